@@ -1,0 +1,48 @@
+# pbcheck — see README.md.  `make` builds ./pbcheck; `make check` runs every test.
+CC      ?= cc
+PKGS     = libxml-2.0 libzip libcjson
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS)
+LDLIBS   += $(PKG_LIBS) -lpthread
+
+B       ?= build
+LIB_SRC  = src/arena.c src/decimal.c src/text.c src/value.c src/zipread.c src/docx.c \
+           src/extract.c src/rules.c src/check.c src/document.c src/report_json.c src/report_text.c
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o)
+
+.PHONY: all deps run check test unit e2e asan clean
+
+all: deps pbcheck
+
+deps:
+	@scripts/deps.sh build
+
+$(B)/%.o: src/%.c src/internal.h include/pbcheck/pbcheck.h | $(B)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
+
+$(B):
+	mkdir -p $(B)
+
+$(B)/libpbcheck.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+libpbcheck.a: $(B)/libpbcheck.a
+	cp $< $@
+
+$(B)/pbcheck: $(B)/main.o $(B)/libpbcheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+pbcheck: $(B)/pbcheck libpbcheck.a
+	cp $(B)/pbcheck $@
+
+# The README's first command: build, then check the bundled sample.
+run: all
+	./pbcheck data/reference.docx
+
+include tests/tests.mk
+
+clean:
+	rm -rf build build-asan pbcheck libpbcheck.a

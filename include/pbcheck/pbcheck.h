@@ -1,0 +1,376 @@
+/* pbcheck — validator for 项目支出绩效目标表 (project performance target tables).
+ *
+ * The pipeline: .docx → zip reader → WordprocessingML reader (tables) →
+ * extractor → project model → checks → reporters.  This header is the whole
+ * public API of libpbcheck.  Every object of one document lives in that
+ * document's arena and is freed with pb_document_free().
+ *
+ * Thread safety: functions touch only their arguments; distinct documents may
+ * be read and checked in parallel.  Messages are translated with dgettext()
+ * (text domain "pbcheck"), so the process locale decides their language.
+ */
+#ifndef PBCHECK_H
+#define PBCHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PB_VERSION "0.1.0"
+#define PB_JSON_SCHEMA_VERSION 1
+
+/* ---------------------------------------------------------------- arena */
+
+typedef struct pb_arena pb_arena;
+
+pb_arena *pb_arena_new(void);
+void pb_arena_free(pb_arena *a);
+/* Zeroed, 16-byte aligned memory; NULL when out of memory. */
+void *pb_arena_alloc(pb_arena *a, size_t size);
+char *pb_arena_strndup(pb_arena *a, const char *s, size_t n);
+char *pb_arena_strdup(pb_arena *a, const char *s);
+size_t pb_arena_bytes(const pb_arena *a);
+
+/* -------------------------------------------------------------- decimal */
+
+/* An exact decimal: value = micro / 10^6.  `digits` is the number of
+ * fraction digits as written, so 237.00 prints as "237.00" again. */
+#define PB_DECIMAL_SCALE 1000000LL
+#define PB_DECIMAL_MAX_DIGITS 6
+
+typedef struct pb_decimal {
+    int64_t micro;
+    int digits;
+} pb_decimal;
+
+/* Parses [+-]digits[.digits] with optional thousands commas ("2,370,000").
+ * Returns false on anything else, on more than 6 fraction digits and on
+ * overflow. */
+bool pb_decimal_parse(const char *s, size_t len, pb_decimal *out);
+/* Writes the decimal with its own digits; buf needs PB_DECIMAL_BUFSIZE. */
+#define PB_DECIMAL_BUFSIZE 32
+char *pb_decimal_format(pb_decimal d, char *buf);
+int pb_decimal_cmp(pb_decimal a, pb_decimal b);
+/* False on overflow. */
+bool pb_decimal_add(pb_decimal a, pb_decimal b, pb_decimal *out);
+/* Multiplies by 10^exp (exp may be negative; false when precision or range
+ * would be lost). */
+bool pb_decimal_scale10(pb_decimal a, int exp, pb_decimal *out);
+pb_decimal pb_decimal_from_int(int64_t v);
+
+/* ------------------------------------------------------------- location */
+
+/* Where something sits: table index in document order (0-based, nested
+ * tables counted too), row (0-based) and grid column (0-based); -1 when not
+ * known. */
+typedef struct pb_loc {
+    int table;
+    int row;
+    int col;
+} pb_loc;
+
+#define PB_NOLOC ((pb_loc){-1, -1, -1})
+
+/* ---------------------------------------------------------------- tables */
+
+typedef struct pb_cell {
+    const char *text; /* paragraphs joined by '\n' */
+    int row;          /* first row */
+    int col;          /* first grid column */
+    int row_span;
+    int col_span;
+} pb_cell;
+
+typedef struct pb_row {
+    pb_cell *cells; /* the cells that start in this row, by column */
+    int count;
+    bool header; /* w:tblHeader */
+} pb_row;
+
+typedef struct pb_table {
+    int index;
+    int parent_table; /* -1 for a top-level table */
+    int parent_row;
+    int parent_col;
+    int width;
+    int row_count;
+    pb_row *rows;
+    pb_cell **grid; /* row_count * width: the cell covering each slot, or NULL */
+} pb_table;
+
+/* The cell covering (row, col), NULL for gridBefore/After slots and outside. */
+const pb_cell *pb_table_at(const pb_table *t, int row, int col);
+
+/* ----------------------------------------------------------------- model */
+
+typedef enum pb_op {
+    PB_OP_NONE = 0,
+    PB_OP_GE,
+    PB_OP_LE,
+    PB_OP_GT,
+    PB_OP_LT,
+    PB_OP_EQ
+} pb_op;
+
+const char *pb_op_symbol(pb_op op); /* "≥", …; "" for none */
+const char *pb_op_ascii(pb_op op);  /* ">=", …; NULL for none */
+
+typedef enum pb_value_kind {
+    PB_VALUE_EMPTY = 0,    /* blank cell */
+    PB_VALUE_NUMBER,       /* [op] number [unit] */
+    PB_VALUE_QUALITATIVE,  /* 好, 较好, 显著, 有所提升 … */
+    PB_VALUE_UNPARSED      /* something else */
+} pb_value_kind;
+
+/* A parsed 指标值. */
+typedef struct pb_value {
+    const char *raw; /* the cell text */
+    pb_value_kind kind;
+    pb_op op;
+    pb_decimal number;
+    const char *unit; /* canonical: "%", "‰", "万元", "元", "亿元", "人", … or "" */
+    const char *text; /* qualitative text, normalised */
+} pb_value;
+
+/* Parses one 指标值 (full-width forms, word operators …) into out; strings
+ * are allocated in the arena. False only when out of memory. */
+bool pb_value_parse(pb_arena *a, const char *raw, pb_value *out);
+
+typedef struct pb_field {
+    const char *text; /* NULL when the table has no such cell */
+    pb_loc loc;
+} pb_field;
+
+typedef struct pb_indicator {
+    pb_field level1, level2, level3, description, basis;
+    pb_field value_cell;
+    pb_value value;
+    pb_loc loc; /* the row */
+} pb_indicator;
+
+typedef struct pb_checkpoint {
+    const char *label; /* "3月底" */
+    const char *raw;   /* the cell text */
+    bool present;      /* a percentage was given */
+    bool valid;        /* raw parsed as a percentage (or blank) */
+    pb_decimal percent;
+    pb_loc loc;
+} pb_checkpoint;
+
+typedef struct pb_schedule {
+    pb_checkpoint *items;
+    size_t count;
+    pb_loc loc;
+} pb_schedule;
+
+typedef struct pb_amount {
+    bool present; /* false: blank, "not given" */
+    bool valid;   /* the text parsed as an amount */
+    pb_decimal value; /* in the project's unit */
+    const char *raw;
+    pb_loc loc;
+} pb_amount;
+
+typedef enum pb_money_unit {
+    PB_UNIT_UNKNOWN = 0,
+    PB_UNIT_YUAN,
+    PB_UNIT_WANYUAN,
+    PB_UNIT_YIYUAN
+} pb_money_unit;
+
+const char *pb_money_unit_name(pb_money_unit u); /* "元", "万元", "亿元", NULL */
+/* Power of ten of the unit in 元 (0, 4, 8). */
+int pb_money_unit_exp(pb_money_unit u);
+
+typedef struct pb_project {
+    int number;           /* 1-based, in document order */
+    const char *title;    /* the heading paragraph before the table, or NULL */
+    const char *org;      /* "816001曹妃甸区…本级" line, or NULL */
+    pb_money_unit unit;
+    pb_field unit_text;   /* "单位：万元" */
+    pb_field code;        /* 项目编码 */
+    pb_field name;        /* 项目名称 */
+    pb_amount total;      /* 预算数 */
+    pb_amount fiscal;     /* 其中：财政资金 */
+    pb_amount other;      /* 其他资金 */
+    pb_field purpose;     /* 资金用途 */
+    pb_schedule schedule; /* 资金支出计划（%） */
+    pb_field goals_cell;  /* 绩效目标 */
+    const char **goals;   /* its numbered lines */
+    size_t goal_count;
+    pb_indicator *indicators;
+    size_t indicator_count;
+    bool has_indicator_table;
+    pb_loc loc;           /* the 项目编码 label cell, or the table */
+    int first_table, last_table;
+} pb_project;
+
+/* ------------------------------------------------------------- findings */
+
+typedef enum pb_severity {
+    PB_SEV_OFF = 0,
+    PB_SEV_INFO = 1,
+    PB_SEV_WARNING = 2,
+    PB_SEV_ERROR = 3
+} pb_severity;
+
+const char *pb_severity_name(pb_severity s); /* "info", "warning", "error" */
+bool pb_severity_parse(const char *s, pb_severity *out);
+
+typedef struct pb_rule {
+    const char *id;      /* "PB101" */
+    const char *slug;    /* "schedule-checkpoint-blank" */
+    pb_severity severity; /* default */
+    const char *summary; /* one line, English msgid */
+    const char *explanation; /* what, why, source, fix (English msgid) */
+} pb_rule;
+
+/* The rule catalogue, ordered by ID. */
+const pb_rule *pb_rules(size_t *count);
+/* By ID or slug (case-insensitive ID). */
+const pb_rule *pb_rule_find(const char *id_or_slug);
+
+typedef struct pb_finding {
+    const pb_rule *rule;
+    pb_severity severity;
+    const char *message; /* translated, quotes the document's words */
+    const pb_project *project; /* NULL for document-level findings */
+    pb_loc loc;
+} pb_finding;
+
+/* ---------------------------------------------------------------- errors */
+
+/* Why a file could not be read.  The codes are stable (JSON `error.code`). */
+typedef enum pb_status {
+    PB_OK = 0,
+    PB_ERR_IO,
+    PB_ERR_EMPTY,
+    PB_ERR_FILE_TOO_LARGE,
+    PB_ERR_NOT_ZIP,
+    PB_ERR_OLE,
+    PB_ERR_ZIP_CORRUPT,
+    PB_ERR_ZIP_TOO_MANY_ENTRIES,
+    PB_ERR_ZIP_DUPLICATE,
+    PB_ERR_ZIP_ENCRYPTED,
+    PB_ERR_ZIP_METHOD,
+    PB_ERR_ZIP_RATIO,
+    PB_ERR_PART_TOO_LARGE,
+    PB_ERR_NO_MAIN_PART,
+    PB_ERR_XML_MALFORMED,
+    PB_ERR_XML_DOCTYPE,
+    PB_ERR_XML_TOO_DEEP,
+    PB_ERR_XML_ENCODING,
+    PB_ERR_TOO_MANY_TABLES,
+    PB_ERR_TABLE_TOO_LARGE,
+    PB_ERR_GRID_TOO_WIDE,
+    PB_ERR_CELL_TOO_LARGE,
+    PB_ERR_TABLES_TOO_DEEP,
+    PB_ERR_TIMEOUT,
+    PB_ERR_NOMEM,
+    PB_ERR_INTERNAL,
+    PB_STATUS_COUNT
+} pb_status;
+
+const char *pb_status_code(pb_status s); /* "not-a-zip", … */
+
+typedef struct pb_error {
+    pb_status status;
+    char message[512]; /* one line, translated, without the file name */
+} pb_error;
+
+/* --------------------------------------------------------------- options */
+
+typedef struct pb_limits {
+    uint64_t max_file_size;    /* bytes of the .docx */
+    uint64_t max_part_size;    /* inflated bytes of one part */
+    uint64_t max_total_size;   /* inflated bytes of all parts read */
+    uint32_t max_entries;      /* zip entries */
+    uint32_t max_ratio;        /* inflated:compressed, checked past ratio_grace */
+    uint64_t ratio_grace;      /* bytes inflated before the ratio counts */
+    uint32_t max_depth;        /* XML element depth */
+    uint32_t max_table_depth;  /* nested tables */
+    uint32_t max_tables;       /* tables in the document */
+    uint32_t max_columns;      /* grid columns of a table */
+    uint32_t max_rows;         /* rows of a table */
+    uint64_t max_cells;        /* grid slots (rows × columns) of a table */
+    uint64_t max_cell_text;    /* bytes of one cell's text */
+} pb_limits;
+
+void pb_limits_default(pb_limits *l);
+
+typedef struct pb_options {
+    pb_limits limits;
+    bool keep_tables; /* keep every table in the document (for `tables`) */
+} pb_options;
+
+void pb_options_default(pb_options *o);
+
+/* ------------------------------------------------------------- document */
+
+typedef struct pb_summary_item {
+    const char *text; /* "街道专项工作经费" from "（一）街道专项工作经费" */
+    int paragraph;    /* body paragraph index */
+} pb_summary_item;
+
+typedef struct pb_document {
+    pb_arena *arena;
+    const char *path;
+    pb_error error; /* status PB_OK when the file was read */
+    pb_project **projects;
+    size_t project_count;
+    pb_table **tables; /* all tables when keep_tables, else the projects' */
+    size_t table_count;
+    int tables_seen;   /* tables in the document */
+    pb_summary_item *summary;
+    size_t summary_count;
+    pb_finding *findings;
+    size_t finding_count;
+} pb_document;
+
+/* Reads a .docx.  Returns NULL only when out of memory; otherwise the
+ * document, whose error.status says whether it could be read.  A document
+ * that could not be read has no projects. */
+pb_document *pb_read_file(const char *path, const pb_options *opt);
+/* The same from memory (the buffer must outlive the call only). */
+pb_document *pb_read_memory(const void *data, size_t len, const char *name,
+                            const pb_options *opt);
+void pb_document_free(pb_document *d);
+
+/* --------------------------------------------------------------- checks */
+
+typedef struct pb_config {
+    pb_severity severity[64]; /* by rule index; PB_SEV_OFF turns a rule off */
+    bool configured[64];      /* severity[] overrides the default */
+} pb_config;
+
+void pb_config_default(pb_config *c);
+/* The severity a rule runs with under c (c may be NULL). */
+pb_severity pb_config_severity(const pb_config *c, const pb_rule *r);
+
+/* Runs every enabled rule and appends the findings to d (sorted by
+ * project, location, rule).  False only when out of memory. */
+bool pb_check(pb_document *d, const pb_config *c);
+
+/* -------------------------------------------------------------- reports */
+
+/* The JSON object of one file (cJSON is an implementation detail; the text
+ * is returned, allocated with malloc). */
+char *pb_report_json_file(const pb_document *d);
+
+typedef struct pb_text_style {
+    bool color;
+} pb_text_style;
+
+/* Human-readable report of one file. */
+void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,98 @@
+/* Internal interfaces between the stages of libpbcheck. */
+#ifndef PB_INTERNAL_H
+#define PB_INTERNAL_H
+
+#include "pbcheck/pbcheck.h"
+
+#include <libintl.h>
+#include <stdarg.h>
+
+#define PB_TEXTDOMAIN "pbcheck"
+#define _(s) dgettext(PB_TEXTDOMAIN, s)
+#define N_(s) s
+
+/* ---- errors */
+void pb_error_set(pb_error *e, pb_status s, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- growable array in an arena (old blocks stay in the arena) */
+bool pb_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size);
+
+/* ---- string builder on malloc, bounded */
+typedef struct pb_buf {
+    char *data;
+    size_t len, cap;
+} pb_buf;
+bool pb_buf_append(pb_buf *b, const char *s, size_t n);
+void pb_buf_reset(pb_buf *b);
+void pb_buf_free(pb_buf *b);
+
+/* ---- text normalisation (text.c) */
+/* NFKC-style folding used for labels and values: full-width ASCII → ASCII,
+ * ideographic space/NBSP/tabs/newlines → space; runs of white space collapse
+ * to one space and ends are trimmed.  With drop_space, all white space is
+ * removed ("其中：财政    资金" → "其中:财政资金"). */
+char *pb_normalize(pb_arena *a, const char *s, bool drop_space);
+/* Same into a caller buffer; returns false when it does not fit. */
+bool pb_normalize_buf(const char *s, bool drop_space, char *out, size_t cap);
+bool pb_is_blank(const char *s);
+bool pb_has_prefix(const char *s, const char *prefix);
+bool pb_contains(const char *s, const char *needle);
+/* Decodes one UTF-8 code point; returns bytes used (1 for invalid bytes,
+ * *cp = 0xFFFD). */
+int pb_utf8_decode(const char *s, unsigned *cp);
+
+/* ---- zip layer (zipread.c) */
+typedef struct pb_zip pb_zip;
+typedef struct pb_part pb_part;
+pb_zip *pb_zip_open_file(const char *path, const pb_limits *l, pb_error *e);
+pb_zip *pb_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_error *e);
+void pb_zip_close(pb_zip *z);
+/* The package-relative name of the main document part (from _rels/.rels);
+ * NULL with e set when there is none. Allocated in a. */
+char *pb_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e);
+/* Streams a part; reads are bounded by the limits and counted. */
+pb_part *pb_part_open(pb_zip *z, const char *name, pb_error *e);
+/* Returns bytes read, 0 at end, -1 on error (e set). */
+long pb_part_read(pb_part *p, char *buf, size_t n);
+void pb_part_close(pb_part *p);
+pb_error *pb_part_error(pb_part *p);
+/* Reads a small part whole (bounded by max), NUL-terminated, malloc'd. */
+char *pb_zip_read_small(pb_zip *z, const char *name, size_t max, size_t *len, pb_error *e);
+
+/* ---- WordprocessingML reader (docx.c) */
+typedef struct pb_docx_sink {
+    void *ctx;
+    /* A body paragraph outside any table (text capped to a prefix). */
+    bool (*paragraph)(void *ctx, const char *text, int index);
+    /* A finished table; nested tables come before their parent. The table
+     * and its cells live until the call returns, in a scratch arena. */
+    bool (*table)(void *ctx, const pb_table *t);
+} pb_docx_sink;
+
+bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink,
+                  pb_error *e);
+
+/* ---- tables */
+pb_table *pb_table_copy(pb_arena *a, const pb_table *t);
+
+/* ---- extraction (extract.c) */
+typedef struct pb_extractor pb_extractor;
+pb_extractor *pb_extractor_new(pb_document *d, const pb_options *o);
+bool pb_extract_paragraph(pb_extractor *x, const char *text, int index);
+bool pb_extract_table(pb_extractor *x, const pb_table *t);
+bool pb_extract_finish(pb_extractor *x);
+
+/* ---- money */
+/* Converts an amount in unit `from` (power-of-ten exponent in 元) to `to`. */
+bool pb_money_convert(pb_decimal v, int from_exp, int to_exp, pb_decimal *out);
+/* Parses an amount cell: "242.59", "2,425,900元", "242.59万", "１２３．４".
+ * *unit_exp is set to the unit suffix's exponent or -1 when there is none. */
+bool pb_amount_parse(const char *raw, pb_decimal *out, int *unit_exp);
+/* Parses a percentage cell "50%", "50", "５０％". */
+bool pb_percent_parse(const char *raw, pb_decimal *out);
+
+/* ---- rule index */
+int pb_rule_index(const pb_rule *r);
+
+#endif
