@@ -117,9 +117,8 @@ bool pb_decimal_scale10(pb_decimal a, int exp, pb_decimal *out)
         if (a.micro % p != 0)
             return false;
         r = a.micro / p;
-        out->digits = a.digits - exp;
-        if (out->digits > PB_DECIMAL_MAX_DIGITS)
-            out->digits = PB_DECIMAL_MAX_DIGITS;
+        /* pb_decimal_format shows whatever further digits are significant. */
+        out->digits = a.digits;
     }
     out->micro = r;
     return true;

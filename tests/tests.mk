@@ -1,1 +1,37 @@
+# The test suite: cmocka unit/reader/extraction tests and end-to-end runs of
+# the binary.  `make check` runs it plain and again under ASan+UBSan.
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+TEST_NAMES  = test_unit
+TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
+TEST_COMMON = $(B)/tests/fixture.o
 
+$(B)/tests:
+	mkdir -p $@
+
+$(B)/tests/%.o: tests/%.c tests/fixture.h src/internal.h include/pbcheck/pbcheck.h | $(B)/tests
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests -c $< -o $@
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_COMMON) $(B)/libpbcheck.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LDLIBS)
+
+test-deps:
+	@scripts/deps.sh test
+
+tests-build: $(TEST_BINS) $(B)/pbcheck
+
+# Runs every test binary; PBCHECK names the binary the end-to-end tests run.
+unit: test-deps tests-build
+	@PBCHECK=$(CURDIR)/$(B)/pbcheck B=$(B) tests/run.sh $(TEST_BINS)
+
+asan:
+	$(MAKE) --no-print-directory B=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" unit
+
+# The README's second command.
+check: deps test-deps
+	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory asan
+
+test: check
+.SECONDARY:

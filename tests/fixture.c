@@ -1,0 +1,284 @@
+#include "fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+static const char content_types[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "</Types>";
+
+static const char package_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"word/document.xml\"/></Relationships>";
+
+static bool add_parts(zip_t *za, const fx_part *parts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = parts[i].len ? parts[i].len : strlen(parts[i].data);
+        zip_source_t *s = zip_source_buffer(za, parts[i].data, len, 0);
+        if (!s || zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
+            zip_source_free(s);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool fx_zip_file(const char *path, const fx_part *parts, size_t n)
+{
+    int err;
+    zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (!za)
+        return false;
+    if (!add_parts(za, parts, n)) {
+        zip_discard(za);
+        return false;
+    }
+    return zip_close(za) == 0;
+}
+
+void *fx_zip_mem(const fx_part *parts, size_t n, size_t *len)
+{
+    char tmpl[] = "/tmp/pbfxXXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0)
+        return NULL;
+    close(fd);
+    void *data = NULL;
+    if (fx_zip_file(tmpl, parts, n)) {
+        FILE *f = fopen(tmpl, "rb");
+        if (f) {
+            fseek(f, 0, SEEK_END);
+            long sz = ftell(f);
+            fseek(f, 0, SEEK_SET);
+            data = malloc(sz > 0 ? (size_t)sz : 1);
+            if (data && fread(data, 1, (size_t)sz, f) != (size_t)sz) {
+                free(data);
+                data = NULL;
+            }
+            *len = (size_t)sz;
+            fclose(f);
+        }
+    }
+    unlink(tmpl);
+    return data;
+}
+
+char *fx_document_xml(const char *body)
+{
+    static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                               "<w:document xmlns:w=\"" W_NS "\" "
+                               "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+                               "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\" "
+                               "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                               "<w:body>";
+    static const char tail[] = "</w:body></w:document>";
+    size_t n = strlen(head) + strlen(body) + strlen(tail) + 1;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s%s", head, body, tail);
+    return s;
+}
+
+void *fx_docx_mem(const char *body, size_t *len)
+{
+    char *doc = fx_document_xml(body);
+    if (!doc)
+        return NULL;
+    fx_part parts[] = {{"[Content_Types].xml", content_types, 0},
+                       {"_rels/.rels", package_rels, 0},
+                       {"word/document.xml", doc, 0}};
+    void *z = fx_zip_mem(parts, 3, len);
+    free(doc);
+    return z;
+}
+
+bool fx_docx_file(const char *path, const char *body)
+{
+    char *doc = fx_document_xml(body);
+    if (!doc)
+        return false;
+    fx_part parts[] = {{"[Content_Types].xml", content_types, 0},
+                       {"_rels/.rels", package_rels, 0},
+                       {"word/document.xml", doc, 0}};
+    bool ok = fx_zip_file(path, parts, 3);
+    free(doc);
+    return ok;
+}
+
+/* ---- the reference layout */
+
+typedef struct sb {
+    char *s;
+    size_t len, cap;
+} sb;
+
+static void put(sb *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+    memcpy(b->s + b->len, s, n + 1);
+    b->len += n;
+}
+
+static void para(sb *b, const char *text)
+{
+    put(b, "<w:p><w:r><w:t xml:space=\"preserve\">");
+    put(b, text);
+    put(b, "</w:t></w:r></w:p>");
+}
+
+static void cell(sb *b, const char *props, const char *text)
+{
+    put(b, "<w:tc>");
+    if (props && *props) {
+        put(b, "<w:tcPr>");
+        put(b, props);
+        put(b, "</w:tcPr>");
+    }
+    /* Several lines are several paragraphs, as Word writes them. */
+    const char *s = text ? text : "";
+    do {
+        const char *e = strchr(s, '\n');
+        char line[4096];
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n >= sizeof line)
+            n = sizeof line - 1;
+        memcpy(line, s, n);
+        line[n] = '\0';
+        para(b, line);
+        s = e ? e + 1 : NULL;
+    } while (s);
+    put(b, "</w:tc>");
+}
+
+static const fx_indicator reference_indicators[] = {
+    {"产出指标", "数量指标", "工作开展次数", "工作开展次数", "≥6次", "单位年初预算安排"},
+    {"", "质量指标", "覆盖率", "覆盖率", "≥95%", "单位年初预算安排"},
+    {"", "时效指标", "项目完成时间", "项目完成时间", "≤1年", "单位年初预算安排"},
+    {"", "成本指标", "资金成本", "资金成本", "≤242.59万元", "单位年初预算安排"},
+    {"效益指标", "经济效益指标", "公共服务水平提升情况", "公共服务水平提升情况", "≥95%", "单位年初预算安排"},
+    {"", "社会效益指标", "提供优质服务", "提供优质服务", "≥90%", "单位年初预算安排"},
+    {"", "生态效益指标", "生态影响", "生态影响", "≥95%", "单位年初预算安排"},
+    {"", "可持续影响指标", "维护社会稳定", "维护社会稳定", "≥95%", "单位年初预算安排"},
+    {"满意度指标", "服务对象满意度指标", "社会公众和服务对象满意度", "社会公众和服务对象满意度", "≥95%",
+     "单位年初预算安排"},
+};
+
+#define OR(a, b) ((a) ? (a) : (b))
+
+static void kv_table(sb *b, const fx_project *p)
+{
+    static const char *const dlabels[4] = {"3月底", "6月底", "10月底", "12月底"};
+    static const char *const dsched[4] = {"", "", "50%", "100%"};
+    put(b, "<w:tbl><w:tblPr/><w:tblGrid>");
+    for (int i = 0; i < 7; i++)
+        put(b, "<w:gridCol w:w=\"1000\"/>");
+    put(b, "</w:tblGrid><w:tr>");
+    cell(b, SPAN(5), "816001曹妃甸区中山路街道办事处本级");
+    cell(b, SPAN(2), OR(p->unit_line, "单位：万元"));
+    put(b, "</w:tr><w:tr>");
+    cell(b, NULL, "项目编码");
+    cell(b, SPAN(2), OR(p->code, "13020925P001470100024"));
+    cell(b, NULL, "项目名称");
+    cell(b, SPAN(3), OR(p->name, "房屋租赁和物业管理专项经费"));
+    put(b, "</w:tr><w:tr>");
+    cell(b, VRESTART, "预算规模及资金用途");
+    cell(b, NULL, "预算数");
+    cell(b, NULL, OR(p->total, "242.59"));
+    cell(b, NULL, "其中：财政    资金");
+    cell(b, NULL, OR(p->fiscal, "242.59"));
+    cell(b, NULL, "其他资金");
+    cell(b, NULL, OR(p->other, " "));
+    put(b, "</w:tr><w:tr>");
+    cell(b, VCONT, "");
+    cell(b, SPAN(6), OR(p->purpose, "支付所辖社区党群服务中心办公场所租赁费、物业服务费；支付街道库房租赁费。"));
+    put(b, "</w:tr><w:tr>");
+    cell(b, VRESTART, "资金支出计划（%）");
+    cell(b, SPAN(2), OR(p->labels[0], dlabels[0]));
+    cell(b, NULL, OR(p->labels[1], dlabels[1]));
+    cell(b, NULL, OR(p->labels[2], dlabels[2]));
+    cell(b, SPAN(2), OR(p->labels[3], dlabels[3]));
+    put(b, "</w:tr><w:tr>");
+    cell(b, VCONT, "");
+    cell(b, SPAN(2), OR(p->sched[0], dsched[0]));
+    cell(b, NULL, OR(p->sched[1], dsched[1]));
+    cell(b, NULL, OR(p->sched[2], dsched[2]));
+    cell(b, SPAN(2), OR(p->sched[3], dsched[3]));
+    put(b, "</w:tr><w:tr>");
+    cell(b, NULL, "绩效目标");
+    cell(b, SPAN(6), OR(p->goals, "1.保证街道下辖社区党群服务中心房租、街道库房房租及时支付\n2.保证街道下辖社区党群服务中心物业费及时支付\n3.保证街道下辖社区办公场所正常办公"));
+    put(b, "</w:tr></w:tbl>");
+}
+
+static void indicator_table(sb *b, const fx_project *p)
+{
+    const fx_indicator *inds = p->indicators ? p->indicators : reference_indicators;
+    size_t n = p->indicators ? p->indicator_count : sizeof reference_indicators / sizeof *reference_indicators;
+    put(b, "<w:tbl><w:tblPr/><w:tr>");
+    const char *heads[] = {"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"};
+    for (int i = 0; i < 6; i++)
+        cell(b, NULL, heads[i]);
+    put(b, "</w:tr>");
+    for (size_t i = 0; i < n; i++) {
+        const fx_indicator *ind = &inds[i];
+        put(b, "<w:tr>");
+        /* 一级 is merged down over the rows of its group, as in the reference. */
+        bool starts = ind->l1 && *ind->l1;
+        bool cont = !starts && i > 0;
+        cell(b, starts ? (i + 1 < n && inds[i + 1].l1 && !*inds[i + 1].l1 ? VRESTART : "") : (cont ? VCONT : ""),
+             starts ? ind->l1 : "");
+        cell(b, NULL, OR(ind->l2, ""));
+        cell(b, NULL, OR(ind->l3, ""));
+        cell(b, NULL, OR(ind->desc, ""));
+        cell(b, NULL, OR(ind->value, ""));
+        cell(b, NULL, OR(ind->basis, ""));
+        put(b, "</w:tr>");
+    }
+    put(b, "</w:tbl>");
+}
+
+char *fx_reference_body(const fx_project *projects, size_t n)
+{
+    sb b = {0};
+    put(&b, "");
+    para(&b, "第二部分");
+    for (size_t i = 0; i < n; i++) {
+        const fx_project *p = &projects[i];
+        para(&b, OR(p->title, "1.房屋租赁和物业管理专项经费绩效目标表"));
+        kv_table(&b, p);
+        para(&b, " ");
+        indicator_table(&b, p);
+        para(&b, " ");
+    }
+    return b.s;
+}
+
+const char *fx_tmp_path(const char *name)
+{
+    static char dir[64];
+    static char path[512];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/pbcheck-test-XXXXXX");
+        if (!mkdtemp(dir))
+            abort();
+    }
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
+}

@@ -1,0 +1,223 @@
+/* Unit tests: exact decimals, text folding, 指标值 parsing, amounts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "internal.h"
+
+#include <string.h>
+
+static void expect_dec(const char *in, int64_t micro, const char *printed)
+{
+    pb_decimal d;
+    char buf[PB_DECIMAL_BUFSIZE];
+    assert_true(pb_decimal_parse(in, strlen(in), &d));
+    assert_int_equal(d.micro, micro);
+    assert_string_equal(pb_decimal_format(d, buf), printed);
+}
+
+static void test_decimal_parse(void **state)
+{
+    (void)state;
+    expect_dec("242.59", 242590000, "242.59");
+    expect_dec("237.00", 237000000, "237.00");
+    expect_dec("0", 0, "0");
+    expect_dec("-5.5", -5500000, "-5.5");
+    expect_dec("2,370,000", 2370000000000LL, "2370000");
+    expect_dec("1,234.5", 1234500000, "1234.5");
+    expect_dec(".5", 500000, "0.5");
+    expect_dec("0.000001", 1, "0.000001");
+    pb_decimal d;
+    const char *bad[] = {"", "abc", "1.2.3", "12,34", "1,2345", "0.0000001", "99999999999999999", "1e5", "+", "."};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_false(pb_decimal_parse(bad[i], strlen(bad[i]), &d));
+}
+
+static void test_decimal_arith(void **state)
+{
+    (void)state;
+    pb_decimal a, b, s;
+    char buf[PB_DECIMAL_BUFSIZE];
+    /* 0.1 + 0.2 is 0.3 exactly, unlike binary floating point. */
+    assert_true(pb_decimal_parse("0.1", 3, &a));
+    assert_true(pb_decimal_parse("0.2", 3, &b));
+    assert_true(pb_decimal_add(a, b, &s));
+    assert_string_equal(pb_decimal_format(s, buf), "0.3");
+    assert_true(pb_decimal_parse("0.3", 3, &b));
+    assert_int_equal(pb_decimal_cmp(s, b), 0);
+    /* 2,425,900 元 is 242.59 万元; 237 万元 is 2,370,000 元. */
+    assert_true(pb_decimal_parse("2425900", 7, &a));
+    assert_true(pb_money_convert(a, 0, 4, &s));
+    assert_string_equal(pb_decimal_format(s, buf), "242.59");
+    assert_true(pb_decimal_parse("237", 3, &a));
+    assert_true(pb_money_convert(a, 4, 0, &s));
+    assert_string_equal(pb_decimal_format(s, buf), "2370000");
+    /* 0.5 元 in 亿元 needs 9 decimals: refused rather than rounded. */
+    assert_true(pb_decimal_parse("0.5", 3, &a));
+    assert_false(pb_money_convert(a, 0, 8, &s));
+    pb_decimal big = {INT64_MAX - 5, 0};
+    assert_false(pb_decimal_add(big, big, &s));
+    assert_false(pb_decimal_scale10(big, 2, &s));
+}
+
+static void test_normalize(void **state)
+{
+    (void)state;
+    char out[128];
+    assert_true(pb_normalize_buf("其中：财政    资金", true, out, sizeof out));
+    assert_string_equal(out, "其中:财政资金");
+    assert_true(pb_normalize_buf("  ＞＝９５．５％ ", true, out, sizeof out));
+    assert_string_equal(out, ">=95.5%");
+    assert_true(pb_normalize_buf("a\u3000\u00a0 b\tc\n", false, out, sizeof out));
+    assert_string_equal(out, "a b c");
+    assert_false(pb_normalize_buf("too long for the buffer", false, out, 8));
+    assert_true(pb_is_blank(" \u3000\t\n"));
+    assert_false(pb_is_blank(" x "));
+    /* Invalid UTF-8 does not stop the scan. */
+    assert_true(pb_normalize_buf("a\xff" "b", false, out, sizeof out));
+    assert_string_equal(out, "a\xef\xbf\xbd" "b");
+}
+
+typedef struct value_case {
+    const char *raw;
+    pb_value_kind kind;
+    pb_op op;
+    const char *number;
+    const char *unit;
+} value_case;
+
+static void test_value_parse(void **state)
+{
+    (void)state;
+    static const value_case cases[] = {
+        {"≥95%", PB_VALUE_NUMBER, PB_OP_GE, "95", "%"},
+        {"≤242.59万元", PB_VALUE_NUMBER, PB_OP_LE, "242.59", "万元"},
+        {">=6次", PB_VALUE_NUMBER, PB_OP_GE, "6", "次"},
+        {"<=1年", PB_VALUE_NUMBER, PB_OP_LE, "1", "年"},
+        {"＞＝９５％", PB_VALUE_NUMBER, PB_OP_GE, "95", "%"},
+        {"＜＝３０天", PB_VALUE_NUMBER, PB_OP_LE, "30", "天"},
+        {"＞80%", PB_VALUE_NUMBER, PB_OP_GT, "80", "%"},
+        {"＜5‰", PB_VALUE_NUMBER, PB_OP_LT, "5", "‰"},
+        {"＝100%", PB_VALUE_NUMBER, PB_OP_EQ, "100", "%"},
+        {"=100%", PB_VALUE_NUMBER, PB_OP_EQ, "100", "%"},
+        {"≧90%", PB_VALUE_NUMBER, PB_OP_GE, "90", "%"},
+        {"≦10天", PB_VALUE_NUMBER, PB_OP_LE, "10", "天"},
+        {">5", PB_VALUE_NUMBER, PB_OP_GT, "5", ""},
+        {"<3次", PB_VALUE_NUMBER, PB_OP_LT, "3", "次"},
+        {"不低于90%", PB_VALUE_NUMBER, PB_OP_GE, "90", "%"},
+        {"不少于6次", PB_VALUE_NUMBER, PB_OP_GE, "6", "次"},
+        {"不超过100万元", PB_VALUE_NUMBER, PB_OP_LE, "100", "万元"},
+        {"不高于5%", PB_VALUE_NUMBER, PB_OP_LE, "5", "%"},
+        {"大于等于95%", PB_VALUE_NUMBER, PB_OP_GE, "95", "%"},
+        {"小于等于12个月", PB_VALUE_NUMBER, PB_OP_LE, "12", "个月"},
+        {"95%以上", PB_VALUE_NUMBER, PB_OP_GE, "95", "%"},
+        {"3天以内", PB_VALUE_NUMBER, PB_OP_LE, "3", "天"},
+        {"395人", PB_VALUE_NUMBER, PB_OP_NONE, "395", "人"},
+        {"1年", PB_VALUE_NUMBER, PB_OP_NONE, "1", "年"},
+        {"≥9" "5%", PB_VALUE_NUMBER, PB_OP_GE, "95", "%"},
+        {"≥ 95 %", PB_VALUE_NUMBER, PB_OP_GE, "95", "%"},
+        {"≤2,425,900元", PB_VALUE_NUMBER, PB_OP_LE, "2425900", "元"},
+        {"≤1.5亿元", PB_VALUE_NUMBER, PB_OP_LE, "1.5", "亿元"},
+        {"≥10所", PB_VALUE_NUMBER, PB_OP_GE, "10", "所"},
+        {"好", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"较好", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"显著", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"有所提升", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"2025年12月31日前", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"", PB_VALUE_EMPTY, PB_OP_NONE, NULL, ""},
+        {" \u3000", PB_VALUE_EMPTY, PB_OP_NONE, NULL, ""},
+        {"95%-100%", PB_VALUE_UNPARSED, PB_OP_NONE, NULL, ""},
+        {"约3到5次", PB_VALUE_UNPARSED, PB_OP_NONE, NULL, ""},
+    };
+    pb_arena *a = pb_arena_new();
+    assert_non_null(a);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const value_case *c = &cases[i];
+        pb_value v;
+        assert_true(pb_value_parse(a, c->raw, &v));
+        if (v.kind != c->kind || v.op != c->op)
+            fail_msg("%s: kind %d op %d, expected kind %d op %d", c->raw, v.kind, v.op, c->kind, c->op);
+        assert_string_equal(v.raw, c->raw);
+        assert_string_equal(v.unit, c->unit);
+        if (c->number) {
+            char buf[PB_DECIMAL_BUFSIZE];
+            assert_string_equal(pb_decimal_format(v.number, buf), c->number);
+        }
+    }
+    pb_arena_free(a);
+}
+
+static void test_amounts(void **state)
+{
+    (void)state;
+    pb_decimal d;
+    int exp;
+    char buf[PB_DECIMAL_BUFSIZE];
+    assert_true(pb_amount_parse("242.59", &d, &exp));
+    assert_int_equal(exp, -1);
+    assert_true(pb_amount_parse("242.59万", &d, &exp));
+    assert_int_equal(exp, 4);
+    assert_true(pb_amount_parse("2,425,900元", &d, &exp));
+    assert_int_equal(exp, 0);
+    assert_string_equal(pb_decimal_format(d, buf), "2425900");
+    assert_true(pb_amount_parse("２４２．５９", &d, &exp));
+    assert_string_equal(pb_decimal_format(d, buf), "242.59");
+    assert_false(pb_amount_parse("两百万", &d, &exp));
+    assert_true(pb_percent_parse("50%", &d));
+    assert_string_equal(pb_decimal_format(d, buf), "50");
+    assert_true(pb_percent_parse("５０％", &d));
+    assert_true(pb_percent_parse("75", &d));
+    assert_false(pb_percent_parse("半年", &d));
+    assert_false(pb_percent_parse("", &d));
+}
+
+static void test_arena(void **state)
+{
+    (void)state;
+    pb_arena *a = pb_arena_new();
+    assert_non_null(a);
+    /* Large and small blocks interleave without losing memory. */
+    for (int i = 0; i < 1000; i++) {
+        char *p = pb_arena_alloc(a, (size_t)(i % 7 == 0 ? 100000 : 24));
+        assert_non_null(p);
+        assert_int_equal(((uintptr_t)p) % 16, 0);
+        assert_int_equal(p[0], 0);
+        p[0] = 1;
+    }
+    assert_true(pb_arena_bytes(a) > 143 * 100000);
+    assert_string_equal(pb_arena_strndup(a, "abcdef", 3), "abc");
+    pb_arena_free(a);
+}
+
+static void test_rules_table(void **state)
+{
+    (void)state;
+    size_t n;
+    const pb_rule *r = pb_rules(&n);
+    assert_true(n >= 10);
+    for (size_t i = 0; i < n; i++) {
+        assert_ptr_equal(pb_rule_find(r[i].id), &r[i]);
+        assert_ptr_equal(pb_rule_find(r[i].slug), &r[i]);
+        assert_true(strlen(r[i].id) == 5 && strncmp(r[i].id, "PB", 2) == 0);
+        if (i > 0)
+            assert_true(strcmp(r[i - 1].id, r[i].id) < 0);
+    }
+    assert_ptr_equal(pb_rule_find("pb101"), pb_rule_find("schedule-checkpoint-blank"));
+    assert_null(pb_rule_find("no-such-rule"));
+    for (int s = 0; s < PB_STATUS_COUNT; s++)
+        assert_non_null(pb_status_code((pb_status)s));
+    assert_string_equal(pb_status_code(PB_ERR_OLE), "ole-compound");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decimal_parse), cmocka_unit_test(test_decimal_arith),
+        cmocka_unit_test(test_normalize),     cmocka_unit_test(test_value_parse),
+        cmocka_unit_test(test_amounts),       cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_rules_table),
+    };
+    return cmocka_run_group_tests_name("unit", tests, NULL, NULL);
+}
