@@ -20,7 +20,7 @@ all: deps pbcheck
 deps:
 	@scripts/deps.sh build
 
-$(B)/%.o: src/%.c src/internal.h include/pbcheck/pbcheck.h | $(B)
+$(B)/%.o: src/%.c src/internal.h src/cli.h include/pbcheck/pbcheck.h | $(B)
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
 $(B):
@@ -32,7 +32,10 @@ $(B)/libpbcheck.a: $(LIB_OBJ)
 libpbcheck.a: $(B)/libpbcheck.a
 	cp $< $@
 
-$(B)/pbcheck: $(B)/main.o $(B)/libpbcheck.a
+CLI_SRC  = src/main.c src/cli_check.c
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
+
+$(B)/pbcheck: $(CLI_OBJ) $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 pbcheck: $(B)/pbcheck libpbcheck.a
