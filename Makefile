@@ -49,3 +49,6 @@ include tests/tests.mk
 
 clean:
 	rm -rf build build-asan pbcheck libpbcheck.a
+
+# Benchmarks (not part of the test suite): see bench/README.md.
+-include bench/bench.mk
