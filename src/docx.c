@@ -107,9 +107,14 @@ static bool oom(reader *r) { return fail(r, PB_ERR_NOMEM, _("out of memory")); }
 
 /* ---- text */
 
+/* Text is shown only when every open field is past its code: a field
+ * nested in another field's code is code too. */
 static bool text_visible(reader *r)
 {
-    return r->fld_depth == 0 || !(r->fld_code & (1ull << ((r->fld_depth - 1) & 63)));
+    if (r->fld_depth == 0)
+        return true;
+    uint64_t open = r->fld_depth >= 64 ? ~0ull : (1ull << r->fld_depth) - 1;
+    return (r->fld_code & open) == 0;
 }
 
 static bool append_text(reader *r, const char *s, size_t n)
