@@ -1,0 +1,456 @@
+/* Extraction of the reference document into the model, and the first
+ * checks, each failing and passing on a fixture. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *dec(pb_decimal d)
+{
+    static char buf[PB_DECIMAL_BUFSIZE];
+    return pb_decimal_format(d, buf);
+}
+
+/* ---- the reference document, field by field (from the seed text dump) */
+
+static void assert_indicator(const pb_indicator *ind, const char *l1, const char *l2, const char *l3,
+                             const char *value, const char *basis)
+{
+    assert_string_equal(ind->level1.text, l1);
+    assert_string_equal(ind->level2.text, l2);
+    assert_string_equal(ind->level3.text, l3);
+    assert_string_equal(ind->description.text, l3);
+    assert_string_equal(ind->value_cell.text, value);
+    assert_string_equal(ind->basis.text, basis);
+}
+
+static void test_reference_document(void **state)
+{
+    (void)state;
+    pb_document *d = pb_read_file("tests/data/reference-libreoffice.docx", NULL);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_int_equal(d->project_count, 3);
+    assert_int_equal(d->tables_seen, 6);
+    static const char *const codes[] = {"13020925P001470100024", "13020925P00146810002A", "13020925P001517100028"};
+    static const char *const names[] = {"房屋租赁和物业管理专项经费", "楼门长补助专项经费", "中山路街道专项经费"};
+    static const char *const totals[] = {"242.59", "237.00", "305.48"};
+    static const char *const sched[3][4] = {{NULL, NULL, "50", "100"}, {"25", "50", "75", "100"}, {"10", "30", "60", "100"}};
+    static const char *const labels[4] = {"3月底", "6月底", "10月底", "12月底"};
+    for (int i = 0; i < 3; i++) {
+        const pb_project *p = d->projects[i];
+        assert_int_equal(p->number, i + 1);
+        assert_string_equal(p->code.text, codes[i]);
+        assert_string_equal(p->name.text, names[i]);
+        assert_int_equal(p->unit, PB_UNIT_WANYUAN);
+        assert_string_equal(p->org, "816001曹妃甸区中山路街道办事处本级");
+        assert_true(p->total.present && p->total.valid);
+        assert_string_equal(dec(p->total.value), totals[i]);
+        assert_string_equal(dec(p->fiscal.value), totals[i]);
+        assert_false(p->other.present); /* blank: not given, not zero */
+        assert_int_equal(p->schedule.count, 4);
+        for (int k = 0; k < 4; k++) {
+            assert_string_equal(p->schedule.items[k].label, labels[k]);
+            if (sched[i][k]) {
+                assert_true(p->schedule.items[k].present);
+                assert_string_equal(dec(p->schedule.items[k].percent), sched[i][k]);
+            } else
+                assert_false(p->schedule.items[k].present);
+        }
+        assert_int_equal(p->goal_count, 3);
+        assert_true(pb_has_prefix(p->goals[0], "1."));
+        assert_true(pb_has_prefix(p->goals[2], "3."));
+        assert_int_equal(p->indicator_count, 9);
+        assert_int_equal(p->first_table, 2 * i);
+        assert_int_equal(p->last_table, 2 * i + 1);
+        assert_int_equal(p->code.loc.table, 2 * i);
+        assert_int_equal(p->code.loc.row, 1);
+        assert_int_equal(p->code.loc.col, 1);
+    }
+    const pb_project *p1 = d->projects[0], *p3 = d->projects[2];
+    assert_string_equal(p1->title, "1.房屋租赁和物业管理专项经费绩效目标表");
+    assert_string_equal(d->projects[1]->title, "2.楼门长补助专项经费绩效目标表");
+    assert_string_equal(p1->purpose.text, "支付所辖社区党群服务中心办公场所租赁费、物业服务费；支付街道库房租赁费。");
+    assert_string_equal(p1->goals[1], "2.保证街道下辖社区党群服务中心物业费及时支付");
+    /* 3月底 spans grid columns 1-2, 12月底 columns 5-6: values follow the labels' columns. */
+    assert_int_equal(p1->schedule.items[0].loc.col, 1);
+    assert_int_equal(p1->schedule.items[3].loc.col, 5);
+    assert_int_equal(p1->schedule.items[2].loc.row, 5);
+    assert_indicator(&p1->indicators[0], "产出指标", "数量指标", "工作开展次数", "≥6次", "单位年初预算安排");
+    /* 一级 carried down through the merge. */
+    assert_indicator(&p1->indicators[3], "产出指标", "成本指标", "资金成本", "≤242.59万元", "单位年初预算安排");
+    assert_indicator(&p1->indicators[7], "效益指标", "可持续影响指标", "维护社会稳定", "≥95%", "单位年初预算安排");
+    assert_indicator(&p1->indicators[8], "满意度指标", "服务对象满意度指标", "社会公众和服务对象满意度", "≥95%",
+                     "单位年初预算安排");
+    assert_int_equal(p1->indicators[3].value.kind, PB_VALUE_NUMBER);
+    assert_int_equal(p1->indicators[3].value.op, PB_OP_LE);
+    assert_string_equal(p1->indicators[3].value.unit, "万元");
+    assert_int_equal(p1->indicators[3].value_cell.loc.table, 1);
+    assert_int_equal(p1->indicators[3].value_cell.loc.row, 4);
+    assert_int_equal(p1->indicators[3].value_cell.loc.col, 4);
+    assert_string_equal(p3->indicators[1].level3.text, "项目覆盖率");
+    assert_string_equal(p3->indicators[1].description.text, "覆盖率");
+    assert_string_equal(d->projects[1]->indicators[0].value_cell.text, "395人");
+    /* Part 1's list of projects. */
+    assert_int_equal(d->summary_count, 3);
+    assert_string_equal(d->summary[0].text, "街道专项工作经费");
+    assert_string_equal(d->summary[2].text, "楼门长补助专项经费");
+    pb_document_free(d);
+}
+
+/* ---- fixtures in the reference layout */
+
+static pb_document *check_projects(const fx_project *p, size_t n)
+{
+    char *body = fx_reference_body(p, n);
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    free(body);
+    assert_non_null(zip);
+    pb_document *d = pb_read_memory(zip, len, "fixture.docx", NULL);
+    free(zip);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_true(pb_check(d, NULL));
+    return d;
+}
+
+static pb_document *check_one(const fx_project *p) { return check_projects(p, 1); }
+
+static size_t count_rule(const pb_document *d, const char *slug)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->slug, slug) == 0)
+            n++;
+    return n;
+}
+
+static const pb_finding *first(const pb_document *d, const char *slug)
+{
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->slug, slug) == 0)
+            return &d->findings[i];
+    fail_msg("no %s finding", slug);
+    return NULL;
+}
+
+static const fx_project clean = {.sched = {"25%", "50%", "75%", "100%"}};
+
+static void test_fixture_matches_model(void **state)
+{
+    (void)state;
+    fx_project p = clean;
+    p.total = "1,234.50";
+    p.fiscal = "１２００．５";
+    p.other = "34";
+    pb_document *d = check_one(&p);
+    const pb_project *pr = d->projects[0];
+    /* "其中：财政    资金" is the fiscal label; full-width digits read as ASCII. */
+    assert_true(pr->fiscal.present && pr->fiscal.valid);
+    assert_string_equal(dec(pr->fiscal.value), "1200.5");
+    assert_string_equal(dec(pr->total.value), "1234.50");
+    assert_int_equal(count_rule(d, "budget-sum-mismatch"), 0);
+    assert_int_equal(d->finding_count, 0);
+    pb_document_free(d);
+}
+
+static void test_schedule_blank(void **state)
+{
+    (void)state;
+    fx_project p = clean;
+    p.sched[1] = " ";
+    pb_document *d = check_one(&p);
+    assert_int_equal(count_rule(d, "schedule-checkpoint-blank"), 1);
+    const pb_finding *f = first(d, "schedule-checkpoint-blank");
+    assert_int_equal(f->loc.row, 5);
+    assert_int_equal(f->loc.col, 3);
+    assert_non_null(strstr(f->message, "6月底"));
+    assert_int_equal(f->severity, PB_SEV_WARNING);
+    pb_document_free(d);
+}
+
+static void test_schedule_range_and_cumulative(void **state)
+{
+    (void)state;
+    fx_project p = clean;
+    p.sched[0] = "30%";
+    p.sched[1] = "20%";
+    p.sched[2] = "120%";
+    pb_document *d = check_one(&p);
+    assert_int_equal(count_rule(d, "schedule-percent-range"), 1);
+    assert_int_equal(count_rule(d, "schedule-not-cumulative"), 2); /* 20 < 30, then 100 < 120 */
+    assert_non_null(strstr(first(d, "schedule-not-cumulative")->message, "6月底"));
+    assert_int_equal(count_rule(d, "schedule-final-not-100"), 0);
+    pb_document_free(d);
+    p = clean;
+    p.sched[0] = "-5%";
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "schedule-percent-range"), 1);
+    pb_document_free(d);
+}
+
+static void test_schedule_final(void **state)
+{
+    (void)state;
+    fx_project p = clean;
+    p.sched[3] = "90%";
+    pb_document *d = check_one(&p);
+    assert_int_equal(count_rule(d, "schedule-final-not-100"), 1);
+    assert_int_equal(first(d, "schedule-final-not-100")->severity, PB_SEV_ERROR);
+    pb_document_free(d);
+    p.sched[3] = "１００％";
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "schedule-final-not-100"), 0);
+    pb_document_free(d);
+    p.sched[3] = "全年";
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "schedule-value-unparsed"), 1);
+    pb_document_free(d);
+}
+
+static void test_budget_sum(void **state)
+{
+    (void)state;
+    fx_project p = clean;
+    p.total = "242.59";
+    p.fiscal = "200.00";
+    p.other = "42.58";
+    pb_document *d = check_one(&p);
+    assert_int_equal(count_rule(d, "budget-sum-mismatch"), 1);
+    assert_non_null(strstr(first(d, "budget-sum-mismatch")->message, "242.58"));
+    pb_document_free(d);
+    p.other = "42.59";
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "budget-sum-mismatch"), 0);
+    pb_document_free(d);
+    /* 0.1 + 0.2 = 0.3 exactly. */
+    p.total = "0.3";
+    p.fiscal = "0.1";
+    p.other = "0.2";
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "budget-sum-mismatch"), 0);
+    pb_document_free(d);
+    /* A per-cell unit overrides the table's: 2,425,900元 is 242.59 万元. */
+    p.total = "242.59";
+    p.fiscal = "2,425,900元";
+    p.other = NULL;
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "budget-sum-mismatch"), 0);
+    pb_document_free(d);
+    p.fiscal = "二百万";
+    d = check_one(&p);
+    assert_int_equal(count_rule(d, "budget-amount-unparsed"), 1);
+    pb_document_free(d);
+}
+
+static fx_indicator cost_row(const char *value)
+{
+    return (fx_indicator){"产出指标", "成本指标", "资金成本", "资金成本", value, "预算"};
+}
+
+static size_t cost_findings(const char *total, const char *value, const char *unit_line)
+{
+    fx_indicator ind[1] = {cost_row(value)};
+    fx_project p = clean;
+    p.total = total;
+    p.fiscal = total;
+    p.unit_line = unit_line;
+    p.indicators = ind;
+    p.indicator_count = 1;
+    pb_document *d = check_one(&p);
+    size_t n = count_rule(d, "cost-exceeds-budget");
+    pb_document_free(d);
+    return n;
+}
+
+static void test_cost_exceeds_budget(void **state)
+{
+    (void)state;
+    assert_int_equal(cost_findings("242.59", "≤250万元", NULL), 1);
+    assert_int_equal(cost_findings("237.00", "≤237万元", NULL), 0);
+    assert_int_equal(cost_findings("242.59", "≤242.59万元", NULL), 0);
+    assert_int_equal(cost_findings("242.59", "≤2,425,900元", NULL), 0);
+    assert_int_equal(cost_findings("242.59", "≤2,425,901元", NULL), 1);
+    assert_int_equal(cost_findings("242.59", "≤0.03亿元", NULL), 1);
+    assert_int_equal(cost_findings("242.59", "≤0.02亿元", NULL), 0);
+    assert_int_equal(cost_findings("2425900", "≤242.59万元", "单位：元"), 0);
+    assert_int_equal(cost_findings("2425900", "≤243万元", "单位：元"), 1);
+}
+
+static size_t value_findings(const char *l1, const char *l2, const char *l3, const char *value, const char *slug)
+{
+    fx_indicator ind[1] = {{l1, l2, l3, l3, value, "依据"}};
+    fx_project p = clean;
+    p.indicators = ind;
+    p.indicator_count = 1;
+    pb_document *d = check_one(&p);
+    size_t n = count_rule(d, slug);
+    if (n) {
+        const pb_finding *f = first(d, slug);
+        assert_int_equal(f->loc.table, 1);
+        assert_int_equal(f->loc.row, 1);
+        assert_int_equal(f->loc.col, 4);
+    }
+    pb_document_free(d);
+    return n;
+}
+
+static void test_indicator_values(void **state)
+{
+    (void)state;
+    assert_int_equal(value_findings("产出指标", "数量指标", "次数", " ", "indicator-value-missing"), 1);
+    assert_int_equal(value_findings("产出指标", "数量指标", "次数", "6次", "indicator-value-missing"), 0);
+    assert_int_equal(value_findings("产出指标", "数量指标", "次数", "约3到5次", "indicator-value-unparsed"), 1);
+    assert_int_equal(value_findings("产出指标", "数量指标", "次数", "≥3次", "indicator-value-unparsed"), 0);
+    assert_int_equal(value_findings("产出指标", "质量指标", "合格率", "≥105%", "indicator-percent-range"), 1);
+    assert_int_equal(value_findings("产出指标", "质量指标", "合格率", "≥100%", "indicator-percent-range"), 0);
+}
+
+static void test_indicator_direction(void **state)
+{
+    (void)state;
+    const char *slug = "indicator-direction";
+    assert_int_equal(value_findings("产出指标", "成本指标", "资金成本", "≥100万元", slug), 1);
+    assert_int_equal(value_findings("产出指标", "成本指标", "资金成本", "≤100万元", slug), 0);
+    assert_int_equal(value_findings("满意度指标", "服务对象满意度指标", "满意度", "≤90%", slug), 1);
+    assert_int_equal(value_findings("满意度指标", "服务对象满意度指标", "满意度", "≥90%", slug), 0);
+    assert_int_equal(value_findings("产出指标", "质量指标", "合格率", "≤90%", slug), 1);
+    assert_int_equal(value_findings("产出指标", "时效指标", "项目完成时间", "≥1年", slug), 1);
+    assert_int_equal(value_findings("产出指标", "时效指标", "项目完成时间", "≤1年", slug), 0);
+    assert_int_equal(value_findings("产出指标", "时效指标", "完成及时率", "≥95%", slug), 0);
+    assert_int_equal(value_findings("产出指标", "时效指标", "完成时间", "1年", slug), 0);
+}
+
+static void test_carry_through_blank_cells(void **state)
+{
+    (void)state;
+    /* A producer that writes no merges: 一级 blank on the following rows. */
+    const char *body = TBL(TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+                           TR(TC("产出指标") TC("数量指标") TC("次数") TC("≥3次"))
+                           TR(TC(" ") TC("质量指标") TC("合格率") TC("≥90%"))
+                           TR(TC("") TC("") TC("") TC(""))  /* a spare template row */
+                           TR(TC("") TC("") TC("验收率") TC("≥95%")));
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    pb_document *d = pb_read_memory(zip, len, "x.docx", NULL);
+    free(zip);
+    assert_int_equal(d->project_count, 1);
+    const pb_project *p = d->projects[0];
+    assert_int_equal(p->indicator_count, 3);
+    assert_string_equal(p->indicators[1].level1.text, "产出指标");
+    assert_string_equal(p->indicators[2].level2.text, "质量指标");
+    assert_string_equal(p->indicators[2].level3.text, "验收率");
+    assert_int_equal(p->indicators[2].loc.row, 4);
+    pb_document_free(d);
+}
+
+static void test_nested_project_table(void **state)
+{
+    (void)state;
+    /* A project table inside a cell of a layout table is still found. */
+    fx_project p = clean;
+    char *inner = fx_reference_body(&p, 1);
+    size_t n = strlen(inner) + 256;
+    char *body = malloc(n);
+    snprintf(body, n, "<w:tbl><w:tr><w:tc>%s<w:p/></w:tc></w:tr></w:tbl>", inner);
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    pb_document *d = pb_read_memory(zip, len, "nested.docx", NULL);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_int_equal(d->project_count, 1);
+    assert_string_equal(d->projects[0]->code.text, "13020925P001470100024");
+    assert_int_equal(d->projects[0]->indicator_count, 9);
+    assert_int_equal(d->projects[0]->first_table, 1);
+    pb_document_free(d);
+    free(zip);
+    free(body);
+    free(inner);
+}
+
+static void test_several_projects_and_titles(void **state)
+{
+    (void)state;
+    fx_project p[2] = {clean, clean};
+    p[0].title = "1.甲项目绩效目标表";
+    p[1].title = "2.乙项目绩效目标表";
+    p[1].code = "13020925P000000000002";
+    p[1].name = "乙项目";
+    p[1].total = "10";
+    p[1].fiscal = "10";
+    p[1].sched[3] = "80%";
+    pb_document *d = check_projects(p, 2);
+    assert_int_equal(d->project_count, 2);
+    assert_string_equal(d->projects[1]->title, "2.乙项目绩效目标表");
+    assert_string_equal(d->projects[1]->name.text, "乙项目");
+    const pb_finding *f = first(d, "schedule-final-not-100");
+    assert_ptr_equal(f->project, d->projects[1]);
+    assert_int_equal(f->loc.table, 2);
+    /* ≤242.59万元 in project 2 (budget 10) is above its budget. */
+    assert_int_equal(count_rule(d, "cost-exceeds-budget"), 1);
+    assert_ptr_equal(first(d, "cost-exceeds-budget")->project, d->projects[1]);
+    pb_document_free(d);
+}
+
+static void test_no_target_table(void **state)
+{
+    (void)state;
+    size_t len;
+    void *zip = fx_docx_mem(P("hello") TBL(TR(TC("a") TC("b"))), &len);
+    pb_document *d = pb_read_memory(zip, len, "x.docx", NULL);
+    free(zip);
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(d->project_count, 0);
+    assert_int_equal(count_rule(d, "no-target-table"), 1);
+    assert_int_equal(first(d, "no-target-table")->severity, PB_SEV_ERROR);
+    pb_document_free(d);
+}
+
+static void test_config_turns_rules_off(void **state)
+{
+    (void)state;
+    fx_project p = clean;
+    p.sched[1] = "";
+    char *body = fx_reference_body(&p, 1);
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    free(body);
+    pb_document *d = pb_read_memory(zip, len, "x.docx", NULL);
+    free(zip);
+    pb_config c;
+    pb_config_default(&c);
+    const pb_rule *r = pb_rule_find("schedule-checkpoint-blank");
+    c.configured[pb_rule_index(r)] = true;
+    c.severity[pb_rule_index(r)] = PB_SEV_OFF;
+    assert_true(pb_check(d, &c));
+    assert_int_equal(count_rule(d, "schedule-checkpoint-blank"), 0);
+    pb_document_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reference_document),
+        cmocka_unit_test(test_fixture_matches_model),
+        cmocka_unit_test(test_schedule_blank),
+        cmocka_unit_test(test_schedule_range_and_cumulative),
+        cmocka_unit_test(test_schedule_final),
+        cmocka_unit_test(test_budget_sum),
+        cmocka_unit_test(test_cost_exceeds_budget),
+        cmocka_unit_test(test_indicator_values),
+        cmocka_unit_test(test_indicator_direction),
+        cmocka_unit_test(test_carry_through_blank_cells),
+        cmocka_unit_test(test_nested_project_table),
+        cmocka_unit_test(test_several_projects_and_titles),
+        cmocka_unit_test(test_no_target_table),
+        cmocka_unit_test(test_config_turns_rules_off),
+    };
+    return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
+}
