@@ -679,6 +679,34 @@ static int io_close(void *ctx)
     return 0;
 }
 
+/* libxml2 may stumble on a DTD's entities (a reference loop, an undeclared
+ * entity) before the reader reaches the DOCTYPE node we refuse. */
+static bool is_entity_error(const xmlError *e)
+{
+    switch (e->code) {
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_UNPARSED_ENTITY:
+    case XML_ERR_ENTITY_IS_EXTERNAL:
+    case XML_ERR_ENTITY_IS_PARAMETER:
+    case XML_ERR_ENTITY_BOUNDARY:
+    case XML_ERR_ENTITY_NOT_STARTED:
+    case XML_ERR_ENTITY_NOT_FINISHED:
+    case XML_ERR_ENTITY_PE_INTERNAL:
+    case XML_ERR_DOCTYPE_NOT_FINISHED:
+    case XML_ERR_EXT_ENTITY_STANDALONE:
+    case XML_ERR_PEREF_IN_PROLOG:
+    case XML_ERR_PEREF_IN_EPILOG:
+    case XML_ERR_PEREF_IN_INT_SUBSET:
+    case XML_ERR_PEREF_NO_NAME:
+    case XML_ERR_PEREF_SEMICOL_MISSING:
+        return true;
+    default:
+        return e->message && (strstr(e->message, "ntity") || strstr(e->message, "DOCTYPE"));
+    }
+}
+
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     reader *r = ctx;
@@ -687,6 +715,8 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     pb_status s = PB_ERR_XML_MALFORMED;
     if (e->message && strstr(e->message, "Excessive depth"))
         s = PB_ERR_XML_TOO_DEEP;
+    else if (is_entity_error(e))
+        s = PB_ERR_XML_DOCTYPE;
     else if (e->domain == XML_FROM_IO || e->code == XML_ERR_UNSUPPORTED_ENCODING ||
              e->code == XML_ERR_INVALID_ENCODING)
         s = e->domain == XML_FROM_IO ? PB_ERR_XML_MALFORMED : PB_ERR_XML_ENCODING;

@@ -389,12 +389,12 @@ char *pb_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
     xmlTextReaderPtr r = xmlReaderForMemory(rels, (int)len, "_rels/.rels", NULL,
                                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     char *target = NULL;
-    bool bad = r == NULL;
+    bool bad = r == NULL, doctype = false;
     int ret = 0;
     while (!bad && !target && (ret = xmlTextReaderRead(r)) == 1) {
         int type = xmlTextReaderNodeType(r);
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            bad = true;
+            bad = doctype = true;
             break;
         }
         if (type != XML_READER_TYPE_ELEMENT ||
@@ -414,6 +414,11 @@ char *pb_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
         bad = true;
     xmlFreeTextReader(r);
     free(rels);
+    if (doctype) {
+        pb_error_set(e, PB_ERR_XML_DOCTYPE, "%s",
+                     _("_rels/.rels declares a DOCTYPE (entities or a DTD), which a Word document never needs; refused"));
+        return NULL;
+    }
     if (bad && !target) {
         pb_error_set(e, PB_ERR_NO_MAIN_PART, "%s", _("_rels/.rels is not well-formed XML"));
         return NULL;
