@@ -32,7 +32,7 @@ $(B)/libpbcheck.a: $(LIB_OBJ)
 libpbcheck.a: $(B)/libpbcheck.a
 	cp $< $@
 
-CLI_SRC  = src/main.c src/cli_check.c
+CLI_SRC  = src/main.c src/cli_check.c src/cli_tables.c src/cli_i18n.c
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 
 $(B)/pbcheck: $(CLI_OBJ) $(B)/libpbcheck.a
@@ -46,6 +46,7 @@ run: all
 	./pbcheck data/reference.docx
 
 include tests/tests.mk
+include po/po.mk man/man.mk install.mk
 
 clean:
 	rm -rf build build-asan pbcheck libpbcheck.a

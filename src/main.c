@@ -1,6 +1,7 @@
 /* pbcheck: the command line over libpbcheck.  Subcommands live in cli_*.c;
  * with no subcommand the arguments are files to check. */
 #include "cli.h"
+#include "cli_i18n.h"
 
 #include <locale.h>
 #include <string.h>
@@ -12,11 +13,15 @@ typedef struct command {
 
 static const command commands[] = {
     {"check", cli_check},
+    {"tables", cli_tables},
 };
 
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    int status = cli_i18n_setup(&argc, argv);
+    if (status != EXIT_CLEAN)
+        return status;
     if (argc > 1)
         for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
             if (strcmp(argv[1], commands[i].name) == 0)
