@@ -6,7 +6,7 @@
 # every .po; `make po-stats` says how many are still untranslated.
 LINGUAS       = $(shell cat po/LINGUAS)
 MO_FILES      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/pbcheck.mo)
-POT_SOURCES   = $(sort $(wildcard src/*.c src/*.h))
+POT_SOURCES   = $(sort $(wildcard src/*.c src/*.h)) man/rules_man.c
 XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
                  --add-comments=TRANSLATORS: --add-location=file --sort-by-file \
                  --package-name=pbcheck --package-version=$(shell sed -n 's/^\#define PB_VERSION "\(.*\)"/\1/p' include/pbcheck/pbcheck.h)

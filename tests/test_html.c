@@ -1,0 +1,638 @@
+/* The HTML report: structure (every finding shown and linked, merged cells
+ * kept, no external assets), escaping of the document's text, the schedule
+ * chart and budget split, and a real render in headless Chromium (skipped,
+ * with a message, when /usr/bin/chromium is absent). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "pbcheck/pbcheck.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define CHROMIUM "/usr/bin/chromium"
+
+/* ---------------------------------------------------------------- helpers */
+
+/* The page of the given documents, as a run of `pbcheck --format html`. */
+static char *render_docs(pb_document **docs, size_t n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    const pb_reporter *r = &pb_reporter_html;
+    assert_true(r->begin(out));
+    pb_run_totals t = {0};
+    for (size_t i = 0; i < n; i++) {
+        pb_report_file f = {.doc = docs[i], .fingerprints = NULL, .fail_on = PB_SEV_ERROR, .color = false};
+        assert_true(r->file(out, NULL, &f));
+        t.files++;
+        t.projects += docs[i]->project_count;
+        for (size_t k = 0; k < docs[i]->finding_count; k++)
+            t.findings[docs[i]->findings[k].severity]++;
+    }
+    assert_true(r->end(out, &t));
+    fclose(out);
+    return buf;
+}
+
+static char *render(pb_document *d) { return render_docs(&d, 1); }
+
+static pb_document *read_checked_file(const char *path)
+{
+    pb_document *d = pb_read_file(path, NULL);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_true(pb_check(d, NULL));
+    return d;
+}
+
+static pb_document *read_checked_fixture(const fx_project *p, const char *name)
+{
+    char *body = fx_reference_body(p, 1);
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    free(body);
+    assert_non_null(zip);
+    pb_document *d = pb_read_memory(zip, len, name, NULL);
+    free(zip);
+    assert_non_null(d);
+    assert_true(pb_check(d, NULL));
+    return d;
+}
+
+static size_t count_of(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* The text as the page must carry it (the HTML escapes of put_text). */
+static char *html_escaped(const char *s)
+{
+    size_t cap = strlen(s) * 6 + 1, o = 0;
+    char *e = malloc(cap);
+    assert_non_null(e);
+    for (; *s; s++) {
+        const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : *s == '"' ? "&quot;"
+                        : *s == '\'' ? "&#39;" : NULL;
+        if (rep) {
+            memcpy(e + o, rep, strlen(rep));
+            o += strlen(rep);
+        } else {
+            e[o++] = *s;
+        }
+    }
+    e[o] = '\0';
+    return e;
+}
+
+/* ------------------------------------------------------- the sample report */
+
+/* The text of a cell as the page carries it: escaped, lines joined by <br>. */
+static char *cell_html(const char *text)
+{
+    char *e = html_escaped(text), *out = malloc(strlen(e) * 4 + 1);
+    assert_non_null(out);
+    size_t o = 0;
+    for (const char *p = e; *p; p++) {
+        if (*p == '\n') {
+            memcpy(out + o, "<br>", 4);
+            o += 4;
+        } else {
+            out[o++] = *p;
+        }
+    }
+    out[o] = '\0';
+    free(e);
+    return out;
+}
+
+/* The drawn table of d with document index `index`, or NULL. */
+static const pb_table *drawn_table(const pb_document *d, int index)
+{
+    for (size_t i = 0; i < d->table_count; i++)
+        if (d->tables[i]->index == index)
+            return d->tables[i];
+    return NULL;
+}
+
+/* Every finding is listed in the summary (in order, linking to its note),
+ * and its note sits inside the <td> of the cell it points at, which is
+ * highlighted; the cell's own text comes first. */
+static void assert_findings_drawn(const pb_document *d, const char *html)
+{
+    const char *link = html;
+    for (size_t k = 0; k < d->finding_count; k++) {
+        const pb_finding *f = &d->findings[k];
+        link = strstr(link, "<li><a href=\"#");
+        assert_non_null(link);
+        char id[64], attr[96], note[160];
+        assert_int_equal(sscanf(link, "<li><a href=\"#%63[^\"]\"", id), 1);
+        link++;
+        snprintf(attr, sizeof attr, " id=\"%s\"", id);
+        assert_int_equal(count_of(html, attr), 1);
+        snprintf(note, sizeof note, "<div class=\"note sev-%s\"%s>", pb_severity_name(f->severity), attr);
+        const char *at = strstr(html, note);
+        if (!at)
+            fail_msg("finding %zu (%s) has no note %s", k, f->rule->id, note);
+        char *msg = html_escaped(f->message);
+        const char *end = strstr(at, "</div>");
+        assert_non_null(end);
+        assert_non_null(strstr(at, msg));
+        assert_true(strstr(at, msg) < end);
+        free(msg);
+        const pb_table *t = f->loc.table >= 0 ? drawn_table(d, f->loc.table) : NULL;
+        const pb_cell *c = t ? pb_table_at(t, f->loc.row, f->loc.col) : NULL;
+        if (!c)
+            continue;
+        /* Walk back to the <td> that holds the note. */
+        const char *td = NULL;
+        for (const char *p = html; (p = strstr(p, "<td")) && p < at; p++)
+            td = p;
+        assert_non_null(td);
+        const char *close = strstr(td, "</td>");
+        assert_true(close > at);
+        const char *gt = strchr(td, '>');
+        assert_non_null(strstr(td, "class=\"sev-"));
+        assert_true(strstr(td, "class=\"sev-") < gt);
+        char *text = cell_html(c->text);
+        if (strncmp(gt + 1, text, strlen(text)) != 0)
+            fail_msg("finding %zu (%s): the cell holding its note starts %.40s, not %.40s", k, f->rule->id, gt + 1,
+                     text);
+        free(text);
+    }
+    assert_null(strstr(link, "<li><a href=\"#"));
+    assert_int_equal(count_of(html, "<div class=\"note "), d->finding_count);
+}
+
+/* data/reference.docx, read by hand: project 1's 资金支出计划 leaves 3月底
+ * and 6月底 blank (PB101) and project 3's 项目完成时间 is 「≥1年」 (PB304). */
+static void test_reference_every_finding_shown_and_linked(void **state)
+{
+    (void)state;
+    pb_document *d = read_checked_file("data/reference.docx");
+    char *html = render(d);
+    assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+    assert_non_null(strstr(html, "</html>\n"));
+    assert_findings_drawn(d, html);
+    size_t blank = 0, direction = 0;
+    for (size_t k = 0; k < d->finding_count; k++) {
+        blank += strcmp(d->findings[k].rule->id, "PB101") == 0;
+        direction += strcmp(d->findings[k].rule->id, "PB304") == 0;
+    }
+    assert_int_equal(blank, 2);
+    assert_int_equal(direction, 1);
+    const char *cell = strstr(html, ">≥1年<div class=\"note ");
+    assert_non_null(cell);
+    const char *pb304 = strstr(cell, "PB304"), *close = strstr(cell, "</td>");
+    assert_true(pb304 && pb304 < close);
+    /* Three projects, each with its two tables. */
+    assert_int_equal(count_of(html, "<section class=\"project\""), 3);
+    assert_int_equal(count_of(html, "<table class=\"doc\""), 6);
+    free(html);
+    pb_document_free(d);
+}
+
+static void test_no_external_assets(void **state)
+{
+    (void)state;
+    pb_document *d = read_checked_file("data/reference.docx");
+    char *html = render(d);
+    static const char *const banned[] = {"<script", "<link", "<img", "<iframe", " src=", "url(", "@import",
+                                         "http://", "https://"};
+    for (size_t i = 0; i < sizeof banned / sizeof *banned; i++)
+        if (strstr(html, banned[i]))
+            fail_msg("the page refers to something outside itself: %s", banned[i]);
+    assert_non_null(strstr(html, "<style>"));
+    assert_non_null(strstr(html, "@media print"));
+    assert_non_null(strstr(html, "name=\"viewport\""));
+    free(html);
+    pb_document_free(d);
+}
+
+/* ------------------------------------------------------------- merged cells */
+
+/* Walks the rendered <table> that follows `at` and checks it covers a grid
+ * of exactly rows × width slots, each once, as the model's table does. */
+static void assert_grid_matches(const char *at, const pb_table *t)
+{
+    const char *end = strstr(at, "</table>");
+    assert_non_null(end);
+    int *taken = calloc((size_t)t->row_count * (size_t)t->width, sizeof *taken);
+    assert_non_null(taken);
+    int row = -1, col = 0, cells = 0;
+    for (const char *p = at; p && p < end; p++) {
+        if (strncmp(p, "<tr>", 4) == 0) {
+            row++;
+            col = 0;
+            assert_true(row < t->row_count);
+        } else if (strncmp(p, "<td", 3) == 0) {
+            const char *close = strchr(p, '>');
+            int rs = 1, cs = 1;
+            const char *q = strstr(p, "rowspan=\"");
+            if (q && q < close)
+                rs = atoi(q + 9);
+            q = strstr(p, "colspan=\"");
+            if (q && q < close)
+                cs = atoi(q + 9);
+            while (col < t->width && taken[row * t->width + col])
+                col++;
+            assert_true(col + cs <= t->width);
+            assert_true(row + rs <= t->row_count);
+            /* The drawn cell is the model's cell at that slot, with its spans. */
+            const pb_cell *c = pb_table_at(t, row, col);
+            if (c) {
+                assert_int_equal(c->row, row);
+                assert_int_equal(c->col, col);
+                assert_int_equal(c->row_span, rs);
+                assert_int_equal(c->col_span, cs);
+            }
+            for (int r = row; r < row + rs; r++)
+                for (int k = col; k < col + cs; k++) {
+                    assert_int_equal(taken[r * t->width + k], 0);
+                    taken[r * t->width + k] = 1;
+                }
+            col += cs;
+            cells++;
+        }
+    }
+    assert_int_equal(row + 1, t->row_count);
+    for (int i = 0; i < t->row_count * t->width; i++)
+        assert_int_equal(taken[i], 1);
+    assert_true(cells > 0);
+    free(taken);
+}
+
+static void test_merged_cells_kept(void **state)
+{
+    (void)state;
+    pb_document *d = read_checked_file("data/reference.docx");
+    char *html = render(d);
+    for (size_t i = 0; i < d->table_count; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "-t%d\">", d->tables[i]->index + 1);
+        const char *at = strstr(html, id);
+        assert_non_null(at);
+        assert_grid_matches(at, d->tables[i]);
+    }
+    /* The reference's own merges: 预算规模及资金用途 covers two rows, the
+     * 资金用途 text six columns. */
+    assert_non_null(strstr(html, "<td rowspan=\"2\">预算规模及资金用途</td>"));
+    assert_non_null(strstr(html, "<td colspan=\"6\">支付所辖社区党群服务中心办公场所租赁费"));
+    free(html);
+    pb_document_free(d);
+}
+
+/* ----------------------------------------------------------------- escaping */
+
+static void test_document_text_is_escaped(void **state)
+{
+    (void)state;
+    fx_project p = {.name = "&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"q\"",
+                    .purpose = "&lt;img src=x onerror=alert(1)&gt;",
+                    .sched = {"&lt;script&gt;", "25%", "50%", "100%"}};
+    pb_document *d = read_checked_fixture(&p, "<b>evil</b>.docx");
+    char *html = render(d);
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "<img"));
+    assert_null(strstr(html, "<b>evil"));
+    assert_non_null(strstr(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
+    assert_non_null(strstr(html, "&lt;img src=x onerror=alert(1)&gt;"));
+    assert_non_null(strstr(html, "&lt;b&gt;evil&lt;/b&gt;.docx"));
+    /* The bad checkpoint is a finding whose message quotes the cell. */
+    int unparsed = 0;
+    for (size_t k = 0; k < d->finding_count; k++)
+        unparsed += strcmp(d->findings[k].rule->slug, "schedule-value-unparsed") == 0;
+    assert_int_equal(unparsed, 1);
+    free(html);
+    pb_document_free(d);
+}
+
+static void test_invalid_bytes_replaced(void **state)
+{
+    (void)state;
+    pb_document *d = pb_read_memory("PK", 2, "bad\xff\x01name.docx", NULL);
+    assert_non_null(d);
+    assert_int_not_equal(d->error.status, PB_OK);
+    char *html = render(d);
+    assert_non_null(strstr(html, "bad\xEF\xBF\xBD\xEF\xBF\xBDname.docx"));
+    assert_null(strstr(html, "\xff"));
+    assert_null(strstr(html, "\x01"));
+    /* An unreadable file says why, with its stable code. */
+    assert_non_null(strstr(html, "class=\"unreadable\""));
+    assert_non_null(strstr(html, pb_status_code(d->error.status)));
+    free(html);
+    pb_document_free(d);
+}
+
+/* ----------------------------------------------------- chart and the money */
+
+/* The cy of every <circle> in order. */
+static size_t circle_ys(const char *html, long *ys, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = strstr(html, "<circle "); p && n < cap; p = strstr(p + 1, "<circle ")) {
+        const char *cy = strstr(p, "cy=\"");
+        assert_non_null(cy);
+        ys[n++] = atol(cy + 4);
+    }
+    return n;
+}
+
+static void test_schedule_chart(void **state)
+{
+    (void)state;
+    fx_project p = {.sched = {"25%", "50%", "75%", "100%"}};
+    pb_document *d = read_checked_fixture(&p, "chart.docx");
+    char *html = render(d);
+    assert_int_equal(count_of(html, "<svg class=\"chart\""), 1);
+    long ys[8];
+    assert_int_equal(circle_ys(html, ys, 8), 4);
+    /* The plot is 120 units high with its top at 12: 100 % at 12, each
+     * quarter 30 lower. */
+    assert_int_equal(ys[0], 12 + 120 - 30);
+    assert_int_equal(ys[1], 12 + 120 - 60);
+    assert_int_equal(ys[2], 12 + 120 - 90);
+    assert_int_equal(ys[3], 12);
+    for (int i = 0; i < 4; i++)
+        assert_non_null(strstr(html, p.sched[i]));
+    assert_non_null(strstr(html, ">10月底</text>"));
+    free(html);
+    pb_document_free(d);
+
+    /* Blank checkpoints get no point: the reference's project 1 has two. */
+    d = read_checked_file("data/reference.docx");
+    html = render(d);
+    assert_int_equal(circle_ys(html, ys, 8), 8); /* 2 + 4 + 2 of 3 projects' 4 checkpoints each */
+    free(html);
+    pb_document_free(d);
+}
+
+static void test_budget_split(void **state)
+{
+    (void)state;
+    fx_project p = {.total = "100", .fiscal = "60.5", .other = "30"};
+    pb_document *d = read_checked_fixture(&p, "money.docx");
+    char *html = render(d);
+    /* 60.5 + 30 = 90.5, which is not 100: the sum is shown and marked. */
+    assert_non_null(strstr(html, "<td>90.5</td>"));
+    assert_non_null(strstr(html, "<td class=\"bad\">"));
+    assert_null(strstr(html, "<td class=\"ok\">"));
+    /* The finding sits on the 预算数 cell. */
+    assert_non_null(strstr(html, "<td class=\"sev-error\">100<div class=\"note sev-error\""));
+    free(html);
+    pb_document_free(d);
+
+    fx_project q = {.total = "242.59", .fiscal = "200", .other = "42.59"};
+    d = read_checked_fixture(&q, "money-ok.docx");
+    html = render(d);
+    assert_non_null(strstr(html, "<td>242.59</td>"));
+    assert_non_null(strstr(html, "<td class=\"ok\">"));
+    free(html);
+    pb_document_free(d);
+}
+
+static void test_batch_ids_unique(void **state)
+{
+    (void)state;
+    pb_document *docs[2] = {read_checked_file("data/reference.docx"), NULL};
+    fx_project p = {.sched = {"", "", "50%", "100%"}};
+    docs[1] = read_checked_fixture(&p, "second.docx");
+    char *html = render_docs(docs, 2);
+    /* Every id once in the page. */
+    for (const char *p2 = strstr(html, " id=\""); p2; p2 = strstr(p2 + 1, " id=\"")) {
+        char id[96], attr[128];
+        assert_int_equal(sscanf(p2, " id=\"%95[^\"]\"", id), 1);
+        snprintf(attr, sizeof attr, " id=\"%s\"", id);
+        if (count_of(html, attr) != 1)
+            fail_msg("id %s appears %zu times", id, count_of(html, attr));
+    }
+    assert_int_equal(count_of(html, "<section class=\"file\""), 2);
+    assert_int_equal(count_of(html, "<section class=\"totals\""), 1);
+    free(html);
+    pb_document_free(docs[0]);
+    pb_document_free(docs[1]);
+}
+
+/* ---------------------------------------------------- the real browser */
+
+typedef struct png_image {
+    uint32_t width, height;
+    unsigned channels;
+    unsigned char *pixels; /* width * height * channels */
+} png_image;
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static int paeth(int a, int b, int c)
+{
+    int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+    return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/* Undoes the PNG row filters in place (raw: height rows of 1 + stride). */
+static bool unfilter(unsigned char *raw, uint32_t height, size_t stride, unsigned bpp, unsigned char *out)
+{
+    for (uint32_t y = 0; y < height; y++) {
+        unsigned char *line = raw + y * (stride + 1), type = line[0], *cur = out + y * stride;
+        const unsigned char *prev = y ? out + (y - 1) * stride : NULL;
+        for (size_t x = 0; x < stride; x++) {
+            int a = x >= bpp ? cur[x - bpp] : 0, b = prev ? prev[x] : 0, c = prev && x >= bpp ? prev[x - bpp] : 0;
+            int v = line[1 + x];
+            switch (type) {
+            case 0: break;
+            case 1: v += a; break;
+            case 2: v += b; break;
+            case 3: v += (a + b) / 2; break;
+            case 4: v += paeth(a, b, c); break;
+            default: return false;
+            }
+            cur[x] = (unsigned char)v;
+        }
+    }
+    return true;
+}
+
+/* Reads an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes). */
+static bool png_read(const char *path, png_image *img)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    unsigned char sig[8], head[8];
+    unsigned char *idat = NULL;
+    size_t idat_len = 0;
+    bool ok = fread(sig, 1, 8, f) == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0;
+    unsigned depth = 0, color = 0, interlace = 1;
+    while (ok && fread(head, 1, 8, f) == 8) {
+        uint32_t len = be32(head);
+        if (len > (1u << 28)) {
+            ok = false;
+            break;
+        }
+        unsigned char *data = malloc(len + 4u);
+        ok = data && fread(data, 1, len + 4u, f) == len + 4u;
+        if (ok && memcmp(head + 4, "IHDR", 4) == 0 && len >= 13) {
+            img->width = be32(data);
+            img->height = be32(data + 4);
+            depth = data[8];
+            color = data[9];
+            interlace = data[12];
+        } else if (ok && memcmp(head + 4, "IDAT", 4) == 0) {
+            unsigned char *n = realloc(idat, idat_len + len);
+            ok = n != NULL;
+            if (ok) {
+                memcpy(n + idat_len, data, len);
+                idat = n;
+                idat_len += len;
+            }
+        }
+        free(data);
+        if (memcmp(head + 4, "IEND", 4) == 0)
+            break;
+    }
+    fclose(f);
+    img->channels = color == 6 ? 4 : color == 2 ? 3 : 0;
+    ok = ok && depth == 8 && img->channels && interlace == 0 && img->width && img->height &&
+         img->width < 20000 && img->height < 40000;
+    size_t stride = ok ? (size_t)img->width * img->channels : 0;
+    uLongf raw_len = ok ? (uLongf)((stride + 1) * img->height) : 0;
+    unsigned char *raw = ok ? malloc(raw_len) : NULL;
+    img->pixels = ok ? malloc(stride * img->height) : NULL;
+    ok = ok && raw && img->pixels && uncompress(raw, &raw_len, idat, idat_len) == Z_OK &&
+         raw_len == (stride + 1) * img->height && unfilter(raw, img->height, stride, img->channels, img->pixels);
+    free(raw);
+    free(idat);
+    if (!ok) {
+        free(img->pixels);
+        img->pixels = NULL;
+    }
+    return ok;
+}
+
+static size_t pixels_near(const png_image *img, int r, int g, int b, int tolerance)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < (size_t)img->width * img->height; i++) {
+        const unsigned char *p = img->pixels + i * img->channels;
+        if (abs(p[0] - r) <= tolerance && abs(p[1] - g) <= tolerance && abs(p[2] - b) <= tolerance)
+            n++;
+    }
+    return n;
+}
+
+/* Runs Chromium on file:// html and waits at most `seconds`; its own process
+ * group, so a hung browser and its helpers can be ended together. */
+static bool screenshot(const char *html_path, const char *png_path, const char *profile, int seconds)
+{
+    char shot[600], prof[600], url[600];
+    snprintf(shot, sizeof shot, "--screenshot=%s", png_path);
+    snprintf(prof, sizeof prof, "--user-data-dir=%s", profile);
+    snprintf(url, sizeof url, "file://%s", html_path);
+    char *const argv[] = {CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                          prof, shot, "--window-size=1000,1400", url, NULL};
+    pid_t pid = fork();
+    if (pid < 0)
+        return false;
+    if (pid == 0) {
+        setpgid(0, 0);
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, STDOUT_FILENO);
+            dup2(null, STDERR_FILENO);
+        }
+        execv(CHROMIUM, argv);
+        _exit(127);
+    }
+    int status = 0;
+    for (int waited = 0; waited < seconds * 10; waited++) {
+        if (waitpid(pid, &status, WNOHANG) == pid)
+            return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        struct timespec ts = {0, 100 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    kill(-pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return false;
+}
+
+static void test_browser_renders_report(void **state)
+{
+    (void)state;
+    if (access(CHROMIUM, X_OK) != 0) {
+        print_message("SKIP test_browser_renders_report: " CHROMIUM " is not installed "
+                      "(apt-get install chromium to render the HTML report in a real browser)\n");
+        skip();
+    }
+    pb_document *d = read_checked_file("data/reference.docx");
+    char *html = render(d);
+    char dir[] = "/tmp/pbcheck-html-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char html_path[256], png_path[256], profile[256], cmd[512];
+    snprintf(html_path, sizeof html_path, "%s/report.html", dir);
+    snprintf(png_path, sizeof png_path, "%s/report.png", dir);
+    snprintf(profile, sizeof profile, "%s/profile", dir);
+    FILE *f = fopen(html_path, "w");
+    assert_non_null(f);
+    fputs(html, f);
+    fclose(f);
+    bool ran = screenshot(html_path, png_path, profile, 90);
+    png_image img = {0};
+    bool read = ran && png_read(png_path, &img);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        print_message("could not remove %s\n", dir);
+    free(html);
+    pb_document_free(d);
+    if (!ran)
+        fail_msg("chromium did not write a screenshot");
+    if (!read)
+        fail_msg("the screenshot is not a PNG this test can read");
+    assert_int_equal(img.width, 1000);
+    assert_int_equal(img.height, 1400);
+    size_t total = (size_t)img.width * img.height;
+    size_t white = pixels_near(&img, 255, 255, 255, 0);
+    /* Not blank: text, rules and tables cover a good part of the page. */
+    assert_true(white < total - total / 20);
+    /* The summary's warning count and the highlighted cells are drawn in the
+     * warning colours (background #fff4d6, outline #8a5300). */
+    assert_true(pixels_near(&img, 0xff, 0xf4, 0xd6, 2) > 200);
+    assert_true(pixels_near(&img, 0x8a, 0x53, 0x00, 8) > 100);
+    free(img.pixels);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reference_every_finding_shown_and_linked),
+        cmocka_unit_test(test_no_external_assets),
+        cmocka_unit_test(test_merged_cells_kept),
+        cmocka_unit_test(test_document_text_is_escaped),
+        cmocka_unit_test(test_invalid_bytes_replaced),
+        cmocka_unit_test(test_schedule_chart),
+        cmocka_unit_test(test_budget_split),
+        cmocka_unit_test(test_batch_ids_unique),
+        cmocka_unit_test(test_browser_renders_report),
+    };
+    return cmocka_run_group_tests_name("html", tests, NULL, NULL);
+}
