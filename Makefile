@@ -45,7 +45,7 @@ pbcheck: $(B)/pbcheck libpbcheck.a
 run: all
 	./pbcheck data/reference.docx
 
-include tests/tests.mk
+include tests/tests.mk tests/fuzz/fuzz.mk
 include po/po.mk man/man.mk install.mk
 
 clean:

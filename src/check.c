@@ -245,6 +245,8 @@ bool pb_check(pb_document *d, const pb_config *c)
         for (size_t j = 0; j < p->indicator_count; j++)
             check_indicator(&k, p, &p->indicators[j]);
     }
-    qsort(d->findings, d->finding_count, sizeof *d->findings, cmp_finding);
+    /* No finding leaves d->findings NULL, which qsort must not be given. */
+    if (d->finding_count > 1)
+        qsort(d->findings, d->finding_count, sizeof *d->findings, cmp_finding);
     return !k.oom;
 }

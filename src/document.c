@@ -97,10 +97,25 @@ static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
     pb_part_close(part);
 }
 
+/* libxml2 reports a few errors with no parser context (a failed encoding
+ * conversion, "I/O error : encoder error") through the thread's generic
+ * handler, which prints them on stderr; the readers' own handlers never see
+ * them.  Silenced while a package is read, then the caller's restored. */
+static void ignore_generic_error(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o)
 {
-    if (z)
+    if (z) {
+        xmlGenericErrorFunc saved = xmlGenericError;
+        void *saved_ctx = xmlGenericErrorContext;
+        xmlSetGenericErrorFunc(NULL, ignore_generic_error);
         read_package(d, z, o);
+        xmlSetGenericErrorFunc(saved_ctx, saved);
+    }
     pb_zip_close(z);
     if (d->error.status != PB_OK) {
         /* Half a document is not a document: checks see nothing of it. */

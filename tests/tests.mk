@@ -1,7 +1,7 @@
 # The test suite: cmocka unit/reader/extraction tests and end-to-end runs of
 # the binary.  `make check` runs it plain and again under ASan+UBSan.
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
-TEST_NAMES  = test_unit test_reader test_extract test_cli
+TEST_NAMES  = test_unit test_reader test_extract test_cli test_hostile
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 
@@ -17,7 +17,12 @@ $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_COMMON) $(B)/libpbcheck.a
 test-deps:
 	@scripts/deps.sh test
 
-tests-build: $(TEST_BINS) $(B)/pbcheck
+# The hostile-file generator is a test tool, not code under test: always
+# built plain, so that it stays fast under `make asan`.
+$(B)/tests/hostile_gen: tests/hostile_gen.c | $(B)/tests
+	$(CC) $(WARN) -O2 $< -o $@ $(shell pkg-config --cflags --libs libzip) -lz
+
+tests-build: $(TEST_BINS) $(B)/pbcheck $(B)/tests/hostile_gen
 
 # Runs every test binary; PBCHECK names the binary the end-to-end tests run.
 unit: test-deps tests-build
