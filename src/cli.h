@@ -21,5 +21,7 @@ int cli_worse(int a, int b);
 bool cli_parse_size(const char *s, uint64_t *out);
 
 int cli_check(int argc, char **argv);
+/* `pbcheck tables FILE...` (cli_tables.c). */
+int cli_tables(int argc, char **argv);
 
 #endif
