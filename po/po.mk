@@ -6,10 +6,7 @@
 # every .po; `make po-stats` says how many are still untranslated.
 LINGUAS       = $(shell cat po/LINGUAS)
 MO_FILES      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/pbcheck.mo)
-POT_SOURCES   = $(sort $(wildcard src/*.c src/*.h)) man/rules_man.c
-XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
-                 --add-comments=TRANSLATORS: --add-location=file --sort-by-file \
-                 --package-name=pbcheck --package-version=$(shell sed -n 's/^\#define PB_VERSION "\(.*\)"/\1/p' include/pbcheck/pbcheck.h)
+PB_VERSION_NUMBER = $(shell sed -n 's/^\#define PB_VERSION "\(.*\)"/\1/p' include/pbcheck/pbcheck.h)
 
 .PHONY: mo po-update po-stats
 
@@ -22,8 +19,7 @@ $(B)/locale/%/LC_MESSAGES/pbcheck.mo: po/%.po
 	msgfmt --check -o $@ $<
 
 po-update:
-	printf '%s\n' $(POT_SOURCES) > po/POTFILES
-	xgettext $(XGETTEXT_FLAGS) --files-from=po/POTFILES -o po/pbcheck.pot
+	po/extract.sh po/pbcheck.pot $(PB_VERSION_NUMBER)
 	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none po/$$l.po po/pbcheck.pot || exit 1; done
 	@$(MAKE) --no-print-directory po-stats
 

@@ -22,14 +22,12 @@ for po in po/*.po; do
     fi
 done
 
-# The sources as `make po-update` would extract them.
-sources=$(printf '%s\n' src/*.c src/*.h man/rules_man.c | sort)
-# shellcheck disable=SC2086
-if xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ -o "$tmp/now.pot" $sources 2>"$tmp/err"; then
-    ok "xgettext extracts the messages of src/"
+# The sources as `make po-update` extracts them.
+if po/extract.sh "$tmp/now.pot" 2>"$tmp/err"; then
+    ok "po/extract.sh extracts the messages of the sources"
 else
     sed 's/^/    /' "$tmp/err"
-    bad "xgettext extracts the messages of src/"
+    bad "po/extract.sh extracts the messages of the sources"
 fi
 
 for po in po/*.po; do
