@@ -11,6 +11,10 @@ LDLIBS   += $(PKG_LIBS) -lpthread
 B       ?= build
 LIB_SRC  = src/arena.c src/decimal.c src/text.c src/value.c src/zipread.c src/docx.c \
            src/extract.c src/rules.c src/check.c src/document.c src/report_json.c src/report_text.c
+# Batch and CI reports (issue 5).
+REPORT_SRC = src/report_common.c src/report_sarif.c src/report_junit.c src/report_github.c \
+             src/report_gitlab.c src/report_csv.c src/report_export.c
+LIB_SRC += $(REPORT_SRC)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o)
 
 .PHONY: all deps run check test unit e2e asan clean
@@ -33,7 +37,10 @@ libpbcheck.a: $(B)/libpbcheck.a
 	cp $< $@
 
 CLI_SRC  = src/main.c src/cli_check.c src/cli_tables.c src/cli_i18n.c
+CLI_SRC += src/cli_batch.c src/cli_export.c
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
+$(B)/cli_batch.o $(B)/cli_export.o $(B)/cli_check.o $(B)/main.o: src/cli_batch.h
+$(REPORT_SRC:src/%.c=$(B)/%.o): src/report_util.h
 
 $(B)/pbcheck: $(CLI_OBJ) $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -22,6 +22,7 @@ void pb_limits_default(pb_limits *l)
     l->max_rows = 100000;
     l->max_cells = 500000;
     l->max_cell_text = 1ull << 20;
+    l->max_millis = 0;
 }
 
 void pb_options_default(pb_options *o)

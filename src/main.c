@@ -1,6 +1,7 @@
 /* pbcheck: the command line over libpbcheck.  Subcommands live in cli_*.c;
  * with no subcommand the arguments are files to check. */
 #include "cli.h"
+#include "cli_batch.h"
 #include "cli_i18n.h"
 
 #include <locale.h>
@@ -14,6 +15,7 @@ typedef struct command {
 static const command commands[] = {
     {"check", cli_check},
     {"tables", cli_tables},
+    {"export", cli_export},
 };
 
 int main(int argc, char **argv)

@@ -2,6 +2,7 @@
 # the binary.  `make check` runs it plain and again under ASan+UBSan.
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 TEST_NAMES  = test_unit test_reader test_extract test_cli test_tables test_hostile
+TEST_NAMES += test_batch
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 

@@ -299,6 +299,9 @@ typedef struct pb_limits {
     uint32_t max_rows;         /* rows of a table */
     uint64_t max_cells;        /* grid slots (rows × columns) of a table */
     uint64_t max_cell_text;    /* bytes of one cell's text */
+    /* Wall-clock milliseconds one file may take to read (0: no limit); past
+     * it the read stops at the next chunk with PB_ERR_TIMEOUT. */
+    uint64_t max_millis;
 } pb_limits;
 
 void pb_limits_default(pb_limits *l);
@@ -368,6 +371,74 @@ typedef struct pb_text_style {
 
 /* Human-readable report of one file. */
 void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s);
+
+/* ------------------------------------------- batch and CI reports (run) */
+
+/* A finding's identity across runs: a hash of the path as given (leading
+ * "./" dropped), the project's 项目编码 (else its 项目名称), the rule ID, the
+ * finding's subject and its occurrence among findings with the same key.
+ * Row and column numbers never enter, so inserting a row keeps it. */
+#define PB_FINGERPRINT_SIZE 33 /* 32 hex digits and NUL */
+typedef struct pb_fingerprint {
+    char hex[PB_FINGERPRINT_SIZE];
+} pb_fingerprint;
+
+/* What a finding is about, in the document's labels: the indicator's
+ * "一级/二级/三级" names, "资金支出计划/3月底", "预算数", or "" (the whole
+ * project or document).  Written to buf (cut to cap); returns buf. */
+const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap);
+/* One fingerprint per finding of d, in order (malloc'd, at least one
+ * element); NULL when out of memory. */
+pb_fingerprint *pb_fingerprints(const pb_document *d);
+
+/* Totals of a run, for the parts of a report that close it. */
+typedef struct pb_run_totals {
+    size_t files, unreadable, projects;
+    size_t findings[4];       /* reported findings by pb_severity */
+    size_t baselined;         /* findings left out because the baseline has them */
+    size_t rule_findings[64]; /* reported findings by rule (pb_rules() order) */
+    int exit_status;
+} pb_run_totals;
+
+/* One file as the reporters see it. */
+typedef struct pb_report_file {
+    const pb_document *doc;
+    const pb_fingerprint *fingerprints; /* one per finding of doc */
+    pb_severity fail_on;                /* JUnit: findings at or above it fail */
+    bool color;                         /* text: ANSI colours */
+} pb_report_file;
+
+/* A report format.  A run is written as begin, each file's chunk (with
+ * `separator` between two non-empty chunks), mid (may be NULL), each file's
+ * tail chunk (SARIF's notifications, `tail_separator` between them), end.
+ * A chunk depends on its file only, so files can be rendered on several
+ * threads and the output stays the same byte for byte.  Functions return
+ * false when out of memory. */
+typedef struct pb_reporter {
+    const char *name;
+    const char *separator, *tail_separator;
+    bool (*begin)(FILE *out);
+    bool (*file)(FILE *out, FILE *tail, const pb_report_file *f);
+    bool (*mid)(FILE *out, const pb_run_totals *t);
+    bool (*end)(FILE *out, const pb_run_totals *t);
+} pb_reporter;
+
+/* "text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "csv";
+ * NULL for another name. */
+const pb_reporter *pb_reporter_find(const char *name);
+/* The names above, comma-separated, for messages. */
+const char *pb_reporter_names(void);
+
+extern const pb_reporter pb_reporter_sarif;  /* SARIF 2.1.0 (report_sarif.c) */
+extern const pb_reporter pb_reporter_junit;  /* JUnit XML (report_junit.c) */
+extern const pb_reporter pb_reporter_github; /* workflow commands (report_github.c) */
+extern const pb_reporter pb_reporter_gitlab; /* Code Quality JSON (report_gitlab.c) */
+extern const pb_reporter pb_reporter_csv;    /* findings, UTF-8 with BOM (report_csv.c) */
+
+/* `pbcheck export`: one row per project, as CSV (UTF-8 with BOM) or as a
+ * JSON array (report_export.c); same begin/file/end protocol. */
+extern const pb_reporter pb_reporter_export_csv;
+extern const pb_reporter pb_reporter_export_json;
 
 #ifdef __cplusplus
 }
