@@ -517,6 +517,31 @@ static void money_row(FILE *out, const char *label, const pb_amount *m)
     fputs("</tr>\n", out);
 }
 
+/* The parts of the budget as the table writes them: the funds of a 申报表,
+ * else 其中：财政资金 and 其他资金.  Their exact sum is set in *sum; false
+ * when a part is not a number (or the sum overflows). */
+static bool budget_parts(FILE *out, const pb_project *p, pb_decimal *sum)
+{
+    bool ok = true;
+    *sum = (pb_decimal){0, 0};
+    if (p->fund_count == 0) {
+        money_row(out, "其中：财政资金", &p->fiscal);
+        money_row(out, "其他资金", &p->other);
+        const pb_amount *parts[2] = {&p->fiscal, &p->other};
+        for (int i = 0; i < 2; i++)
+            if (parts[i]->present)
+                ok = ok && parts[i]->valid && pb_decimal_add(*sum, parts[i]->value, sum);
+        return ok;
+    }
+    for (size_t i = 0; i < p->fund_count; i++) {
+        const pb_fund *f = &p->funds[i];
+        money_row(out, f->label ? f->label : "", &f->amount);
+        if (f->amount.present)
+            ok = ok && f->amount.valid && pb_decimal_add(*sum, f->amount.value, sum);
+    }
+    return ok;
+}
+
 static void draw_budget(FILE *out, const pb_project *p)
 {
     const char *unit = pb_money_unit_name(p->unit);
@@ -528,17 +553,11 @@ static void draw_budget(FILE *out, const pb_project *p)
         fputc(')', out);
     }
     fputs("</caption>\n", out);
-    money_row(out, "其中：财政资金", &p->fiscal);
-    money_row(out, "其他资金", &p->other);
-    bool parts_ok = (!p->fiscal.present || p->fiscal.valid) && (!p->other.present || p->other.valid);
-    pb_decimal sum = {0, 0};
-    if (parts_ok && p->fiscal.present)
-        sum = p->fiscal.value;
-    if (parts_ok && p->other.present && !pb_decimal_add(sum, p->other.value, &sum))
-        parts_ok = false;
+    pb_decimal sum;
+    bool parts_ok = budget_parts(out, p, &sum);
     char buf[PB_DECIMAL_BUFSIZE];
     fputs("<tr class=\"sum\"><th>", out);
-    put_esc(out, "财政资金 + 其他资金");
+    put_esc(out, _("Sum of the parts"));
     fprintf(out, "</th><td>%s</td></tr>\n", parts_ok ? pb_decimal_format(sum, buf) : "?");
     money_row(out, "预算数", &p->total);
     if (parts_ok && p->total.present && p->total.valid) {
@@ -571,6 +590,9 @@ static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, c
     meta_row(out, "项目编码", p->code.text);
     meta_row(out, "项目名称", p->name.text);
     meta_row(out, _("Agency"), p->org);
+    meta_row(out, "主管部门", p->department.text);
+    meta_row(out, "实施单位", p->implementer.text);
+    meta_row(out, "起止时间", p->period.text);
     fputs("</dl>\n<div class=\"figures\">", out);
     draw_budget(out, p);
     draw_schedule(out, &p->schedule);
