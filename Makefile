@@ -10,7 +10,8 @@ LDLIBS   += $(PKG_LIBS) -lpthread
 
 B       ?= build
 LIB_SRC  = src/arena.c src/decimal.c src/text.c src/value.c src/zipread.c src/docx.c \
-           src/extract.c src/rules.c src/check.c src/document.c src/report_json.c src/report_text.c
+           src/extract.c src/rules.c src/check.c src/document.c src/report_json.c src/report_text.c \
+           src/report_html.c
 # Batch and CI reports (issue 5).
 REPORT_SRC = src/report_common.c src/report_sarif.c src/report_junit.c src/report_github.c \
              src/report_gitlab.c src/report_csv.c src/report_export.c

@@ -1,10 +1,17 @@
 # The test suite: cmocka unit/reader/extraction tests and end-to-end runs of
 # the binary.  `make check` runs it plain and again under ASan+UBSan.
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
-TEST_NAMES  = test_unit test_reader test_extract test_cli test_tables test_hostile
+TEST_NAMES  = test_unit test_reader test_extract test_cli test_tables test_hostile test_i18n test_html
 TEST_NAMES += test_batch
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
+# Shell tests print cmocka's summary lines, so run.sh counts them too.
+TEST_SCRIPTS = tests/test_po.sh tests/test_install.sh
+# test_i18n drives the CLI's language code; test_html decodes Chromium's PNG.
+$(B)/tests/test_i18n: $(B)/cli_i18n.o
+$(B)/tests/test_i18n.o: CPPFLAGS += -DTEST_LOCALEDIR='"$(CURDIR)/$(B)/locale"'
+$(B)/tests/test_i18n.o: src/cli_i18n.h
+$(B)/tests/test_html: LDLIBS += -lz
 
 $(B)/tests:
 	mkdir -p $@
@@ -27,7 +34,7 @@ tests-build: $(TEST_BINS) $(B)/pbcheck $(B)/tests/hostile_gen
 
 # Runs every test binary; PBCHECK names the binary the end-to-end tests run.
 unit: test-deps tests-build
-	@PBCHECK=$(CURDIR)/$(B)/pbcheck B=$(B) tests/run.sh $(TEST_BINS)
+	@PBCHECK=$(CURDIR)/$(B)/pbcheck B=$(B) tests/run.sh $(TEST_BINS) $(TEST_SCRIPTS)
 
 asan:
 	$(MAKE) --no-print-directory B=build-asan CC=clang \

@@ -434,6 +434,7 @@ extern const pb_reporter pb_reporter_junit;  /* JUnit XML (report_junit.c) */
 extern const pb_reporter pb_reporter_github; /* workflow commands (report_github.c) */
 extern const pb_reporter pb_reporter_gitlab; /* Code Quality JSON (report_gitlab.c) */
 extern const pb_reporter pb_reporter_csv;    /* findings, UTF-8 with BOM (report_csv.c) */
+extern const pb_reporter pb_reporter_html;   /* one self-contained page (report_html.c) */
 
 /* `pbcheck export`: one row per project, as CSV (UTF-8 with BOM) or as a
  * JSON array (report_export.c); same begin/file/end protocol. */
