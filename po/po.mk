@@ -3,12 +3,13 @@
 # The build compiles each po/LANG.po into $(B)/locale/LANG/LC_MESSAGES/pbcheck.mo,
 # where the uninstalled ./pbcheck finds it.  `make po-update` re-extracts the
 # messages of src/ (keywords _ and N_) into po/pbcheck.pot and merges them into
-# every .po; `make po-stats` says how many are still untranslated.
+# every .po; `make po-stats` says how many are still untranslated and
+# `make po-todo` lists them (untranslated and fuzzy entries).
 LINGUAS       = $(shell cat po/LINGUAS)
 MO_FILES      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/pbcheck.mo)
 PB_VERSION_NUMBER = $(shell sed -n 's/^\#define PB_VERSION "\(.*\)"/\1/p' include/pbcheck/pbcheck.h)
 
-.PHONY: mo po-update po-stats
+.PHONY: mo po-update po-stats po-todo
 
 all: mo
 tests-build: mo
@@ -25,3 +26,9 @@ po-update:
 
 po-stats:
 	@for l in $(LINGUAS); do printf '%s: ' $$l; msgfmt --statistics -o /dev/null po/$$l.po; done
+
+po-todo:
+	@for l in $(LINGUAS); do \
+	  echo "== po/$$l.po: untranslated"; msgattrib --untranslated --no-obsolete po/$$l.po | sed -n '/^#: /,$$p'; \
+	  echo "== po/$$l.po: fuzzy"; msgattrib --only-fuzzy --no-obsolete po/$$l.po | sed -n '/^#: /,$$p'; \
+	done
