@@ -1,0 +1,277 @@
+#!/bin/sh
+# The benchmark of issue 6 (see bench/README.md).  Run it with `make bench`,
+# which builds ./pbcheck, the helpers and the workloads first.
+#
+# Three programs, measured in the same run and interleaved (A B C A B C …):
+#   pbcheck  ./pbcheck --format json FILE... > /dev/null   (exit 0 or 1)
+#   floor    bench/out/floor FILE...   inflate + xmlTextReader walk only
+#   peer     /usr/bin/python3 bench/peer_docx.py FILE...   (python-docx)
+# Each run goes through bench/out/measure (fork, exec, wait4): wall time,
+# CPU time (user + system) and peak RSS.  Medians are printed, then the
+# targets of issue 6 with PASS/FAIL.
+#
+# Environment: BENCH_REPS (7) runs of pbcheck and floor, BENCH_PEER_REPS (3)
+# runs of the peer, BENCH_LIN_REPS (7) runs per size of the linearity series
+# (N = 0 and 100 get three times as many: their differences are small),
+# BENCH_AGREE_ALL=1 checks the peer on all 500 folder files (else 50),
+# BENCH_STRICT=1 exits 1 when a target fails.  Exit 1 also when the peer and
+# pbcheck disagree or a program fails: the figures would mean nothing.
+set -eu
+cd "$(dirname "$0")/.."
+
+OUT=${BENCH_OUT:-bench/out}
+REPS=${BENCH_REPS:-7}
+PEER_REPS=${BENCH_PEER_REPS:-3}
+LIN_REPS=${BENCH_LIN_REPS:-7}
+PBCHECK=./pbcheck
+FLOOR=$OUT/floor
+MEASURE=$OUT/measure
+PYTHON=/usr/bin/python3
+PEER=bench/peer_docx.py
+BIG=$OUT/report-1000.docx
+VERBOSE=$OUT/lo-report-1000.docx
+T=$OUT/times
+RESULTS=$OUT/results.txt
+
+for f in "$PBCHECK" "$FLOOR" "$MEASURE" "$BIG" "$VERBOSE" "$OUT/folder/.done" \
+         "$OUT/report-0.docx" "$OUT/report-100.docx" "$OUT/report-10000.docx"; do
+    [ -e "$f" ] || { echo "bench: $f is missing; run \`make bench\`" >&2; exit 1; }
+done
+"$PYTHON" -c 'import docx' 2>/dev/null || { echo "bench: python3-docx is missing: scripts/deps.sh bench" >&2; exit 1; }
+
+rm -rf "$T"
+mkdir -p "$T"
+FOLDER=$(ls "$OUT"/folder/*.docx)
+# shellcheck disable=SC2086
+set -- $FOLDER
+FOLDER_COUNT=$#
+
+JOBS=no
+if "$PBCHECK" --help 2>/dev/null | grep -q -- --jobs; then
+    JOBS=yes
+fi
+
+progress() { printf '%s' "$1" >&2; }
+
+# run SERIES "OK STATUSES" CMD...: one measured run, appended to $T/SERIES.
+run() {
+    series=$1 ok=$2
+    shift 2
+    line=$("$MEASURE" "$@" 2>>"$T/stderr.log")
+    status=${line##* }
+    case " $ok " in
+    *" $status "*) ;;
+    *) echo "bench: $series: \`$*\` exited with status $status" >&2; exit 1 ;;
+    esac
+    echo "$line" >>"$T/$series"
+    progress .
+}
+
+# med SERIES COLUMN: the median of a column (1 wall, 2 cpu, 3 RSS KiB).
+med() {
+    sort -g -k"$2,$2" "$T/$1" | awk -v c="$2" '{ v[NR] = $c }
+        END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+
+# ------------------------------------------------------------------ header
+
+xml_size() { unzip -l "$1" word/document.xml 2>/dev/null | awk 'NR == 4 { print $1 }'; }
+folder_xml() {
+    total=0
+    for f in "$@"; do total=$((total + $(xml_size "$f"))); done
+    echo "$total"
+}
+
+{
+    echo "pbcheck benchmark (issue 6) — $(date '+%Y-%m-%d %H:%M %Z')"
+    echo "machine: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 }') MiB;" \
+        "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "pbcheck: $($PBCHECK --version 2>/dev/null | head -1); -j: $JOBS;" \
+        "python-docx $($PYTHON -c 'import docx; print(docx.__version__)' 2>/dev/null || echo '?')," \
+        "$($PYTHON --version 2>&1)"
+    echo "workloads: $BIG: 1000 tables (500 projects), $(xml_size "$BIG") bytes of document.xml"
+    echo "           $OUT/folder: $FOLDER_COUNT reports, $(folder_xml "$@") bytes of document.xml in all"
+    echo "           $VERBOSE: the same 1000 tables in LibreOffice's verbose markup, $(xml_size "$VERBOSE") bytes"
+} | tee "$RESULTS"
+
+# -------------------------------------------------- the peer does the job
+
+echo "checking that the peer finds what pbcheck finds (projects, PB1xx/PB2xx findings and their cells):" | tee -a "$RESULTS"
+if [ "${BENCH_AGREE_ALL:-0}" = 1 ]; then
+    SAMPLE=$FOLDER
+else
+    SAMPLE=$(echo "$FOLDER" | awk 'NR % 10 == 1')
+fi
+# shellcheck disable=SC2086
+for files in "data/reference.docx" "$BIG" "$SAMPLE"; do
+    if ! line=$("$PYTHON" bench/agree.py "$PBCHECK" $files); then
+        echo "$line" | tee -a "$RESULTS"
+        echo "bench: the peer does not find what pbcheck finds; figures not taken" >&2
+        exit 1
+    fi
+    echo "  $line" | tee -a "$RESULTS"
+done
+
+# ------------------------------------------------------------ the timings
+
+progress "1000-table report "
+i=0
+while [ $i -lt "$REPS" ]; do
+    i=$((i + 1))
+    run big.pbcheck "0 1" "$PBCHECK" --format json "$BIG"
+    run big.floor "0" "$FLOOR" "$BIG"
+    run big.sax "0" "$FLOOR" --sax "$BIG"
+    if [ $i -le "$PEER_REPS" ]; then
+        run big.peer "0 1" "$PYTHON" "$PEER" "$BIG"
+    fi
+done
+
+progress " folder "
+i=0
+while [ $i -lt "$REPS" ]; do
+    i=$((i + 1))
+    if [ $JOBS = yes ]; then
+        run folder.pbcheck "0 1" "$PBCHECK" -j 1 --format json "$@"
+        run folder.pbcheck2 "0 1" "$PBCHECK" -j 2 --format json "$@"
+    else
+        run folder.pbcheck "0 1" "$PBCHECK" --format json "$@"
+    fi
+    run folder.floor "0" "$FLOOR" "$@"
+    if [ $i -le "$PEER_REPS" ]; then
+        run folder.peer "0 1" "$PYTHON" "$PEER" "$@"
+    fi
+done
+
+progress " verbose markup "
+i=0
+while [ $i -lt "$REPS" ]; do
+    i=$((i + 1))
+    run lo.pbcheck "0 1" "$PBCHECK" --format json "$VERBOSE"
+    run lo.floor "0" "$FLOOR" "$VERBOSE"
+done
+
+progress " linearity "
+i=0
+while [ $i -lt $((3 * LIN_REPS)) ]; do
+    i=$((i + 1))
+    for n in 0 100 1000 10000; do
+        if [ $n -ge 1000 ] && [ $i -gt "$LIN_REPS" ]; then
+            continue
+        fi
+        run "lin.$n" "0 1" "$PBCHECK" --format json "$OUT/report-$n.docx"
+        run "lin.floor.$n" "0" "$FLOOR" "$OUT/report-$n.docx"
+    done
+done
+echo >&2
+
+# ---------------------------------------------------------------- figures
+
+row() { # LABEL SERIES
+    if [ -s "$T/$2" ]; then
+        printf '  %-26s %9.3f %9.3f %10.1f %5d\n' "$1" "$(med "$2" 1)" "$(med "$2" 2)" \
+            "$(calc '%.1f' "$(med "$2" 3) / 1024")" "$(wc -l <"$T/$2")"
+    else
+        printf '  %-26s %9s %9s %10s %5s\n' "$1" - - - 0
+    fi
+}
+
+{
+    echo
+    printf '  %-26s %9s %9s %10s %5s\n' "medians" "wall s" "cpu s" "RSS MiB" "runs"
+    echo "1000-table report"
+    row "pbcheck" big.pbcheck
+    row "floor" big.floor
+    row "floor --sax (information)" big.sax
+    row "python-docx peer" big.peer
+    echo "folder ($FOLDER_COUNT reports)"
+    if [ $JOBS = yes ]; then
+        row "pbcheck -j 1" folder.pbcheck
+        row "pbcheck -j 2" folder.pbcheck2
+    else
+        row "pbcheck (no -j yet)" folder.pbcheck
+    fi
+    row "floor" folder.floor
+    row "python-docx peer" folder.peer
+    echo "1000 tables, verbose (LibreOffice) markup"
+    row "pbcheck" lo.pbcheck
+    row "floor" lo.floor
+    echo "linearity: pbcheck and floor on N tables"
+    for n in 0 100 1000 10000; do
+        row "pbcheck N=$n" "lin.$n"
+        row "floor   N=$n" "lin.floor.$n"
+    done
+} | tee -a "$RESULTS"
+
+# ---------------------------------------------------------------- targets
+
+verdict() { # VALUE OP LIMIT → PASS/FAIL
+    if awk "BEGIN { exit !($1 $2 $3) }"; then echo PASS; else echo FAIL; fi
+}
+target() { # TEXT VALUE OP LIMIT UNIT
+    printf '  %-50s %9s   target %s %s%s   %s\n' "$1" "$2" "$3" "$4" "$5" "$(verdict "$2" "$3" "$4")"
+}
+
+big_pb=$(med big.pbcheck 1)
+big_fl=$(med big.floor 1)
+big_peer=$(med big.peer 1)
+fo_pb=$(med folder.pbcheck 1)
+fo_fl=$(med folder.floor 1)
+rss_big=$(med big.pbcheck 3)
+rss_1000=$(med lin.1000 3)
+rss_10000=$(med lin.10000 3)
+lo_ratio=$(calc '%.2f' "$(med lo.pbcheck 1) / $(med lo.floor 1)")
+
+# Linearity: CPU seconds per table above the N = 0 run (start-up and the zip
+# taken out); the wall figures are printed beside them.
+c0=$(med lin.0 2)
+w0=$(med lin.0 1)
+slopes=""
+{
+    echo
+    echo "time per table above N=0 (pbcheck)"
+    for n in 100 1000 10000; do
+        cs=$(calc '%.2f' "($(med "lin.$n" 2) - $c0) / $n * 1e6")
+        ws=$(calc '%.2f' "($(med "lin.$n" 1) - $w0) / $n * 1e6")
+        fs=$(calc '%.2f' "($(med "lin.floor.$n" 2) - $(med lin.floor.0 2)) / $n * 1e6")
+        printf '  N=%-6s cpu %8s µs/table   wall %8s µs/table   (floor cpu %s µs/table)\n' "$n" "$cs" "$ws" "$fs"
+        slopes="$slopes $cs"
+    done
+} | tee -a "$RESULTS"
+# shellcheck disable=SC2086
+spread=$(echo $(for n in 100 1000 10000; do calc '%.4f\n' "($(med "lin.$n" 2) - $c0) / $n * 1e6"; done) |
+    awk '{ lo = $1; hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i; if ($i > hi) hi = $i }
+           printf "%.2f", (lo > 0) ? hi / lo : 99 }')
+per_table_kib=$(calc '%.1f' "($rss_10000 - $rss_1000) / 9000")
+
+{
+    echo
+    echo "targets of issue 6"
+    target "pbcheck / floor, 1000-table report (wall)" "$(calc '%.2f' "$big_pb / $big_fl")" "<=" 1.5 "×"
+    if [ $JOBS = yes ]; then
+        target "pbcheck -j 1 / floor, folder (wall)" "$(calc '%.2f' "$fo_pb / $fo_fl")" "<=" 1.5 "×"
+    else
+        target "pbcheck / floor, folder (wall; no -j yet)" "$(calc '%.2f' "$fo_pb / $fo_fl")" "<=" 1.5 "×"
+    fi
+    target "python-docx / pbcheck, 1000-table report (wall)" "$(calc '%.1f' "$big_peer / $big_pb")" ">=" 60 "×"
+    target "peak RSS of pbcheck, 1000-table report (MiB)" "$(calc '%.1f' "$rss_big / 1024")" "<" 32 " MiB"
+    if [ $JOBS = yes ]; then
+        target "folder: -j 1 / -j 2 (wall)" "$(calc '%.2f' "$fo_pb / $(med folder.pbcheck2 1)")" ">=" 1.8 "×"
+    else
+        printf '  %-50s %9s   target >= 1.8×   SKIP (pbcheck has no --jobs yet)\n' "folder: -j 1 / -j 2 (wall)" "-"
+    fi
+    target "linearity: largest / smallest slope (cpu)" "$spread" "<=" 1.2 "×"
+    printf '  %-50s %9s   (RSS slope N=1000 → 10000)\n' "memory per project table (KiB)" "$per_table_kib"
+    printf '  %-50s %9s   (no target; markup 1.9× as verbose)\n' "pbcheck / floor, verbose markup (wall)" "$lo_ratio"
+    printf '  %-50s %9s   (the most any reader at the floor could reach)\n' "python-docx / floor, 1000-table report (wall)" \
+        "$(calc '%.1f' "$big_peer / $big_fl")"
+    printf '  %-50s %9s   (SAX2 instead of xmlTextReader)\n' "floor --sax / floor, 1000-table report (wall)" \
+        "$(calc '%.2f' "$(med big.sax 1) / $big_fl")"
+    echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg); results in $RESULTS"
+} | tee -a "$RESULTS"
+
+if [ "${BENCH_STRICT:-0}" = 1 ] && grep -q ' FAIL$' "$RESULTS"; then
+    exit 1
+fi
+exit 0
