@@ -24,4 +24,38 @@ int cli_check(int argc, char **argv);
 /* `pbcheck tables FILE...` (cli_tables.c). */
 int cli_tables(int argc, char **argv);
 
+/* `pbcheck rules`, `pbcheck explain RULE...`, `pbcheck config --print`
+ * (cli_rules.c). */
+int cli_rules(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_config(int argc, char **argv);
+
+/* --config FILE, --select LIST, --ignore LIST (cli_config.c): add
+ * CLI_CONFIG_LONGOPTS to a command's options and hand these three to
+ * cli_config_option(). */
+enum { CLI_OPT_CONFIG = 0x400, CLI_OPT_SELECT, CLI_OPT_IGNORE };
+#define CLI_CONFIG_LONGOPTS                                                                          \
+    {"config", required_argument, NULL, CLI_OPT_CONFIG}, {"select", required_argument, NULL, CLI_OPT_SELECT}, \
+        {"ignore", required_argument, NULL, CLI_OPT_IGNORE}
+typedef struct cli_configs cli_configs;
+cli_configs *cli_config_new(void);
+void cli_config_free(cli_configs *cc);
+/* Returns EXIT_CLEAN, or the exit status after printing why. */
+int cli_config_option(cli_configs *cc, int opt, const char *arg);
+/* Reads the configurations the PATH arguments need before anything is
+ * checked; EXIT_USAGE (after printing why) when one is bad. */
+int cli_config_preflight(cli_configs *cc, char **paths, int count);
+/* The configuration for the file at path: --config, else the nearest
+ * .pbcheck.json from its folder upward, else the defaults; --select and
+ * --ignore applied.  NULL when that configuration is bad (reported once on
+ * stderr; cli_config_failed() then says so) or out of memory.  Safe from
+ * several threads; the result lives until cli_config_free(). */
+const pb_config *cli_config_for(cli_configs *cc, const char *path);
+bool cli_config_failed(cli_configs *cc);
+/* The same for a file or folder, with the configuration file's path in
+ * *source (NULL for the defaults). */
+const pb_config *cli_config_describe(cli_configs *cc, const char *path, const char **source);
+/* The options' lines for --help. */
+void cli_config_usage(FILE *out);
+
 #endif

@@ -370,7 +370,10 @@ static bool indicator_row(pb_extractor *x, const pb_table *t, int row)
         x->carry_l2 = c[COL_L2]->text;
         x->carry_l2_loc = cell_loc(t, c[COL_L2]);
     }
-    if (l3_blank && v_blank && x->ind_col[COL_L3] >= 0)
+    /* A row naming a 二级 with nothing beside it is kept: the checks report
+     * a 二级 without indicators (indicator-level-empty). */
+    bool l2_here = c[COL_L2] && c[COL_L2]->row == row && !pb_is_blank(c[COL_L2]->text);
+    if (l3_blank && v_blank && !l2_here)
         return true; /* a spare template row */
     if (!pb_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
         return false;

@@ -95,4 +95,14 @@ bool pb_percent_parse(const char *raw, pb_decimal *out);
 /* ---- rule index */
 int pb_rule_index(const pb_rule *r);
 
+/* ---- configuration (config.c) */
+/* Like pb_config_severity(), with dflt for a rule left at its default (a
+ * rule whose findings differ in default severity). */
+pb_severity pb_config_severity_or(const pb_config *c, const pb_rule *r, pb_severity dflt);
+/* The month a checkpoint label names: "3月底" 3, "第二季度" 6, "上半年" 6;
+ * 0 for none. */
+int pb_checkpoint_month(const char *label);
+/* The configured minimum for a checkpoint label; false when it has none. */
+bool pb_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min);
+
 #endif

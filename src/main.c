@@ -15,6 +15,9 @@ typedef struct command {
 static const command commands[] = {
     {"check", cli_check},
     {"tables", cli_tables},
+    {"rules", cli_rules},
+    {"explain", cli_explain},
+    {"config", cli_config},
     {"export", cli_export},
 };
 

@@ -75,7 +75,9 @@ static const char *write_fixture(const char *name, const fx_project *p)
 static void test_reference_json(void **state)
 {
     (void)state;
-    run_result r = run("--format json tests/data/reference-libreoffice.docx");
+    /* The rules of issue 2 only: test_rules.c has the whole catalogue's list. */
+    run_result r = run("--format json --select PB101,PB102,PB103,PB104,PB105,PB201,PB202,PB203,PB301,PB302,PB303,"
+                       "PB304,PB401 tests/data/reference-libreoffice.docx");
     assert_int_equal(r.status, 0);
     cJSON *j = json_of(&r);
     assert_int_equal(cJSON_GetObjectItem(j, "schema_version")->valueint, 1);

@@ -22,8 +22,9 @@ echo "[==========] Running install tests."
 
 # The plain build is installed, whatever build (ASan, …) runs this test: a
 # sanitizer-built libpbcheck.a cannot be linked by a plain program.  The
-# outer make's variables must not leak into this one.
-unset MAKEFLAGS MAKELEVEL MFLAGS MAKEOVERRIDES
+# outer make's variables (its command line is exported to recipes, and
+# tests.mk passes B) must not leak into this one.
+unset MAKEFLAGS MAKELEVEL MFLAGS MAKEOVERRIDES B CC CFLAGS CPPFLAGS LDFLAGS LDLIBS
 do_install() { make -s --no-print-directory install PREFIX=$prefix DESTDIR="$dest"; }
 check "make install PREFIX=$prefix DESTDIR=…" do_install
 

@@ -3,6 +3,7 @@
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 TEST_NAMES  = test_unit test_reader test_extract test_cli test_tables test_hostile test_i18n test_html
 TEST_NAMES += test_batch
+TEST_NAMES += test_rules
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 # Shell tests print cmocka's summary lines, so run.sh counts them too.

@@ -227,8 +227,13 @@ typedef struct pb_rule {
     const char *slug;    /* "schedule-checkpoint-blank" */
     pb_severity severity; /* default */
     const char *summary; /* one line, English msgid */
-    const char *explanation; /* what, why, source, fix (English msgid) */
+    const char *explanation; /* what and why, with its source (English msgid) */
+    const char *example;     /* a value or layout that fails (English msgid) */
+    const char *fix;         /* how to fix it (English msgid) */
 } pb_rule;
+
+/* The most rules the catalogue may hold (pb_config and per-rule tables). */
+#define PB_RULES_MAX 64
 
 /* The rule catalogue, ordered by ID. */
 const pb_rule *pb_rules(size_t *count);
@@ -346,14 +351,62 @@ void pb_document_free(pb_document *d);
 
 /* --------------------------------------------------------------- checks */
 
+/* A minimum for one checkpoint of the spending schedule. */
+typedef struct pb_checkpoint_minimum {
+    const char *label; /* as the table writes it, normalised ("6月底") */
+    pb_decimal percent;
+} pb_checkpoint_minimum;
+
+/* What the checks run with: per-rule severities, the rules selected, and
+ * the thresholds that differ between offices.  pb_config_default() gives
+ * the built-in values without allocating; a configuration read from JSON
+ * owns an arena (free it with pb_config_free(); do not copy the struct). */
 typedef struct pb_config {
-    pb_severity severity[64]; /* by rule index; PB_SEV_OFF turns a rule off */
-    bool configured[64];      /* severity[] overrides the default */
+    pb_severity severity[PB_RULES_MAX]; /* by rule index, where configured[] */
+    bool configured[PB_RULES_MAX];      /* severity[] overrides the default */
+    bool deselected[PB_RULES_MAX];      /* turned off by select/ignore */
+    pb_decimal satisfaction_floor;      /* percent; default 80 */
+    /* Schedule minimums: a straight line through the year (the month a label
+     * names × 100/12 %), or exactly the labels listed. */
+    bool schedule_straight_line;
+    const pb_checkpoint_minimum *schedule_minimums;
+    size_t schedule_minimum_count;
+    int min_indicators;                 /* 三级 indicators per table; default 3 */
+    const char *code_pattern;           /* POSIX extended regular expression */
+    const char *const *vague_names;     /* normalised; matched whole */
+    size_t vague_name_count;
+    const char *const *basis_vocabulary; /* normalised; matched as substrings */
+    size_t basis_vocabulary_count;
+    pb_arena *arena;                    /* owns what was read; NULL for defaults */
 } pb_config;
 
 void pb_config_default(pb_config *c);
-/* The severity a rule runs with under c (c may be NULL). */
+void pb_config_free(pb_config *c);
+/* The severity a rule runs with under c (c may be NULL): off when
+ * deselected, the configured severity, else the rule's default. */
 pb_severity pb_config_severity(const pb_config *c, const pb_rule *r);
+
+/* Reads a JSON configuration (see docs/rules.md) over c, which holds the
+ * defaults or an earlier configuration.  On a bad key or value returns
+ * false with a one-line message naming the key in err; c is then left as
+ * it was.  `source` names the text in messages (a file name). */
+bool pb_config_parse(pb_config *c, const char *json, size_t len, const char *source, char *err,
+                     size_t errlen);
+/* The same from a file (at most 1 MiB). */
+bool pb_config_load(pb_config *c, const char *path, char *err, size_t errlen);
+/* The nearest `.pbcheck.json` in dir or a folder above it, as a malloc'd
+ * path; NULL when there is none (or out of memory). */
+char *pb_config_find(const char *dir);
+/* Narrows the rules that run, like ruff: `select` keeps only the rules a
+ * selector matches, `ignore` turns the matched ones off; selectors are
+ * comma-separated IDs, ID prefixes ("PB3", "PB20") or slugs, "ALL" for all,
+ * and the most specific selector wins (ignore on a tie).  Either list may be
+ * NULL.  False with err set for a selector that matches no rule. */
+bool pb_config_select(pb_config *c, const char *select, const char *ignore, char *err,
+                      size_t errlen);
+/* The effective configuration as JSON that pb_config_parse() accepts
+ * (malloc'd; NULL when out of memory). */
+char *pb_config_json(const pb_config *c);
 
 /* Runs every enabled rule and appends the findings to d (sorted by
  * project, location, rule).  False only when out of memory. */

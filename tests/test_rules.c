@@ -1,0 +1,1403 @@
+/* The rule catalogue of issue 4: each rule failing and passing on a fixture
+ * (IDs, locations and the message's key words asserted), the configuration
+ * (JSON, --select/--ignore, thresholds), `pbcheck rules/explain/config`,
+ * docs/rules.md against its generator, and the exact findings on the
+ * reference document (docs/reference-findings.md says why each fires). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "internal.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------ fixtures */
+
+/* Two projects that no rule objects to.  Every name says what is counted,
+ * every description how, every basis where the target comes from. */
+static const fx_indicator subsidy[] = {
+    {"产出指标", "数量指标", "补助发放人数", "当年按月发放补助的楼门长人数", "≥395人", "计划标准：2025年楼门长名册"},
+    {"", "质量指标", "补助足额发放率", "足额发放人数占应发放人数的比例", "=100%", "行业标准：楼门长补助发放办法"},
+    {"", "时效指标", "补助按月发放及时率", "次月10日前发放的月份占全年月份的比例", "≥95%", "历史标准：2024年发放记录"},
+    {"", "成本指标", "人均月补助标准", "每名楼门长每月的补助金额", "≤500元/人·月", "预算支出标准：区补助标准"},
+    {"效益指标", "社会效益指标", "楼门长履职率", "每月完成巡查任务的楼门长所占比例", "≥90%", "计划标准：社区工作安排"},
+    {"满意度指标", "服务对象满意度指标", "居民满意度", "抽样问卷中满意和基本满意的居民所占比例", "≥85%",
+     "历史标准：2024年问卷结果"},
+};
+
+static const fx_indicator rent[] = {
+    {"产出指标", "数量指标", "租赁办公场所面积", "所辖社区党群服务中心租赁面积之和", "≥3200平方米", "计划标准：租赁合同"},
+    {"", "质量指标", "物业服务合同履约率", "按合同完成的物业服务项目所占比例", "≥98%", "行业标准：物业服务规范"},
+    {"", "时效指标", "租金按期支付率", "在合同约定日前支付的期数所占比例", "=100%", "历史标准：2024年支付记录"},
+    {"", "成本指标", "每平方米年租金", "年租赁费除以租赁面积", "≤700元/平方米", "预算支出标准：办公用房租金标准"},
+    {"效益指标", "社会效益指标", "社区办公场所正常使用率", "可正常使用的工作日占全年工作日的比例", "≥98%",
+     "计划标准：社区工作安排"},
+    {"满意度指标", "服务对象满意度指标", "社区工作人员满意度", "问卷中满意和基本满意的人员所占比例", "≥90%",
+     "历史标准：2024年问卷结果"},
+};
+
+#define MAX_ROWS 16
+
+typedef struct fixture {
+    fx_project p;
+    fx_indicator rows[MAX_ROWS];
+    size_t n;
+} fixture;
+
+static void load_rows(fixture *f, const fx_indicator *rows, size_t n)
+{
+    assert_true(n <= MAX_ROWS);
+    memcpy(f->rows, rows, n * sizeof *rows);
+    f->n = n;
+}
+
+static fixture subsidy_project(void)
+{
+    fixture f = {.p = {.title = "1.楼门长补助专项经费绩效目标表",
+                       .code = "13020925P00146810002A",
+                       .name = "楼门长补助专项经费",
+                       .total = "237.00",
+                       .fiscal = "237.00",
+                       .purpose = "用于支付楼门长补贴",
+                       .labels = {"3月底", "6月底", "9月底", "12月底"},
+                       .sched = {"25%", "50%", "75%", "100%"},
+                       .goals = "1.保证楼门长补助按月足额发放\n2.保证社区管理工作正常开展"}};
+    load_rows(&f, subsidy, sizeof subsidy / sizeof *subsidy);
+    return f;
+}
+
+static fixture rent_project(void)
+{
+    fixture f = {.p = {.title = "2.房屋租赁和物业管理专项经费绩效目标表",
+                       .code = "13020925P001470100024",
+                       .name = "房屋租赁和物业管理专项经费",
+                       .total = "242.59",
+                       .fiscal = "242.59",
+                       .labels = {"3月底", "6月底", "9月底", "12月底"},
+                       .sched = {"30%", "60%", "90%", "100%"}}};
+    load_rows(&f, rent, sizeof rent / sizeof *rent);
+    return f;
+}
+
+/* Removes row i of f. */
+static void drop_row(fixture *f, size_t i)
+{
+    memmove(&f->rows[i], &f->rows[i + 1], (f->n - i - 1) * sizeof *f->rows);
+    f->n--;
+}
+
+static void add_row(fixture *f, fx_indicator row)
+{
+    assert_true(f->n < MAX_ROWS);
+    f->rows[f->n++] = row;
+}
+
+/* Reads and checks a document of the fixtures, with `before` (part 1 of a
+ * filing) ahead of the tables. */
+static pb_document *check_with(fixture *f, size_t n, const char *before, const pb_config *c)
+{
+    fx_project p[4];
+    assert_true(n <= 4);
+    for (size_t i = 0; i < n; i++) {
+        p[i] = f[i].p;
+        p[i].indicators = f[i].rows;
+        p[i].indicator_count = f[i].n;
+    }
+    char *tables = fx_reference_body(p, n);
+    assert_non_null(tables);
+    size_t blen = strlen(before ? before : "") + strlen(tables) + 1;
+    char *body = malloc(blen);
+    assert_non_null(body);
+    snprintf(body, blen, "%s%s", before ? before : "", tables);
+    free(tables);
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    free(body);
+    assert_non_null(zip);
+    pb_document *d = pb_read_memory(zip, len, "fixture.docx", NULL);
+    free(zip);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_int_equal(d->project_count, n);
+    assert_true(pb_check(d, c));
+    return d;
+}
+
+static pb_document *check(fixture *f, size_t n) { return check_with(f, n, NULL, NULL); }
+
+static pb_document *check1(fixture f) { return check(&f, 1); }
+
+static pb_document *check1_config(fixture f, const pb_config *c) { return check_with(&f, 1, NULL, c); }
+
+/* ------------------------------------------------------------ findings */
+
+static size_t count(const pb_document *d, const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->finding_count; i++)
+        n += strcmp(d->findings[i].rule->id, id) == 0;
+    return n;
+}
+
+static void dump(const pb_document *d)
+{
+    for (size_t i = 0; i < d->finding_count; i++) {
+        const pb_finding *f = &d->findings[i];
+        print_message("  %s project %d (%d,%d,%d): %s\n", f->rule->id, f->project ? f->project->number : 0,
+                      f->loc.table, f->loc.row, f->loc.col, f->message);
+    }
+}
+
+static bool has_words(const char *message, va_list words)
+{
+    for (const char *w = va_arg(words, const char *); w; w = va_arg(words, const char *))
+        if (!strstr(message, w))
+            return false;
+    return true;
+}
+
+/* The finding of rule id in project (0: the document) at (table, row, col)
+ * whose message holds every word of the NULL-terminated list. */
+static const pb_finding *expect_at(const pb_document *d, const char *id, int project, int table, int row, int col,
+                                   ...)
+{
+    for (size_t i = 0; i < d->finding_count; i++) {
+        const pb_finding *f = &d->findings[i];
+        int number = f->project ? f->project->number : 0;
+        if (strcmp(f->rule->id, id) != 0 || number != project || f->loc.table != table || f->loc.row != row ||
+            f->loc.col != col)
+            continue;
+        va_list ap;
+        va_start(ap, col);
+        bool all = has_words(f->message, ap);
+        va_end(ap);
+        if (all)
+            return f;
+    }
+    dump(d);
+    fail_msg("no %s finding with those words in project %d at (%d,%d,%d)", id, project, table, row, col);
+    return NULL;
+}
+
+static void expect_none(const pb_document *d, const char *id)
+{
+    if (count(d, id) != 0) {
+        dump(d);
+        fail_msg("unexpected %s finding", id);
+    }
+}
+
+/* Indicator row i (0-based) of project k (0-based) in the fixture layout:
+ * the key/value table is 2k, the indicator table 2k+1 with its head in
+ * row 0; columns 一级 0, 二级 1, 三级 2, 描述 3, 指标值 4, 依据 5. */
+#define IND(k, i) (2 * (k) + 1), ((i) + 1)
+#define KV(k) (2 * (k))
+
+static pb_config config_from(const char *json)
+{
+    pb_config c;
+    pb_config_default(&c);
+    char err[512];
+    if (!pb_config_parse(&c, json, strlen(json), "test.json", err, sizeof err))
+        fail_msg("config rejected: %s", err);
+    return c;
+}
+
+/* ------------------------------------------------------- clean fixtures */
+
+static void test_clean_fixtures_have_no_findings(void **state)
+{
+    (void)state;
+    fixture f[2] = {subsidy_project(), rent_project()};
+    pb_document *d = check(f, 2);
+    if (d->finding_count) {
+        dump(d);
+        fail_msg("%zu findings on the clean fixtures", d->finding_count);
+    }
+    pb_document_free(d);
+    d = check1(subsidy_project());
+    assert_int_equal(d->finding_count, 0);
+    pb_document_free(d);
+}
+
+/* ------------------------------------------------------------ schedule */
+
+static void test_schedule_back_loaded(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.sched[1] = "40%";
+    pb_document *d = check1(f);
+    expect_at(d, "PB106", 1, KV(0), 5, 3, "6月底", "40%", "50%", NULL);
+    assert_int_equal(count(d, "PB106"), 1);
+    pb_document_free(d);
+
+    /* A straight line: 10月底 needs 83.33 %; equal passes, below fails. */
+    f = subsidy_project();
+    f.p.labels[2] = "10月底";
+    f.p.sched[2] = "83.33%";
+    d = check1(f);
+    expect_none(d, "PB106");
+    pb_document_free(d);
+    f.p.sched[2] = "83.32%";
+    d = check1(f);
+    expect_at(d, "PB106", 1, KV(0), 5, 4, "10月底", "83.32%", "83.33%", NULL);
+    pb_document_free(d);
+
+    /* Blank checkpoints are PB101's; the last one is PB104's. */
+    f = subsidy_project();
+    f.p.sched[0] = " ";
+    f.p.sched[3] = "90%";
+    d = check1(f);
+    expect_none(d, "PB106");
+    assert_int_equal(count(d, "PB101"), 1);
+    assert_int_equal(count(d, "PB104"), 1);
+    pb_document_free(d);
+}
+
+static void test_schedule_minimums_configured(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.sched[0] = "5%";
+    f.p.sched[1] = "40%";
+    pb_config c = config_from("{\"schedule-minimums\": {\"6月底\": 45}}");
+    pb_document *d = check1_config(f, &c);
+    /* Only the label listed is compared: 3月底 at 5% passes. */
+    expect_at(d, "PB106", 1, KV(0), 5, 3, "40%", "45%", "set for this checkpoint", NULL);
+    assert_int_equal(count(d, "PB106"), 1);
+    pb_document_free(d);
+    pb_config_free(&c);
+    c = config_from("{\"schedule-minimums\": {\"6月底\": 40}}");
+    d = check1_config(f, &c);
+    expect_none(d, "PB106");
+    pb_document_free(d);
+    pb_config_free(&c);
+    c = config_from("{\"schedule-minimums\": {}}");
+    d = check1_config(f, &c);
+    expect_none(d, "PB106");
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static void test_checkpoint_months(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *label;
+        int month;
+    } cases[] = {
+        {"3月底", 3},  {"10月底", 10}, {"12月末", 12}, {"7月", 7},     {"第一季度", 3}, {"二季度", 6},
+        {"三季度末", 9}, {"十一月底", 11}, {"十月", 10},  {"Q3", 9},      {"上半年", 6},  {"全年", 12},
+        {"年中", 0},   {"13月底", 0},  {"第五季度", 0}, {"合计", 0},    {"", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        if (pb_checkpoint_month(cases[i].label) != cases[i].month)
+            fail_msg("%s: month %d, expected %d", cases[i].label, pb_checkpoint_month(cases[i].label),
+                     cases[i].month);
+}
+
+/* --------------------------------------------------------------- money */
+
+static void test_cost_equals_budget(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[3].value = "≤237万元";
+    pb_document *d = check1(f);
+    expect_at(d, "PB204", 1, IND(0, 3), 4, "≤237万元", "237.00", "unit or standard cost", NULL);
+    expect_none(d, "PB202");
+    pb_document_free(d);
+    /* Converted from 元: still the whole budget. */
+    f.rows[3].value = "≤2,370,000元";
+    d = check1(f);
+    expect_at(d, "PB204", 1, IND(0, 3), 4, "2,370,000", NULL);
+    pb_document_free(d);
+    /* Below the budget passes; above it is PB202, not PB204. */
+    f.rows[3].value = "≤200万元";
+    d = check1(f);
+    expect_none(d, "PB204");
+    pb_document_free(d);
+    f.rows[3].value = "≤250万元";
+    d = check1(f);
+    expect_none(d, "PB204");
+    assert_int_equal(count(d, "PB202"), 1);
+    pb_document_free(d);
+}
+
+static void test_budget_unit_missing(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.unit_line = " ";
+    pb_document *d = check1(f);
+    expect_at(d, "PB205", 1, KV(0), 1, 0, "237.00", "单位：万元", NULL);
+    pb_document_free(d);
+    /* A unit after the amounts says it as well. */
+    f.p.total = "237.00万元";
+    f.p.fiscal = "237.00万元";
+    d = check1(f);
+    expect_none(d, "PB205");
+    pb_document_free(d);
+    f = subsidy_project();
+    f.p.unit_line = "单位：元";
+    f.p.total = f.p.fiscal = "2370000";
+    d = check1(f);
+    expect_none(d, "PB205");
+    pb_document_free(d);
+}
+
+static void test_budget_magnitude(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.unit_line = "单位：元";
+    pb_document *d = check1(f); /* 237.00 元 */
+    expect_at(d, "PB206", 1, KV(0), 2, 2, "237.00", "元", "万元", NULL);
+    pb_document_free(d);
+    f.p.total = f.p.fiscal = "2370000";
+    d = check1(f);
+    expect_none(d, "PB206");
+    pb_document_free(d);
+    f = subsidy_project();
+    f.p.total = f.p.fiscal = "2370000"; /* 237 亿 under 单位：万元 */
+    d = check1(f);
+    expect_at(d, "PB206", 1, KV(0), 2, 2, "2370000", "万元", NULL);
+    pb_document_free(d);
+    f.p.total = f.p.fiscal = "0.005";
+    d = check1(f);
+    expect_at(d, "PB206", 1, KV(0), 2, 2, "0.005", NULL);
+    pb_document_free(d);
+}
+
+/* ------------------------------------------------- indicator values */
+
+static void test_no_operator(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[0].value = "395人";
+    pb_document *d = check1(f);
+    expect_at(d, "PB305", 1, IND(0, 0), 4, "「395人」", "「≥395人」", NULL);
+    assert_int_equal(count(d, "PB305"), 1);
+    pb_document_free(d);
+    f.rows[0].value = "不少于395人";
+    d = check1(f);
+    expect_none(d, "PB305");
+    pb_document_free(d);
+}
+
+static void test_satisfaction_floor(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[5].value = "≥70%";
+    pb_document *d = check1(f);
+    expect_at(d, "PB306", 1, IND(0, 5), 4, "居民满意度", "70", "80%", NULL);
+    pb_document_free(d);
+    f.rows[5].value = "较好";
+    d = check1(f);
+    expect_at(d, "PB306", 1, IND(0, 5), 4, "「较好」", "not a percentage", NULL);
+    pb_document_free(d);
+    f.rows[5].value = "≥80%";
+    d = check1(f);
+    expect_none(d, "PB306");
+    pb_document_free(d);
+    /* The floor is configurable. */
+    pb_config c = config_from("{\"satisfaction-floor\": 90}");
+    f.rows[5].value = "≥85%";
+    d = check1_config(f, &c);
+    expect_at(d, "PB306", 1, IND(0, 5), 4, "85", "90%", NULL);
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static void test_percent_not_rate(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[4].l3 = "社区治理水平";
+    pb_document *d = check1(f);
+    expect_at(d, "PB307", 1, IND(0, 4), 4, "「社区治理水平」", "≥90%", NULL);
+    pb_document_free(d);
+    f.rows[4].l3 = "社区治理达标率";
+    d = check1(f);
+    expect_none(d, "PB307");
+    pb_document_free(d);
+}
+
+static void test_unit_mismatch(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[0].value = "≥395次";
+    pb_document *d = check1(f);
+    expect_at(d, "PB308", 1, IND(0, 0), 4, "「次」", "补助发放人数", "人", NULL);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.rows[1].value = "≥395个";
+    d = check1(f);
+    expect_at(d, "PB308", 1, IND(0, 1), 4, "「个」", "%", NULL);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.rows[3].value = "≤500人";
+    d = check1(f);
+    expect_at(d, "PB308", 1, IND(0, 3), 4, "人均月补助标准", "元", NULL);
+    pb_document_free(d);
+    /* A percentage on a name that is not a rate is PB307's. */
+    f = subsidy_project();
+    f.rows[0].value = "≥95%";
+    d = check1(f);
+    expect_none(d, "PB308");
+    assert_int_equal(count(d, "PB307"), 1);
+    pb_document_free(d);
+}
+
+static void test_timeliness_vague(void **state)
+{
+    (void)state;
+    static const char *const vague[] = {"≤1年", "1年", "≥1年", "12个月", "≤365天"};
+    for (size_t i = 0; i < sizeof vague / sizeof *vague; i++) {
+        fixture f = subsidy_project();
+        f.rows[2].l3 = "补助发放时间";
+        f.rows[2].value = vague[i];
+        pb_document *d = check1(f);
+        expect_at(d, "PB309", 1, IND(0, 2), 4, vague[i], "one-year budget", NULL);
+        pb_document_free(d);
+    }
+    static const char *const fine[] = {"≤30天", "≤6个月", "2025年12月31日前"};
+    for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+        fixture f = subsidy_project();
+        f.rows[2].l3 = "补助发放时间";
+        f.rows[2].value = fine[i];
+        pb_document *d = check1(f);
+        expect_none(d, "PB309");
+        pb_document_free(d);
+    }
+}
+
+static void test_description_repeats_name(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[0].desc = "补助发放人数";
+    f.rows[1].desc = "发放率"; /* a part of the name */
+    pb_document *d = check1(f);
+    expect_at(d, "PB310", 1, IND(0, 0), 3, "「补助发放人数」", NULL);
+    expect_at(d, "PB310", 1, IND(0, 1), 3, "「发放率」", "「补助足额发放率」", NULL);
+    assert_int_equal(count(d, "PB310"), 2);
+    pb_document_free(d);
+    /* More than the name, or no description at all, is not a copy. */
+    f.rows[0].desc = "补助发放人数（按月统计）";
+    f.rows[1].desc = "";
+    d = check1(f);
+    expect_none(d, "PB310");
+    pb_document_free(d);
+}
+
+static void test_vague_name(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[4].l3 = "提供 优质服务"; /* white space does not hide it */
+    pb_document *d = check1(f);
+    expect_at(d, "PB311", 1, IND(0, 4), 2, "boilerplate", NULL);
+    pb_document_free(d);
+    /* Whole names only: "覆盖率" is on the list, "社区覆盖率" is not. */
+    f = subsidy_project();
+    f.rows[1].l3 = "社区覆盖率";
+    d = check1(f);
+    expect_none(d, "PB311");
+    pb_document_free(d);
+    /* The deny-list is configurable. */
+    pb_config c = config_from("{\"vague-names\": [\"楼门长履职率\"]}");
+    d = check1_config(subsidy_project(), &c);
+    expect_at(d, "PB311", 1, IND(0, 4), 2, "「楼门长履职率」", NULL);
+    pb_document_free(d);
+    pb_config_free(&c);
+    c = config_from("{\"vague-names\": []}");
+    f = subsidy_project();
+    f.rows[4].l3 = "提供优质服务";
+    d = check1_config(f, &c);
+    expect_none(d, "PB311");
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static void test_copied_across_projects(void **state)
+{
+    (void)state;
+    fixture f[3] = {subsidy_project(), rent_project(), subsidy_project()};
+    f[1].rows[4] = f[0].rows[4]; /* the same 社会效益 row in both */
+    pb_document *d = check(f, 2);
+    expect_at(d, "PB312", 1, IND(0, 4), 2, "楼门长履职率", "「≥90%」", "all 2 projects", NULL);
+    expect_at(d, "PB312", 2, IND(1, 4), 2, "楼门长履职率", NULL);
+    assert_int_equal(count(d, "PB312"), 2);
+    pb_document_free(d);
+    /* Another value is another target. */
+    f[1].rows[4].value = "≥95%";
+    d = check(f, 2);
+    expect_none(d, "PB312");
+    pb_document_free(d);
+    /* In two projects of three it is not in every project. */
+    f[1].rows[4].value = "≥90%";
+    f[2] = rent_project();
+    f[2].p.code = "13020925P001470100099";
+    f[2].p.name = "社区物业补充经费";
+    f[2].p.title = "3.社区物业补充经费绩效目标表";
+    for (size_t i = 0; i < f[2].n; i++)
+        f[2].rows[i].value = "≥99%";
+    f[2].rows[0].value = "≥3300平方米";
+    f[2].rows[3].value = "≤710元/平方米";
+    d = check(f, 3);
+    expect_none(d, "PB312");
+    pb_document_free(d);
+}
+
+static void test_basis_missing(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[0].basis = " ";
+    f.rows[1].basis = "领导要求";
+    pb_document *d = check1(f);
+    expect_at(d, "PB313", 1, IND(0, 0), 5, "empty", NULL);
+    expect_at(d, "PB313", 1, IND(0, 1), 5, "「领导要求」", "recognised", NULL);
+    assert_int_equal(count(d, "PB313"), 2);
+    pb_document_free(d);
+    /* An empty vocabulary accepts any text, not an empty cell. */
+    pb_config c = config_from("{\"basis-vocabulary\": []}");
+    d = check1_config(f, &c);
+    expect_at(d, "PB313", 1, IND(0, 0), 5, "empty", NULL);
+    assert_int_equal(count(d, "PB313"), 1);
+    pb_document_free(d);
+    pb_config_free(&c);
+    c = config_from("{\"basis-vocabulary\": [\"领导\", \"标准\"]}");
+    f.rows[0].basis = "领导批示";
+    d = check1_config(f, &c);
+    expect_none(d, "PB313");
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static void test_basis_uniform(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    for (size_t i = 0; i < f.n; i++)
+        f.rows[i].basis = "上级文件精神";
+    pb_document *d = check1(f);
+    expect_at(d, "PB314", 1, IND(0, 0), 5, "「上级文件精神」", "6 rows", NULL);
+    assert_int_equal(count(d, "PB314"), 1);
+    pb_document_free(d);
+    f.rows[5].basis = "历史标准：2024年问卷结果";
+    d = check1(f);
+    expect_none(d, "PB314");
+    pb_document_free(d);
+}
+
+/* ----------------------------------------------------------- structure */
+
+static void test_table_incomplete(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.code = " ";
+    f.p.goals = " ";
+    pb_document *d = check1(f);
+    expect_at(d, "PB402", 1, KV(0), 1, 1, "项目编码", NULL);
+    expect_at(d, "PB402", 1, KV(0), 6, 1, "绩效目标", NULL);
+    assert_int_equal(count(d, "PB402"), 2);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.n = 0; /* an indicator table with its head only */
+    d = check1(f);
+    expect_at(d, "PB402", 1, KV(0), 1, 0, "一级/二级/三级指标", NULL);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.p.total = f.p.fiscal = " ";
+    for (int i = 0; i < 4; i++)
+        f.p.labels[i] = f.p.sched[i] = " ";
+    d = check1(f);
+    expect_at(d, "PB402", 1, KV(0), 2, 2, "预算数", NULL);
+    expect_at(d, "PB402", 1, KV(0), 4, 0, "资金支出计划", NULL);
+    pb_document_free(d);
+}
+
+static void test_category_missing(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    drop_row(&f, 5); /* 满意度指标 */
+    pb_document *d = check1(f);
+    const pb_finding *w = expect_at(d, "PB403", 1, IND(0, 0), 0, "「满意度指标」", NULL);
+    assert_int_equal(w->severity, PB_SEV_WARNING);
+    assert_int_equal(count(d, "PB403"), 1);
+    pb_document_free(d);
+
+    f = subsidy_project();
+    drop_row(&f, 1); /* 质量指标 */
+    d = check1(f);
+    const pb_finding *e = expect_at(d, "PB403", 1, IND(0, 0), 0, "「产出指标」", "「质量指标」", NULL);
+    assert_int_equal(e->severity, PB_SEV_ERROR);
+    pb_document_free(d);
+
+    f = subsidy_project();
+    drop_row(&f, 4); /* the only 效益 row */
+    d = check1(f);
+    e = expect_at(d, "PB403", 1, IND(0, 0), 0, "「效益指标」", NULL);
+    assert_int_equal(e->severity, PB_SEV_ERROR);
+    pb_document_free(d);
+
+    /* The 2021 layout: 成本指标 as a 一级 of its own. */
+    f = subsidy_project();
+    f.rows[3].l1 = "成本指标";
+    f.rows[3].l2 = "经济成本指标";
+    d = check1(f);
+    expect_none(d, "PB403");
+    expect_none(d, "PB404");
+    pb_document_free(d);
+
+    /* A severity set for the rule holds for all its findings. */
+    pb_config c = config_from("{\"rules\": {\"indicator-category-missing\": \"info\"}}");
+    f = subsidy_project();
+    drop_row(&f, 5);
+    drop_row(&f, 1);
+    d = check1_config(f, &c);
+    assert_int_equal(count(d, "PB403"), 2);
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, "PB403") == 0)
+            assert_int_equal(d->findings[i].severity, PB_SEV_INFO);
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static void test_level_mismatch(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    add_row(&f, f.rows[5]);
+    f.rows[5] = (fx_indicator){"", "质量指标", "社区环境整洁率", "巡查合格的楼道所占比例", "≥90%", "计划标准：巡查办法"};
+    pb_document *d = check1(f);
+    expect_at(d, "PB404", 1, IND(0, 5), 1, "「质量指标」", "「效益指标」", "「产出指标」", NULL);
+    assert_int_equal(count(d, "PB404"), 1);
+    pb_document_free(d);
+    /* Synonyms: 环境效益 = 生态效益, 进度 = 时效. */
+    f = subsidy_project();
+    f.rows[2].l2 = "进度指标";
+    f.rows[4].l2 = "环境效益指标";
+    f.rows[4].l3 = "楼道垃圾清运率";
+    d = check1(f);
+    expect_none(d, "PB404");
+    expect_none(d, "PB403");
+    pb_document_free(d);
+}
+
+static void test_level_empty(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    /* A 二级 row with nothing beside it. */
+    add_row(&f, f.rows[5]);
+    f.rows[5] = (fx_indicator){"", "生态效益指标", "", "", "", ""};
+    pb_document *d = check1(f);
+    expect_at(d, "PB405", 1, IND(0, 5), 1, "「生态效益指标」", NULL);
+    expect_none(d, "PB301");
+    pb_document_free(d);
+    /* A 三级 without its value: PB301 on the row, PB405 on the 二级. */
+    f = subsidy_project();
+    f.rows[4].value = "";
+    d = check1(f);
+    expect_at(d, "PB405", 1, IND(0, 4), 1, "「社会效益指标」", NULL);
+    expect_at(d, "PB301", 1, IND(0, 4), 4, "楼门长履职率", NULL);
+    pb_document_free(d);
+    /* One 三级 with a value is enough for its 二级. */
+    f = subsidy_project();
+    add_row(&f, f.rows[5]);
+    f.rows[5] = (fx_indicator){"", "", "楼门长培训次数", "当年组织培训的次数", "", "计划标准：培训计划"};
+    d = check1(f);
+    expect_none(d, "PB405");
+    assert_int_equal(count(d, "PB301"), 1);
+    pb_document_free(d);
+}
+
+static void test_count_low(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    while (f.n > 2)
+        drop_row(&f, 1);
+    pb_document *d = check1(f);
+    expect_at(d, "PB406", 1, IND(0, 0), 0, "2 三级 indicators", "fewer than 3", NULL);
+    pb_document_free(d);
+    pb_config c = config_from("{\"min-indicators\": 2}");
+    d = check1_config(f, &c);
+    expect_none(d, "PB406");
+    pb_document_free(d);
+    pb_config_free(&c);
+    c = config_from("{\"min-indicators\": 7}");
+    d = check1_config(subsidy_project(), &c);
+    expect_at(d, "PB406", 1, IND(0, 0), 0, "6 三级 indicators", "fewer than 7", NULL);
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+/* ------------------------------------------------------------ identity */
+
+static void test_code_format(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.code = "13020925P0014701";
+    pb_document *d = check1(f);
+    expect_at(d, "PB501", 1, KV(0), 1, 1, "「13020925P0014701」", "6-digit region code", NULL);
+    pb_document_free(d);
+    f.p.code = "１３０２０９２５Ｐ００１４６８１０００２Ａ"; /* full width reads as ASCII */
+    d = check1(f);
+    expect_none(d, "PB501");
+    pb_document_free(d);
+    /* Region and year against the document's other codes. */
+    fixture g[3] = {subsidy_project(), rent_project(), rent_project()};
+    g[2].p.code = "13020824P001470100077";
+    g[2].p.name = "社区物业补充经费";
+    g[2].p.title = "3.社区物业补充经费绩效目标表";
+    for (size_t i = 0; i < g[2].n; i++)
+        g[2].rows[i].value = "≥99%";
+    g[2].rows[0].value = "≥3300平方米";
+    g[2].rows[3].value = "≤710元/平方米";
+    d = check(g, 3);
+    expect_at(d, "PB501", 3, KV(2), 1, 1, "「130208」", "「130209」", NULL);
+    expect_at(d, "PB501", 3, KV(2), 1, 1, "「24」", "「25」", NULL);
+    assert_int_equal(count(d, "PB501"), 2);
+    pb_document_free(d);
+    /* The pattern is configurable (POSIX ERE). */
+    pb_config c = config_from("{\"project-code-pattern\": \"^[0-9]{21}$\"}");
+    d = check1_config(subsidy_project(), &c);
+    expect_at(d, "PB501", 1, KV(0), 1, 1, "configured pattern", "^[0-9]{21}$", NULL);
+    pb_document_free(d);
+    pb_config_free(&c);
+    c = config_from("{\"project-code-pattern\": \"^[0-9]{8}P[0-9A-Z]{12}$\"}");
+    d = check1_config(subsidy_project(), &c);
+    expect_none(d, "PB501");
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static void test_code_and_name_duplicates(void **state)
+{
+    (void)state;
+    fixture f[2] = {subsidy_project(), rent_project()};
+    f[1].p.code = f[0].p.code;
+    pb_document *d = check(f, 2);
+    expect_at(d, "PB502", 2, KV(1), 1, 1, "13020925P00146810002A", "project 1", NULL);
+    assert_int_equal(count(d, "PB502"), 1);
+    expect_none(d, "PB503");
+    pb_document_free(d);
+    f[1] = rent_project();
+    f[1].p.name = "楼门长补助 专项经费";
+    f[1].p.title = "2.楼门长补助专项经费绩效目标表";
+    d = check(f, 2);
+    expect_at(d, "PB503", 2, KV(1), 1, 4, "project 1", NULL);
+    assert_int_equal(count(d, "PB503"), 1);
+    expect_none(d, "PB502");
+    pb_document_free(d);
+}
+
+static void test_title_mismatch(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.p.title = "1.街道专项工作经费绩效目标表";
+    pb_document *d = check1(f);
+    expect_at(d, "PB504", 1, KV(0), 1, 4, "「街道专项工作经费」", "「楼门长补助专项经费」", NULL);
+    pb_document_free(d);
+    static const char *const fine[] = {"1.楼门长补助专项经费项目支出绩效目标表", "１．楼门长补助专项经费绩效目标表",
+                                       "1、楼门长补助专项经费项目绩效目标表", "楼门长补助专项经费"};
+    for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+        f.p.title = fine[i];
+        d = check1(f);
+        expect_none(d, "PB504");
+        pb_document_free(d);
+    }
+}
+
+#define PART1(items) P("二、分项绩效目标") P("分项绩效目标") items P("三、工作保障措施")
+
+static void test_summary_mismatch(void **state)
+{
+    (void)state;
+    fixture f[2] = {subsidy_project(), rent_project()};
+    pb_document *d = check_with(f, 2, PART1(P("（一）街道专项工作经费") P("（二）楼门长补助专项经费")), NULL);
+    expect_at(d, "PB505", 0, -1, -1, -1, "「街道专项工作经费」", NULL);
+    expect_at(d, "PB505", 2, KV(1), 1, 4, "「房屋租赁和物业管理专项经费」", "no entry", NULL);
+    assert_int_equal(count(d, "PB505"), 2);
+    pb_document_free(d);
+    /* White space and width do not matter, nor the order. */
+    d = check_with(f, 2, PART1(P("（一）房屋租赁和物业管理 专项经费") P("(二)楼门长补助专项经费")), NULL);
+    expect_none(d, "PB505");
+    pb_document_free(d);
+    /* Without a part 1 there is nothing to compare. */
+    d = check(f, 2);
+    expect_none(d, "PB505");
+    pb_document_free(d);
+}
+
+/* -------------------------------------------------------- configuration */
+
+static bool parse(pb_config *c, const char *json, char *err, size_t n)
+{
+    return pb_config_parse(c, json, strlen(json), "x.json", err, n);
+}
+
+static void expect_rejected(const char *json, const char *key, const char *words)
+{
+    pb_config c;
+    pb_config_default(&c);
+    char err[512] = "";
+    if (parse(&c, json, err, sizeof err))
+        fail_msg("accepted: %s", json);
+    if (key && !strstr(err, key))
+        fail_msg("%s: the message \"%s\" does not name %s", json, err, key);
+    if (words && !strstr(err, words))
+        fail_msg("%s: the message \"%s\" lacks \"%s\"", json, err, words);
+    assert_non_null(strstr(err, "x.json"));
+    /* A rejected configuration leaves the defaults untouched. */
+    assert_int_equal(c.min_indicators, 3);
+    assert_true(c.schedule_straight_line);
+    assert_null(c.arena);
+    pb_config_free(&c);
+}
+
+static void test_config_errors(void **state)
+{
+    (void)state;
+    expect_rejected("{\"rulez\": {}}", "'rulez'", "unknown key");
+    expect_rejected("{\"rules\": {\"PB999\": \"off\"}}", "'rules.PB999'", "no rule");
+    expect_rejected("{\"rules\": {\"PB101\": \"fatal\"}}", "'rules.PB101'", "\"off\"");
+    expect_rejected("{\"rules\": {\"PB101\": \"off\", \"schedule-checkpoint-blank\": \"info\"}}",
+                    "'rules.schedule-checkpoint-blank'", "twice");
+    expect_rejected("{\"rules\": []}", "'rules'", NULL);
+    expect_rejected("{\"satisfaction-floor\": 120}", "'satisfaction-floor'", "0 to 100");
+    expect_rejected("{\"satisfaction-floor\": \"high\"}", "'satisfaction-floor'", NULL);
+    expect_rejected("{\"satisfaction-floor\": 80.0000001}", "'satisfaction-floor'", NULL);
+    expect_rejected("{\"schedule-minimums\": \"curved\"}", "'schedule-minimums'", "straight-line");
+    expect_rejected("{\"schedule-minimums\": {\"6月底\": -1}}", "'schedule-minimums.6月底'", NULL);
+    expect_rejected("{\"schedule-minimums\": {\"6月底\": 50, \"6 月底\": 60}}", "'schedule-minimums.6 月底'", "twice");
+    expect_rejected("{\"min-indicators\": 2.5}", "'min-indicators'", "whole number");
+    expect_rejected("{\"min-indicators\": -1}", "'min-indicators'", NULL);
+    expect_rejected("{\"project-code-pattern\": \"([0-9\"}", "'project-code-pattern'", "regular expression");
+    expect_rejected("{\"project-code-pattern\": 5}", "'project-code-pattern'", NULL);
+    expect_rejected("{\"vague-names\": [\"a\", 1]}", "'vague-names[1]'", NULL);
+    expect_rejected("{\"vague-names\": [\" \"]}", "'vague-names[0]'", "non-empty");
+    expect_rejected("{\"basis-vocabulary\": \"标准\"}", "'basis-vocabulary'", "array");
+    expect_rejected("{\"min-indicators\": 3, \"min-indicators\": 4}", "'min-indicators'", "twice");
+    expect_rejected("[1, 2]", NULL, "JSON object");
+    expect_rejected("{\n  \"rules\": {,}\n}", NULL, "line 2, column ");
+}
+
+static void test_config_values(void **state)
+{
+    (void)state;
+    pb_config c = config_from("{\"rules\": {\"summary-project-mismatch\": \"off\", \"PB306\": \"error\"},"
+                              " \"satisfaction-floor\": \"85.5\", \"min-indicators\": 5,"
+                              " \"schedule-minimums\": {\"6 月底\": 45, \"１０月底\": 80},"
+                              " \"vague-names\": [\"提供 优质服务\"], \"basis-vocabulary\": [\"标准\"]}");
+    char buf[PB_DECIMAL_BUFSIZE];
+    assert_string_equal(pb_decimal_format(c.satisfaction_floor, buf), "85.5");
+    assert_int_equal(c.min_indicators, 5);
+    assert_false(c.schedule_straight_line);
+    assert_int_equal(c.schedule_minimum_count, 2);
+    assert_string_equal(c.schedule_minimums[0].label, "6月底"); /* normalised */
+    assert_string_equal(c.schedule_minimums[1].label, "10月底");
+    assert_string_equal(pb_decimal_format(c.schedule_minimums[0].percent, buf), "45");
+    assert_int_equal(c.vague_name_count, 1);
+    assert_string_equal(c.vague_names[0], "提供优质服务");
+    assert_int_equal(pb_config_severity(&c, pb_rule_find("PB505")), PB_SEV_OFF);
+    assert_int_equal(pb_config_severity(&c, pb_rule_find("indicator-satisfaction-floor")), PB_SEV_ERROR);
+    assert_int_equal(pb_config_severity(&c, pb_rule_find("PB101")), PB_SEV_WARNING);
+    /* A second file read over the first keeps what it does not set. */
+    char err[256];
+    assert_true(parse(&c, "{\"min-indicators\": 4}", err, sizeof err));
+    assert_int_equal(c.min_indicators, 4);
+    assert_string_equal(c.vague_names[0], "提供优质服务");
+    /* Printed and read back, the configuration is the same. */
+    char *json = pb_config_json(&c);
+    assert_non_null(json);
+    pb_config back;
+    pb_config_default(&back);
+    if (!pb_config_parse(&back, json, strlen(json), "printed", err, sizeof err))
+        fail_msg("%s", err);
+    char *again = pb_config_json(&back);
+    assert_string_equal(json, again);
+    free(json);
+    free(again);
+    pb_config_free(&back);
+    pb_config_free(&c);
+    /* Severity and off on a document. */
+    c = config_from("{\"rules\": {\"PB311\": \"error\", \"indicator-percent-not-rate\": \"off\"}}");
+    fixture f = subsidy_project();
+    f.rows[4].l3 = "维护社会稳定";
+    pb_document *d = check1_config(f, &c);
+    assert_int_equal(expect_at(d, "PB311", 1, IND(0, 4), 2, NULL)->severity, PB_SEV_ERROR);
+    expect_none(d, "PB307");
+    pb_document_free(d);
+    pb_config_free(&c);
+}
+
+static bool selected(const pb_config *c, const char *id)
+{
+    return pb_config_severity(c, pb_rule_find(id)) != PB_SEV_OFF;
+}
+
+static void test_select_and_ignore(void **state)
+{
+    (void)state;
+    pb_config c;
+    pb_config_default(&c);
+    char err[256];
+    assert_true(pb_config_select(&c, "PB1,PB202", "schedule-back-loaded", err, sizeof err));
+    assert_true(selected(&c, "PB101"));
+    assert_true(selected(&c, "PB105"));
+    assert_false(selected(&c, "PB106"));
+    assert_true(selected(&c, "PB202"));
+    assert_false(selected(&c, "PB201"));
+    assert_false(selected(&c, "PB304"));
+    /* The more specific selector wins; ignore wins a tie. */
+    assert_true(pb_config_select(&c, "PB106", "PB1", err, sizeof err));
+    assert_true(selected(&c, "PB106"));
+    assert_false(selected(&c, "PB101"));
+    assert_true(pb_config_select(&c, "pb3", "PB3", err, sizeof err));
+    assert_false(selected(&c, "PB304"));
+    assert_true(pb_config_select(&c, NULL, "indicator-direction", err, sizeof err));
+    assert_false(selected(&c, "PB304"));
+    assert_true(selected(&c, "PB303"));
+    assert_true(pb_config_select(&c, "ALL", "PB30", err, sizeof err));
+    assert_false(selected(&c, "PB303"));
+    assert_true(selected(&c, "PB310"));
+    assert_true(selected(&c, "PB505"));
+    /* A selector that matches nothing is an error naming it. */
+    assert_false(pb_config_select(&c, "PB9", NULL, err, sizeof err));
+    assert_non_null(strstr(err, "'PB9'"));
+    assert_false(pb_config_select(&c, NULL, "no-such-rule", err, sizeof err));
+    assert_non_null(strstr(err, "'no-such-rule'"));
+    assert_false(pb_config_select(&c, "PB1010", NULL, err, sizeof err));
+    /* Selection does not change a configured severity. */
+    pb_config_free(&c);
+    c = config_from("{\"rules\": {\"PB304\": \"error\"}}");
+    assert_true(pb_config_select(&c, "PB3", NULL, err, sizeof err));
+    assert_int_equal(pb_config_severity(&c, pb_rule_find("PB304")), PB_SEV_ERROR);
+    pb_config_free(&c);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_config_find(void **state)
+{
+    (void)state;
+    char top[256], mid[300], low[340], cfg[400];
+    snprintf(top, sizeof top, "%s", fx_tmp_path("find"));
+    snprintf(mid, sizeof mid, "%s/a", top);
+    snprintf(low, sizeof low, "%s/b/c", mid);
+    char b[320];
+    snprintf(b, sizeof b, "%s/b", mid);
+    assert_int_equal(mkdir(top, 0755), 0);
+    assert_int_equal(mkdir(mid, 0755), 0);
+    assert_int_equal(mkdir(b, 0755), 0);
+    assert_int_equal(mkdir(low, 0755), 0);
+    snprintf(cfg, sizeof cfg, "%s/.pbcheck.json", mid);
+    write_file(cfg, "{}");
+    char *real = realpath(cfg, NULL);
+    char *found = pb_config_find(low);
+    assert_non_null(found);
+    assert_string_equal(found, real);
+    free(found);
+    found = pb_config_find(mid);
+    assert_string_equal(found, real);
+    free(found);
+    /* A folder named .pbcheck.json is not a configuration. */
+    char decoy[400];
+    snprintf(decoy, sizeof decoy, "%s/.pbcheck.json", b);
+    assert_int_equal(mkdir(decoy, 0755), 0);
+    found = pb_config_find(low);
+    assert_string_equal(found, real);
+    free(found);
+    free(real);
+    assert_null(pb_config_find("/nonexistent/folder"));
+}
+
+/* --------------------------------------------------------- the binary */
+
+typedef struct run_result {
+    int status;
+    char *out, *err;
+} run_result;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return strdup("");
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    assert_non_null(s);
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = '\0';
+    fclose(f);
+    return s;
+}
+
+static run_result run(const char *args)
+{
+    const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
+    char out[512], err[512], cmd[4096];
+    snprintf(out, sizeof out, "%s", fx_tmp_path("rules-stdout"));
+    snprintf(err, sizeof err, "%s", fx_tmp_path("rules-stderr"));
+    snprintf(cmd, sizeof cmd, "%s --lang en %s >%s 2>%s", bin, args, out, err);
+    int st = system(cmd);
+    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, slurp(out), slurp(err)};
+    return r;
+}
+
+static void run_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+static void test_rules_command(void **state)
+{
+    (void)state;
+    run_result r = run("rules");
+    assert_int_equal(r.status, 0);
+    size_t n;
+    const pb_rule *rules = pb_rules(&n);
+    for (size_t i = 0; i < n; i++) {
+        char line[256];
+        snprintf(line, sizeof line, "%s  %s ", rules[i].id, rules[i].slug);
+        if (!strstr(r.out, line) || !strstr(r.out, rules[i].summary))
+            fail_msg("`pbcheck rules` lacks %s %s", rules[i].id, rules[i].slug);
+    }
+    assert_non_null(strstr(r.out, "warning  A timeliness target"));
+    run_free(&r);
+    r = run("explain PB305");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "PB305 indicator-no-operator (info)"));
+    assert_non_null(strstr(r.out, "Example that fails: 数量指标/发放人数 「395人」"));
+    assert_non_null(strstr(r.out, "Fix: Write the comparison"));
+    assert_non_null(strstr(r.out, "reviewer heuristic"));
+    run_free(&r);
+    r = run("explain indicator-no-operator");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "PB305 indicator-no-operator"));
+    run_free(&r);
+    r = run("explain no-such-rule");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "'no-such-rule'"));
+    run_free(&r);
+    r = run("rules --format yaml");
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+}
+
+static void test_docs_match_catalogue(void **state)
+{
+    (void)state;
+    run_result r = run("rules --format markdown");
+    assert_int_equal(r.status, 0);
+    char *doc = slurp("docs/rules.md");
+    if (strcmp(doc, r.out) != 0)
+        fail_msg("docs/rules.md differs from `pbcheck rules --format markdown`: run `make docs/rules.md`");
+    /* Every rule has its section with its explanation, example and fix. */
+    size_t n;
+    const pb_rule *rules = pb_rules(&n);
+    for (size_t i = 0; i < n; i++) {
+        char head[128];
+        snprintf(head, sizeof head, "### %s %s\n", rules[i].id, rules[i].slug);
+        assert_non_null(strstr(doc, head));
+        assert_non_null(strstr(doc, rules[i].explanation));
+        assert_non_null(strstr(doc, rules[i].example));
+        assert_non_null(strstr(doc, rules[i].fix));
+        assert_true(*rules[i].example && *rules[i].fix);
+    }
+    free(doc);
+    run_free(&r);
+}
+
+static void test_config_lookup_from_the_file_upward(void **state)
+{
+    (void)state;
+    char top[256], sub[300], doc[400], cfg[400], args[2048];
+    snprintf(top, sizeof top, "%s", fx_tmp_path("lookup"));
+    snprintf(sub, sizeof sub, "%s/2025/district", top);
+    snprintf(doc, sizeof doc, "%s/report.docx", sub);
+    snprintf(args, sizeof args, "mkdir -p '%s' && cp data/reference.docx '%s'", sub, doc);
+    assert_int_equal(system(args), 0);
+    snprintf(cfg, sizeof cfg, "%s/.pbcheck.json", top);
+    write_file(cfg, "{\"rules\": {\"indicator-vague-name\": \"error\", \"PB310\": \"off\"}}");
+
+    snprintf(args, sizeof args, "--format json '%s'", doc);
+    run_result r = run(args);
+    /* PB311 now fails the run; PB310 is gone. */
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "\"PB311\""));
+    assert_null(strstr(r.out, "\"PB310\""));
+    run_free(&r);
+
+    /* --config replaces the search; --select and --ignore narrow. */
+    char other[400];
+    snprintf(other, sizeof other, "%s/other.json", top);
+    write_file(other, "{\"rules\": {\"PB101\": \"error\"}}");
+    snprintf(args, sizeof args, "--format json --config '%s' --select PB1 --ignore PB106 '%s'", other, doc);
+    r = run(args);
+    assert_int_equal(r.status, 1);
+    cJSON *j = cJSON_Parse(r.out);
+    assert_non_null(j);
+    cJSON *findings = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "files"), 0), "findings");
+    assert_int_equal(cJSON_GetArraySize(findings), 2);
+    for (int i = 0; i < 2; i++) {
+        cJSON *f = cJSON_GetArrayItem(findings, i);
+        assert_string_equal(cJSON_GetObjectItem(f, "rule")->valuestring, "PB101");
+        assert_string_equal(cJSON_GetObjectItem(f, "severity")->valuestring, "error");
+    }
+    cJSON_Delete(j);
+    run_free(&r);
+
+    /* `config --print` shows what applies, as a configuration. */
+    snprintf(args, sizeof args, "config --print '%s'", sub);
+    r = run(args);
+    assert_int_equal(r.status, 0);
+    j = cJSON_Parse(r.out);
+    assert_non_null(j);
+    cJSON *rules = cJSON_GetObjectItem(j, "rules");
+    assert_string_equal(cJSON_GetObjectItem(rules, "indicator-vague-name")->valuestring, "error");
+    assert_string_equal(cJSON_GetObjectItem(rules, "indicator-description-repeats-name")->valuestring, "off");
+    assert_string_equal(cJSON_GetObjectItem(rules, "indicator-direction")->valuestring, "warning");
+    assert_int_equal(cJSON_GetObjectItem(j, "min-indicators")->valueint, 3);
+    assert_non_null(strstr(r.err, ".pbcheck.json"));
+    cJSON_Delete(j);
+    run_free(&r);
+
+    /* A bad key is an error naming it, and nothing is checked. */
+    write_file(cfg, "{\"rules\": {\"indicator-vague-name\": \"loud\"}}");
+    snprintf(args, sizeof args, "--format json '%s'", doc);
+    r = run(args);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "'rules.indicator-vague-name'"));
+    assert_null(strstr(r.out, "PB311"));
+    run_free(&r);
+    snprintf(args, sizeof args, "config --print '%s'", sub);
+    r = run(args);
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+    r = run("--select PB9 data/reference.docx");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "'PB9'"));
+    run_free(&r);
+    unlink(cfg);
+}
+
+static void test_config_print_defaults(void **state)
+{
+    (void)state;
+    char args[600];
+    snprintf(args, sizeof args, "config --print '%s'", fx_tmp_path(""));
+    run_result r = run(args);
+    assert_int_equal(r.status, 0);
+    char *expected = pb_config_json(NULL);
+    assert_non_null(expected);
+    char *with_newline = malloc(strlen(expected) + 2);
+    assert_non_null(with_newline);
+    sprintf(with_newline, "%s\n", expected);
+    assert_string_equal(r.out, with_newline);
+    assert_non_null(strstr(r.out, "\"schedule-minimums\":\t\"straight-line\""));
+    assert_non_null(strstr(r.out, "\"satisfaction-floor\":\t80"));
+    assert_non_null(strstr(r.out, "\"^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$\""));
+    free(expected);
+    free(with_newline);
+    run_free(&r);
+    r = run("config");
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+}
+
+/* ------------------------------------------- the reference document */
+
+typedef struct expected {
+    const char *id;
+    int project; /* 0: the document */
+    int table, row, col;
+} expected;
+
+/* docs/reference-findings.md explains each line.  Tables: project k has
+ * its key/value table 2(k-1) and its indicator table 2(k-1)+1; indicator
+ * rows 1-9 are 数量, 质量, 时效, 成本, 经济效益, 社会效益, 生态效益, 可持续影响,
+ * 满意度; columns 三级 2, 描述 3, 指标值 4, 依据 5. */
+static const expected reference[] = {
+    /* Part 1 lists 街道专项工作经费, which has no table. */
+    {"PB505", 0, -1, -1, -1},
+    /* Table 1: 房屋租赁和物业管理专项经费 */
+    {"PB101", 1, 0, 5, 1}, {"PB101", 1, 0, 5, 3}, /* 3月底, 6月底 blank */
+    {"PB106", 1, 0, 5, 4},                        /* 10月底 50% < 83.33% */
+    {"PB204", 1, 1, 4, 4},                        /* ≤242.59万元 = 预算数 */
+    {"PB307", 1, 1, 5, 4}, {"PB307", 1, 1, 6, 4}, {"PB307", 1, 1, 7, 4}, {"PB307", 1, 1, 8, 4},
+    {"PB309", 1, 1, 3, 4}, /* ≤1年 */
+    {"PB310", 1, 1, 1, 3}, {"PB310", 1, 1, 2, 3}, {"PB310", 1, 1, 3, 3}, {"PB310", 1, 1, 4, 3},
+    {"PB310", 1, 1, 5, 3}, {"PB310", 1, 1, 6, 3}, {"PB310", 1, 1, 7, 3}, {"PB310", 1, 1, 8, 3},
+    {"PB310", 1, 1, 9, 3},
+    {"PB311", 1, 1, 1, 2}, {"PB311", 1, 1, 2, 2}, {"PB311", 1, 1, 5, 2}, {"PB311", 1, 1, 6, 2},
+    {"PB311", 1, 1, 7, 2}, {"PB311", 1, 1, 8, 2},
+    {"PB312", 1, 1, 7, 2}, {"PB312", 1, 1, 8, 2}, /* 生态影响, 维护社会稳定 ≥95% everywhere */
+    {"PB314", 1, 1, 1, 5},                        /* 单位年初预算安排 ×9 */
+    /* Table 2: 楼门长补助专项经费 */
+    {"PB106", 2, 2, 5, 4}, /* 10月底 75% < 83.33% */
+    {"PB204", 2, 3, 4, 4}, /* ≤237万元 = 237.00 */
+    {"PB305", 2, 3, 1, 4}, {"PB305", 2, 3, 3, 4}, /* 395人, 1年 */
+    {"PB307", 2, 3, 5, 4}, {"PB307", 2, 3, 6, 4}, {"PB307", 2, 3, 7, 4}, {"PB307", 2, 3, 8, 4},
+    {"PB309", 2, 3, 3, 4}, /* 1年 */
+    {"PB310", 2, 3, 1, 3}, {"PB310", 2, 3, 2, 3}, {"PB310", 2, 3, 3, 3}, {"PB310", 2, 3, 4, 3},
+    {"PB310", 2, 3, 5, 3}, {"PB310", 2, 3, 6, 3}, {"PB310", 2, 3, 7, 3}, {"PB310", 2, 3, 8, 3},
+    {"PB310", 2, 3, 9, 3},
+    {"PB311", 2, 3, 2, 2}, {"PB311", 2, 3, 5, 2}, {"PB311", 2, 3, 6, 2}, {"PB311", 2, 3, 7, 2},
+    {"PB311", 2, 3, 8, 2},
+    {"PB312", 2, 3, 7, 2}, {"PB312", 2, 3, 8, 2},
+    {"PB314", 2, 3, 1, 5}, /* 上级文件精神 ×9 */
+    /* Table 3: 中山路街道专项经费 */
+    {"PB505", 3, 4, 1, 4}, /* no entry in part 1 */
+    {"PB106", 3, 4, 5, 1}, {"PB106", 3, 4, 5, 3}, {"PB106", 3, 4, 5, 4}, /* 10/30/60 < 25/50/83.33 */
+    {"PB204", 3, 5, 4, 4}, /* ≤305.48万元 = 305.48 */
+    {"PB304", 3, 5, 3, 4}, /* ≥1年 */
+    {"PB307", 3, 5, 5, 4}, {"PB307", 3, 5, 6, 4}, {"PB307", 3, 5, 7, 4}, {"PB307", 3, 5, 8, 4},
+    {"PB309", 3, 5, 3, 4}, /* ≥1年 */
+    {"PB310", 3, 5, 1, 3}, {"PB310", 3, 5, 2, 3}, {"PB310", 3, 5, 3, 3}, {"PB310", 3, 5, 4, 3},
+    {"PB310", 3, 5, 5, 3}, {"PB310", 3, 5, 6, 3}, {"PB310", 3, 5, 7, 3}, {"PB310", 3, 5, 8, 3},
+    {"PB310", 3, 5, 9, 3},
+    {"PB311", 3, 5, 1, 2}, {"PB311", 3, 5, 5, 2}, {"PB311", 3, 5, 6, 2}, {"PB311", 3, 5, 7, 2},
+    {"PB311", 3, 5, 8, 2},
+    {"PB312", 3, 5, 7, 2}, {"PB312", 3, 5, 8, 2},
+    {"PB314", 3, 5, 1, 5}, /* 单位年初工作安排 ×9 */
+};
+
+static int cmp_expected(const void *x, const void *y)
+{
+    const expected *a = x, *b = y;
+    if (a->project != b->project)
+        return a->project - b->project;
+    if (a->table != b->table)
+        return a->table - b->table;
+    if (a->row != b->row)
+        return a->row - b->row;
+    if (a->col != b->col)
+        return a->col - b->col;
+    return strcmp(a->id, b->id);
+}
+
+static void test_reference_document_findings(void **state)
+{
+    (void)state;
+    pb_document *d = pb_read_file("data/reference.docx", NULL);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_true(pb_check(d, NULL));
+    size_t n = sizeof reference / sizeof *reference;
+    expected want[sizeof reference / sizeof *reference];
+    memcpy(want, reference, sizeof want);
+    qsort(want, n, sizeof *want, cmp_expected);
+    expected *got = calloc(d->finding_count + 1, sizeof *got);
+    assert_non_null(got);
+    for (size_t i = 0; i < d->finding_count; i++) {
+        const pb_finding *f = &d->findings[i];
+        got[i] = (expected){f->rule->id, f->project ? f->project->number : 0, f->loc.table, f->loc.row, f->loc.col};
+    }
+    qsort(got, d->finding_count, sizeof *got, cmp_expected);
+    size_t i = 0, j = 0;
+    bool same = true;
+    while (i < n || j < d->finding_count) {
+        int c = i == n ? 1 : j == d->finding_count ? -1 : cmp_expected(&want[i], &got[j]);
+        if (c < 0)
+            print_message("missing %s project %d (%d,%d,%d)\n", want[i].id, want[i].project, want[i].table,
+                          want[i].row, want[i].col);
+        else if (c > 0)
+            print_message("unexpected %s project %d (%d,%d,%d)\n", got[j].id, got[j].project, got[j].table,
+                          got[j].row, got[j].col);
+        same = same && c == 0;
+        i += c <= 0;
+        j += c >= 0;
+    }
+    free(got);
+    assert_true(same);
+    assert_int_equal(d->finding_count, 82);
+    /* Messages quote the document and severities are the defaults: no
+     * error, so the reference document passes a CI gate. */
+    for (size_t k = 0; k < d->finding_count; k++)
+        assert_int_equal(d->findings[k].severity, d->findings[k].rule->severity);
+    expect_at(d, "PB505", 0, -1, -1, -1, "「街道专项工作经费」", NULL);
+    expect_at(d, "PB505", 3, 4, 1, 4, "「中山路街道专项经费」", NULL);
+    expect_at(d, "PB106", 3, 4, 5, 3, "「6月底」", "30%", "50%", NULL);
+    expect_at(d, "PB204", 2, 3, 4, 4, "「≤237万元」", "237.00", NULL);
+    expect_at(d, "PB305", 2, 3, 1, 4, "「395人」", NULL);
+    expect_at(d, "PB309", 3, 5, 3, 4, "「≥1年」", NULL);
+    expect_at(d, "PB310", 3, 5, 2, 3, "「覆盖率」", "「项目覆盖率」", NULL);
+    expect_at(d, "PB311", 1, 1, 6, 2, "「提供优质服务」", NULL);
+    expect_at(d, "PB312", 2, 3, 8, 2, "维护社会稳定", "「≥95%」", "all 3 projects", NULL);
+    expect_at(d, "PB314", 2, 3, 1, 5, "「上级文件精神」", "all 9 rows", NULL);
+    pb_document_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_fixtures_have_no_findings),
+        cmocka_unit_test(test_schedule_back_loaded),
+        cmocka_unit_test(test_schedule_minimums_configured),
+        cmocka_unit_test(test_checkpoint_months),
+        cmocka_unit_test(test_cost_equals_budget),
+        cmocka_unit_test(test_budget_unit_missing),
+        cmocka_unit_test(test_budget_magnitude),
+        cmocka_unit_test(test_no_operator),
+        cmocka_unit_test(test_satisfaction_floor),
+        cmocka_unit_test(test_percent_not_rate),
+        cmocka_unit_test(test_unit_mismatch),
+        cmocka_unit_test(test_timeliness_vague),
+        cmocka_unit_test(test_description_repeats_name),
+        cmocka_unit_test(test_vague_name),
+        cmocka_unit_test(test_copied_across_projects),
+        cmocka_unit_test(test_basis_missing),
+        cmocka_unit_test(test_basis_uniform),
+        cmocka_unit_test(test_table_incomplete),
+        cmocka_unit_test(test_category_missing),
+        cmocka_unit_test(test_level_mismatch),
+        cmocka_unit_test(test_level_empty),
+        cmocka_unit_test(test_count_low),
+        cmocka_unit_test(test_code_format),
+        cmocka_unit_test(test_code_and_name_duplicates),
+        cmocka_unit_test(test_title_mismatch),
+        cmocka_unit_test(test_summary_mismatch),
+        cmocka_unit_test(test_config_errors),
+        cmocka_unit_test(test_config_values),
+        cmocka_unit_test(test_select_and_ignore),
+        cmocka_unit_test(test_config_find),
+        cmocka_unit_test(test_rules_command),
+        cmocka_unit_test(test_docs_match_catalogue),
+        cmocka_unit_test(test_config_lookup_from_the_file_upward),
+        cmocka_unit_test(test_config_print_defaults),
+        cmocka_unit_test(test_reference_document_findings),
+    };
+    return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
