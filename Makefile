@@ -16,6 +16,7 @@ LIB_SRC  = src/arena.c src/decimal.c src/text.c src/value.c src/zipread.c src/do
 REPORT_SRC = src/report_common.c src/report_sarif.c src/report_junit.c src/report_github.c \
              src/report_gitlab.c src/report_csv.c src/report_export.c
 LIB_SRC += $(REPORT_SRC)
+LIB_SRC += src/xlsx.c
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o)
 
 .PHONY: all deps run check test unit e2e asan clean

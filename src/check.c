@@ -253,7 +253,8 @@ static void check_cost(checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
     int exp = money_exp(v->unit);
-    if (!is_cost(ind) || v->kind != PB_VALUE_NUMBER || exp < 0 || p->unit == PB_UNIT_UNKNOWN ||
+    /* A 长期 (multi-year) cost is not bounded by the year's budget. */
+    if (!is_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER || exp < 0 || p->unit == PB_UNIT_UNKNOWN ||
         !p->total.present || !p->total.valid)
         return;
     pb_decimal in_unit;
@@ -705,13 +706,15 @@ static pb_loc field_or(const pb_field *f, pb_loc dflt) { return f->loc.table >= 
 static void check_complete(checker *k, const pb_project *p)
 {
     static const char *const fmt = N_("the project table lacks 「%s」 or leaves it empty; fill it in");
-    if (pb_is_blank(p->code.text))
+    /* The 申报表 has neither 项目编码 nor, always, a spending plan. */
+    bool declaration = p->layout == PB_LAYOUT_DECLARATION;
+    if (pb_is_blank(p->code.text) && !declaration)
         add(k, "table-incomplete", p, field_or(&p->code, p->loc), _(fmt), "项目编码");
     if (pb_is_blank(p->name.text))
         add(k, "table-incomplete", p, field_or(&p->name, p->loc), _(fmt), "项目名称");
     if (pb_is_blank(p->total.raw))
         add(k, "table-incomplete", p, p->total.loc.table >= 0 ? p->total.loc : p->loc, _(fmt), "预算数");
-    if (p->schedule.count == 0)
+    if (p->schedule.count == 0 && !declaration)
         add(k, "table-incomplete", p, p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, _(fmt), "资金支出计划");
     if (pb_is_blank(p->goals_cell.text))
         add(k, "table-incomplete", p, field_or(&p->goals_cell, p->loc), _(fmt), "绩效目标");
@@ -1109,6 +1112,16 @@ bool pb_check(pb_document *d, const pb_config *c)
         add(&k, "no-target-table", NULL, PB_NOLOC,
             _("no project target table (项目支出绩效目标表) was found among the document's %d tables"),
             d->tables_seen);
+    for (size_t i = 0; i < d->skipped_count; i++) {
+        const pb_skipped_table *sk = &d->skipped[i];
+        if (sk->title)
+            add(&k, "self-evaluation-skipped", NULL, sk->loc,
+                _("「%s」 is a self-evaluation table (绩效自评表), not a target table; it was not checked"), sk->title);
+        else
+            add(&k, "self-evaluation-skipped", NULL, sk->loc, "%s",
+                _("a table with the columns of a self-evaluation (实际完成值, 分值, 得分 …) is not a target table; "
+                  "it was not checked"));
+    }
     k.code_re_ok = regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
     for (size_t i = 0; i < d->project_count; i++) {
         check_project(&k, d->projects[i]);

@@ -77,12 +77,30 @@ static bool sink_paragraph(void *ctx, const char *text, int index)
 
 static bool sink_table(void *ctx, const pb_table *t) { return pb_extract_table(ctx, t); }
 
+/* A workbook: every worksheet is a table for the same extractor. */
+static void read_workbook(pb_document *d, pb_zip *z, const char *main_part, const pb_options *o)
+{
+    d->format = PB_FORMAT_XLSX;
+    pb_extractor *x = pb_extractor_new(d, o);
+    if (!x) {
+        pb_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+        return;
+    }
+    pb_docx_sink sink = {x, NULL, sink_table};
+    if (pb_xlsx_read(z, main_part, &o->limits, &sink, &d->error) && !pb_extract_finish(x))
+        pb_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+}
+
 static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
 {
     pb_error *e = &d->error;
     char *main_part = pb_zip_main_part(z, d->arena, e);
     if (!main_part)
         return;
+    if (pb_xlsx_is_workbook(z, main_part)) {
+        read_workbook(d, z, main_part, o);
+        return;
+    }
     pb_part *part = pb_part_open(z, main_part, e);
     if (!part)
         return;

@@ -73,6 +73,15 @@ typedef struct pb_docx_sink {
 bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink,
                   pb_error *e);
 
+/* ---- SpreadsheetML reader (xlsx.c) */
+/* Whether the main part is a workbook: by its content type in
+ * [Content_Types].xml, else by its name. */
+bool pb_xlsx_is_workbook(pb_zip *z, const char *main_part);
+/* Hands each worksheet to sink->table as one table (row and column of
+ * each cell as in the sheet, merged ranges resolved), in workbook order. */
+bool pb_xlsx_read(pb_zip *z, const char *workbook, const pb_limits *l, const pb_docx_sink *sink,
+                  pb_error *e);
+
 /* ---- tables */
 pb_table *pb_table_copy(pb_arena *a, const pb_table *t);
 

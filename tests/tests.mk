@@ -2,6 +2,7 @@
 # the binary.  `make check` runs it plain and again under ASan+UBSan.
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 TEST_NAMES  = test_unit test_reader test_extract test_cli test_tables test_hostile test_i18n test_html
+TEST_NAMES += test_layouts
 TEST_NAMES += test_batch
 TEST_NAMES += test_rules
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
@@ -13,6 +14,9 @@ $(B)/tests/test_i18n: $(B)/cli_i18n.o
 $(B)/tests/test_i18n.o: CPPFLAGS += -DTEST_LOCALEDIR='"$(CURDIR)/$(B)/locale"'
 $(B)/tests/test_i18n.o: src/cli_i18n.h
 $(B)/tests/test_html: LDLIBS += -lz
+# test_layouts writes every layout as .docx and as .xlsx (fixture_layouts.c).
+$(B)/tests/test_layouts: $(B)/tests/fixture_layouts.o
+$(B)/tests/test_layouts.o $(B)/tests/fixture_layouts.o: tests/fixture_layouts.h
 
 $(B)/tests:
 	mkdir -p $@

@@ -93,7 +93,8 @@ typedef struct pb_row {
 } pb_row;
 
 typedef struct pb_table {
-    int index;
+    int index;        /* a .docx table, or a .xlsx worksheet (one table per sheet) */
+    const char *name; /* the worksheet's name; NULL for a .docx table */
     int parent_table; /* -1 for a top-level table */
     int parent_row;
     int parent_col;
@@ -146,11 +147,30 @@ typedef struct pb_field {
     pb_loc loc;
 } pb_field;
 
+/* Which indicator block of a project a row belongs to: the annual one (the
+ * only one of most layouts) or the 长期/中期 block of a 申报表. */
+typedef enum pb_term {
+    PB_TERM_ANNUAL = 0,
+    PB_TERM_LONG
+} pb_term;
+
 typedef struct pb_indicator {
     pb_field level1, level2, level3, description, basis;
     pb_field value_cell;
+    /* Parsed 指标值.  Where the table has separate 计算符号/指标性质 and
+     * 计量单位 columns, value.raw is the three joined ("≥" "95" "%" →
+     * "≥95%"); otherwise it is value_cell's text. */
     pb_value value;
     pb_loc loc; /* the row */
+    /* Columns of other layouts; text NULL when the table has no such column. */
+    pb_field unit_cell;   /* 计量单位 / 度量单位 */
+    pb_field value_type;  /* 指标值类型: 定量 / 定性 */
+    pb_field comparator;  /* 计算符号 / 指标性质, as written ("≥", "5", "定性") */
+    pb_field explanation; /* 指标解释 */
+    pb_field scoring;     /* 评(扣)分标准 */
+    pb_field remark;      /* 备注 */
+    pb_field weight;      /* 权重 */
+    pb_term term;
 } pb_indicator;
 
 typedef struct pb_checkpoint {
@@ -187,6 +207,19 @@ const char *pb_money_unit_name(pb_money_unit u); /* "元", "万元", "亿元", N
 /* Power of ten of the unit in 元 (0, 4, 8). */
 int pb_money_unit_exp(pb_money_unit u);
 
+/* One part of the funds as the table writes it: 财政拨款, 自有资金, 其他资金 … */
+typedef struct pb_fund {
+    const char *label; /* normalised, white space dropped */
+    bool fiscal;       /* 财政拨款 / 财政资金 */
+    pb_amount amount;
+} pb_fund;
+
+/* The key/value layout a project was read from. */
+typedef enum pb_layout {
+    PB_LAYOUT_REFERENCE = 0, /* 项目编码 … 预算数 / 其中：财政资金 / 其他资金 */
+    PB_LAYOUT_DECLARATION    /* 项目支出绩效目标申报表: 项目资金 split into parts */
+} pb_layout;
+
 typedef struct pb_project {
     int number;           /* 1-based, in document order */
     const char *title;    /* the heading paragraph before the table, or NULL */
@@ -195,9 +228,9 @@ typedef struct pb_project {
     pb_field unit_text;   /* "单位：万元" */
     pb_field code;        /* 项目编码 */
     pb_field name;        /* 项目名称 */
-    pb_amount total;      /* 预算数 */
-    pb_amount fiscal;     /* 其中：财政资金 */
-    pb_amount other;      /* 其他资金 */
+    pb_amount total;      /* 预算数 / 资金总额 */
+    pb_amount fiscal;     /* 其中：财政资金 / 财政拨款 */
+    pb_amount other;      /* 其他资金, or the sum of every non-fiscal part */
     pb_field purpose;     /* 资金用途 */
     pb_schedule schedule; /* 资金支出计划（%） */
     pb_field goals_cell;  /* 绩效目标 */
@@ -208,6 +241,19 @@ typedef struct pb_project {
     bool has_indicator_table;
     pb_loc loc;           /* the 项目编码 label cell, or the table */
     int first_table, last_table;
+    pb_layout layout;
+    pb_fund *funds;       /* the parts of 项目资金 as written (fiscal and other included) */
+    size_t fund_count;
+    /* 申报表 header fields; text NULL when the table has none. */
+    pb_field attribute;   /* 项目属性 */
+    pb_field department;  /* 主管部门 */
+    pb_field implementer; /* 实施单位 */
+    pb_field manager;     /* 项目负责人 */
+    pb_field phone;       /* 联系电话 */
+    pb_field period;      /* 起止时间 */
+    pb_field long_goals_cell; /* 长期目标 / 中期目标 */
+    const char **long_goals;
+    size_t long_goal_count;
 } pb_project;
 
 /* ------------------------------------------------------------- findings */
@@ -325,6 +371,25 @@ typedef struct pb_summary_item {
     int paragraph;    /* body paragraph index */
 } pb_summary_item;
 
+/* What a table was recognised as. */
+typedef enum pb_table_kind {
+    PB_TABLE_UNKNOWN = 0,
+    PB_TABLE_TARGET,
+    PB_TABLE_SELF_EVALUATION /* 绩效自评表: not a target table, not checked */
+} pb_table_kind;
+
+/* A recognised table (or part of a worksheet) that is not checked. */
+typedef struct pb_skipped_table {
+    pb_table_kind kind;
+    const char *title; /* its heading, or NULL */
+    pb_loc loc;        /* its first row */
+} pb_skipped_table;
+
+typedef enum pb_format {
+    PB_FORMAT_DOCX = 0,
+    PB_FORMAT_XLSX /* pb_loc.table is the worksheet, row/col its cell (A1 = 0, 0) */
+} pb_format;
+
 typedef struct pb_document {
     pb_arena *arena;
     const char *path;
@@ -338,9 +403,13 @@ typedef struct pb_document {
     size_t summary_count;
     pb_finding *findings;
     size_t finding_count;
+    pb_format format;
+    pb_skipped_table *skipped; /* self-evaluation tables, in document order */
+    size_t skipped_count;
 } pb_document;
 
-/* Reads a .docx.  Returns NULL only when out of memory; otherwise the
+/* Reads a .docx or a .xlsx (told apart by the package's main part, not by
+ * the file name).  Returns NULL only when out of memory; otherwise the
  * document, whose error.status says whether it could be read.  A document
  * that could not be read has no projects. */
 pb_document *pb_read_file(const char *path, const pb_options *opt);

@@ -1,0 +1,94 @@
+/* Layout fixtures: one description of a document (paragraphs and tables)
+ * written either as a .docx or as a .xlsx, so every layout is tested in
+ * both formats from the same text.
+ *
+ * A table is a grid in a small text language:
+ *   rows are separated by '\n', cells by '|';
+ *   "<"      the cell belongs to the cell on its left (a horizontal merge);
+ *   "^"      the cell belongs to the cell above (a vertical merge);
+ *   "@"      at the start of a row: a header row repeated at a page break
+ *            (w:tblHeader; a .xlsx has no such flag and writes a plain row);
+ *   "\\n"    (backslash, n) inside a cell: a line break;
+ *   "shown{number;format}"  .docx shows "shown", .xlsx stores number as a
+ *            number with the format: a format code ("0%", "0.00") or a
+ *            built-in format id in digits; empty for General.
+ * In a .xlsx, a paragraph is a row of its own (its text in column A; an
+ * empty paragraph is an empty row) and a table's rows follow it. */
+#ifndef PB_FIXTURE_LAYOUTS_H
+#define PB_FIXTURE_LAYOUTS_H
+
+#include "pbcheck/pbcheck.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum fl_format { FL_DOCX, FL_XLSX, FL_XLSX_INLINE } fl_format;
+
+typedef struct fl_block {
+    char *para;  /* a paragraph, or NULL */
+    char *grid;  /* a table, or NULL */
+    char *sheet; /* .xlsx: a new worksheet named so starts here */
+} fl_block;
+
+typedef struct fl_doc {
+    fl_block *blocks;
+    size_t count, cap;
+} fl_doc;
+
+void fl_para(fl_doc *d, const char *text);
+void fl_grid(fl_doc *d, const char *grid);
+void fl_gridf(fl_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void fl_sheet(fl_doc *d, const char *name);
+void fl_doc_free(fl_doc *d);
+
+/* The package in memory (malloc'd). */
+void *fl_docx(const fl_doc *d, size_t *len);
+void *fl_xlsx(const fl_doc *d, bool inline_strings, size_t *len);
+void *fl_write(const fl_doc *d, fl_format f, size_t *len);
+/* Written and read back (never NULL; the read must succeed). */
+pb_document *fl_read(const fl_doc *d, fl_format f, const pb_options *o);
+const char *fl_format_name(fl_format f);
+
+/* ---- the layouts */
+
+typedef enum fl_layout {
+    FL_REFERENCE,       /* key/value table, then the indicator table */
+    FL_REFERENCE_ONE,   /* both parts in one table */
+    FL_REFERENCE_SPLIT, /* the indicator table split at a page break, header repeated */
+    FL_REFERENCE_SPLIT_NOFLAG, /* split, the header repeated without w:tblHeader */
+    FL_DECLARATION,     /* 项目支出绩效目标申报表: funds side by side, 长期/年度 blocks */
+    FL_DECLARATION_VERTICAL, /* funds one per row, blocks named on rows of their own */
+    FL_VENDOR,          /* 计算符号 codes 1-6, 计量单位, 权重, 扣分标准; amounts in 元 */
+    FL_HUNAN,           /* 指标值类型, *指标值, 计量单位, *指标解释, *评(扣)分标准, 备注 */
+    FL_CENTRAL,         /* 101号: 指标性质, 度量单位, 成本指标 as 一级, 预算数（万元） */
+    FL_LAYOUT_COUNT
+} fl_layout;
+
+const char *fl_layout_name(fl_layout l);
+
+/* One project's values as written; NULL takes a clean default.  Indicator
+ * values are written whole ("≤1年"); layouts with separate comparator and
+ * unit columns split them. */
+typedef struct fl_project {
+    const char *title;
+    const char *code, *name;
+    const char *total, *fiscal;
+    const char *other[3]; /* 其他资金, or 自有资金 / 事业收入 / 其他 */
+    const char *sched[4];
+    const char *time_value; /* 时效指标/完成时间 */
+    const char *cost_value; /* 成本指标/资金成本 */
+} fl_project;
+
+/* The clean defaults: 120 = 100 + 20 (申报表: 100 + 10 + 5 + 5), schedule
+ * 25/50/75/100, 完成时间 ≤12个月, 资金成本 ≤100万元. */
+extern const fl_project fl_clean;
+
+/* Appends the projects in the layout (a .xlsx puts them on one sheet,
+ * or one sheet each with sheet_each). */
+void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *p, size_t n, bool sheet_each);
+
+/* The six indicators every layout writes, in order. */
+#define FL_INDICATORS 6
+extern const char *const fl_indicator_l3[FL_INDICATORS];
+
+#endif
