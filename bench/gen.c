@@ -295,6 +295,8 @@ static const char *const subjects[] = {
 };
 
 static const char *const kinds[] = {"专项经费", "项目经费", "补助资金", "运行经费", "工作经费"};
+static const char *const place_a[] = {"中山路", "唐海", "滨海", "柳赞", "一农场", "新城", "南堡", "八里滩"};
+static const char *const place_b[] = {"街道", "社区", "片区", "镇区", "园区"};
 
 static const char *const purposes[] = {
     "支付所辖社区党群服务中心办公场所租赁费、物业服务费；支付街道库房租赁费。",
@@ -510,10 +512,21 @@ static void make_project(rng *r, project *p, int number, uint64_t file_id)
 {
     memset(p, 0, sizeof *p);
     p->number = number;
-    /* Codes like 13020925P001470100024: region, year, P, a serial; unique in the file. */
-    snprintf(p->code, sizeof p->code, "1302%02d25P%06" PRIu64 "%05d%c", between(r, 1, 99), file_id % 1000000,
-             number % 100000, "0123456789A"[pick(r, 11)]);
-    snprintf(p->name, sizeof p->name, "%s%s", PICK(r, subjects), PICK(r, kinds));
+    /* Codes like 13020925P001470100024: region 130209, year 25, P, a serial
+     * unique in the file; one in a hundred has another district's region. */
+    snprintf(p->code, sizeof p->code, "1302%s25P%06" PRIu64 "%05d%c", chance(r, 10) ? "08" : "09",
+             file_id % 1000000, number % 100000, "0123456789A"[pick(r, 11)]);
+    /* Names are unique in a file (a duplicate is a finding): place × subject ×
+     * kind through a permutation of 5,000, then a phase number. */
+    int k = (int)(((uint64_t)(number - 1) % 5000 * 7919 + file_id * 131) % 5000);
+    int ns = (int)COUNT(subjects), nk = (int)COUNT(kinds), np = (int)COUNT(place_a);
+    snprintf(p->name, sizeof p->name, "%s%s%s%s", place_a[k / (ns * nk) % np], place_b[k / (ns * nk * np) % 5],
+             subjects[k % ns], kinds[k / ns % nk]);
+    if (number > 5000) {
+        char phase[24];
+        snprintf(phase, sizeof phase, "（%d期）", (number - 1) / 5000 + 1);
+        strncat(p->name, phase, sizeof p->name - strlen(p->name) - 1);
+    }
     p->org = PICK(r, orgs);
     p->yuan = chance(r, 50);
     p->unit_in_paragraph = chance(r, 100);
