@@ -184,7 +184,22 @@ static void check_amounts(checker *k, const pb_project *p)
         sum = p->fiscal.value;
     if (p->other.present && !pb_decimal_add(sum, p->other.value, &sum))
         return;
-    if (pb_decimal_cmp(sum, p->total.value) != 0) {
+    if (pb_decimal_cmp(sum, p->total.value) != 0 && p->fund_count > 2) {
+        /* A 申报表's parts, each named as its table names it. */
+        char parts[512] = "", c[PB_DECIMAL_BUFSIZE], t[PB_DECIMAL_BUFSIZE];
+        size_t n = 0;
+        for (size_t i = 0; i < p->fund_count; i++) {
+            const pb_amount *f = &p->funds[i].amount;
+            char v[PB_DECIMAL_BUFSIZE];
+            int w = snprintf(parts + n, sizeof parts - n, "%s%s %s", i ? " + " : "", p->funds[i].label,
+                             f->present ? fmt_dec(f->value, v) : "0");
+            if (w < 0 || (size_t)w >= sizeof parts - n)
+                break;
+            n += (size_t)w;
+        }
+        add(k, "budget-sum-mismatch", p, p->total.loc, _("预算数 %s is not %s = %s"), fmt_dec(p->total.value, t),
+            parts, fmt_dec(sum, c));
+    } else if (pb_decimal_cmp(sum, p->total.value) != 0) {
         char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE], c[PB_DECIMAL_BUFSIZE], t[PB_DECIMAL_BUFSIZE];
         add(k, "budget-sum-mismatch", p, p->total.loc,
             _("预算数 %s is not 财政资金 %s + 其他资金 %s = %s"), fmt_dec(p->total.value, t),
@@ -998,7 +1013,8 @@ static void check_title(checker *k, const pb_project *p)
     char buf[NORM_MAX], name[NORM_MAX];
     const char *t = p->title ? title_name(p->title, buf) : NULL;
     norm(p->name.text, name);
-    if (!t || !*t || !*name || strcmp(t, name) == 0)
+    /* The form's own name (项目支出绩效目标申报表) names no project. */
+    if (!t || !*t || !*name || strcmp(t, name) == 0 || strcmp(t, "项目") == 0)
         return;
     /* "XXX项目绩效目标表" over the name "XXX". */
     size_t n = strlen(name), tn = strlen(t);

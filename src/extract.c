@@ -130,8 +130,11 @@ static bool has_suffix(const char *s, const char *suffix)
  * parenthesised note at the end is not part of the label. */
 static void label_base(const char *s, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s", s);
-    size_t n = strlen(out);
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
     if (n < 2 || out[n - 1] != ')')
         return;
     char *open = strrchr(out, '(');

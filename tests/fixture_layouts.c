@@ -378,7 +378,9 @@ static void xlsx_row_text(xbook *w, xsheet *s, const char *text)
         snprintf(ref, sizeof ref, "A%d", s->next_row);
         str row = {0};
         xlsx_string_cell(w, &row, ref, text);
-        putf(&s->rows, "<row r=\"%d\">%s</row>", s->next_row, row.s);
+        putf(&s->rows, "<row r=\"%d\">", s->next_row);
+        put(&s->rows, row.s);
+        put(&s->rows, "</row>");
         free(row.s);
     }
     s->next_row++;
@@ -415,8 +417,11 @@ static void xlsx_grid(xbook *w, xsheet *s, const char *text)
             } else if (*x->shown)
                 xlsx_string_cell(w, &row, ref, x->shown);
         }
-        if (row.len)
-            putf(&s->rows, "<row r=\"%d\">%s</row>", sheet_row, row.s);
+        if (row.len) {
+            putf(&s->rows, "<row r=\"%d\">", sheet_row);
+            put(&s->rows, row.s);
+            put(&s->rows, "</row>");
+        }
         free(row.s);
     }
     s->next_row += g.rows;
@@ -432,8 +437,11 @@ static char *sheet_xml(const xsheet *s)
             "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews><sheetData>");
     put(&b, s->rows.s ? s->rows.s : "");
     put(&b, "</sheetData>");
-    if (s->merge_count)
-        putf(&b, "<mergeCells count=\"%d\">%s</mergeCells>", s->merge_count, s->merges.s);
+    if (s->merge_count) {
+        putf(&b, "<mergeCells count=\"%d\">", s->merge_count);
+        put(&b, s->merges.s);
+        put(&b, "</mergeCells>");
+    }
     put(&b, "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
             "</worksheet>");
     return b.s;
