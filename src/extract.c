@@ -159,7 +159,7 @@ static const struct {
     {"中期目标", L_LONG_GOALS},   {"中期绩效目标", L_LONG_GOALS}, {"总目标", L_LONG_GOALS},
     {"总体目标", L_LONG_GOALS},   {"资金用途", L_PURPOSE},        {"项目资金用途", L_PURPOSE},
     {"预算规模及资金用途", L_BUDGET_GROUP},
-    {"项目资金", L_FUNDS_GROUP},  {"资金来源", L_FUNDS_GROUP},
+    {"项目资金", L_FUNDS_GROUP},
     {"项目属性", L_ATTRIBUTE},    {"主管部门", L_DEPARTMENT},     {"主管部门及代码", L_DEPARTMENT},
     {"主管单位", L_DEPARTMENT},   {"实施单位", L_IMPLEMENTER},    {"项目实施单位", L_IMPLEMENTER},
     {"项目负责人", L_MANAGER},    {"负责人", L_MANAGER},          {"联系电话", L_PHONE},

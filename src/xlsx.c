@@ -767,29 +767,47 @@ static bool read_styles(workbook *wb, const char *part)
 
 /* ---- sharedStrings.xml */
 
+/* Appends one string.  A workbook uses no more distinct strings than it
+ * has cells, so their number is bounded like cells are (four sheets' worth
+ * of the cell limit); the index grows by realloc, without leaving copies
+ * behind.  False with the error set. */
+static bool add_string(workbook *wb, xml_in *in, const char *s)
+{
+    uint64_t max = wb->lim->max_cells > UINT64_MAX / 4 ? UINT64_MAX : wb->lim->max_cells * 4;
+    if (wb->string_count >= max) {
+        pb_error_set(wb->err, PB_ERR_PART_TOO_LARGE, _("the part \"%s\" holds more than %llu strings"), in->name,
+                     (unsigned long long)max);
+        return false;
+    }
+    if (wb->string_count == wb->string_cap) {
+        size_t cap = wb->string_cap ? wb->string_cap * 2 : 256;
+        const char **n = cap < SIZE_MAX / sizeof *n ? realloc(wb->strings, cap * sizeof *n) : NULL;
+        if (!n)
+            return oom(wb->err);
+        wb->strings = n;
+        wb->string_cap = cap;
+    }
+    wb->strings[wb->string_count++] = s;
+    return true;
+}
+
 static bool read_shared_strings(workbook *wb, const char *part)
 {
     xml_in in;
     if (!xml_open(&in, wb->z, part, wb->lim, wb->err))
         return false;
     pb_buf b = {0};
-    bool in_si = false, in_t = false, ok = true;
+    bool in_si = false, in_t = false, ok = true, skip = false;
     int ret;
-    bool skip = false;
     while (ok && (ret = xml_next(&in, skip)) == 1) {
         skip = false;
         int type = node_type(&in);
         if (type == XML_READER_TYPE_ELEMENT) {
             if (sml_is(&in, "si")) {
-                in_si = true;
+                in_si = !node_empty(&in);
                 pb_buf_reset(&b);
-                if (node_empty(&in)) {
-                    in_si = false;
-                    ok = pb_grow(wb->a, (void **)&wb->strings, &wb->string_cap, wb->string_count,
-                                 sizeof *wb->strings);
-                    if (ok)
-                        wb->strings[wb->string_count++] = "";
-                }
+                if (!in_si)
+                    ok = add_string(wb, &in, "");
             } else if (in_si && sml_is(&in, "rPh"))
                 skip = !node_empty(&in); /* phonetic guide: not the text */
             else if (in_si && sml_is(&in, "t"))
@@ -800,25 +818,17 @@ static bool read_shared_strings(workbook *wb, const char *part)
             else if (sml_is(&in, "si") && in_si) {
                 in_si = false;
                 char *s = pb_arena_strndup(wb->a, b.data ? b.data : "", b.len);
-                ok = s && pb_grow(wb->a, (void **)&wb->strings, &wb->string_cap, wb->string_count,
-                                  sizeof *wb->strings);
-                if (ok) {
+                if (s)
                     unescape_x(s);
-                    wb->strings[wb->string_count++] = s;
-                }
+                ok = s ? add_string(wb, &in, s) : oom(wb->err);
             }
         } else if (in_t && is_text_node(type)) {
-            if (!append_node_text(&in, &b)) {
-                ret = -1;
-                break;
-            }
+            ok = append_node_text(&in, &b);
         }
     }
     pb_buf_free(&b);
     xml_close(&in);
-    if (!ok)
-        return oom(wb->err);
-    return ret == 0;
+    return ok && ret == 0;
 }
 
 /* ---- worksheets */
@@ -1332,6 +1342,7 @@ bool pb_xlsx_read(pb_zip *z, const char *workbook_part, const pb_limits *l, cons
     ok = ok && (!strings || read_shared_strings(&wb, strings->target));
     ok = ok && read_workbook(&wb, workbook_part, &sheets, &count);
     ok = ok && read_sheets(&wb, &r, sheets, count);
+    free(wb.strings);
     pb_arena_free(wb.a);
     return ok && e->status == PB_OK;
 }

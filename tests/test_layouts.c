@@ -1085,6 +1085,14 @@ static void test_xlsx_hostile(void **state)
     o.limits.max_cell_text = 16;
     book long_string = {.sheets = {ok_sheet}, .strings = "<si><t>0123456789abcdefXYZ</t></si>"};
     assert_int_equal(book_status(&long_string, &o), PB_ERR_CELL_TOO_LARGE);
+    pb_options_default(&o);
+    o.limits.max_cells = 2; /* strings: at most 4 × 2 */
+    book many_strings = {.sheets = {ok_sheet}, .strings = "<si><t>1</t></si><si/><si/><si/><si/><si/><si/><si/><si/>"};
+    assert_int_equal(book_status(&many_strings, &o), PB_ERR_PART_TOO_LARGE);
+    many_strings.strings = "<si><t>1</t></si><si/><si/><si/><si/><si/><si/><si/>";
+    assert_int_equal(book_status(&many_strings, &o), PB_OK);
+    pb_options_default(&o);
+    o.limits.max_cell_text = 16;
     book long_inline = {.sheets = {"<sheetData><row><c t=\"inlineStr\"><is><t>0123456789</t><t>abcdefXYZ</t>"
                                    "</is></c></row></sheetData>"}};
     assert_int_equal(book_status(&long_inline, &o), PB_ERR_CELL_TOO_LARGE);
