@@ -25,31 +25,46 @@ fuzz-clean:
 $(B)/fuzz:
 	mkdir -p $@
 
-$(B)/fuzz/%.o: tests/fuzz/%.c tests/fixture.h include/pbcheck/pbcheck.h | $(B)/fuzz
+$(B)/fuzz/%.o: tests/fuzz/%.c tests/fixture.h tests/fixture_layouts.h include/pbcheck/pbcheck.h | $(B)/fuzz
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests -c $< -o $@
 
 $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) -lz
 
-$(B)/fuzz/make_seeds: $(B)/fuzz/make_seeds.o $(B)/tests/fixture.o
+$(B)/fuzz/make_seeds: $(B)/fuzz/make_seeds.o $(B)/tests/fixture.o $(B)/tests/fixture_layouts.o $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 fuzz-build:
 	$(MAKE) --no-print-directory B=$(FUZZ_B) CC=clang CFLAGS="$(FUZZ_CFLAGS)" LDFLAGS="$(FUZZ_LDFLAGS)" \
 	  $(FUZZ_B)/fuzz/fuzz_docx $(FUZZ_B)/fuzz/fuzz_xml $(FUZZ_B)/fuzz/make_seeds $(FUZZ_B)/tests/hostile_gen
 
-# Seeds: the fixtures, the reference document, the regression inputs and
-# the generated hostile files under 64 KiB (the large ones only cost time).
+# Word-made samples, read in place when the shared folder is there.
+FUZZ_SAMPLES ?= ../shared/data/word-samples
+
+# Seeds: the fixtures, the reference document, the Word samples, the
+# regression inputs and the generated hostile files under 64 KiB (the large
+# ones only cost time).  Every document.xml is also packed stored (zip -0):
+# a mutation of stored XML still reaches the reader and the extractor, where
+# one of deflated bytes mostly stops at the inflater.
 fuzz-seeds: fuzz-build
-	rm -rf $(FUZZ_B)/seeds $(FUZZ_B)/hostile
-	mkdir -p $(FUZZ_B)/seeds/docx $(FUZZ_B)/seeds/xml $(FUZZ_B)/hostile
+	rm -rf $(FUZZ_B)/seeds $(FUZZ_B)/hostile $(FUZZ_B)/pack
+	mkdir -p $(FUZZ_B)/seeds/docx $(FUZZ_B)/seeds/xml $(FUZZ_B)/hostile $(FUZZ_B)/pack/word
 	$(FUZZ_B)/fuzz/make_seeds $(FUZZ_B)/seeds/docx $(FUZZ_B)/seeds/xml
 	$(FUZZ_B)/tests/hostile_gen $(FUZZ_B)/hostile >/dev/null
 	find $(FUZZ_B)/hostile -name '*.docx' -size -64k -exec cp {} $(FUZZ_B)/seeds/docx/ \;
-	rm -rf $(FUZZ_B)/hostile
 	cp data/reference.docx $(FUZZ_B)/seeds/docx/
 	find tests/fuzz/regress -name '*.docx' -exec cp {} $(FUZZ_B)/seeds/docx/ \;
-	unzip -p data/reference.docx word/document.xml >$(FUZZ_B)/seeds/xml/reference.xml
+	if [ -d "$(FUZZ_SAMPLES)" ]; then cp $(FUZZ_SAMPLES)/*.docx $(FUZZ_B)/seeds/docx/; fi
+	for f in data/reference.docx $(wildcard $(FUZZ_SAMPLES)/*.docx) $(FUZZ_B)/seeds/docx/layout-*.docx; do \
+	  unzip -p "$$f" word/document.xml >$(FUZZ_B)/seeds/xml/$$(basename "$$f" .docx).xml || exit 1; \
+	done
+	cd $(FUZZ_B)/pack && unzip -qo ../hostile/ok__minimal.docx '?Content_Types?.xml' _rels/.rels
+	for x in $(FUZZ_B)/seeds/xml/*.xml; do \
+	  cp "$$x" $(FUZZ_B)/pack/word/document.xml && \
+	  (cd $(FUZZ_B)/pack && zip -q -0 -X ../seeds/docx/stored-$$(basename "$$x" .xml).docx \
+	    '[Content_Types].xml' _rels/.rels word/document.xml) || exit 1; \
+	done
+	rm -rf $(FUZZ_B)/hostile $(FUZZ_B)/pack
 
 fuzz: test-deps fuzz-seeds
 	mkdir -p $(FUZZ_B)/artifacts

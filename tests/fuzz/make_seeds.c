@@ -1,10 +1,13 @@
 /* Writes the fuzzers' seed corpora from the test fixtures: project tables in
- * the reference layout with fields varied to hit each rule, and the reader
- * edge cases of test_reader.c.  `make_seeds DOCX_DIR XML_DIR` writes each
- * seed twice: as a .docx (for fuzz_docx) and as the bare document.xml (for
- * fuzz_xml).  The make target adds data/reference.docx and the small
+ * the reference layout with fields varied to hit each rule, the reader edge
+ * cases of test_reader.c, and every layout of fixture_layouts.c as .docx and
+ * .xlsx.  `make_seeds DOCX_DIR XML_DIR` writes each fixture.c seed twice: as
+ * a .docx (for fuzz_docx) and as the bare document.xml (for fuzz_xml); the
+ * layouts go to DOCX_DIR only (the make target unpacks their document.xml).
+ * The make target adds data/reference.docx, the Word samples and the small
  * generated hostile files. */
 #include "fixture.h"
+#include "fixture_layouts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +82,29 @@ static bool write_seed(const char *docx_dir, const char *xml_dir, const char *na
     return ok;
 }
 
+/* Every layout, one project, in every format: .xlsx seeds are the only way
+ * in to the workbook reader. */
+static int write_layouts(const char *docx_dir)
+{
+    static const fl_format formats[] = {FL_DOCX, FL_XLSX, FL_XLSX_INLINE};
+    static const char *const suffix[] = {"docx", "xlsx", "inline.xlsx"};
+    int failed = 0;
+    for (int l = 0; l < FL_LAYOUT_COUNT; l++) {
+        fl_doc d = {0};
+        fl_layout_doc(&d, (fl_layout)l, &fl_clean, 1, false);
+        for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+            size_t len = 0;
+            void *z = fl_write(&d, formats[f], &len);
+            char path[1024];
+            snprintf(path, sizeof path, "%s/layout-%s.%s", docx_dir, fl_layout_name((fl_layout)l), suffix[f]);
+            failed += !z || !write_bytes(path, z, len);
+            free(z);
+        }
+        fl_doc_free(&d);
+    }
+    return failed;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -100,6 +126,7 @@ int main(int argc, char **argv)
     char *two = fx_reference_body(projects, 2);
     failed += !two || !write_seed(argv[1], argv[2], "projects-two", two);
     free(two);
+    failed += write_layouts(argv[1]);
     if (failed)
         fprintf(stderr, "make_seeds: %d seed(s) not written\n", failed);
     return failed ? 1 : 0;
