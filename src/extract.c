@@ -69,8 +69,11 @@ struct pb_extractor {
     int fund_cols[MAX_FUND_COLS];
     label_kind fund_kinds[MAX_FUND_COLS];
     const char *fund_labels[MAX_FUND_COLS];
-    /* titles and units met before their project */
+    /* titles and units met before their project; the pending title is
+     * copied into title_buf, not the arena, where one copy per paragraph
+     * would pile up (a document of short paragraphs) */
     const char *title;
+    char title_buf[LABEL_MAX];
     pb_money_unit para_unit;
     bool in_summary;
     int last_table;
@@ -311,6 +314,12 @@ static const char *keep(pb_extractor *x, const char *s)
 
 static void no_field(pb_field *f) { f->loc = PB_NOLOC; }
 
+static void set_title(pb_extractor *x, const char *s)
+{
+    snprintf(x->title_buf, sizeof x->title_buf, "%s", s);
+    x->title = x->title_buf;
+}
+
 static bool new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
 {
     pb_document *d = x->doc;
@@ -320,7 +329,9 @@ static bool new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
     if (!p)
         return false;
     p->number = (int)d->project_count + 1;
-    p->title = x->title;
+    p->title = x->title ? pb_arena_strdup(x->a, x->title) : NULL;
+    if (x->title && !p->title)
+        return false;
     x->title = NULL;
     p->unit = x->para_unit;
     p->org = x->pend_org;
@@ -1044,9 +1055,7 @@ static bool table_rows(pb_extractor *x, const pb_table *t, bool *used)
             }
         }
         if (is_title) {
-            x->title = pb_arena_strdup(x->a, title);
-            if (!x->title)
-                return false;
+            set_title(x, title);
             x->ind_mode = false;
             x->sched = SCHED_NONE;
             x->fund_n = 0;
@@ -1096,6 +1105,10 @@ static bool summary_item(pb_extractor *x, const char *norm, int index)
     if (!close || close - norm > 12 || !close[1])
         return true;
     pb_document *d = x->doc;
+    /* Each item names a project with a table of its own: a longer list is
+     * not one, and is not kept without bound. */
+    if (d->summary_count >= x->opt->limits.max_tables)
+        return true;
     if (!pb_grow(x->a, (void **)&d->summary, &x->summary_cap, d->summary_count, sizeof *d->summary))
         return false;
     d->summary[d->summary_count].text = pb_arena_strdup(x->a, close + 1);
@@ -1122,11 +1135,8 @@ bool pb_extract_paragraph(pb_extractor *x, const char *text, int index)
         x->in_summary = false;
     else if (x->in_summary && !summary_item(x, norm, index))
         return false;
-    if (u == PB_UNIT_UNKNOWN) {
-        x->title = pb_arena_strdup(x->a, norm);
-        if (!x->title)
-            return false;
-    }
+    if (u == PB_UNIT_UNKNOWN)
+        set_title(x, norm);
     return true;
 }
 

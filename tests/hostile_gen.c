@@ -1520,7 +1520,15 @@ static const char *const PROSE_HEADERS[] = {
 };
 #define PROSE_NHEADERS (sizeof PROSE_HEADERS / sizeof PROSE_HEADERS[0])
 
+/* What the body is made of. */
+enum prose_kind {
+    PROSE_REPORT, /* paragraphs, headings and ordinary tables */
+    PROSE_SHORT,  /* short paragraphs only: one title candidate each */
+};
+
 struct prose {
+    enum prose_kind kind;
+    uint64_t target; /* body bytes */
     struct rng r;
     struct buf chunk; /* the block being handed out */
     size_t off;
@@ -1633,7 +1641,11 @@ static int prose_fill(struct prose *p)
         p->stage = 1;
         break;
     case 1:
-        if (p->paras >= 15 + rng_u32(&p->r) % 30) {
+        if (p->kind == PROSE_SHORT) {
+            buf_str(b, "<w:p><w:r><w:t>");
+            prose_words(b, &p->r, 6 + rng_u32(&p->r) % 15);
+            buf_str(b, "</w:t></w:r></w:p>");
+        } else if (p->paras >= 15 + rng_u32(&p->r) % 30) {
             prose_table(b, &p->r);
             p->paras = 0;
         } else if (rng_u32(&p->r) % 12 == 0) {
@@ -1643,7 +1655,7 @@ static int prose_fill(struct prose *p)
             p->paras++;
         }
         p->body += b->len;
-        if (p->body >= PROSE_BODY)
+        if (p->body >= p->target)
             p->stage = 2;
         break;
     case 2:
@@ -1732,11 +1744,14 @@ static zip_int64_t prose_cb(void *ud, void *data, zip_uint64_t len,
     }
 }
 
-static zip_source_t *prose_source(zip_t *za)
+static zip_source_t *prose_source(zip_t *za, enum prose_kind kind,
+                                  uint64_t target)
 {
     struct prose *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
+    p->kind = kind;
+    p->target = target;
     zip_error_init(&p->err);
     zip_source_t *src = prose_measure(p) == 0 ? zip_source_function(za, prose_cb, p) : NULL;
     if (!src) {
@@ -1747,9 +1762,9 @@ static zip_source_t *prose_source(zip_t *za)
     return src;
 }
 
-static int ok_large_prose(const struct out *o)
+static int emit_prose(const struct out *o, const char *name,
+                      enum prose_kind kind, uint64_t target)
 {
-    static const char name[] = "ok__large-prose-100mib.docx";
     char path[PATH_CAP];
     struct part p[3];
     std_parts(p, NULL, 0);
@@ -1760,7 +1775,7 @@ static int ok_large_prose(const struct out *o)
         return -1;
     if (zw_add(za, &p[0]) != 0 || zw_add(za, &p[1]) != 0)
         return zw_fail(za, path);
-    zip_source_t *src = prose_source(za);
+    zip_source_t *src = prose_source(za, kind, target);
     zip_int64_t idx = src ? zip_file_add(za, p[2].name, src, ZIP_FL_ENC_UTF_8) : -1;
     if (idx < 0) {
         zip_source_free(src);
@@ -1775,10 +1790,25 @@ static int ok_large_prose(const struct out *o)
     return 0;
 }
 
+static int ok_large_prose(const struct out *o)
+{
+    return emit_prose(o, "ok__large-prose-100mib.docx", PROSE_REPORT,
+                      PROSE_BODY);
+}
+
+/* About 240,000 short paragraphs, each a candidate title for the next
+ * table: the reader must not keep a copy of every one. */
+static int ok_short_paragraphs(const struct out *o)
+{
+    return emit_prose(o, "ok__short-paragraphs-24mib.docx", PROSE_SHORT,
+                      (uint64_t)24 * MIB);
+}
+
 static int case_ok(const struct out *o)
 {
     int rc = emit_docx_body(o, "ok__minimal.docx", NULL, HELLO_BODY);
-    return rc | ok_utf16(o) | ok_strict(o) | ok_large_prose(o);
+    return rc | ok_utf16(o) | ok_strict(o) | ok_large_prose(o) |
+           ok_short_paragraphs(o);
 }
 
 /* ------------------------------------------------------------------ */
