@@ -108,7 +108,7 @@ typedef struct walker {
 /* Word's lock files (~$name.docx) are not documents. */
 static bool wanted_name(const char *name)
 {
-    static const char *const extensions[] = {".docx"};
+    static const char *const extensions[] = {".docx", ".xlsx"};
     size_t n = strlen(name);
     if (strncmp(name, "~$", 2) == 0)
         return false;

@@ -337,12 +337,7 @@ static bool json_begin(FILE *out)
 static bool json_file(FILE *out, FILE *tail, const pb_report_file *f)
 {
     (void)tail;
-    char *s = pb_report_json_file(f->doc);
-    if (!s)
-        return false;
-    fputs(s, out);
-    free(s);
-    return true;
+    return pb_report_json_write(out, f->doc);
 }
 
 static bool jsonl_file(FILE *out, FILE *tail, const pb_report_file *f)

@@ -1,8 +1,10 @@
 /* The JSON reporter: one object per file, from the model only. */
 #include "internal.h"
+#include "report_util.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Exact decimals go in as raw JSON numbers, never through a double. */
 static cJSON *dec(pb_decimal v)
@@ -110,34 +112,65 @@ static cJSON *finding(const pb_finding *f)
     return o;
 }
 
-static cJSON *file_object(const pb_document *d)
+/* Writes one item and frees it; false when out of memory. */
+static bool put(FILE *out, cJSON *item, bool comma)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "path", d->path);
+    if (comma)
+        fputc(',', out);
+    return pb_json_put(out, item);
+}
+
+/* The file object is written piece by piece, one project or finding at a
+ * time, so a report of a thousand projects never becomes one big tree. */
+bool pb_report_json_write(FILE *out, const pb_document *d)
+{
+    cJSON *head = cJSON_CreateObject();
+    if (!head || !pb_json_add_str(head, "path", d->path))
+        return cJSON_Delete(head), false;
+    char *h = cJSON_PrintUnformatted(head);
+    cJSON_Delete(head);
+    if (!h)
+        return false;
+    /* Reopen the object: everything but its closing brace. */
+    h[strlen(h) - 1] = '\0';
+    fputs(h, out);
+    free(h);
     bool ok = d->error.status == PB_OK;
-    cJSON_AddStringToObject(o, "status", ok ? "ok" : "error");
+    fprintf(out, ",\"status\":\"%s\",\"error\":", ok ? "ok" : "error");
     if (ok)
-        cJSON_AddNullToObject(o, "error");
+        fputs("null", out);
     else {
-        cJSON *e = cJSON_AddObjectToObject(o, "error");
+        cJSON *e = cJSON_CreateObject();
+        if (!e)
+            return false;
         cJSON_AddStringToObject(e, "code", pb_status_code(d->error.status));
-        cJSON_AddStringToObject(e, "message", d->error.message);
+        pb_json_add_str(e, "message", d->error.message);
+        if (!pb_json_put(out, e))
+            return false;
     }
-    cJSON *ps = cJSON_AddArrayToObject(o, "projects");
+    fputs(",\"projects\":[", out);
     for (size_t i = 0; i < d->project_count; i++)
-        cJSON_AddItemToArray(ps, project(d->projects[i]));
-    cJSON *fs = cJSON_AddArrayToObject(o, "findings");
+        if (!put(out, project(d->projects[i]), i > 0))
+            return false;
+    fputs("],\"findings\":[", out);
     for (size_t i = 0; i < d->finding_count; i++)
-        cJSON_AddItemToArray(fs, finding(&d->findings[i]));
-    return o;
+        if (!put(out, finding(&d->findings[i]), i > 0))
+            return false;
+    fputs("]}", out);
+    return !ferror(out);
 }
 
 char *pb_report_json_file(const pb_document *d)
 {
-    cJSON *o = file_object(d);
-    if (!o)
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
         return NULL;
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    return s;
+    bool ok = pb_report_json_write(f, d);
+    if (fclose(f) != 0 || !ok) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }

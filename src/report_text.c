@@ -35,10 +35,20 @@ static void project_heading(FILE *out, const pb_project *p, const pb_text_style 
     fprintf(out, "%s\n", e);
 }
 
+/* The severity as a reader sees it (JSON keeps the English names). */
+static const char *sev_label(pb_severity s)
+{
+    switch (s) {
+    case PB_SEV_ERROR: return _("error");
+    case PB_SEV_WARNING: return _("warning");
+    default: return _("info");
+    }
+}
+
 static void finding_line(FILE *out, const pb_finding *f, const pb_text_style *s)
 {
     bool c = s && s->color;
-    fprintf(out, "    %s%s%s %s %s  ", c ? sev_color(f->severity) : "", pb_severity_name(f->severity), c ? "\033[0m" : "",
+    fprintf(out, "    %s%s%s %s %s  ", c ? sev_color(f->severity) : "", sev_label(f->severity), c ? "\033[0m" : "",
             f->rule->id, f->rule->slug);
     where(out, f->loc);
     fprintf(out, "%s\n", f->message);

@@ -486,6 +486,9 @@ bool pb_check(pb_document *d, const pb_config *c);
 /* The JSON object of one file (cJSON is an implementation detail; the text
  * is returned, allocated with malloc). */
 char *pb_report_json_file(const pb_document *d);
+/* The same object written to out as it is built; false when out of memory
+ * or on a write error. */
+bool pb_report_json_write(FILE *out, const pb_document *d);
 
 typedef struct pb_text_style {
     bool color;
