@@ -23,7 +23,7 @@ OUT=${BENCH_OUT:-bench/out}
 REPS=${BENCH_REPS:-7}
 PEER_REPS=${BENCH_PEER_REPS:-3}
 LIN_REPS=${BENCH_LIN_REPS:-7}
-PBCHECK=./pbcheck
+PBCHECK=$OUT/pbcheck.tested # a copy of ./pbcheck, made below
 FLOOR=$OUT/floor
 MEASURE=$OUT/measure
 PYTHON=/usr/bin/python3
@@ -33,7 +33,7 @@ VERBOSE=$OUT/lo-report-1000.docx
 T=$OUT/times
 RESULTS=$OUT/results.txt
 
-for f in "$PBCHECK" "$FLOOR" "$MEASURE" "$BIG" "$VERBOSE" "$OUT/folder/.done" \
+for f in ./pbcheck "$FLOOR" "$MEASURE" "$BIG" "$VERBOSE" "$OUT/folder/.done" \
          "$OUT/report-0.docx" "$OUT/report-100.docx" "$OUT/report-10000.docx"; do
     [ -e "$f" ] || { echo "bench: $f is missing; run \`make bench\`" >&2; exit 1; }
 done
@@ -41,6 +41,8 @@ done
 
 rm -rf "$T"
 mkdir -p "$T"
+# The binary under test is a copy: ./pbcheck may be rebuilt during the run.
+cp ./pbcheck "$PBCHECK"
 FOLDER=$(ls "$OUT"/folder/*.docx)
 # shellcheck disable=SC2086
 set -- $FOLDER
