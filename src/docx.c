@@ -15,6 +15,32 @@
 
 typedef enum { VM_NONE, VM_RESTART, VM_CONTINUE } vmerge;
 
+/* The WordprocessingML elements the reader acts on.  Their names are
+ * interned in the parser's dictionary once, so an element is identified by
+ * comparing pointers, not strings: this is the reader's inner loop. */
+typedef enum {
+    E_OTHER, E_P, E_T, E_TAB, E_BR, E_NOBREAKHYPHEN, E_FLDCHAR, E_TBL, E_TR, E_TC, E_TRPR, E_TCPR, E_DEL,
+    E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_GRIDAFTER, E_TBLHEADER, E_DOCUMENT, E_SKIP
+} elem;
+
+static const struct {
+    const char *name;
+    elem id;
+} elem_names[] = {
+    {"p", E_P}, {"r", E_OTHER}, {"t", E_T}, {"rPr", E_SKIP}, {"pPr", E_SKIP}, {"tc", E_TC}, {"tr", E_TR},
+    {"tcPr", E_TCPR}, {"trPr", E_TRPR}, {"tbl", E_TBL}, {"tab", E_TAB}, {"ptab", E_TAB}, {"br", E_BR},
+    {"cr", E_BR}, {"noBreakHyphen", E_NOBREAKHYPHEN}, {"fldChar", E_FLDCHAR}, {"del", E_DEL},
+    {"gridSpan", E_GRIDSPAN}, {"vMerge", E_VMERGE}, {"hMerge", E_HMERGE}, {"gridBefore", E_GRIDBEFORE},
+    {"gridAfter", E_GRIDAFTER}, {"tblHeader", E_TBLHEADER}, {"document", E_DOCUMENT},
+    /* subtrees that hold no text of the current view */
+    {"sectPr", E_SKIP}, {"tblPr", E_SKIP}, {"tblGrid", E_SKIP}, {"sdtPr", E_SKIP}, {"sdtEndPr", E_SKIP},
+    {"tblPrEx", E_SKIP}, {"delText", E_SKIP}, {"instrText", E_SKIP}, {"delInstrText", E_SKIP},
+    {"moveFrom", E_SKIP}, {"commentReference", E_SKIP}, {"footnoteReference", E_SKIP},
+    {"endnoteReference", E_SKIP}, {"rt", E_SKIP}, {"annotationRef", E_SKIP}, {"object", E_SKIP},
+};
+
+#define ELEM_COUNT (sizeof elem_names / sizeof *elem_names)
+
 typedef struct raw_cell {
     int col, span;
     vmerge vm;
@@ -64,6 +90,7 @@ typedef struct reader {
     bool ac_chosen[MAX_AC_DEPTH];
     int ac_depth;
     bool seen_root;
+    const xmlChar *interned[ELEM_COUNT];
 } reader;
 
 /* ---- element names */
@@ -87,6 +114,14 @@ static bool is_w(reader *r, const xmlChar *ns)
 static bool name_is(const xmlChar *local, const char *name)
 {
     return xmlStrEqual(local, BAD_CAST name);
+}
+
+static elem elem_of(const reader *r, const xmlChar *local)
+{
+    for (size_t i = 0; i < ELEM_COUNT; i++)
+        if (r->interned[i] == local)
+            return elem_names[i].id;
+    return E_OTHER;
 }
 
 static xmlChar *w_attr(reader *r, const char *name)
@@ -286,10 +321,10 @@ static bool cell_end(reader *r)
     return true;
 }
 
-static bool tcpr_child(reader *r, const xmlChar *local)
+static bool tcpr_child(reader *r, elem local)
 {
     table_frame *f = &r->tables[r->depth - 1];
-    if (name_is(local, "gridSpan")) {
+    if (local == E_GRIDSPAN) {
         int n = parse_count(r, "val", 1);
         if ((uint64_t)n > r->lim->max_columns) {
             pb_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a cell of table %d spans %d grid columns, more than %u"),
@@ -297,11 +332,11 @@ static bool tcpr_child(reader *r, const xmlChar *local)
             return false;
         }
         f->cell.span = n < 1 ? 1 : n;
-    } else if (name_is(local, "vMerge")) {
+    } else if (local == E_VMERGE) {
         xmlChar *v = w_attr(r, "val");
         f->cell.vm = v && xmlStrEqual(v, BAD_CAST "restart") ? VM_RESTART : VM_CONTINUE;
         xmlFree(v);
-    } else if (name_is(local, "hMerge")) {
+    } else if (local == E_HMERGE) {
         xmlChar *v = w_attr(r, "val");
         f->cell.hmerge_continue = !(v && xmlStrEqual(v, BAD_CAST "restart"));
         xmlFree(v);
@@ -309,30 +344,30 @@ static bool tcpr_child(reader *r, const xmlChar *local)
     return true;
 }
 
-static bool trpr_child(reader *r, const xmlChar *local)
+static bool trpr_child(reader *r, elem local)
 {
     table_frame *f = &r->tables[r->depth - 1];
     if (!f->in_row)
         return true;
     raw_row *row = cur_row(f);
-    if (name_is(local, "gridBefore") || name_is(local, "gridAfter")) {
+    if (local == E_GRIDBEFORE || local == E_GRIDAFTER) {
         int n = parse_count(r, "val", 0);
         if ((uint64_t)n > r->lim->max_columns) {
             pb_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
                          f->index + 1, r->lim->max_columns);
             return false;
         }
-        if (name_is(local, "gridBefore")) {
+        if (local == E_GRIDBEFORE) {
             row->before = n;
             if (row->count == 0)
                 f->cursor = n;
         } else
             row->after = n;
-    } else if (name_is(local, "tblHeader")) {
+    } else if (local == E_TBLHEADER) {
         xmlChar *v = w_attr(r, "val");
         row->header = !(v && (xmlStrEqual(v, BAD_CAST "0") || xmlStrEqual(v, BAD_CAST "false")));
         xmlFree(v);
-    } else if (name_is(local, "del")) {
+    } else if (local == E_DEL) {
         row->deleted = true;
     }
     return true;
@@ -488,18 +523,6 @@ static int mc_start(reader *r, const xmlChar *local, bool empty)
 
 /* ---- dispatch */
 
-static bool skip_subtree(const xmlChar *l)
-{
-    static const char *const skipped[] = {"pPr", "rPr", "sectPr", "tblPr", "tblGrid", "sdtPr", "sdtEndPr",
-                                          "tblPrEx", "delText", "instrText", "delInstrText", "moveFrom",
-                                          "commentReference", "footnoteReference", "endnoteReference",
-                                          "rt", "annotationRef", "object"};
-    for (size_t i = 0; i < sizeof skipped / sizeof *skipped; i++)
-        if (xmlStrEqual(l, BAD_CAST skipped[i]))
-            return true;
-    return false;
-}
-
 static bool fld_char(reader *r)
 {
     xmlChar *v = w_attr(r, "fldCharType");
@@ -517,20 +540,20 @@ static bool fld_char(reader *r)
     return true;
 }
 
-static bool run_child(reader *r, const xmlChar *l, int *descend)
+static bool run_child(reader *r, elem l, int *descend)
 {
-    if (name_is(l, "t")) {
+    if (l == E_T) {
         r->in_t = true;
-    } else if (name_is(l, "tab") || name_is(l, "ptab")) {
+    } else if (l == E_TAB) {
         return append_text(r, "\t", 1);
-    } else if (name_is(l, "br") || name_is(l, "cr")) {
+    } else if (l == E_BR) {
         xmlChar *type = w_attr(r, "type");
         bool line = !type || xmlStrEqual(type, BAD_CAST "textWrapping");
         xmlFree(type);
         return line ? append_text(r, "\n", 1) : true;
-    } else if (name_is(l, "noBreakHyphen")) {
+    } else if (l == E_NOBREAKHYPHEN) {
         return append_text(r, "-", 1);
-    } else if (name_is(l, "fldChar")) {
+    } else if (l == E_FLDCHAR) {
         return fld_char(r);
     } else
         *descend = 1;
@@ -538,7 +561,7 @@ static bool run_child(reader *r, const xmlChar *l, int *descend)
 }
 
 /* Start of an element in the main namespace. */
-static bool w_start(reader *r, const xmlChar *l, bool empty, int *descend)
+static bool w_start(reader *r, elem l, bool empty, int *descend)
 {
     *descend = 1;
     table_frame *f = r->depth ? &r->tables[r->depth - 1] : NULL;
@@ -546,57 +569,57 @@ static bool w_start(reader *r, const xmlChar *l, bool empty, int *descend)
         return tcpr_child(r, l);
     if (r->in_trPr && f)
         return trpr_child(r, l);
-    if (name_is(l, "del") || skip_subtree(l)) {
+    if (l == E_DEL || l == E_SKIP) {
         *descend = 0;
         return true;
     }
-    if (name_is(l, "p")) {
+    if (l == E_P) {
         if (!para_start(r))
             return false;
         return !empty || para_end(r);
     }
-    if (name_is(l, "tbl"))
+    if (l == E_TBL)
         return table_start(r) && (!empty || table_end(r));
-    if (f && name_is(l, "tr")) {
+    if (f && l == E_TR) {
         if (f->in_cell || !row_start(r))
             return !f->in_cell ? false : true;
         return !empty || row_end(r);
     }
-    if (f && name_is(l, "tc")) {
+    if (f && l == E_TC) {
         if (!cell_start(r))
             return false;
         return !empty || cell_end(r);
     }
-    if (f && name_is(l, "trPr")) {
+    if (f && l == E_TRPR) {
         r->in_trPr = !empty;
         return true;
     }
-    if (f && name_is(l, "tcPr")) {
+    if (f && l == E_TCPR) {
         r->in_tcPr = !empty && f->in_cell;
         return true;
     }
-    if (empty || name_is(l, "t") || name_is(l, "fldChar"))
+    if (empty || l == E_T || l == E_FLDCHAR)
         return run_child(r, l, descend);
     return true;
 }
 
-static bool w_end(reader *r, const xmlChar *l)
+static bool w_end(reader *r, elem l)
 {
-    if (name_is(l, "t"))
+    if (l == E_T)
         r->in_t = false;
-    else if (name_is(l, "p"))
+    else if (l == E_P)
         return para_end(r);
-    else if (name_is(l, "tcPr"))
+    else if (l == E_TCPR)
         r->in_tcPr = false;
-    else if (name_is(l, "trPr"))
+    else if (l == E_TRPR)
         r->in_trPr = false;
     else if (r->depth) {
         table_frame *f = &r->tables[r->depth - 1];
-        if (name_is(l, "tc") && f->in_cell)
+        if (l == E_TC && f->in_cell)
             return cell_end(r);
-        if (name_is(l, "tr"))
+        if (l == E_TR)
             return row_end(r);
-        if (name_is(l, "tbl"))
+        if (l == E_TBL)
             return table_end(r);
     }
     return true;
@@ -608,6 +631,15 @@ static bool check_root(reader *r, const xmlChar *ns, const xmlChar *local)
     if (is_w(r, ns) && name_is(local, "document"))
         return true;
     return fail(r, PB_ERR_NO_MAIN_PART, _("the main part is not a WordprocessingML document"));
+}
+
+/* The element's namespace URI straight from the node: the reader's own
+ * accessor interns it in the dictionary on every call, which costs more than
+ * the rest of the dispatch. */
+static const xmlChar *node_ns(reader *r)
+{
+    xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
+    return n && n->ns ? n->ns->href : NULL;
 }
 
 /* One reader node; *skip asks the caller to step over the subtree. */
@@ -636,7 +668,7 @@ static bool on_node(reader *r, bool *skip)
     default:
         return true;
     }
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r->xr);
+    const xmlChar *ns = node_ns(r);
     const xmlChar *local = xmlTextReaderConstLocalName(r->xr);
     if (type == XML_READER_TYPE_ELEMENT) {
         if ((uint32_t)xmlTextReaderDepth(r->xr) >= r->lim->max_depth) {
@@ -649,7 +681,7 @@ static bool on_node(reader *r, bool *skip)
         bool empty = xmlTextReaderIsEmptyElement(r->xr) == 1;
         int descend = 1;
         if (is_w(r, ns)) {
-            if (!w_start(r, local, empty, &descend))
+            if (!w_start(r, elem_of(r, local), empty, &descend))
                 return false;
         } else if (ns && xmlStrEqual(ns, BAD_CAST MC_NS)) {
             descend = mc_start(r, local, empty);
@@ -658,7 +690,7 @@ static bool on_node(reader *r, bool *skip)
         return true;
     }
     if (is_w(r, ns))
-        return w_end(r, local);
+        return w_end(r, elem_of(r, local));
     if (ns && xmlStrEqual(ns, BAD_CAST MC_NS) && name_is(local, "AlternateContent") && r->ac_depth > 0)
         r->ac_depth--;
     return true;
@@ -771,6 +803,8 @@ bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink, p
         return false;
     }
     xmlTextReaderSetStructuredErrorHandler(r.xr, on_xml_error, &r);
+    for (size_t i = 0; i < ELEM_COUNT; i++)
+        r.interned[i] = xmlTextReaderConstString(r.xr, BAD_CAST elem_names[i].name);
     run(&r);
     reader_free(&r);
     return e->status == PB_OK;

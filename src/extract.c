@@ -38,6 +38,7 @@ typedef enum {
 typedef struct slot {
     const pb_cell *cell;
     char label[LABEL_MAX]; /* normalised, white space dropped; "" if long */
+    signed char kind[2];   /* label_of(label, funds) by funds, -1 until asked */
 } slot;
 
 typedef enum { SCHED_NONE, SCHED_LABELS_NEXT, SCHED_VALUES_NEXT } sched_state;
@@ -205,6 +206,14 @@ static label_kind label_of(const char *label, bool funds)
     return L_NONE;
 }
 
+/* A row's labels are asked for several times: remember the answer. */
+static label_kind slot_kind(slot *s, bool funds)
+{
+    if (s->kind[funds] < 0)
+        s->kind[funds] = (signed char)label_of(s->label, funds);
+    return (label_kind)s->kind[funds];
+}
+
 static bool is_amount_label(label_kind k) { return k == L_TOTAL || k == L_FISCAL || k == L_OTHER; }
 
 /* Fields of which a project has one: a second one starts the next project,
@@ -268,6 +277,7 @@ static int row_slots(const pb_table *t, int row, slot *out, int max)
             continue;
         prev = cell;
         out[n].cell = cell;
+        out[n].kind[0] = out[n].kind[1] = -1;
         char *l = out[n].label;
         if (!pb_normalize_buf(cell->text, true, l, LABEL_MAX))
             l[0] = '\0';
@@ -524,14 +534,14 @@ static bool horizontal_amounts(const slot *s, const label_kind *kind, int n)
 /* "单位：万元" (often beside the unit's own name, "816001曹妃甸区…本级"):
  * it belongs to the project to come unless the current one is still being
  * read (this table started it and its indicators have not begun). */
-static bool unit_row(pb_extractor *x, const pb_table *t, const slot *s, int n, int i, pb_money_unit u)
+static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, pb_money_unit u)
 {
     bool pending = !x->cur || x->cur->first_table != t->index || x->cur->has_indicator_table;
     pb_field f;
     if (!set_field(x, &f, t, s[i].cell))
         return false;
     const char *org = NULL;
-    if (n == 2 && label_of(s[1 - i].label, false) == L_NONE && !pb_is_blank(s[1 - i].cell->text))
+    if (n == 2 && slot_kind(&s[1 - i], false) == L_NONE && !pb_is_blank(s[1 - i].cell->text))
         org = pb_normalize(x->a, s[1 - i].cell->text, false);
     if (pending) {
         x->pend_unit = u;
@@ -579,10 +589,10 @@ static bool starts_next_project(const pb_extractor *x, label_kind k)
     return x->cur->has_indicator_table || field_taken(x->cur, k);
 }
 
-static bool funds_context(const slot *s, int n)
+static bool funds_context(slot *s, int n)
 {
     for (int i = 0; i < n; i++) {
-        label_kind k = label_of(s[i].label, false);
+        label_kind k = slot_kind(&s[i], false);
         if (k == L_FUNDS_GROUP || k == L_FISCAL || k == L_TOTAL)
             return true;
     }
@@ -640,7 +650,7 @@ static bool key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, 
     label_kind kind[MAX_SLOTS + 1];
     bool funds = funds_context(s, n);
     for (int i = 0; i < n; i++)
-        kind[i] = label_of(s[i].label, funds);
+        kind[i] = slot_kind(&s[i], funds);
     kind[n] = L_NONE;
     for (int i = 0; i < n; i++) {
         pb_money_unit u = unit_in(s[i].label);
@@ -980,11 +990,11 @@ static bool keep_table(pb_extractor *x, const pb_table *t)
 
 /* A label or a unit line ends the indicator part: the next project's
  * table may follow without anything between. */
-static bool row_starts_project(const slot *s, int n, int row)
+static bool row_starts_project(slot *s, int n, int row)
 {
     for (int i = 0; i < n; i++)
         if (s[i].cell->row == row &&
-            (label_of(s[i].label, false) != L_NONE || unit_in(s[i].label) != PB_UNIT_UNKNOWN))
+            (slot_kind(&s[i], false) != L_NONE || unit_in(s[i].label) != PB_UNIT_UNKNOWN))
             return true;
     return false;
 }
