@@ -302,7 +302,11 @@ static int group_setup(void **state)
     if (!ok)
         fprintf(stderr, "hostile_gen (%s) failed with status %d: %s\n", gen, r.status, r.err);
     run_free(&r);
-    return ok && list_cases(s) ? 0 : -1;
+    if (ok && list_cases(s))
+        return 0;
+    group_teardown(state); /* cmocka does not tear down a failed setup */
+    *state = NULL;
+    return -1;
 }
 
 /* ---- tests */
