@@ -826,7 +826,8 @@ static void progress_show(output *o, size_t done, size_t queued, bool all_known)
     uint64_t ms = elapsed_ms(&o->start);
     if (!o->progress || ms < 1000)
         return;
-    fprintf(stderr, _("\r\033[Kpbcheck: %zu/%zu%s files, %llu files/s, %zu unreadable"), done, queued,
+    fputs("\r\033[K", stderr); /* terminal control stays out of the message */
+    fprintf(stderr, _("pbcheck: %zu/%zu%s files, %llu files/s, %zu unreadable"), done, queued,
             all_known ? "" : "+", (unsigned long long)(done * 1000 / ms), o->totals.unreadable);
     fflush(stderr);
     o->progress_shown = true;

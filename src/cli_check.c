@@ -23,9 +23,10 @@ typedef struct cli {
 static void usage(FILE *out)
 {
     fputs(_("Usage: pbcheck [OPTION]... PATH...\n"
-            "Check the project performance target tables (项目支出绩效目标表) of .docx files.\n"
-            "A PATH is a file, a folder (searched recursively for .docx, in sorted order,\n"
-            "skipping Word lock files ~$*.docx), or - for a list of paths on stdin.\n"
+            "Check the project performance target tables (项目支出绩效目标表) of .docx and\n"
+            ".xlsx files. A PATH is a file, a folder (searched recursively for .docx and\n"
+            ".xlsx, in sorted order, skipping Word lock files ~$*), or - for a list of\n"
+            "paths on stdin.\n"
             "\n"
             "Options:\n"
             "  -f, --format FORMAT     stdout format: text (default), json, jsonl, sarif,\n"
@@ -65,7 +66,11 @@ static void usage(FILE *out)
             "With several files the highest-precedence status wins: 4, then 3, then 1, then 0.\n"
             "--exit-zero turns 1 into 0 and changes nothing else.\n"
             "\n"
-            "Other commands: pbcheck export --help (one row per project, CSV or JSON).\n"),
+            "Other commands (each with --help):\n"
+            "  pbcheck tables FILE...   show every table as pbcheck reads it\n"
+            "  pbcheck rules            list the rules;  pbcheck explain RULE\n"
+            "  pbcheck config --print   show the configuration in effect\n"
+            "  pbcheck export PATH...   one row per project, CSV or JSON\n"),
           out);
     fputs("\n", out);
     cli_config_usage(out);
