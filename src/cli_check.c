@@ -278,6 +278,11 @@ int cli_check(int argc, char **argv)
         c.batch.config = &c.config;
         c.batch.configs = c.configs;
         c.batch.targets[0] = (batch_target){pb_reporter_find(c.format), NULL, c.color};
+        /* Only the HTML report redraws the tables: others need no copy. */
+        c.batch.opt.keep_project_tables = false;
+        for (size_t i = 0; i < c.batch.target_count; i++)
+            if (c.batch.targets[i].reporter == &pb_reporter_html)
+                c.batch.opt.keep_project_tables = true;
         status = cli_batch_run(&c.batch, argv + optind, argc - optind);
         if (cli_config_failed(c.configs))
             status = EXIT_USAGE;

@@ -29,6 +29,7 @@ void pb_options_default(pb_options *o)
 {
     memset(o, 0, sizeof *o);
     pb_limits_default(&o->limits);
+    o->keep_project_tables = true;
 }
 
 /* libxml2 must never load anything from outside the package: with no

@@ -1092,7 +1092,7 @@ bool pb_extract_table(pb_extractor *x, const pb_table *t)
         return false;
     if (used && x->cur) {
         x->cur->last_table = t->index;
-        if (!x->opt->keep_tables && !keep_table(x, t))
+        if (!x->opt->keep_tables && x->opt->keep_project_tables && !keep_table(x, t))
             return false;
     }
     /* 一级/二级 may carry into the next table (a page break); the cells

@@ -360,6 +360,9 @@ void pb_limits_default(pb_limits *l);
 typedef struct pb_options {
     pb_limits limits;
     bool keep_tables; /* keep every table in the document (for `tables`) */
+    /* Keep a copy of the tables a project was read from (for the HTML
+     * report); on by default, off saves memory per project. */
+    bool keep_project_tables;
 } pb_options;
 
 void pb_options_default(pb_options *o);
