@@ -12,7 +12,7 @@ TOP=${BENCH_TOP:-15}
 
 command -v valgrind >/dev/null || { echo "bench: valgrind is missing: apt-get install -y valgrind" >&2; exit 1; }
 # A copy: others may rebuild ./pbcheck while valgrind reads its symbols.
-cp ./pbcheck "$OUT/pbcheck.profiled"
+cp "${BENCH_PBCHECK:-./pbcheck}" "$OUT/pbcheck.profiled"
 PB=$OUT/pbcheck.profiled
 extra=""
 # Under valgrind a file takes ~50 times longer: no per-file time limit.
@@ -47,8 +47,11 @@ def profile(path, inclusive=False):
         if "PROGRAM TOTALS" in line:
             total = n
         else:
-            name = re.sub(r"\s+\[.*\]$", "", m.group(2)).replace("/work/main/", "")
-            funcs[name] = funcs.get(name, 0) + n
+            # callgrind_annotate may list a function twice, once with the
+            # absolute and once with the relative file name: same figures.
+            name = re.sub(r"\s+\[.*\]$", "", m.group(2))
+            name = re.sub(r"^/.*?/(src|bench)/", r"\1/", name)
+            funcs[name] = max(funcs.get(name, 0), n)
     return total, funcs
 
 pb, floor, top = sys.argv[1], sys.argv[2], int(sys.argv[3])

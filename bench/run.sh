@@ -14,7 +14,8 @@
 # runs of the peer, BENCH_LIN_REPS (7) runs per size of the linearity series
 # (N = 0 and 100 get three times as many: their differences are small),
 # BENCH_AGREE_ALL=1 checks the peer on all 500 folder files (else 50),
-# BENCH_STRICT=1 exits 1 when a target fails.  Exit 1 also when the peer and
+# BENCH_STRICT=1 exits 1 when a target fails, BENCH_PBCHECK names the binary
+# to time (default ./pbcheck; a copy is timed, as others may rebuild it).  Exit 1 also when the peer and
 # pbcheck disagree or a program fails: the figures would mean nothing.
 set -eu
 cd "$(dirname "$0")/.."
@@ -33,7 +34,8 @@ VERBOSE=$OUT/lo-report-1000.docx
 T=$OUT/times
 RESULTS=$OUT/results.txt
 
-for f in ./pbcheck "$FLOOR" "$MEASURE" "$BIG" "$VERBOSE" "$OUT/folder/.done" \
+SOURCE=${BENCH_PBCHECK:-./pbcheck}
+for f in "$SOURCE" "$FLOOR" "$MEASURE" "$BIG" "$VERBOSE" "$OUT/folder/.done" \
          "$OUT/report-0.docx" "$OUT/report-100.docx" "$OUT/report-10000.docx"; do
     [ -e "$f" ] || { echo "bench: $f is missing; run \`make bench\`" >&2; exit 1; }
 done
@@ -42,7 +44,7 @@ done
 rm -rf "$T"
 mkdir -p "$T"
 # The binary under test is a copy: ./pbcheck may be rebuilt during the run.
-cp ./pbcheck "$PBCHECK"
+cp "$SOURCE" "$PBCHECK"
 FOLDER=$(ls "$OUT"/folder/*.docx)
 # shellcheck disable=SC2086
 set -- $FOLDER
@@ -90,7 +92,9 @@ folder_xml() {
     echo "pbcheck benchmark (issue 6) — $(date '+%Y-%m-%d %H:%M %Z')"
     echo "machine: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) cores, $(free -m | awk '/^Mem:/ { print $2 }') MiB;" \
         "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "pbcheck: $($PBCHECK --version 2>/dev/null | head -1); -j: $JOBS;" \
+    echo "pbcheck: $($PBCHECK --version 2>/dev/null | head -1) built $(date -r "$SOURCE" '+%H:%M'), tree at" \
+        "$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD -- src include 2>/dev/null || echo ' + uncommitted changes');" \
+        "-j: $JOBS;" \
         "python-docx $($PYTHON -c 'import docx; print(docx.__version__)' 2>/dev/null || echo '?')," \
         "$($PYTHON --version 2>&1)"
     echo "workloads: $BIG: 1000 tables (500 projects), $(xml_size "$BIG") bytes of document.xml"
@@ -170,18 +174,23 @@ echo >&2
 
 # ---------------------------------------------------------------- figures
 
+# min SERIES COLUMN / max SERIES COLUMN: the spread of the runs.
+min() { sort -g -k"$2,$2" "$T/$1" | awk -v c="$2" 'NR == 1 { print $c }'; }
+max() { sort -g -k"$2,$2" "$T/$1" | awk -v c="$2" 'END { print $c }'; }
+
 row() { # LABEL SERIES
     if [ -s "$T/$2" ]; then
-        printf '  %-26s %9.3f %9.3f %10.1f %5d\n' "$1" "$(med "$2" 1)" "$(med "$2" 2)" \
-            "$(calc '%.1f' "$(med "$2" 3) / 1024")" "$(wc -l <"$T/$2")"
+        printf '  %-26s %9.3f %9.3f %9.3f %9.3f %8.1f %5d\n' "$1" "$(med "$2" 1)" "$(min "$2" 1)" "$(max "$2" 1)" \
+            "$(med "$2" 2)" "$(calc '%.1f' "$(med "$2" 3) / 1024")" "$(wc -l <"$T/$2")"
     else
-        printf '  %-26s %9s %9s %10s %5s\n' "$1" - - - 0
+        printf '  %-26s %9s %9s %9s %9s %8s %5s\n' "$1" - - - - - 0
     fi
 }
 
 {
     echo
-    printf '  %-26s %9s %9s %10s %5s\n' "medians" "wall s" "cpu s" "RSS MiB" "runs"
+    printf '  %-26s %9s %9s %9s %9s %8s %5s\n' "" "wall s" "min" "max" "cpu s" "RSS MiB" "runs"
+    echo "  (wall s, cpu s and RSS are medians; min and max are those of the wall times)"
     echo "1000-table report"
     row "pbcheck" big.pbcheck
     row "floor" big.floor
