@@ -898,24 +898,54 @@ static bool leading_digits(const char *s, size_t n)
 }
 
 /* The most common value of code[off, off+len) among codes that begin with 8
- * digits (the earliest on a tie); false when fewer than two such codes. */
+ * digits (the earliest on a tie); false when fewer than two such codes.
+ * Sorted, not compared pairwise: a district's filing has thousands. */
+typedef struct code_part {
+    long value;
+    size_t first;
+} code_part;
+
+static int cmp_code_part(const void *x, const void *y)
+{
+    const code_part *a = x, *b = y;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return (a->first > b->first) - (a->first < b->first);
+}
+
 static bool common_part(const named_project *codes, size_t n, size_t off, size_t len, char *out)
 {
-    size_t best = 0, eligible = 0;
+    code_part *parts = malloc((n ? n : 1) * sizeof *parts);
+    if (!parts)
+        return false;
+    size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (!leading_digits(codes[i].text, 8))
             continue;
-        eligible++;
-        size_t count = 0;
-        for (size_t j = 0; j < n; j++)
-            count += leading_digits(codes[j].text, 8) && memcmp(codes[i].text + off, codes[j].text + off, len) == 0;
-        if (count > best) {
-            best = count;
-            memcpy(out, codes[i].text + off, len);
-            out[len] = '\0';
-        }
+        long v = 0;
+        for (size_t k = 0; k < len; k++)
+            v = v * 10 + (codes[i].text[off + k] - '0');
+        parts[m++] = (code_part){v, i};
     }
-    return eligible >= 2;
+    qsort(parts, m, sizeof *parts, cmp_code_part);
+    size_t best = 0, best_first = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        while (j < m && parts[j].value == parts[i].value)
+            j++;
+        /* parts[i] is the run's earliest: the run is sorted by position. */
+        if (j - i > best || (j - i == best && parts[i].first < best_first)) {
+            best = j - i;
+            best_first = parts[i].first;
+        }
+        i = j;
+    }
+    free(parts);
+    if (m >= 1) {
+        memcpy(out, codes[best_first].text + off, len);
+        out[len] = '\0';
+    }
+    return m >= 2;
 }
 
 static void check_code_format(checker *k, const named_project *by_number, size_t n)
