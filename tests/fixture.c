@@ -282,3 +282,23 @@ const char *fx_tmp_path(const char *name)
     snprintf(path, sizeof path, "%s/%s", dir, name);
     return path;
 }
+
+char *fx_slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *s = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&s, &len);
+    if (!m)
+        abort();
+    if (f) {
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            fwrite(buf, 1, n, m);
+        fclose(f);
+    }
+    if (fclose(m) != 0)
+        abort();
+    return s;
+}

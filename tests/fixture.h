@@ -52,6 +52,17 @@ typedef struct fx_project {
 /* Body markup of the projects, appended in order (malloc'd). */
 char *fx_reference_body(const fx_project *projects, size_t n);
 
+/* What a command run by an end-to-end test printed, and its exit status. */
+typedef struct run_result {
+    int status;
+    char *out;
+    char *err;
+} run_result;
+
+/* A file's whole content, NUL-terminated (malloc'd); "" when it cannot be
+ * read, so a missing output compares as empty. */
+char *fx_slurp(const char *path);
+
 /* Path of a new file in a per-process temporary folder. */
 const char *fx_tmp_path(const char *name);
 

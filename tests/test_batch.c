@@ -26,27 +26,6 @@ static char repo[1024]; /* where the tests were started: the source tree */
 static char root[256];  /* the scratch folder the commands run in */
 static char io[256];    /* where their stdout and stderr go */
 
-typedef struct run_result {
-    int status;
-    char *out;
-    char *err;
-} run_result;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return strdup("");
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)(n > 0 ? n : 0) + 1);
-    size_t got = n > 0 ? fread(s, 1, (size_t)n, f) : 0;
-    s[got] = '\0';
-    fclose(f);
-    return s;
-}
-
 /* Runs a shell command in the scratch folder ("$PBCHECK" is the binary). */
 static run_result sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static run_result sh(const char *fmt, ...)
@@ -60,7 +39,7 @@ static run_result sh(const char *fmt, ...)
     snprintf(err, sizeof err, "%s/err", io);
     snprintf(cmd, sizeof cmd, "cd '%s' && { %s\n} >'%s' 2>'%s'", root, body, out, err);
     int st = system(cmd);
-    return (run_result){WIFEXITED(st) ? WEXITSTATUS(st) : 128, slurp(out), slurp(err)};
+    return (run_result){WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
 }
 
 static void run_free(run_result *r)
@@ -73,7 +52,7 @@ static char *read_rel(const char *rel)
 {
     char p[1024];
     snprintf(p, sizeof p, "%s/%s", root, rel);
-    return slurp(p);
+    return fx_slurp(p);
 }
 
 static void write_docx(const char *rel, const fx_project *p)

@@ -14,27 +14,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-typedef struct run_result {
-    int status;
-    char *out;
-    char *err;
-} run_result;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return strdup("");
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = '\0';
-    fclose(f);
-    return s;
-}
-
 /* Runs "$PBCHECK args" through the shell; args are quoted by the caller. */
 static run_result run(const char *args)
 {
@@ -44,7 +23,7 @@ static run_result run(const char *args)
     snprintf(err, sizeof err, "%s", fx_tmp_path("stderr"));
     snprintf(cmd, sizeof cmd, "%s %s >%s 2>%s", bin, args, out, err);
     int st = system(cmd);
-    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, slurp(out), slurp(err)};
+    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
     return r;
 }
 

@@ -197,28 +197,6 @@ static void test_every_rule_text_translated(void **state)
 
 /* --------------------------------------------------------- the binary */
 
-typedef struct run_result {
-    int status;
-    char *out, *err;
-} run_result;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return strdup("");
-    char *s = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&s, &len);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        fwrite(buf, 1, n, m);
-    fclose(m);
-    fclose(f);
-    return s;
-}
-
 /* Runs "$PBCHECK args" under exactly the language variables given. */
 static run_result run_env(const char *lang, const char *language, const char *args)
 {
@@ -238,7 +216,7 @@ static run_result run_env(const char *lang, const char *language, const char *ar
     int st = system(cmd);
     unsetenv("LANG");
     unsetenv("LANGUAGE");
-    return (run_result){WIFEXITED(st) ? WEXITSTATUS(st) : 128, slurp(out), slurp(err)};
+    return (run_result){WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
 }
 
 static void run_free(run_result *r)

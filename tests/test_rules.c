@@ -1042,27 +1042,6 @@ static void test_config_find(void **state)
 
 /* --------------------------------------------------------- the binary */
 
-typedef struct run_result {
-    int status;
-    char *out, *err;
-} run_result;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return strdup("");
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    assert_non_null(s);
-    size_t got = fread(s, 1, (size_t)n, f);
-    s[got] = '\0';
-    fclose(f);
-    return s;
-}
-
 static run_result run(const char *args)
 {
     const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
@@ -1071,7 +1050,7 @@ static run_result run(const char *args)
     snprintf(err, sizeof err, "%s", fx_tmp_path("rules-stderr"));
     snprintf(cmd, sizeof cmd, "%s --lang en %s >%s 2>%s", bin, args, out, err);
     int st = system(cmd);
-    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, slurp(out), slurp(err)};
+    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
     return r;
 }
 
@@ -1121,7 +1100,7 @@ static void test_docs_match_catalogue(void **state)
     (void)state;
     run_result r = run("rules --format markdown");
     assert_int_equal(r.status, 0);
-    char *doc = slurp("docs/rules.md");
+    char *doc = fx_slurp("docs/rules.md");
     if (strcmp(doc, r.out) != 0)
         fail_msg("docs/rules.md differs from `pbcheck rules --format markdown`: run `make docs/rules.md`");
     /* Every rule has its section with its explanation, example and fix. */

@@ -28,12 +28,6 @@
 
 /* ------------------------------------------------------------ running */
 
-typedef struct run_result {
-    int status;
-    char *out;
-    char *err;
-} run_result;
-
 static char *slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");
