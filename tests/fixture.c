@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -301,4 +302,27 @@ char *fx_slurp(const char *path)
     if (fclose(m) != 0)
         abort();
     return s;
+}
+
+run_result fx_run(const char *args)
+{
+    const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
+    char out[512], err[512];
+    snprintf(out, sizeof out, "%s", fx_tmp_path("run-stdout"));
+    snprintf(err, sizeof err, "%s", fx_tmp_path("run-stderr"));
+    size_t n = strlen(bin) + strlen(args) + strlen(out) + strlen(err) + 16;
+    char *cmd = malloc(n);
+    if (!cmd)
+        abort();
+    snprintf(cmd, n, "%s %s >%s 2>%s", bin, args, out, err);
+    int st = system(cmd);
+    free(cmd);
+    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
+    return r;
+}
+
+void fx_run_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
 }

@@ -63,6 +63,11 @@ typedef struct run_result {
  * read, so a missing output compares as empty. */
 char *fx_slurp(const char *path);
 
+/* Runs "$PBCHECK args" (./pbcheck when unset) through the shell, args
+ * quoted by the caller, and collects what it printed. */
+run_result fx_run(const char *args);
+void fx_run_free(run_result *r);
+
 /* Path of a new file in a per-process temporary folder. */
 const char *fx_tmp_path(const char *name);
 

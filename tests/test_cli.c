@@ -14,24 +14,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
-/* Runs "$PBCHECK args" through the shell; args are quoted by the caller. */
-static run_result run(const char *args)
-{
-    const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
-    char out[512], err[512], cmd[4096];
-    snprintf(out, sizeof out, "%s", fx_tmp_path("stdout"));
-    snprintf(err, sizeof err, "%s", fx_tmp_path("stderr"));
-    snprintf(cmd, sizeof cmd, "%s %s >%s 2>%s", bin, args, out, err);
-    int st = system(cmd);
-    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
-    return r;
-}
-
-static void run_free(run_result *r)
-{
-    free(r->out);
-    free(r->err);
-}
+#define run fx_run
+#define run_free fx_run_free
 
 static cJSON *json_of(const run_result *r)
 {

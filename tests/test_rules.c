@@ -1042,23 +1042,19 @@ static void test_config_find(void **state)
 
 /* --------------------------------------------------------- the binary */
 
+/* The binary in English, whatever the environment. */
 static run_result run(const char *args)
 {
-    const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
-    char out[512], err[512], cmd[4096];
-    snprintf(out, sizeof out, "%s", fx_tmp_path("rules-stdout"));
-    snprintf(err, sizeof err, "%s", fx_tmp_path("rules-stderr"));
-    snprintf(cmd, sizeof cmd, "%s --lang en %s >%s 2>%s", bin, args, out, err);
-    int st = system(cmd);
-    run_result r = {WIFEXITED(st) ? WEXITSTATUS(st) : 128, fx_slurp(out), fx_slurp(err)};
+    size_t n = strlen(args) + 16;
+    char *all = malloc(n);
+    assert_non_null(all);
+    snprintf(all, n, "--lang en %s", args);
+    run_result r = fx_run(all);
+    free(all);
     return r;
 }
 
-static void run_free(run_result *r)
-{
-    free(r->out);
-    free(r->err);
-}
+#define run_free fx_run_free
 
 static void test_rules_command(void **state)
 {
