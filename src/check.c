@@ -16,7 +16,28 @@ typedef struct checker {
     bool oom;
     regex_t code_re;
     bool code_re_ok;
+    bool code_default; /* the default pattern: pb_code_matches_default */
+    /* slug → rule: the checks name rules by literal slugs, so the same few
+     * pointers come again and again */
+    struct {
+        const char *slug;
+        const pb_rule *rule;
+    } rules[64];
+    size_t rule_count;
 } checker;
+
+static const pb_rule *rule_of(checker *k, const char *slug)
+{
+    for (size_t i = 0; i < k->rule_count; i++)
+        if (k->rules[i].slug == slug)
+            return k->rules[i].rule;
+    const pb_rule *r = pb_rule_find(slug);
+    if (k->rule_count < sizeof k->rules / sizeof *k->rules) {
+        k->rules[k->rule_count].slug = slug;
+        k->rules[k->rule_count++].rule = r;
+    }
+    return r;
+}
 
 static void vadd(checker *k, const char *slug, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
                  va_list ap) __attribute__((format(printf, 6, 0)));
@@ -25,7 +46,7 @@ static void vadd(checker *k, const char *slug, int dflt, const pb_project *p, pb
 static void vadd(checker *k, const char *slug, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
                  va_list ap)
 {
-    const pb_rule *r = pb_rule_find(slug);
+    const pb_rule *r = rule_of(k, slug);
     pb_severity sev = !r ? PB_SEV_OFF : pb_config_severity_or(k->c, r, dflt < 0 ? r->severity : (pb_severity)dflt);
     if (sev == PB_SEV_OFF || k->oom)
         return;
@@ -948,16 +969,35 @@ static bool common_part(const named_project *codes, size_t n, size_t off, size_t
     return m >= 2;
 }
 
+static bool digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+static bool capital_or_digit(char c, bool digit_too)
+{
+    return (c >= 'A' && c <= 'Z') || (digit_too && c >= '0' && c <= '9');
+}
+
+bool pb_code_matches_default(const char *code)
+{
+    return strlen(code) == 21 && digits(code, 8) && capital_or_digit(code[8], false) && digits(code + 9, 11) &&
+           capital_or_digit(code[20], true);
+}
+
 static void check_code_format(checker *k, const named_project *by_number, size_t n)
 {
-    bool dflt = strcmp(k->c->code_pattern, "^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$") == 0;
+    bool dflt = k->code_default;
     char region[8], year[4];
     bool compare = common_part(by_number, n, 0, 6, region) && common_part(by_number, n, 6, 2, year);
     for (size_t i = 0; i < n; i++) {
         const pb_project *p = by_number[i].p;
         const char *code = by_number[i].text;
         pb_loc at = field_or(&p->code, p->loc);
-        if (k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
+        if (dflt ? !pb_code_matches_default(code) : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
             if (dflt)
                 add(k, "project-code-format", p, at,
                     _("项目编码 「%s」 does not match the pattern %s (6-digit region code, 2-digit year, a letter, 11 "
@@ -1168,7 +1208,8 @@ bool pb_check(pb_document *d, const pb_config *c)
                 _("a table with the columns of a self-evaluation (实际完成值, 分值, 得分 …) is not a target table; "
                   "it was not checked"));
     }
-    k.code_re_ok = regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
+    k.code_default = strcmp(c->code_pattern, PB_DEFAULT_CODE_PATTERN) == 0;
+    k.code_re_ok = !k.code_default && regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
     for (size_t i = 0; i < d->project_count; i++) {
         check_project(&k, d->projects[i]);
         check_title(&k, d->projects[i]);

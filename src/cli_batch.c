@@ -710,6 +710,17 @@ static void summarise(const engine *e, const pb_document *d, result *r)
     }
 }
 
+/* Fingerprints cost a pass over the findings: only baselines and the
+ * formats that print them need them. */
+static bool needs_fingerprints(const engine *e)
+{
+    const batch_config *bc = e->bc;
+    bool need = bc->write_baseline || e->base;
+    for (size_t t = 0; !need && t < bc->target_count; t++)
+        need = bc->targets[t].reporter->fingerprints;
+    return need;
+}
+
 static void process(engine *e, item *it, result *r)
 {
     const batch_config *bc = e->bc;
@@ -724,8 +735,11 @@ static void process(engine *e, item *it, result *r)
     free(it->message);
     /* A bad .pbcheck.json met in a walk was reported and fails the run. */
     const pb_config *cfg = bc->configs ? cli_config_for(bc->configs, it->path) : NULL;
-    pb_fingerprint *fps = d && pb_check(d, cfg ? cfg : bc->config) ? pb_fingerprints(d) : NULL;
-    bool ok = fps && (!bc->write_baseline || write_baseline_chunk(d, fps, &r->baseline)) &&
+    bool checked = d && pb_check(d, cfg ? cfg : bc->config);
+    bool need_fps = checked && needs_fingerprints(e);
+    pb_fingerprint *fps = need_fps ? pb_fingerprints(d) : NULL;
+    bool ok = checked && (!need_fps || fps) &&
+              (!bc->write_baseline || write_baseline_chunk(d, fps, &r->baseline)) &&
               apply_baseline(e->base, d, fps, r);
     if (ok) {
         summarise(e, d, r);

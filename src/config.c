@@ -19,7 +19,7 @@
 
 /* ---- built-in values (the defaults of issue 4 and review-rules.md) */
 
-#define DEFAULT_PATTERN "^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$"
+#define DEFAULT_PATTERN PB_DEFAULT_CODE_PATTERN
 
 static const char *const default_vague_names[] = {
     "提供优质服务", "维护社会稳定", "生态影响",   "社会影响",     "经济影响",

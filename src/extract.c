@@ -105,6 +105,9 @@ pb_extractor *pb_extractor_new(pb_document *d, const pb_options *o)
 
 static pb_money_unit unit_in(const char *label)
 {
+    /* every unit but "单位:万" names 元 */
+    if (!strstr(label, "元"))
+        return pb_contains(label, "单位:万") ? PB_UNIT_WANYUAN : PB_UNIT_UNKNOWN;
     if (pb_contains(label, "单位:万元") || pb_contains(label, "(万元)") || pb_contains(label, "单位:万"))
         return PB_UNIT_WANYUAN;
     if (pb_contains(label, "单位:亿元") || pb_contains(label, "(亿元)"))
@@ -114,15 +117,24 @@ static pb_money_unit unit_in(const char *label)
     return PB_UNIT_UNKNOWN;
 }
 
-static bool in_list(const char *s, const char *const *list, size_t n)
+/* A label to compare with, its length known when compiled: most cells are
+ * not labels, and a length that differs rules a label out at once. */
+typedef struct lit {
+    const char *s;
+    size_t len;
+} lit;
+
+#define LIT(x) {"" x, sizeof(x) - 1}
+
+static bool in_list(const char *s, size_t n, const lit *list, size_t count)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(s, list[i]) == 0)
+    for (size_t i = 0; i < count; i++)
+        if (list[i].len == n && memcmp(s, list[i].s, n) == 0)
             return true;
     return false;
 }
 
-#define IN(s, list) in_list((s), (list), sizeof(list) / sizeof *(list))
+#define IN(s, n, list) in_list((s), (n), (list), sizeof(list) / sizeof *(list))
 
 static bool has_suffix(const char *s, const char *suffix)
 {
@@ -147,34 +159,34 @@ static void label_base(const char *s, char *out, size_t cap)
 }
 
 static const struct {
-    const char *text;
+    lit text;
     label_kind kind;
 } exact_labels[] = {
-    {"项目编码", L_CODE},         {"项目代码", L_CODE},           {"项目编号", L_CODE},
-    {"项目名称", L_NAME},         {"预算数", L_TOTAL},            {"预算金额", L_TOTAL},
-    {"资金总额", L_TOTAL},        {"年度资金总额", L_TOTAL},      {"项目资金总额", L_TOTAL},
-    {"预算总额", L_TOTAL},        {"年度预算数", L_TOTAL},        {"项目预算", L_TOTAL},
-    {"其他资金", L_OTHER},        {"自有资金", L_OTHER},          {"自筹资金", L_OTHER},
-    {"单位自筹", L_OTHER},        {"事业收入", L_OTHER},          {"经营收入", L_OTHER},
-    {"经营性收入", L_OTHER},      {"上级补助收入", L_OTHER},      {"附属单位上缴收入", L_OTHER},
-    {"非财政拨款", L_OTHER},      {"非财政资金", L_OTHER},        {"社会资金", L_OTHER},
-    {"银行贷款", L_OTHER},        {"绩效目标", L_GOALS},          {"年度绩效目标", L_GOALS},
-    {"年度目标", L_GOALS},        {"长期目标", L_LONG_GOALS},     {"长期绩效目标", L_LONG_GOALS},
-    {"中期目标", L_LONG_GOALS},   {"中期绩效目标", L_LONG_GOALS}, {"总目标", L_LONG_GOALS},
-    {"总体目标", L_LONG_GOALS},   {"资金用途", L_PURPOSE},        {"项目资金用途", L_PURPOSE},
-    {"预算规模及资金用途", L_BUDGET_GROUP},
-    {"项目资金", L_FUNDS_GROUP},
-    {"项目属性", L_ATTRIBUTE},    {"主管部门", L_DEPARTMENT},     {"主管部门及代码", L_DEPARTMENT},
-    {"主管单位", L_DEPARTMENT},   {"实施单位", L_IMPLEMENTER},    {"项目实施单位", L_IMPLEMENTER},
-    {"项目负责人", L_MANAGER},    {"负责人", L_MANAGER},          {"联系电话", L_PHONE},
-    {"联系方式", L_PHONE},        {"起止时间", L_PERIOD},         {"项目起止时间", L_PERIOD},
-    {"项目期", L_PERIOD},         {"实施期限", L_PERIOD},         {"项目实施期", L_PERIOD},
-    {"项目周期", L_PERIOD},
+    {LIT("项目编码"), L_CODE},         {LIT("项目代码"), L_CODE},           {LIT("项目编号"), L_CODE},
+    {LIT("项目名称"), L_NAME},         {LIT("预算数"), L_TOTAL},            {LIT("预算金额"), L_TOTAL},
+    {LIT("资金总额"), L_TOTAL},        {LIT("年度资金总额"), L_TOTAL},      {LIT("项目资金总额"), L_TOTAL},
+    {LIT("预算总额"), L_TOTAL},        {LIT("年度预算数"), L_TOTAL},        {LIT("项目预算"), L_TOTAL},
+    {LIT("其他资金"), L_OTHER},        {LIT("自有资金"), L_OTHER},          {LIT("自筹资金"), L_OTHER},
+    {LIT("单位自筹"), L_OTHER},        {LIT("事业收入"), L_OTHER},          {LIT("经营收入"), L_OTHER},
+    {LIT("经营性收入"), L_OTHER},      {LIT("上级补助收入"), L_OTHER},      {LIT("附属单位上缴收入"), L_OTHER},
+    {LIT("非财政拨款"), L_OTHER},      {LIT("非财政资金"), L_OTHER},        {LIT("社会资金"), L_OTHER},
+    {LIT("银行贷款"), L_OTHER},        {LIT("绩效目标"), L_GOALS},          {LIT("年度绩效目标"), L_GOALS},
+    {LIT("年度目标"), L_GOALS},        {LIT("长期目标"), L_LONG_GOALS},     {LIT("长期绩效目标"), L_LONG_GOALS},
+    {LIT("中期目标"), L_LONG_GOALS},   {LIT("中期绩效目标"), L_LONG_GOALS}, {LIT("总目标"), L_LONG_GOALS},
+    {LIT("总体目标"), L_LONG_GOALS},   {LIT("资金用途"), L_PURPOSE},        {LIT("项目资金用途"), L_PURPOSE},
+    {LIT("预算规模及资金用途"), L_BUDGET_GROUP},
+    {LIT("项目资金"), L_FUNDS_GROUP},
+    {LIT("项目属性"), L_ATTRIBUTE},    {LIT("主管部门"), L_DEPARTMENT},     {LIT("主管部门及代码"), L_DEPARTMENT},
+    {LIT("主管单位"), L_DEPARTMENT},   {LIT("实施单位"), L_IMPLEMENTER},    {LIT("项目实施单位"), L_IMPLEMENTER},
+    {LIT("项目负责人"), L_MANAGER},    {LIT("负责人"), L_MANAGER},          {LIT("联系电话"), L_PHONE},
+    {LIT("联系方式"), L_PHONE},        {LIT("起止时间"), L_PERIOD},         {LIT("项目起止时间"), L_PERIOD},
+    {LIT("项目期"), L_PERIOD},         {LIT("实施期限"), L_PERIOD},         {LIT("项目实施期"), L_PERIOD},
+    {LIT("项目周期"), L_PERIOD},
 };
 
 /* Labels that only mean a part of the funds beside other fund labels. */
-static const char *const context_other[] = {"其他", "其他收入"};
-static const char *const context_total[] = {"合计", "总计"};
+static const lit context_other[] = {LIT("其他"), LIT("其他收入")};
+static const lit context_total[] = {LIT("合计"), LIT("总计")};
 
 static bool is_fiscal_label(const char *s)
 {
@@ -191,17 +203,18 @@ static label_kind label_of(const char *label, bool funds)
         return L_NONE;
     char base[LABEL_MAX];
     label_base(label, base, sizeof base);
+    size_t n = strlen(base);
     for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
-        if (strcmp(base, exact_labels[i].text) == 0)
+        if (exact_labels[i].text.len == n && memcmp(base, exact_labels[i].text.s, n) == 0)
             return exact_labels[i].kind;
     if (pb_has_prefix(base, "资金支出计划") || pb_has_prefix(base, "资金支出进度") ||
         pb_has_prefix(base, "支出进度计划") || strcmp(base, "支出计划") == 0)
         return L_SCHEDULE;
     if (is_fiscal_label(base))
         return L_FISCAL;
-    if (funds && IN(base, context_other))
+    if (funds && IN(base, n, context_other))
         return L_OTHER;
-    if (funds && IN(base, context_total))
+    if (funds && IN(base, n, context_total))
         return L_TOTAL;
     return L_NONE;
 }
@@ -250,10 +263,10 @@ static bool term_marker(const char *l, pb_term *term)
 /* Column heads found only in self-evaluation and evaluation tables. */
 static bool self_evaluation_label(const char *l)
 {
-    static const char *const exact[] = {"实际值", "完成值", "分值", "得分", "实际完成情况"};
+    static const lit exact[] = {LIT("实际值"), LIT("完成值"), LIT("分值"), LIT("得分"), LIT("实际完成情况")};
     static const char *const prefix[] = {"实际完成值", "全年实际值", "年度实际完成值", "偏差原因", "全年执行数",
                                          "执行率", "自评得分", "全年执行率"};
-    if (IN(l, exact))
+    if (IN(l, strlen(l), exact))
         return true;
     for (size_t i = 0; i < sizeof prefix / sizeof *prefix; i++)
         if (pb_has_prefix(l, prefix[i]))
@@ -701,34 +714,35 @@ static bool key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, 
 
 static int indicator_column(const char *l)
 {
-    static const char *const l1[] = {"一级指标", "一级绩效指标"};
-    static const char *const l2[] = {"二级指标", "二级绩效指标"};
-    static const char *const l3[] = {"三级指标", "三级指标名称", "三级绩效指标", "指标内容", "指标名称", "绩效指标名称"};
-    static const char *const desc[] = {"绩效指标描述", "指标描述"};
-    static const char *const value[] = {"指标值", "目标值", "绩效指标值", "年度指标值", "指标目标值"};
-    static const char *const basis[] = {"指标值确定依据", "指标值设定依据", "确定依据", "设定依据"};
-    static const char *const unit[] = {"计量单位", "度量单位", "单位"};
-    static const char *const type[] = {"指标值类型", "指标类型"};
-    static const char *const op[] = {"计算符号", "指标性质", "运算符号", "比较符号", "符号", "指标方向"};
-    static const char *const expl[] = {"指标解释", "指标说明", "公式或说明"};
-    static const char *const scoring[] = {"评(扣)分标准", "评分标准", "扣分标准", "评(扣)分办法"};
-    static const char *const remark[] = {"备注"};
-    static const char *const weight[] = {"权重", "指标权重"};
+    static const lit l1[] = {LIT("一级指标"), LIT("一级绩效指标")};
+    static const lit l2[] = {LIT("二级指标"), LIT("二级绩效指标")};
+    static const lit l3[] = {LIT("三级指标"), LIT("三级指标名称"), LIT("三级绩效指标"), LIT("指标内容"), LIT("指标名称"), LIT("绩效指标名称")};
+    static const lit desc[] = {LIT("绩效指标描述"), LIT("指标描述")};
+    static const lit value[] = {LIT("指标值"), LIT("目标值"), LIT("绩效指标值"), LIT("年度指标值"), LIT("指标目标值")};
+    static const lit basis[] = {LIT("指标值确定依据"), LIT("指标值设定依据"), LIT("确定依据"), LIT("设定依据")};
+    static const lit unit[] = {LIT("计量单位"), LIT("度量单位"), LIT("单位")};
+    static const lit type[] = {LIT("指标值类型"), LIT("指标类型")};
+    static const lit op[] = {LIT("计算符号"), LIT("指标性质"), LIT("运算符号"), LIT("比较符号"), LIT("符号"), LIT("指标方向")};
+    static const lit expl[] = {LIT("指标解释"), LIT("指标说明"), LIT("公式或说明")};
+    static const lit scoring[] = {LIT("评(扣)分标准"), LIT("评分标准"), LIT("扣分标准"), LIT("评(扣)分办法")};
+    static const lit remark[] = {LIT("备注")};
+    static const lit weight[] = {LIT("权重"), LIT("指标权重")};
     char base[LABEL_MAX];
     label_base(l, base, sizeof base);
-    if (IN(l, l1)) return COL_L1;
-    if (IN(l, l2)) return COL_L2;
-    if (IN(l, l3)) return COL_L3;
-    if (IN(l, desc)) return COL_DESC;
-    if (IN(l, value) || IN(base, value)) return COL_VALUE;
-    if (IN(l, basis)) return COL_BASIS;
-    if (IN(l, unit)) return COL_UNIT;
-    if (IN(l, type)) return COL_TYPE;
-    if (IN(l, op)) return COL_OP;
-    if (IN(l, expl)) return COL_EXPLAIN;
-    if (IN(l, scoring)) return COL_SCORING;
-    if (IN(l, remark)) return COL_REMARK;
-    if (IN(l, weight) || IN(base, weight)) return COL_WEIGHT;
+    size_t n = strlen(l), bn = strlen(base);
+    if (IN(l, n, l1)) return COL_L1;
+    if (IN(l, n, l2)) return COL_L2;
+    if (IN(l, n, l3)) return COL_L3;
+    if (IN(l, n, desc)) return COL_DESC;
+    if (IN(l, n, value) || IN(base, bn, value)) return COL_VALUE;
+    if (IN(l, n, basis)) return COL_BASIS;
+    if (IN(l, n, unit)) return COL_UNIT;
+    if (IN(l, n, type)) return COL_TYPE;
+    if (IN(l, n, op)) return COL_OP;
+    if (IN(l, n, expl)) return COL_EXPLAIN;
+    if (IN(l, n, scoring)) return COL_SCORING;
+    if (IN(l, n, remark)) return COL_REMARK;
+    if (IN(l, n, weight) || IN(base, bn, weight)) return COL_WEIGHT;
     return -1;
 }
 

@@ -358,9 +358,9 @@ static bool json_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-static const pb_reporter reporter_text = {"text", "", "", NULL, text_file, NULL, text_end};
-static const pb_reporter reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end};
-static const pb_reporter reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL};
+static const pb_reporter reporter_text = {"text", "", "", NULL, text_file, NULL, text_end, false};
+static const pb_reporter reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false};
+static const pb_reporter reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL, false};
 
 static const pb_reporter *const reporters[] = {
     &reporter_text,       &reporter_json,       &reporter_jsonl,     &pb_reporter_sarif,

@@ -72,4 +72,4 @@ static bool github_end(FILE *out, const pb_run_totals *t)
     return pb_reporter_find("text")->end(out, t);
 }
 
-const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, github_end};
+const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, github_end, false};

@@ -10,16 +10,68 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The writer's own buffer: the JSON of a large report is millions of short
+ * pieces, and a stdio call per piece (each taking the stream's lock) cost
+ * more than building them. */
+typedef struct jw {
+    FILE *out;
+    size_t n;
+    char buf[16384];
+} jw;
+
+static void flush(jw *w)
+{
+    if (w->n)
+        fwrite(w->buf, 1, w->n, w->out);
+    w->n = 0;
+}
+
+static void put(jw *w, const char *s, size_t n)
+{
+    if (n > sizeof w->buf - w->n) {
+        flush(w);
+        if (n > sizeof w->buf) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+static void putch(jw *w, char c)
+{
+    if (w->n == sizeof w->buf)
+        flush(w);
+    w->buf[w->n++] = c;
+}
+
+/* A string literal, its length known when compiled. */
+#define PUT(w, lit) put((w), "" lit, sizeof(lit) - 1)
+
+/* Bytes of the valid UTF-8 character at p, 0 when it does not start one.
+ * Chinese text is three-byte characters: they are checked here; the rest
+ * go to pb_utf8_valid. */
+static int utf8_len(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if ((c & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
+    }
+    unsigned cp;
+    return pb_utf8_valid((const char *)p, &cp);
+}
+
 /* Length of the run at s that is written as it is: printable ASCII other
  * than '"' and '\\', and well-formed UTF-8. */
 static size_t plain_run(const char *s)
 {
-    const char *p = s;
+    const unsigned char *p = (const unsigned char *)s;
     for (;;) {
-        unsigned char c = (unsigned char)*p;
+        unsigned char c = *p;
         if (c >= 0x80) {
-            unsigned cp;
-            int n = pb_utf8_valid(p, &cp);
+            int n = utf8_len(p);
             if (n == 0)
                 break;
             p += n;
@@ -28,231 +80,255 @@ static size_t plain_run(const char *s)
         else
             break;
     }
-    return (size_t)(p - s);
+    return (size_t)(p - (const unsigned char *)s);
 }
 
-static void str(FILE *out, const char *s)
+static void str(jw *w, const char *s)
 {
     if (!s) {
-        fputs("null", out);
+        PUT(w, "null");
         return;
     }
-    putc('"', out);
+    putch(w, '"');
     for (;;) {
         size_t n = plain_run(s);
-        fwrite(s, 1, n, out);
+        put(w, s, n);
         s += n;
         unsigned char c = (unsigned char)*s;
         if (!c)
             break;
         switch (c) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\b': fputs("\\b", out); break;
-        case '\f': fputs("\\f", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
+        case '"': PUT(w, "\\\""); break;
+        case '\\': PUT(w, "\\\\"); break;
+        case '\b': PUT(w, "\\b"); break;
+        case '\f': PUT(w, "\\f"); break;
+        case '\n': PUT(w, "\\n"); break;
+        case '\r': PUT(w, "\\r"); break;
+        case '\t': PUT(w, "\\t"); break;
         default:
-            if (c < 0x20)
-                fprintf(out, "\\u%04x", c);
-            else
-                fputs("\xEF\xBF\xBD", out); /* invalid UTF-8 becomes U+FFFD */
+            if (c < 0x20) {
+                char u[8];
+                snprintf(u, sizeof u, "\\u%04x", c);
+                put(w, u, 6);
+            } else
+                PUT(w, "\xEF\xBF\xBD"); /* invalid UTF-8 becomes U+FFFD */
         }
         s++;
     }
-    putc('"', out);
+    putch(w, '"');
 }
 
 /* "key": — keys are ASCII constants. */
-static void key(FILE *out, const char *k, bool first)
+static void key(jw *w, const char *k, bool first)
 {
-    fputs(first ? "\"" : ",\"", out);
-    fputs(k, out);
-    fputs("\":", out);
+    if (first)
+        putch(w, '"');
+    else
+        PUT(w, ",\"");
+    put(w, k, strlen(k));
+    PUT(w, "\":");
 }
 
 /* A decimal int without printf's format parsing (this runs per cell). */
-static void int_put(FILE *out, int v)
+static void int_put(jw *w, int v)
 {
     char buf[16], *p = buf + sizeof buf;
     unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-    *--p = '\0';
     do
         *--p = (char)('0' + u % 10);
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    fputs(p, out);
+    put(w, p, (size_t)(buf + sizeof buf - p));
 }
 
-static void key_str(FILE *out, const char *k, const char *v, bool first)
+static void key_str(jw *w, const char *k, const char *v, bool first)
 {
-    key(out, k, first);
-    str(out, v);
+    key(w, k, first);
+    str(w, v);
 }
 
 /* Exact decimals are written as the decimal they are, never via a double. */
-static void dec(FILE *out, pb_decimal v)
+static void dec(jw *w, pb_decimal v)
 {
     char buf[PB_DECIMAL_BUFSIZE];
-    fputs(pb_decimal_format(v, buf), out);
+    const char *s = pb_decimal_format(v, buf);
+    put(w, s, strlen(s));
 }
 
-static void loc(FILE *out, pb_loc l)
+static void loc(jw *w, pb_loc l)
 {
-    if (l.table < 0)
-        fputs("null", out);
-    else
-    {
-        fputs("{\"table\":", out);
-        int_put(out, l.table);
-        fputs(",\"row\":", out);
-        int_put(out, l.row);
-        fputs(",\"column\":", out);
-        int_put(out, l.col);
-        putc('}', out);
+    if (l.table < 0) {
+        PUT(w, "null");
+        return;
     }
+    PUT(w, "{\"table\":");
+    int_put(w, l.table);
+    PUT(w, ",\"row\":");
+    int_put(w, l.row);
+    PUT(w, ",\"column\":");
+    int_put(w, l.col);
+    putch(w, '}');
 }
 
-static void amount(FILE *out, const char *k, const pb_amount *m, bool first)
+static void amount(jw *w, const char *k, const pb_amount *m, bool first)
 {
-    key(out, k, first);
+    key(w, k, first);
     if (m->present && m->valid)
-        dec(out, m->value);
+        dec(w, m->value);
     else
-        fputs("null", out);
+        PUT(w, "null");
 }
 
-static void value(FILE *out, const pb_value *v)
+static void value(jw *w, const pb_value *v)
 {
     static const char *const kinds[] = {"empty", "number", "qualitative", "unparsed"};
     bool number = v->kind == PB_VALUE_NUMBER;
-    key_str(out, "raw", v->raw, true);
-    key_str(out, "kind", kinds[v->kind], false);
-    key_str(out, "op", pb_op_ascii(v->op), false);
-    key(out, "number", false);
+    key_str(w, "raw", v->raw, true);
+    key_str(w, "kind", kinds[v->kind], false);
+    key_str(w, "op", pb_op_ascii(v->op), false);
+    key(w, "number", false);
     if (number)
-        dec(out, v->number);
+        dec(w, v->number);
     else
-        fputs("null", out);
-    key_str(out, "unit", number && v->unit[0] ? v->unit : NULL, false);
+        PUT(w, "null");
+    key_str(w, "unit", number && v->unit[0] ? v->unit : NULL, false);
 }
 
-static void indicator(FILE *out, const pb_indicator *ind)
+/* The opening of an array's item i: "{" or ",{". */
+static void item(jw *w, size_t i)
 {
-    key_str(out, "level1", ind->level1.text, true);
-    key_str(out, "level2", ind->level2.text, false);
-    key_str(out, "level3", ind->level3.text, false);
-    key_str(out, "description", ind->description.text, false);
-    fputs(",\"value\":{", out);
-    value(out, &ind->value);
-    putc('}', out);
-    key_str(out, "basis", ind->basis.text, false);
-    key(out, "location", false);
-    loc(out, ind->loc);
+    if (i)
+        putch(w, ',');
+    putch(w, '{');
 }
 
-static void schedule(FILE *out, const pb_schedule *s)
+static void indicator(jw *w, const pb_indicator *ind)
 {
-    putc('[', out);
+    key_str(w, "level1", ind->level1.text, true);
+    key_str(w, "level2", ind->level2.text, false);
+    key_str(w, "level3", ind->level3.text, false);
+    key_str(w, "description", ind->description.text, false);
+    PUT(w, ",\"value\":{");
+    value(w, &ind->value);
+    putch(w, '}');
+    key_str(w, "basis", ind->basis.text, false);
+    key(w, "location", false);
+    loc(w, ind->loc);
+}
+
+static void schedule(jw *w, const pb_schedule *s)
+{
+    putch(w, '[');
     for (size_t i = 0; i < s->count; i++) {
         const pb_checkpoint *cp = &s->items[i];
-        fputs(i ? ",{" : "{", out);
-        key_str(out, "label", cp->label, true);
-        key(out, "percent", false);
+        item(w, i);
+        key_str(w, "label", cp->label, true);
+        key(w, "percent", false);
         if (cp->present)
-            dec(out, cp->percent);
+            dec(w, cp->percent);
         else
-            fputs("null", out);
-        key_str(out, "raw", cp->raw, false);
-        key(out, "location", false);
-        loc(out, cp->loc);
-        putc('}', out);
+            PUT(w, "null");
+        key_str(w, "raw", cp->raw, false);
+        key(w, "location", false);
+        loc(w, cp->loc);
+        putch(w, '}');
     }
-    putc(']', out);
+    putch(w, ']');
 }
 
-static void project(FILE *out, const pb_project *p)
+static void project(jw *w, const pb_project *p)
 {
-    fputs("{\"number\":", out);
-    int_put(out, p->number);
-    key_str(out, "title", p->title, false);
-    key_str(out, "code", p->code.text, false);
-    key_str(out, "name", p->name.text, false);
-    key_str(out, "unit", pb_money_unit_name(p->unit), false);
-    fputs(",\"budget\":{", out);
-    amount(out, "total", &p->total, true);
-    amount(out, "fiscal", &p->fiscal, false);
-    amount(out, "other", &p->other, false);
-    putc('}', out);
-    key_str(out, "purpose", p->purpose.text, false);
-    key(out, "schedule", false);
-    schedule(out, &p->schedule);
-    fputs(",\"goals\":[", out);
+    PUT(w, "{\"number\":");
+    int_put(w, p->number);
+    key_str(w, "title", p->title, false);
+    key_str(w, "code", p->code.text, false);
+    key_str(w, "name", p->name.text, false);
+    key_str(w, "unit", pb_money_unit_name(p->unit), false);
+    PUT(w, ",\"budget\":{");
+    amount(w, "total", &p->total, true);
+    amount(w, "fiscal", &p->fiscal, false);
+    amount(w, "other", &p->other, false);
+    putch(w, '}');
+    key_str(w, "purpose", p->purpose.text, false);
+    key(w, "schedule", false);
+    schedule(w, &p->schedule);
+    PUT(w, ",\"goals\":[");
     for (size_t i = 0; i < p->goal_count; i++) {
         if (i)
-            putc(',', out);
-        str(out, p->goals[i]);
+            putch(w, ',');
+        str(w, p->goals[i]);
     }
-    fputs("],\"indicators\":[", out);
+    PUT(w, "],\"indicators\":[");
     for (size_t i = 0; i < p->indicator_count; i++) {
-        fputs(i ? ",{" : "{", out);
-        indicator(out, &p->indicators[i]);
-        putc('}', out);
+        item(w, i);
+        indicator(w, &p->indicators[i]);
+        putch(w, '}');
     }
-    putc(']', out);
-    key(out, "location", false);
-    loc(out, p->loc);
-    putc('}', out);
+    putch(w, ']');
+    key(w, "location", false);
+    loc(w, p->loc);
+    putch(w, '}');
 }
 
-static void finding(FILE *out, const pb_finding *f)
+static void finding(jw *w, const pb_finding *f)
 {
-    key_str(out, "rule", f->rule->id, true);
-    key_str(out, "name", f->rule->slug, false);
-    key_str(out, "severity", pb_severity_name(f->severity), false);
-    key_str(out, "message", f->message, false);
-    key_str(out, "project", f->project ? f->project->code.text : NULL, false);
+    key_str(w, "rule", f->rule->id, true);
+    key_str(w, "name", f->rule->slug, false);
+    key_str(w, "severity", pb_severity_name(f->severity), false);
+    key_str(w, "message", f->message, false);
+    key_str(w, "project", f->project ? f->project->code.text : NULL, false);
     if (f->project)
     {
-        fputs(",\"project_number\":", out);
-        int_put(out, f->project->number);
+        PUT(w, ",\"project_number\":");
+        int_put(w, f->project->number);
     }
     else
-        fputs(",\"project_number\":null", out);
-    key(out, "location", false);
-    loc(out, f->loc);
+        PUT(w, ",\"project_number\":null");
+    key(w, "location", false);
+    loc(w, f->loc);
+}
+
+static void document(jw *w, const pb_document *d)
+{
+    bool ok = d->error.status == PB_OK;
+    putch(w, '{');
+    key_str(w, "path", d->path, true);
+    key_str(w, "status", ok ? "ok" : "error", false);
+    key(w, "error", false);
+    if (ok)
+        PUT(w, "null");
+    else {
+        putch(w, '{');
+        key_str(w, "code", pb_status_code(d->error.status), true);
+        key_str(w, "message", d->error.message, false);
+        putch(w, '}');
+    }
+    PUT(w, ",\"projects\":[");
+    for (size_t i = 0; i < d->project_count; i++) {
+        if (i)
+            putch(w, ',');
+        project(w, d->projects[i]);
+    }
+    PUT(w, "],\"findings\":[");
+    for (size_t i = 0; i < d->finding_count; i++) {
+        item(w, i);
+        finding(w, &d->findings[i]);
+        putch(w, '}');
+    }
+    PUT(w, "]}");
 }
 
 bool pb_report_json_write(FILE *out, const pb_document *d)
 {
-    bool ok = d->error.status == PB_OK;
-    putc('{', out);
-    key_str(out, "path", d->path, true);
-    key_str(out, "status", ok ? "ok" : "error", false);
-    key(out, "error", false);
-    if (ok)
-        fputs("null", out);
-    else {
-        putc('{', out);
-        key_str(out, "code", pb_status_code(d->error.status), true);
-        key_str(out, "message", d->error.message, false);
-        putc('}', out);
-    }
-    fputs(",\"projects\":[", out);
-    for (size_t i = 0; i < d->project_count; i++) {
-        if (i)
-            putc(',', out);
-        project(out, d->projects[i]);
-    }
-    fputs("],\"findings\":[", out);
-    for (size_t i = 0; i < d->finding_count; i++) {
-        fputs(i ? ",{" : "{", out);
-        finding(out, &d->findings[i]);
-        putc('}', out);
-    }
-    fputs("]}", out);
+    jw *w = malloc(sizeof *w);
+    if (!w)
+        return false;
+    w->out = out;
+    w->n = 0;
+    document(w, d);
+    flush(w);
+    free(w);
     return !ferror(out);
 }
 

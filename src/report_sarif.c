@@ -196,4 +196,4 @@ static bool sarif_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_sarif = {"sarif", ",", ",", sarif_begin, sarif_file, sarif_mid, sarif_end};
+const pb_reporter pb_reporter_sarif = {"sarif", ",", ",", sarif_begin, sarif_file, sarif_mid, sarif_end, true};

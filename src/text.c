@@ -75,23 +75,40 @@ static unsigned fold(unsigned cp)
     return cp;
 }
 
-/* Writes the normalised form of s into out (which has room for strlen(s)+1
- * bytes, since folding never lengthens a code point). */
-static size_t normalize_into(const char *s, bool drop_space, char *out)
+/* Writes the normalised form of s into out, which has room for strlen(s)+1
+ * bytes: folding never lengthens a character, and a byte that does not
+ * start a well-formed one is copied as it is (writing U+FFFD for it would
+ * triple it).  Chinese text is three-byte characters: they are decoded here,
+ * not through pb_utf8_decode, as this runs on every cell. */
+static size_t normalize_into(const char *str, bool drop_space, char *out)
 {
+    const unsigned char *s = (const unsigned char *)str;
     size_t o = 0;
     bool pending_space = false;
     while (*s) {
-        unsigned cp;
-        s += pb_utf8_decode(s, &cp);
-        if (is_space_cp(cp)) {
+        unsigned c = s[0], cp;
+        int n;
+        if (c < 0x80)
+            cp = c, n = 1;
+        else if ((c & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+            cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu), n = 3;
+        else
+            n = pb_utf8_decode((const char *)s, &cp);
+        bool invalid = n == 1 && c >= 0x80;
+        s += n;
+        if (!invalid && is_space_cp(cp)) {
             pending_space = o > 0;
             continue;
         }
         if (pending_space && !drop_space)
             out[o++] = ' ';
         pending_space = false;
-        o += (size_t)utf8_encode(fold(cp), out + o);
+        if (invalid)
+            out[o++] = (char)c;
+        else if (c < 0x80)
+            out[o++] = (char)c;
+        else
+            o += (size_t)utf8_encode(fold(cp), out + o);
     }
     out[o] = '\0';
     return o;

@@ -7,6 +7,8 @@
 
 #include "internal.h"
 
+#include <regex.h>
+#include <stdio.h>
 #include <string.h>
 
 static void expect_dec(const char *in, int64_t micro, const char *printed)
@@ -75,9 +77,56 @@ static void test_normalize(void **state)
     assert_false(pb_normalize_buf("too long for the buffer", false, out, 8));
     assert_true(pb_is_blank(" \u3000\t\n"));
     assert_false(pb_is_blank(" x "));
-    /* Invalid UTF-8 does not stop the scan. */
+    /* Invalid UTF-8 does not stop the scan, and is kept as it is. */
     assert_true(pb_normalize_buf("a\xff" "b", false, out, sizeof out));
-    assert_string_equal(out, "a\xef\xbf\xbd" "b");
+    assert_string_equal(out, "a\xff" "b");
+    /* Nor does it lengthen the text: written as U+FFFD, 100 bad bytes took
+     * 300 and ran past a buffer sized for the input (a .pbcheck.json is not
+     * checked for UTF-8 before its strings are normalised). */
+    char bad[101], big[104];
+    memset(bad, 0xff, 100);
+    bad[100] = '\0';
+    assert_true(pb_normalize_buf(bad, true, big, sizeof big));
+    assert_int_equal(strlen(big), 100);
+    pb_arena *a = pb_arena_new();
+    assert_non_null(a);
+    char *n = pb_normalize(a, "\xe4\xb8" "x\xf0\x9f\x98\xe3\x80\x80" "y", false);
+    assert_non_null(n);
+    assert_string_equal(n, "\xe4\xb8" "x\xf0\x9f\x98 y");
+    pb_arena_free(a);
+}
+
+/* The default project-code-pattern is matched by hand (check.c); it must
+ * say what the regular expression says, for every one-character change of
+ * a valid code and for every length around it. */
+static void test_code_pattern_default(void **state)
+{
+    (void)state;
+    regex_t re;
+    assert_int_equal(regcomp(&re, PB_DEFAULT_CODE_PATTERN, REG_EXTENDED | REG_NOSUB), 0);
+    static const char *const probes[] = {"0", "9", "A", "Z", "a", "z", "/", ":", "@", "[", " ", "-", "\xef\xbc\x91"};
+    const char *valid = "13020925P000000000011";
+    int checked = 0, matched = 0;
+    for (size_t pos = 0; pos < strlen(valid); pos++)
+        for (size_t k = 0; k < sizeof probes / sizeof *probes; k++) {
+            char code[64];
+            snprintf(code, sizeof code, "%.*s%s%s", (int)pos, valid, probes[k], valid + pos + 1);
+            bool by_regex = regexec(&re, code, 0, NULL, 0) == 0;
+            assert_int_equal(pb_code_matches_default(code), by_regex);
+            checked++;
+            matched += by_regex;
+        }
+    for (size_t len = 0; len <= strlen(valid) + 2; len++) {
+        char code[64];
+        snprintf(code, sizeof code, "%.*s%s", (int)len, "13020925P00000000001199", "");
+        assert_int_equal(pb_code_matches_default(code), regexec(&re, code, 0, NULL, 0) == 0);
+    }
+    regfree(&re);
+    /* both answers occur: the loop above compared something */
+    assert_true(matched > 0 && matched < checked);
+    assert_true(pb_code_matches_default(valid));
+    assert_true(pb_code_matches_default("13020925P00000000001Z"));
+    assert_false(pb_code_matches_default("13020925p000000000011"));
 }
 
 typedef struct value_case {
@@ -215,9 +264,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decimal_parse), cmocka_unit_test(test_decimal_arith),
-        cmocka_unit_test(test_normalize),     cmocka_unit_test(test_value_parse),
-        cmocka_unit_test(test_amounts),       cmocka_unit_test(test_arena),
-        cmocka_unit_test(test_rules_table),
+        cmocka_unit_test(test_normalize),     cmocka_unit_test(test_code_pattern_default),
+        cmocka_unit_test(test_value_parse),   cmocka_unit_test(test_amounts),
+        cmocka_unit_test(test_arena),         cmocka_unit_test(test_rules_table),
     };
     return cmocka_run_group_tests_name("unit", tests, NULL, NULL);
 }

@@ -549,6 +549,9 @@ typedef struct pb_reporter {
     bool (*file)(FILE *out, FILE *tail, const pb_report_file *f);
     bool (*mid)(FILE *out, const pb_run_totals *t);
     bool (*end)(FILE *out, const pb_run_totals *t);
+    /* file reads pb_report_file.fingerprints; when false they may be NULL
+     * (the caller need not compute them) */
+    bool fingerprints;
 } pb_reporter;
 
 /* "text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "csv";
