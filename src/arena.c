@@ -14,22 +14,51 @@ typedef struct pb_block {
 
 struct pb_arena {
     pb_block *head;
+    pb_block *spare; /* standard blocks kept by pb_arena_reset */
+    size_t spare_count;
     size_t total;
 };
 
+/* Standard blocks a reset arena keeps for reuse (1 MiB). */
+#define PB_ARENA_SPARE_MAX 16
+
 pb_arena *pb_arena_new(void) { return calloc(1, sizeof(pb_arena)); }
 
-void pb_arena_free(pb_arena *a)
+static void free_blocks(pb_block *b)
 {
-    if (!a)
-        return;
-    pb_block *b = a->head;
     while (b) {
         pb_block *next = b->next;
         free(b);
         b = next;
     }
+}
+
+void pb_arena_free(pb_arena *a)
+{
+    if (!a)
+        return;
+    free_blocks(a->head);
+    free_blocks(a->spare);
     free(a);
+}
+
+void pb_arena_reset(pb_arena *a)
+{
+    pb_block *b = a->head;
+    a->head = NULL;
+    while (b) {
+        pb_block *next = b->next;
+        if (b->cap == PB_ARENA_BLOCK && a->spare_count < PB_ARENA_SPARE_MAX) {
+            b->used = 0;
+            b->next = a->spare;
+            a->spare = b;
+            a->spare_count++;
+        } else {
+            a->total -= sizeof(pb_block) + b->cap;
+            free(b);
+        }
+        b = next;
+    }
 }
 
 static pb_block *block_new(size_t cap)
@@ -53,10 +82,18 @@ void *pb_arena_alloc(pb_arena *a, size_t size)
         /* A large request gets a block of its own, behind the current one,
          * so the current block's free space is not wasted. */
         size_t cap = size > PB_ARENA_BLOCK / 4 ? size : PB_ARENA_BLOCK;
-        pb_block *nb = block_new(cap);
-        if (!nb)
-            return NULL;
-        a->total += sizeof(pb_block) + cap;
+        pb_block *nb = NULL;
+        if (cap == PB_ARENA_BLOCK && a->spare) {
+            nb = a->spare;
+            a->spare = nb->next;
+            a->spare_count--;
+            nb->next = NULL;
+        } else {
+            nb = block_new(cap);
+            if (!nb)
+                return NULL;
+            a->total += sizeof(pb_block) + cap;
+        }
         if (b && cap != PB_ARENA_BLOCK) {
             nb->next = b->next;
             b->next = nb;

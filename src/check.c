@@ -797,13 +797,11 @@ static const char *indicator_key(pb_arena *a, const pb_indicator *ind)
 {
     if (!named(ind) || ind->value.kind == PB_VALUE_EMPTY)
         return NULL;
-    char l2[NORM_MAX], l3[NORM_MAX], v[NORM_MAX];
-    size_t n = 3 * NORM_MAX + 3;
-    char *key = pb_arena_alloc(a, n);
-    if (key)
-        snprintf(key, n, "%s\x1f%s\x1f%s", norm(ind->level2.text, l2), norm(ind->level3.text, l3),
-                 norm(ind->value.raw, v));
-    return key;
+    char l2[NORM_MAX], l3[NORM_MAX], v[NORM_MAX], key[3 * NORM_MAX + 3];
+    /* kept at its length: a key per indicator of the document */
+    int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s", norm(ind->level2.text, l2), norm(ind->level3.text, l3),
+                     norm(ind->value.raw, v));
+    return pb_arena_strndup(a, key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n : sizeof key - 1);
 }
 
 static void check_copied(checker *k)

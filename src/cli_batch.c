@@ -5,10 +5,12 @@
  * the same byte for byte whatever N.  Only a window of rendered files is
  * held at a time (workers wait when it is full), and no document outlives
  * its worker's turn, so memory does not grow with the number of files. */
+#define _GNU_SOURCE /* fopencookie */
 #include "cli_batch.h"
 
 #include <cjson/cJSON.h>
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -563,9 +565,21 @@ static bool baseline_entry_put(FILE *out, const pb_document *d, const pb_finding
 
 /* ================================================================ engine */
 
-typedef struct chunk {
-    char *data;
+/* A file's rendered output is a list of blocks, not one growing buffer: a
+ * large report's JSON is never copied while it grows, and the blocks of
+ * the file the output waits for are written out (and reused) while it is
+ * still being rendered, so that memory stays flat. */
+#define BLOCK_SIZE (64 * 1024 - 64)
+#define BLOCK_POOL_MAX 32
+
+typedef struct block {
+    struct block *next;
     size_t len;
+    char data[BLOCK_SIZE];
+} block;
+
+typedef struct chunk {
+    block *first, *last;
 } chunk;
 
 /* What the main thread needs of one file: its rendered reports and a
@@ -600,26 +614,161 @@ typedef struct engine {
     bool walk_done;
     bool walk_oom;
     bool text_stdout; /* unreadable files are told on stdout, not stderr */
+    block *pool;      /* blocks written out, for reuse */
+    size_t pool_count;
 } engine;
+
+static void chunk_append(chunk *c, block *b)
+{
+    b->next = NULL;
+    if (c->last)
+        c->last->next = b;
+    else
+        c->first = b;
+    c->last = b;
+}
+
+static void chunk_join(chunk *c, chunk *more)
+{
+    if (!more->first)
+        return;
+    if (c->last)
+        c->last->next = more->first;
+    else
+        c->first = more->first;
+    c->last = more->last;
+    more->first = more->last = NULL;
+}
+
+static void blocks_free(block *b)
+{
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+}
+
+static block *block_take(engine *e)
+{
+    pthread_mutex_lock(&e->mu);
+    block *b = e->pool;
+    if (b) {
+        e->pool = b->next;
+        e->pool_count--;
+    }
+    pthread_mutex_unlock(&e->mu);
+    if (!b)
+        b = malloc(sizeof *b);
+    if (b) {
+        b->next = NULL;
+        b->len = 0;
+    }
+    return b;
+}
+
+/* Gives written blocks back (under e->mu). */
+static void blocks_recycle(engine *e, block *b)
+{
+    while (b) {
+        block *next = b->next;
+        if (e->pool_count < BLOCK_POOL_MAX) {
+            b->next = e->pool;
+            e->pool = b;
+            e->pool_count++;
+        } else
+            free(b);
+        b = next;
+    }
+}
+
+/* A FILE that writes into a chunk.  With `shared`, full blocks go to the
+ * file's slot in the ring, where the main thread may already be writing
+ * them out; the last, partial block stays in `own` until the file is done
+ * (so a file's small output and its stderr note still come out together). */
+typedef struct sink {
+    engine *e;
+    chunk *own;
+    chunk *shared; /* NULL: everything stays in own */
+    size_t seq;
+    block *cur;
+} sink;
+
+static void sink_publish(sink *k)
+{
+    if (!k->shared) {
+        chunk_append(k->own, k->cur);
+    } else {
+        pthread_mutex_lock(&k->e->mu);
+        chunk_append(k->shared, k->cur);
+        if (k->seq == k->e->head)
+            pthread_cond_signal(&k->e->ready);
+        pthread_mutex_unlock(&k->e->mu);
+    }
+    k->cur = NULL;
+}
+
+static ssize_t sink_write(void *cookie, const char *buf, size_t size)
+{
+    sink *k = cookie;
+    size_t done = 0;
+    while (done < size) {
+        if (k->cur && k->cur->len == BLOCK_SIZE)
+            sink_publish(k);
+        if (!k->cur && !(k->cur = block_take(k->e))) {
+            errno = ENOMEM;
+            return done ? (ssize_t)done : -1;
+        }
+        size_t n = size - done < BLOCK_SIZE - k->cur->len ? size - done : BLOCK_SIZE - k->cur->len;
+        memcpy(k->cur->data + k->cur->len, buf + done, n);
+        k->cur->len += n;
+        done += n;
+    }
+    return (ssize_t)size;
+}
+
+static int sink_close(void *cookie)
+{
+    sink *k = cookie;
+    if (k->cur && k->cur->len)
+        chunk_append(k->own, k->cur);
+    else
+        free(k->cur);
+    free(k);
+    return 0;
+}
+
+static FILE *sink_open(engine *e, chunk *own, chunk *shared, size_t seq)
+{
+    sink *k = malloc(sizeof *k);
+    if (!k)
+        return NULL;
+    *k = (sink){e, own, shared, seq, NULL};
+    FILE *f = fopencookie(k, "w", (cookie_io_functions_t){NULL, sink_write, NULL, sink_close});
+    if (!f)
+        free(k);
+    return f;
+}
 
 static void result_free(result *r)
 {
     free(r->path);
     free(r->note);
     for (size_t i = 0; i < BATCH_MAX_TARGETS; i++) {
-        free(r->main[i].data);
-        free(r->tail[i].data);
+        blocks_free(r->main[i].first);
+        blocks_free(r->tail[i].first);
     }
-    free(r->baseline.data);
+    blocks_free(r->baseline.first);
     free(r->matched);
     memset(r, 0, sizeof *r);
 }
 
 /* Runs fn into memory buffers; false when out of memory or fn fails. */
-static bool render(const pb_reporter *rep, const pb_report_file *rf, chunk *main, chunk *tail)
+static bool render(engine *e, size_t seq, const pb_reporter *rep, const pb_report_file *rf, chunk *main,
+                   chunk *shared, chunk *tail)
 {
-    FILE *m = open_memstream(&main->data, &main->len);
-    FILE *t = m ? open_memstream(&tail->data, &tail->len) : NULL;
+    FILE *m = sink_open(e, main, shared, seq);
+    FILE *t = m ? sink_open(e, tail, NULL, seq) : NULL;
     bool ok = t && rep->file(m, t, rf);
     if (m && fclose(m) != 0)
         ok = false;
@@ -642,9 +791,9 @@ static pb_document *unreadable_doc(const char *path, const char *why)
     return d;
 }
 
-static bool write_baseline_chunk(const pb_document *d, const pb_fingerprint *fps, chunk *out)
+static bool write_baseline_chunk(engine *e, const pb_document *d, const pb_fingerprint *fps, chunk *out)
 {
-    FILE *m = open_memstream(&out->data, &out->len);
+    FILE *m = sink_open(e, out, NULL, 0);
     bool ok = m != NULL;
     for (size_t i = 0; ok && i < d->finding_count; i++) {
         if (i > 0)
@@ -721,7 +870,7 @@ static bool needs_fingerprints(const engine *e)
     return need;
 }
 
-static void process(engine *e, item *it, result *r)
+static void process(engine *e, item *it, size_t seq, result *r)
 {
     const batch_config *bc = e->bc;
     r->kind = it->kind;
@@ -739,13 +888,15 @@ static void process(engine *e, item *it, result *r)
     bool need_fps = checked && needs_fingerprints(e);
     pb_fingerprint *fps = need_fps ? pb_fingerprints(d) : NULL;
     bool ok = checked && (!need_fps || fps) &&
-              (!bc->write_baseline || write_baseline_chunk(d, fps, &r->baseline)) &&
+              (!bc->write_baseline || write_baseline_chunk(e, d, fps, &r->baseline)) &&
               apply_baseline(e->base, d, fps, r);
     if (ok) {
         summarise(e, d, r);
         for (size_t t = 0; ok && t < bc->target_count; t++) {
             pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color};
-            ok = render(bc->targets[t].reporter, &rf, &r->main[t], &r->tail[t]);
+            /* the ring slot is this file's until the main thread has written it */
+            chunk *shared = &e->ring[seq % e->window].main[t];
+            ok = render(e, seq, bc->targets[t].reporter, &rf, &r->main[t], shared, &r->tail[t]);
         }
     }
     if (!ok) {
@@ -789,10 +940,16 @@ static void *worker(void *arg)
     size_t seq;
     while (take_next(e, &it, &seq)) {
         result res = {0};
-        process(e, &it, &res);
+        process(e, &it, seq, &res);
         pthread_mutex_lock(&e->mu);
         res.done = true;
-        e->ring[seq % e->window] = res;
+        result *slot = &e->ring[seq % e->window];
+        /* blocks published while rendering come before the last ones */
+        for (size_t t = 0; t < BATCH_MAX_TARGETS; t++) {
+            chunk_join(&slot->main[t], &res.main[t]);
+            res.main[t] = slot->main[t];
+        }
+        *slot = res;
         if (seq == e->head)
             pthread_cond_signal(&e->ready);
         pthread_mutex_unlock(&e->mu);
@@ -812,6 +969,7 @@ typedef struct output {
     baseline *base;
     pb_run_totals totals;
     size_t status_counts[PB_STATUS_COUNT];
+    bool started[BATCH_MAX_TARGETS]; /* of the file being written */
     int status;
     /* progress */
     bool progress;
@@ -847,14 +1005,28 @@ static void progress_show(output *o, size_t done, size_t queued, bool all_known)
     o->progress_shown = true;
 }
 
+/* Writes blocks of a file's chunk; the separator goes before the first
+ * bytes of a non-empty chunk when an earlier file's chunk was written
+ * (*started: this file's chunk has begun). */
+static void put_blocks(FILE *out, const block *b, const char *separator, size_t *items, bool *started)
+{
+    for (; b; b = b->next) {
+        if (b->len == 0)
+            continue;
+        if (!*started) {
+            if (*items > 0)
+                fputs(separator, out);
+            (*items)++;
+            *started = true;
+        }
+        fwrite(b->data, 1, b->len, out);
+    }
+}
+
 static void put_chunk(FILE *out, const chunk *c, const char *separator, size_t *items)
 {
-    if (c->len == 0)
-        return;
-    if (*items > 0)
-        fputs(separator, out);
-    fwrite(c->data, 1, c->len, out);
-    (*items)++;
+    bool started = false;
+    put_blocks(out, c->first, separator, items, &started);
 }
 
 static void mark_baseline(output *o, const result *r)
@@ -889,7 +1061,8 @@ static void emit(output *o, result *r)
     for (size_t t = 0; t < bc->target_count; t++) {
         if (!bc->targets[t].path)
             progress_clear(o);
-        put_chunk(o->files[t], &r->main[t], bc->targets[t].reporter->separator, &o->items[t]);
+        put_blocks(o->files[t], r->main[t].first, bc->targets[t].reporter->separator, &o->items[t], &o->started[t]);
+        o->started[t] = false;
         if (o->tails[t])
             put_chunk(o->tails[t], &r->tail[t], bc->targets[t].reporter->tail_separator, &o->tail_items[t]);
         if (!bc->targets[t].path)
@@ -913,6 +1086,34 @@ static void emit(output *o, result *r)
     mark_baseline(o, r);
 }
 
+/* Writes what the file at the head has rendered so far (called and
+ * returning with e->mu held); false when it has nothing new. */
+static bool stream_head(engine *e, output *o, result *slot)
+{
+    const batch_config *bc = o->bc;
+    chunk taken[BATCH_MAX_TARGETS];
+    bool any = false;
+    for (size_t t = 0; t < bc->target_count; t++) {
+        taken[t] = slot->main[t];
+        slot->main[t].first = slot->main[t].last = NULL;
+        any = any || taken[t].first;
+    }
+    if (!any)
+        return false;
+    pthread_mutex_unlock(&e->mu);
+    for (size_t t = 0; t < bc->target_count; t++) {
+        if (!taken[t].first)
+            continue;
+        if (!bc->targets[t].path)
+            progress_clear(o);
+        put_blocks(o->files[t], taken[t].first, bc->targets[t].reporter->separator, &o->items[t], &o->started[t]);
+    }
+    pthread_mutex_lock(&e->mu);
+    for (size_t t = 0; t < bc->target_count; t++)
+        blocks_recycle(e, taken[t].first);
+    return true;
+}
+
 /* The main thread's loop: writes results in order as they complete. */
 static void drain(engine *e, output *o)
 {
@@ -930,6 +1131,8 @@ static void drain(engine *e, output *o)
             pthread_cond_broadcast(&e->space);
             continue;
         }
+        if (stream_head(e, o, slot))
+            continue;
         if (e->walk_done && e->head == e->next_seq)
             break;
         if (o->progress) {
@@ -1205,6 +1408,7 @@ int cli_batch_run(const batch_config *bc, char **paths, int count)
     for (size_t i = 0; e.ring && i < e.window; i++)
         result_free(&e.ring[i]);
     free(e.ring);
+    blocks_free(e.pool);
     walker_free(&e.w);
     pthread_mutex_destroy(&e.walk_mu);
     pthread_mutex_destroy(&e.mu);

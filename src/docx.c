@@ -230,11 +230,8 @@ static bool table_start(reader *r)
                      r->lim->max_tables);
         return false;
     }
-    if (r->depth == 0) {
-        r->scratch = pb_arena_new();
-        if (!r->scratch)
-            return oom(r);
-    }
+    if (r->depth == 0 && !r->scratch && !(r->scratch = pb_arena_new()))
+        return oom(r);
     if (r->depth == r->cap) {
         size_t ncap = r->cap ? r->cap * 2 : 4;
         table_frame *n = realloc(r->tables, ncap * sizeof *n);
@@ -458,10 +455,8 @@ static bool table_end(reader *r)
         return r->err->status != PB_OK ? false : oom(r);
     bool ok = !r->sink->table || r->sink->table(r->sink->ctx, t);
     r->depth--;
-    if (r->depth == 0) {
-        pb_arena_free(r->scratch);
-        r->scratch = NULL;
-    }
+    if (r->depth == 0)
+        pb_arena_reset(r->scratch);
     return ok || oom(r);
 }
 

@@ -17,6 +17,11 @@ void pb_error_set(pb_error *e, pb_status s, const char *fmt, ...)
 
 /* ---- growable array in an arena (old blocks stay in the arena) */
 bool pb_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size);
+/* Frees everything allocated from a at once, like pb_arena_free, but keeps
+ * a few of its blocks for the next allocations: the reader empties its
+ * scratch arena after each table, and memory given back to the system
+ * and taken again costs a page fault per page. */
+void pb_arena_reset(pb_arena *a);
 
 /* ---- string builder on malloc, bounded */
 typedef struct pb_buf {

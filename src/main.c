@@ -5,6 +5,7 @@
 #include "cli_i18n.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct command {
@@ -23,6 +24,11 @@ static const command commands[] = {
 
 int main(int argc, char **argv)
 {
+    /* libzip converts each entry's DOS time with mktime, and with TZ unset
+     * glibc stats /etc/localtime on every call (a dozen per file); naming
+     * the same zone file keeps it read once. */
+    if (!getenv("TZ"))
+        setenv("TZ", ":/etc/localtime", 0);
     setlocale(LC_ALL, "");
     int status = cli_i18n_setup(&argc, argv);
     if (status != EXIT_CLEAN)

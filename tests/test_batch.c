@@ -332,6 +332,76 @@ static void test_jobs_identical_output(void **state)
     free(e4);
 }
 
+/* A file's report is written out in blocks while it is still being
+ * rendered (cli_batch.c).  Large reports (several 64 KiB blocks each)
+ * between small and unreadable ones must come out whole and in order, the
+ * same with 1 and 3 jobs, and each file's JSON the same as when it is
+ * checked alone. */
+static void test_large_outputs_stream(void **state)
+{
+    (void)state;
+    mkdir_rel("large");
+    enum { PROJECTS = 40 };
+    static fx_project big[PROJECTS];
+    static char codes[PROJECTS][32];
+    for (int i = 0; i < PROJECTS; i++) {
+        big[i] = err_project;
+        snprintf(codes[i], sizeof codes[i], "13020925P%012d", i);
+        big[i].code = codes[i];
+    }
+    char *body = fx_reference_body(big, PROJECTS);
+    assert_non_null(body);
+    static const char *const names[] = {"large/a-big.docx", "large/b-small.docx", "large/c-big.docx",
+                                        "large/d-empty.docx", "large/e-big.docx"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", root, names[i]);
+        if (names[i][6] == 'd')
+            write_text(names[i], "");
+        else if (names[i][8] == 's')
+            write_docx(names[i], &ok_project);
+        else if (!fx_docx_file(path, body))
+            fail_msg("cannot write %s", path);
+    }
+    free(body);
+    for (int jobs = 1; jobs <= 3; jobs += 2) {
+        run_result r = sh("\"$PBCHECK\" -j %d -f json --report text:large%d.txt --report sarif:large%d.sarif large "
+                          "> large%d.json",
+                          jobs, jobs, jobs, jobs);
+        assert_int_equal(r.status, 3);
+        run_free(&r);
+    }
+    static const char *const kinds[] = {"json", "txt", "sarif"};
+    for (size_t k = 0; k < 3; k++) {
+        char a[64], b[64];
+        snprintf(a, sizeof a, "large1.%s", kinds[k]);
+        snprintf(b, sizeof b, "large3.%s", kinds[k]);
+        char *x = read_rel(a), *y = read_rel(b);
+        if (strcmp(x, y) != 0)
+            fail_msg("-j 1 and -j 3 differ in %s", kinds[k]);
+        free(x);
+        free(y);
+    }
+    char *all = read_rel("large1.json");
+    assert_true(strlen(all) > 3 * 3 * 65536); /* three big files of several blocks each */
+    cJSON *j = parse_json(all);
+    const cJSON *files = cJSON_GetObjectItem(j, "files");
+    assert_int_equal(cJSON_GetArraySize(files), 5);
+    for (int i = 0; i < 5; i++) {
+        const cJSON *f = cJSON_GetArrayItem(files, i);
+        assert_string_equal(str_of(f, "path"), names[i]);
+        run_result r = sh("\"$PBCHECK\" -f json %s", names[i]);
+        cJSON *alone = parse_json(r.out);
+        const cJSON *same = cJSON_GetArrayItem(cJSON_GetObjectItem(alone, "files"), 0);
+        if (!cJSON_Compare(f, same, 1))
+            fail_msg("%s reads differently in the batch", names[i]);
+        cJSON_Delete(alone);
+        run_free(&r);
+    }
+    cJSON_Delete(j);
+    free(all);
+}
+
 /* jsonl is written as soon as a file and those before it are done: the
  * first line must come out while the list on stdin is still open. */
 static void test_jsonl_streams(void **state)
@@ -971,6 +1041,7 @@ int main(void)
         cmocka_unit_test(test_symlinks),
         cmocka_unit_test(test_stdin_lists),
         cmocka_unit_test(test_jobs_identical_output),
+        cmocka_unit_test(test_large_outputs_stream),
         cmocka_unit_test(test_jsonl_streams),
         cmocka_unit_test(test_unreadable_in_folder),
         cmocka_unit_test(test_file_timeout),

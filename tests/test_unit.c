@@ -240,6 +240,40 @@ static void test_arena(void **state)
     pb_arena_free(a);
 }
 
+/* A reset arena hands out its kept blocks again, zeroed, and gives the
+ * large ones back. */
+static void test_arena_reset(void **state)
+{
+    (void)state;
+    pb_arena *a = pb_arena_new();
+    assert_non_null(a);
+    enum { N = 16, SIZE = 16000 }; /* four to a standard block */
+    char *first[N];
+    for (int i = 0; i < N; i++) {
+        first[i] = pb_arena_alloc(a, SIZE);
+        assert_non_null(first[i]);
+        memset(first[i], 0xab, SIZE);
+    }
+    assert_non_null(pb_arena_alloc(a, 1000000)); /* a block of its own */
+    size_t before = pb_arena_bytes(a);
+    pb_arena_reset(a);
+    size_t kept = pb_arena_bytes(a);
+    assert_true(kept > 0 && kept < before - 1000000);
+    for (int i = 0; i < N; i++) {
+        char *p = pb_arena_alloc(a, SIZE);
+        assert_non_null(p);
+        bool reused = false;
+        for (int j = 0; j < N; j++)
+            reused = reused || p == first[j];
+        assert_true(reused);
+        for (size_t k = 0; k < SIZE; k++)
+            if (p[k] != 0)
+                fail_msg("byte %zu of a reused block is not zero", k);
+    }
+    assert_int_equal(pb_arena_bytes(a), kept); /* no block was added */
+    pb_arena_free(a);
+}
+
 static void test_rules_table(void **state)
 {
     (void)state;
@@ -266,7 +300,8 @@ int main(void)
         cmocka_unit_test(test_decimal_parse), cmocka_unit_test(test_decimal_arith),
         cmocka_unit_test(test_normalize),     cmocka_unit_test(test_code_pattern_default),
         cmocka_unit_test(test_value_parse),   cmocka_unit_test(test_amounts),
-        cmocka_unit_test(test_arena),         cmocka_unit_test(test_rules_table),
+        cmocka_unit_test(test_arena),         cmocka_unit_test(test_arena_reset),
+        cmocka_unit_test(test_rules_table),
     };
     return cmocka_run_group_tests_name("unit", tests, NULL, NULL);
 }
