@@ -562,13 +562,12 @@ static void check_satisfaction(checker *k, const pb_project *p, const pb_indicat
             ind->level3.text, fmt_dec(v->number, a), f, f);
 }
 
-static void check_percent_rate(checker *k, const pb_project *p, const pb_indicator *ind)
+static void check_percent_rate(checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
 {
     const pb_value *v = &ind->value;
     if (v->kind != PB_VALUE_NUMBER || (strcmp(v->unit, "%") != 0 && strcmp(v->unit, "‰") != 0) || !named(ind))
         return;
-    char n[NORM_MAX];
-    if (contains_any(norm(ind->level3.text, n), rate_words, COUNT(rate_words)))
+    if (contains_any(n3, rate_words, COUNT(rate_words)))
         return;
     add(k, "indicator-percent-not-rate", p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 is a percentage, but 「%s」 is not a rate (率, 比例, 占比 …): name what is counted, "
@@ -590,7 +589,7 @@ static name_kind kind_of_name(const char *name)
     return NAME_OTHER;
 }
 
-static void check_unit_suits_name(checker *k, const pb_project *p, const pb_indicator *ind)
+static void check_unit_suits_name(checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
 {
     static const char *const persons[] = {"人", "人次", "万人", "万人次", "名", "人/次"};
     static const char *const times[] = {"次", "人次", "场", "场次", "期", "批", "批次", "轮", "回", "万人次", "所次"};
@@ -598,9 +597,8 @@ static void check_unit_suits_name(checker *k, const pb_project *p, const pb_indi
     if (v->kind != PB_VALUE_NUMBER || !*v->unit || strcmp(v->unit, "%") == 0 || strcmp(v->unit, "‰") == 0 ||
         !named(ind))
         return;
-    char n[NORM_MAX];
     const char *expected = NULL;
-    switch (kind_of_name(norm(ind->level3.text, n))) {
+    switch (kind_of_name(n3)) {
     case NAME_RATE: expected = "%"; break;
     case NAME_TIME: if (!is_time_unit(v->unit)) expected = _("天, 月 or 年"); break;
     case NAME_PERSONS: if (!in_list(v->unit, persons, COUNT(persons))) expected = "人"; break;
@@ -638,22 +636,20 @@ static void check_timeliness(checker *k, const pb_project *p, const pb_indicator
         ind->level2.text, ind->level3.text, v->raw);
 }
 
-static void check_description(checker *k, const pb_project *p, const pb_indicator *ind)
+static void check_description(checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
 {
-    char d[NORM_MAX], n[NORM_MAX];
+    char d[NORM_MAX];
     norm(ind->description.text, d);
-    norm(ind->level3.text, n);
-    if (!*d || !*n || !strstr(n, d))
+    if (!*d || !*n3 || !strstr(n3, d))
         return;
     add(k, "indicator-description-repeats-name", p, ind->description.loc,
         _("%s/%s: 绩效指标描述 「%s」 only repeats the name 「%s」; say how the value is counted or calculated"),
         ind->level2.text, ind->level3.text, ind->description.text, ind->level3.text);
 }
 
-static void check_vague_name(checker *k, const pb_project *p, const pb_indicator *ind)
+static void check_vague_name(checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
 {
-    char n[NORM_MAX];
-    if (!named(ind) || !in_list(norm(ind->level3.text, n), k->c->vague_names, k->c->vague_name_count))
+    if (!named(ind) || !in_list(n3, k->c->vague_names, k->c->vague_name_count))
         return;
     add(k, "indicator-vague-name", p, ind->level3.loc,
         _("%s/%s: 「%s」 is a boilerplate name that fits any project; name what is counted or assessed, and for "
@@ -702,8 +698,10 @@ static void check_indicator(checker *k, const pb_project *p, const pb_indicator 
 {
     const pb_value *v = &ind->value;
     const char *l2 = ind->level2.text, *l3 = ind->level3.text;
-    check_description(k, p, ind);
-    check_vague_name(k, p, ind);
+    char n3[NORM_MAX]; /* 三级指标 as the rules compare it, for all of them */
+    norm(l3, n3);
+    check_description(k, p, ind, n3);
+    check_vague_name(k, p, ind, n3);
     check_basis(k, p, ind);
     switch (v->kind) {
     case PB_VALUE_EMPTY:
@@ -730,8 +728,8 @@ static void check_indicator(checker *k, const pb_project *p, const pb_indicator 
     check_cost(k, p, ind);
     check_operator(k, p, ind);
     check_satisfaction(k, p, ind);
-    check_percent_rate(k, p, ind);
-    check_unit_suits_name(k, p, ind);
+    check_percent_rate(k, p, ind, n3);
+    check_unit_suits_name(k, p, ind, n3);
     check_timeliness(k, p, ind);
 }
 

@@ -90,7 +90,12 @@ typedef struct reader {
     bool ac_chosen[MAX_AC_DEPTH];
     int ac_depth;
     bool seen_root;
-    const xmlChar *interned[ELEM_COUNT];
+    /* elem_names by their interned pointers: open addressing, a power of
+     * two over twice ELEM_COUNT slots */
+    struct {
+        const xmlChar *name;
+        elem id;
+    } by_name[128];
 } reader;
 
 /* ---- element names */
@@ -116,12 +121,37 @@ static bool name_is(const xmlChar *local, const char *name)
     return xmlStrEqual(local, BAD_CAST name);
 }
 
+#define NAME_SLOTS (sizeof ((reader *)0)->by_name / sizeof *((reader *)0)->by_name)
+
+static size_t name_slot(const xmlChar *p)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
+    return (size_t)(h >> 57) & (NAME_SLOTS - 1);
+}
+
+static void intern_names(reader *r)
+{
+    _Static_assert(NAME_SLOTS >= 2 * ELEM_COUNT && (NAME_SLOTS & (NAME_SLOTS - 1)) == 0, "slots");
+    for (size_t i = 0; i < ELEM_COUNT; i++) {
+        const xmlChar *p = xmlTextReaderConstString(r->xr, BAD_CAST elem_names[i].name);
+        if (!p)
+            continue; /* out of memory: the element reads as unknown */
+        size_t k = name_slot(p);
+        while (r->by_name[k].name && r->by_name[k].name != p)
+            k = (k + 1) & (NAME_SLOTS - 1);
+        r->by_name[k].name = p;
+        r->by_name[k].id = elem_names[i].id;
+    }
+}
+
 static elem elem_of(const reader *r, const xmlChar *local)
 {
-    for (size_t i = 0; i < ELEM_COUNT; i++)
-        if (r->interned[i] == local)
-            return elem_names[i].id;
-    return E_OTHER;
+    for (size_t k = name_slot(local);; k = (k + 1) & (NAME_SLOTS - 1)) {
+        if (r->by_name[k].name == local)
+            return r->by_name[k].id;
+        if (!r->by_name[k].name)
+            return E_OTHER;
+    }
 }
 
 static xmlChar *w_attr(reader *r, const char *name)
@@ -798,8 +828,7 @@ bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink, p
         return false;
     }
     xmlTextReaderSetStructuredErrorHandler(r.xr, on_xml_error, &r);
-    for (size_t i = 0; i < ELEM_COUNT; i++)
-        r.interned[i] = xmlTextReaderConstString(r.xr, BAD_CAST elem_names[i].name);
+    intern_names(&r);
     run(&r);
     reader_free(&r);
     return e->status == PB_OK;

@@ -41,7 +41,16 @@ char *pb_normalize(pb_arena *a, const char *s, bool drop_space);
 /* Same into a caller buffer; returns false when it does not fit. */
 bool pb_normalize_buf(const char *s, bool drop_space, char *out, size_t cap);
 bool pb_is_blank(const char *s);
-bool pb_has_prefix(const char *s, const char *prefix);
+/* Inline: the extractor asks it of every cell against every prefix label. */
+static inline bool pb_has_prefix(const char *s, const char *prefix)
+{
+    if (!s)
+        return false;
+    while (*prefix)
+        if (*s++ != *prefix++)
+            return false;
+    return true;
+}
 bool pb_contains(const char *s, const char *needle);
 /* Decodes one UTF-8 code point; returns bytes used (1 for invalid bytes,
  * *cp = 0xFFFD). */

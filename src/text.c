@@ -147,11 +147,6 @@ bool pb_is_blank(const char *s)
     return true;
 }
 
-bool pb_has_prefix(const char *s, const char *prefix)
-{
-    return s && strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
 bool pb_contains(const char *s, const char *needle)
 {
     return s && strstr(s, needle) != NULL;
