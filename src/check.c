@@ -640,7 +640,7 @@ static void check_description(checker *k, const pb_project *p, const pb_indicato
 {
     char d[NORM_MAX];
     norm(ind->description.text, d);
-    if (!*d || !*n3 || !strstr(n3, d))
+    if (!*d || !*n3 || !pb_contains(n3, d))
         return;
     add(k, "indicator-description-repeats-name", p, ind->description.loc,
         _("%s/%s: 绩效指标描述 「%s」 only repeats the name 「%s」; say how the value is counted or calculated"),

@@ -106,7 +106,7 @@ pb_extractor *pb_extractor_new(pb_document *d, const pb_options *o)
 static pb_money_unit unit_in(const char *label)
 {
     /* every unit but "单位:万" names 元 */
-    if (!strstr(label, "元"))
+    if (!pb_contains(label, "元"))
         return pb_contains(label, "单位:万") ? PB_UNIT_WANYUAN : PB_UNIT_UNKNOWN;
     if (pb_contains(label, "单位:万元") || pb_contains(label, "(万元)") || pb_contains(label, "单位:万"))
         return PB_UNIT_WANYUAN;
@@ -1153,7 +1153,7 @@ bool pb_extract_paragraph(pb_extractor *x, const char *text, int index)
     pb_money_unit u = unit_in(norm);
     if (u != PB_UNIT_UNKNOWN)
         x->para_unit = u;
-    if (strstr(norm, "分项绩效目标"))
+    if (pb_contains(norm, "分项绩效目标"))
         x->in_summary = true;
     else if (x->in_summary && (pb_has_prefix(norm, "三、") || pb_has_prefix(norm, "第二部分")))
         x->in_summary = false;

@@ -75,6 +75,14 @@ static void test_normalize(void **state)
     assert_true(pb_normalize_buf("a\u3000\u00a0 b\tc\n", false, out, sizeof out));
     assert_string_equal(out, "a b c");
     assert_false(pb_normalize_buf("too long for the buffer", false, out, 8));
+    /* pb_contains answers as strstr does. */
+    static const char *const hay[] = {"", "a", "aab", "abab", "满意度", "服务对象满意度≥95%", "率率", "ab\xe7"};
+    static const char *const needles[] = {"", "a", "ab", "aab", "b", "abc", "满意", "满意度", "率", "95%%", "\xe7", "率率率"};
+    for (size_t i = 0; i < sizeof hay / sizeof *hay; i++)
+        for (size_t j = 0; j < sizeof needles / sizeof *needles; j++)
+            if (pb_contains(hay[i], needles[j]) != (strstr(hay[i], needles[j]) != NULL))
+                fail_msg("pb_contains(\"%s\", \"%s\") differs from strstr", hay[i], needles[j]);
+    assert_false(pb_contains(NULL, "a"));
     assert_true(pb_is_blank(" \u3000\t\n"));
     assert_false(pb_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */
