@@ -90,9 +90,19 @@ static size_t normalize_into(const char *str, bool drop_space, char *out)
         int n;
         if (c < 0x80)
             cp = c, n = 1;
-        else if ((c & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+        else if ((c & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
             cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu), n = 3;
-        else
+            if (cp >= 0x3400 && cp < 0xFE00) {
+                /* ideographs and the like: neither white space nor folded */
+                if (pending_space && !drop_space)
+                    out[o++] = ' ';
+                pending_space = false;
+                memcpy(out + o, s, 3);
+                o += 3;
+                s += 3;
+                continue;
+            }
+        } else
             n = pb_utf8_decode((const char *)s, &cp);
         bool invalid = n == 1 && c >= 0x80;
         s += n;
