@@ -821,7 +821,9 @@ bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink, p
     r.lim = l;
     r.sink = sink;
     r.err = e;
-    r.xr = xmlReaderForIO(io_read, io_close, &r, "document.xml", NULL,
+    /* A URL with a slash: for a bare name libxml2 asks getcwd() for the
+     * folder of relative references, which are refused anyway. */
+    r.xr = xmlReaderForIO(io_read, io_close, &r, "/document.xml", NULL,
                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r.xr) {
         pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));

@@ -78,7 +78,11 @@ static bool xml_open(xml_in *in, pb_zip *z, const char *name, const pb_limits *l
     in->part = pb_part_open(z, name, e);
     if (!in->part)
         return false;
-    in->xr = xmlReaderForIO(io_read, io_close, in, name, NULL,
+    /* the part's name as an absolute URL: for a bare name libxml2 asks
+     * getcwd() for the folder of relative references (refused anyway) */
+    char url[sizeof in->name + 1];
+    snprintf(url, sizeof url, "/%s", in->name);
+    in->xr = xmlReaderForIO(io_read, io_close, in, url, NULL,
                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!in->xr) {
         pb_part_close(in->part);

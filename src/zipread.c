@@ -143,59 +143,25 @@ static pb_zip *finish_open(zip_t *za, const pb_limits *l, pb_error *e)
     return z;
 }
 
-pb_zip *pb_zip_open_file(const char *path, const pb_limits *l, pb_error *e)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        pb_error_set(e, PB_ERR_IO, _("cannot open the file: %s"), strerror(errno));
-        return NULL;
-    }
-    struct stat st;
-    unsigned char head[8];
-    ssize_t n = -1;
-    if (fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            close(fd);
-            pb_error_set(e, PB_ERR_IO, "%s", _("is a directory"));
-            return NULL;
-        }
-        n = read(fd, head, sizeof head);
-    }
-    int saved = errno;
-    close(fd);
-    if (n < 0) {
-        pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
-        return NULL;
-    }
-    if ((uint64_t)st.st_size > l->max_file_size) {
-        pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
-                     (unsigned long long)st.st_size, (unsigned long long)l->max_file_size);
-        return NULL;
-    }
-    if (!sniff(head, (size_t)n, e))
-        return NULL;
-    int zerr = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
-    if (!za) {
-        zip_error_to(e, zerr);
-        return NULL;
-    }
-    return finish_open(za, l, e);
-}
+/* A file this small is read whole with one read(): libzip's own file
+ * source reads 4 KiB at a time with a seek before each, and on a batch of
+ * small reports those system calls cost more than the inflating. */
+#define PB_READ_WHOLE_MAX (8u << 20)
 
-pb_zip *pb_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_error *e)
+/* data: len bytes; owned: freed here or by libzip, whatever happens. */
+static pb_zip *open_buffer(const void *data, size_t len, bool owned, const pb_limits *l, pb_error *e)
 {
-    if (len > l->max_file_size) {
-        pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
-                     (unsigned long long)len, (unsigned long long)l->max_file_size);
+    if (!sniff(data, len < 8 ? len : 8, e)) {
+        if (owned)
+            free((void *)data);
         return NULL;
     }
-    if (!sniff(data, len < 8 ? len : 8, e))
-        return NULL;
     zip_error_t ze;
     zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    zip_source_t *src = zip_source_buffer_create(data, len, owned, &ze);
     if (!src) {
+        if (owned)
+            free((void *)data);
         zip_error_to(e, zip_error_code_zip(&ze));
         zip_error_fini(&ze);
         return NULL;
@@ -209,6 +175,103 @@ pb_zip *pb_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_
     }
     zip_error_fini(&ze);
     return finish_open(za, l, e);
+}
+
+/* Reads up to len bytes of fd; the count, or -1 with errno. */
+static ssize_t read_full(int fd, unsigned char *buf, size_t len)
+{
+    size_t got = 0;
+    while (got < len) {
+        ssize_t n = read(fd, buf + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    return (ssize_t)got;
+}
+
+static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_error *e)
+{
+    if ((uint64_t)st->st_size <= PB_READ_WHOLE_MAX) {
+        size_t size = (size_t)st->st_size;
+        unsigned char *data = malloc(size ? size : 1);
+        if (!data) {
+            close(fd);
+            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+            return NULL;
+        }
+        ssize_t n = read_full(fd, data, size);
+        int saved = errno;
+        close(fd);
+        if (n < 0) {
+            free(data);
+            pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+            return NULL;
+        }
+        return open_buffer(data, (size_t)n, true, l, e);
+    }
+    unsigned char head[8];
+    ssize_t n = read_full(fd, head, sizeof head);
+    if (n < 0) {
+        int saved = errno;
+        close(fd);
+        pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+        return NULL;
+    }
+    if (!sniff(head, (size_t)n, e)) {
+        close(fd);
+        return NULL;
+    }
+    int zerr = 0;
+    zip_t *za = zip_fdopen(fd, ZIP_RDONLY | ZIP_CHECKCONS, &zerr); /* owns fd from here on success */
+    if (!za) {
+        close(fd);
+        zip_error_to(e, zerr);
+        return NULL;
+    }
+    return finish_open(za, l, e);
+}
+
+pb_zip *pb_zip_open_file(const char *path, const pb_limits *l, pb_error *e)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        pb_error_set(e, PB_ERR_IO, _("cannot open the file: %s"), strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int saved = errno;
+        close(fd);
+        pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        pb_error_set(e, PB_ERR_IO, "%s", _("is a directory"));
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > l->max_file_size) {
+        close(fd);
+        pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+                     (unsigned long long)st.st_size, (unsigned long long)l->max_file_size);
+        return NULL;
+    }
+    return open_fd(fd, &st, l, e);
+}
+
+pb_zip *pb_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_error *e)
+{
+    if (len > l->max_file_size) {
+        pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+                     (unsigned long long)len, (unsigned long long)l->max_file_size);
+        return NULL;
+    }
+    return open_buffer(data, len, false, l, e);
 }
 
 void pb_zip_close(pb_zip *z)
