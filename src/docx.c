@@ -100,12 +100,10 @@ typedef struct reader {
 
 /* ---- element names */
 
-static bool is_w(reader *r, const xmlChar *ns)
+static bool is_w_new(reader *r, const xmlChar *ns)
 {
     if (!ns)
         return false;
-    if (ns == r->w_ns || ns == r->w_ns2)
-        return true;
     if (xmlStrEqual(ns, BAD_CAST W_NS_T) || xmlStrEqual(ns, BAD_CAST W_NS_S)) {
         if (!r->w_ns)
             r->w_ns = ns;
@@ -114,6 +112,15 @@ static bool is_w(reader *r, const xmlChar *ns)
         return true;
     }
     return false;
+}
+
+/* Whether ns is the main namespace; the URI pointers met are remembered, as
+ * this is asked of every element. */
+static inline bool is_w(reader *r, const xmlChar *ns)
+{
+    if (ns && (ns == r->w_ns || ns == r->w_ns2))
+        return true;
+    return is_w_new(r, ns);
 }
 
 static bool name_is(const xmlChar *local, const char *name)
@@ -658,14 +665,6 @@ static bool check_root(reader *r, const xmlChar *ns, const xmlChar *local)
     return fail(r, PB_ERR_NO_MAIN_PART, _("the main part is not a WordprocessingML document"));
 }
 
-/* The element's namespace URI straight from the node: the reader's own
- * accessor interns it in the dictionary on every call, which costs more than
- * the rest of the dispatch. */
-static const xmlChar *node_ns(reader *r)
-{
-    xmlNodePtr n = xmlTextReaderCurrentNode(r->xr);
-    return n && n->ns ? n->ns->href : NULL;
-}
 
 /* One reader node; *skip asks the caller to step over the subtree. */
 static bool on_node(reader *r, bool *skip)
@@ -693,8 +692,13 @@ static bool on_node(reader *r, bool *skip)
     default:
         return true;
     }
-    const xmlChar *ns = node_ns(r);
-    const xmlChar *local = xmlTextReaderConstLocalName(r->xr);
+    /* The element's name and namespace URI straight from the node (for an
+     * element, the local name is node->name): the reader's namespace
+     * accessor interns the URI in the dictionary on every call, which cost
+     * more than the rest of the dispatch. */
+    xmlNodePtr node = xmlTextReaderCurrentNode(r->xr);
+    const xmlChar *ns = node && node->ns ? node->ns->href : NULL;
+    const xmlChar *local = node ? node->name : NULL;
     if (type == XML_READER_TYPE_ELEMENT) {
         if ((uint32_t)xmlTextReaderDepth(r->xr) >= r->lim->max_depth) {
             pb_error_set(r->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
