@@ -172,7 +172,9 @@ i=0
 while [ $i -lt $((9 * LIN_REPS)) ]; do
     i=$((i + 1))
     for n in 0 100 1000 10000; do
-        if [ $n -ge 1000 ] && [ $i -gt "$LIN_REPS" ]; then
+        # the large sizes every ninth round, so that all sizes are sampled
+        # over the same stretch of time (the machine's speed drifts)
+        if [ $n -ge 1000 ] && [ $(((i - 1) % 9)) -ne 0 ]; then
             continue
         fi
         run "lin.$n" "0 1" "$PBCHECK" --format json "$OUT/report-$n.docx"
@@ -243,24 +245,32 @@ rss_1000=$(med lin.1000 3)
 rss_10000=$(med lin.10000 3)
 lo_ratio=$(calc '%.2f' "$(med lo.pbcheck 1) / $(med lo.floor 1)")
 
-# Linearity: CPU seconds per table above the N = 0 run (start-up and the zip
-# taken out); the wall figures are printed beside them.
-c0=$(med lin.0 2)
-w0=$(med lin.0 1)
+# Linearity: seconds per table above the N = 0 run (start-up and the zip
+# taken out), CPU (judged) and wall: for each run of N tables, the run of
+# N = 0 of the same round is subtracted, and the median of these paired
+# differences is taken; rounds are a few seconds apart, so each difference
+# meets one state of the machine.
+# slope SERIES0 SERIES N STRIDE COLUMN: µs per table (run j of SERIES is in
+# round STRIDE × (j - 1) + 1).
+slope() {
+    awk -v n="$3" -v st="$4" -v c="$5" 'NR == FNR { z[NR] = $c; next }
+        { k = st * (FNR - 1) + 1; if (k in z) printf "%.6f\n", ($c - z[k]) / n * 1e6 }' "$T/$1" "$T/$2" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+stride() { if [ "$1" -ge 1000 ]; then echo 9; else echo 1; fi; }
 slopes=""
 {
     echo
-    echo "time per table above N=0 (pbcheck)"
+    echo "time per table above N=0 (pbcheck; medians of differences paired by round)"
     for n in 100 1000 10000; do
-        cs=$(calc '%.2f' "($(med "lin.$n" 2) - $c0) / $n * 1e6")
-        ws=$(calc '%.2f' "($(med "lin.$n" 1) - $w0) / $n * 1e6")
-        fs=$(calc '%.2f' "($(med "lin.floor.$n" 2) - $(med lin.floor.0 2)) / $n * 1e6")
-        printf '  N=%-6s cpu %8s µs/table   wall %8s µs/table   (floor cpu %s µs/table)\n' "$n" "$cs" "$ws" "$fs"
-        slopes="$slopes $cs"
+        st=$(stride "$n")
+        printf '  N=%-6s cpu %8s µs/table   wall %8s µs/table   (floor cpu %s µs/table)\n' "$n" \
+            "$(slope lin.0 "lin.$n" "$n" "$st" 2)" "$(slope lin.0 "lin.$n" "$n" "$st" 1)" \
+            "$(slope lin.floor.0 "lin.floor.$n" "$n" "$st" 2)"
     done
 } | tee -a "$RESULTS"
 # shellcheck disable=SC2086
-spread=$(echo $(for n in 100 1000 10000; do calc '%.4f\n' "($(med "lin.$n" 2) - $c0) / $n * 1e6"; done) |
+spread=$(echo $(for n in 100 1000 10000; do slope lin.0 "lin.$n" "$n" "$(stride "$n")" 2; echo; done) |
     awk '{ lo = $1; hi = $1; for (i = 2; i <= NF; i++) { if ($i < lo) lo = $i; if ($i > hi) hi = $i }
            printf "%.2f", (lo > 0) ? hi / lo : 99 }')
 per_table_kib=$(calc '%.1f' "($rss_10000 - $rss_1000) / 9000")
