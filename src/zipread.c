@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -194,8 +195,60 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t len)
     return (ssize_t)got;
 }
 
+/* A pipe or a device (`pbcheck <(curl …)`): libzip needs to seek, so it is
+ * read whole, up to the file size limit. */
+static pb_zip *open_stream(int fd, const pb_limits *l, pb_error *e)
+{
+    size_t cap = 64 * 1024, len = 0;
+    unsigned char *data = malloc(cap);
+    for (;;) {
+        if (!data) {
+            close(fd);
+            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+            return NULL;
+        }
+        ssize_t n = read_full(fd, data + len, cap - len);
+        if (n < 0) {
+            int saved = errno;
+            close(fd);
+            free(data);
+            pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+            return NULL;
+        }
+        len += (size_t)n;
+        if (len > l->max_file_size) {
+            close(fd);
+            free(data);
+            /* at least len bytes: enough to say it is over the limit */
+            pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+                         (unsigned long long)len, (unsigned long long)l->max_file_size);
+            return NULL;
+        }
+        if (len < cap)
+            break; /* end of the stream */
+        /* one byte over the limit is enough to know */
+        size_t limit = l->max_file_size < SIZE_MAX / 2 ? (size_t)l->max_file_size + 1 : SIZE_MAX / 2;
+        size_t grown = cap > limit / 2 ? limit : cap * 2;
+        if (grown <= cap) {
+            close(fd);
+            free(data);
+            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+            return NULL;
+        }
+        unsigned char *more = realloc(data, grown);
+        if (!more)
+            free(data);
+        data = more;
+        cap = grown;
+    }
+    close(fd);
+    return open_buffer(data, len, true, l, e);
+}
+
 static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_error *e)
 {
+    if (!S_ISREG(st->st_mode))
+        return open_stream(fd, l, e);
     if ((uint64_t)st->st_size <= PB_READ_WHOLE_MAX) {
         size_t size = (size_t)st->st_size;
         unsigned char *data = malloc(size ? size : 1);
