@@ -716,13 +716,15 @@ static int indicator_column(const char *l)
 {
     static const lit l1[] = {LIT("一级指标"), LIT("一级绩效指标")};
     static const lit l2[] = {LIT("二级指标"), LIT("二级绩效指标")};
-    static const lit l3[] = {LIT("三级指标"), LIT("三级指标名称"), LIT("三级绩效指标"), LIT("指标内容"), LIT("指标名称"), LIT("绩效指标名称")};
+    static const lit l3[] = {LIT("三级指标"), LIT("三级指标名称"), LIT("三级绩效指标"),
+                             LIT("指标内容"), LIT("指标名称"),     LIT("绩效指标名称")};
     static const lit desc[] = {LIT("绩效指标描述"), LIT("指标描述")};
     static const lit value[] = {LIT("指标值"), LIT("目标值"), LIT("绩效指标值"), LIT("年度指标值"), LIT("指标目标值")};
     static const lit basis[] = {LIT("指标值确定依据"), LIT("指标值设定依据"), LIT("确定依据"), LIT("设定依据")};
     static const lit unit[] = {LIT("计量单位"), LIT("度量单位"), LIT("单位")};
     static const lit type[] = {LIT("指标值类型"), LIT("指标类型")};
-    static const lit op[] = {LIT("计算符号"), LIT("指标性质"), LIT("运算符号"), LIT("比较符号"), LIT("符号"), LIT("指标方向")};
+    static const lit op[] = {LIT("计算符号"), LIT("指标性质"), LIT("运算符号"),
+                             LIT("比较符号"), LIT("符号"),     LIT("指标方向")};
     static const lit expl[] = {LIT("指标解释"), LIT("指标说明"), LIT("公式或说明")};
     static const lit scoring[] = {LIT("评(扣)分标准"), LIT("评分标准"), LIT("扣分标准"), LIT("评(扣)分办法")};
     static const lit remark[] = {LIT("备注")};

@@ -272,6 +272,20 @@ static void test_stdin_lists(void **state)
 
 /* ---------------------------------------------------------- parallelism */
 
+/* Fails unless A.EXT and B.EXT (in the scratch folder) hold the same
+ * bytes; A's text, to be freed. */
+static char *same_files(const char *a, const char *b, const char *ext)
+{
+    char an[64], bn[64];
+    snprintf(an, sizeof an, "%s.%s", a, ext);
+    snprintf(bn, sizeof bn, "%s.%s", b, ext);
+    char *x = read_rel(an), *y = read_rel(bn);
+    if (strcmp(x, y) != 0)
+        fail_msg("%s and %s differ", an, bn);
+    free(y);
+    return x;
+}
+
 static const char *const all_formats[] = {"text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "csv"};
 #define FORMAT_COUNT (sizeof all_formats / sizeof *all_formats)
 
@@ -288,15 +302,9 @@ static void test_jobs_identical_output(void **state)
         run_free(&r);
     }
     for (size_t i = 0; i < FORMAT_COUNT; i++) {
-        char a[64], b[64];
-        snprintf(a, sizeof a, "j1.%s", all_formats[i]);
-        snprintf(b, sizeof b, "j4.%s", all_formats[i]);
-        char *x = read_rel(a), *y = read_rel(b);
-        if (strcmp(x, y) != 0)
-            fail_msg("-j 1 and -j 4 differ in %s", all_formats[i]);
+        char *x = same_files("j1", "j4", all_formats[i]);
         assert_true(strlen(x) > 1000);
         free(x);
-        free(y);
     }
     /* stdout keeps its own format next to the reports, in input order. */
     char *j1 = read_rel("j1.stdout"), *j4 = read_rel("j4.stdout"), *text = read_rel("j1.text");
@@ -372,16 +380,8 @@ static void test_large_outputs_stream(void **state)
         run_free(&r);
     }
     static const char *const kinds[] = {"json", "txt", "sarif"};
-    for (size_t k = 0; k < 3; k++) {
-        char a[64], b[64];
-        snprintf(a, sizeof a, "large1.%s", kinds[k]);
-        snprintf(b, sizeof b, "large3.%s", kinds[k]);
-        char *x = read_rel(a), *y = read_rel(b);
-        if (strcmp(x, y) != 0)
-            fail_msg("-j 1 and -j 3 differ in %s", kinds[k]);
-        free(x);
-        free(y);
-    }
+    for (size_t k = 0; k < 3; k++)
+        free(same_files("large1", "large3", kinds[k]));
     char *all = read_rel("large1.json");
     assert_true(strlen(all) > 3 * 3 * 65536); /* three big files of several blocks each */
     cJSON *j = parse_json(all);
