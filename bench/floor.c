@@ -30,18 +30,26 @@ static int close_part(void *ctx)
     return 0;
 }
 
+/* word/document.xml of path, opened for reading; NULL when it cannot be. */
+static zip_file_t *open_main(const char *path, zip_t **za)
+{
+    int err = 0;
+    *za = zip_open(path, ZIP_RDONLY, &err);
+    if (!*za)
+        return NULL;
+    zip_file_t *zf = zip_fopen(*za, "word/document.xml", 0);
+    if (!zf)
+        zip_close(*za);
+    return zf;
+}
+
 /* Nodes read, or -1 when the file could not be read to the end. */
 static long walk(const char *path)
 {
-    int err = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY, &err);
-    if (!za)
+    zip_t *za;
+    zip_file_t *zf = open_main(path, &za);
+    if (!zf)
         return -1;
-    zip_file_t *zf = zip_fopen(za, "word/document.xml", 0);
-    if (!zf) {
-        zip_close(za);
-        return -1;
-    }
     long nodes = -1;
     xmlTextReaderPtr r = xmlReaderForIO(read_part, close_part, zf, "document.xml", NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -81,15 +89,10 @@ static void on_text(void *ctx, const xmlChar *s, int len)
 /* Elements and text events seen, or -1. */
 static long walk_sax(const char *path)
 {
-    int err = 0;
-    zip_t *za = zip_open(path, ZIP_RDONLY, &err);
-    if (!za)
+    zip_t *za;
+    zip_file_t *zf = open_main(path, &za);
+    if (!zf)
         return -1;
-    zip_file_t *zf = zip_fopen(za, "word/document.xml", 0);
-    if (!zf) {
-        zip_close(za);
-        return -1;
-    }
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;

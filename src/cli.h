@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <libintl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,6 +20,10 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_UNREADABLE = 3, E
 int cli_worse(int a, int b);
 /* "256M", "1G", "4096" → bytes; false on anything else. */
 bool cli_parse_size(const char *s, uint64_t *out);
+/* Writes item as compact JSON and deletes it; false when out of memory
+ * (item NULL included).  In cli_tables.c. */
+struct cJSON;
+bool cli_json_put(FILE *out, struct cJSON *item);
 
 int cli_check(int argc, char **argv);
 /* `pbcheck tables FILE...` (cli_tables.c). */

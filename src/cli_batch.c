@@ -214,9 +214,12 @@ static int push_dir(walker *w, char *path, const struct stat *st, item *it)
 
 /* A path named on the command line or in a list: a folder is walked, and
  * anything else is checked whatever its name (a missing file is reported
- * by the reader).  Takes path. */
-static int visit_arg(walker *w, char *path, item *it)
+ * by the reader).  -1 when out of memory. */
+static int visit_arg(walker *w, const char *arg, item *it)
 {
+    char *path = strdup(arg);
+    if (!path)
+        return -1;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return push_dir(w, path, &st, it);
@@ -297,10 +300,7 @@ static int walker_next(walker *w, item *it)
                 w->line[--n] = '\0';
             if (n == 0)
                 continue;
-            char *path = strdup(w->line);
-            if (!path)
-                return -1;
-            int r = visit_arg(w, path, it);
+            int r = visit_arg(w, w->line, it);
             if (r != 0)
                 return r;
             continue;
@@ -311,10 +311,7 @@ static int walker_next(walker *w, item *it)
                 w->in_list = true;
                 continue;
             }
-            char *path = strdup(arg);
-            if (!path)
-                return -1;
-            int r = visit_arg(w, path, it);
+            int r = visit_arg(w, arg, it);
             if (r != 0)
                 return r;
             continue;
@@ -554,13 +551,11 @@ static bool baseline_entry_put(FILE *out, const pb_document *d, const pb_finding
               cJSON_AddStringToObject(o, "project", project ? project : "") &&
               cJSON_AddStringToObject(o, "subject", pb_finding_subject(f, subject, sizeof subject)) &&
               cJSON_AddStringToObject(o, "message", f->message);
-    char *s = ok ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (!s)
+    if (!ok) {
+        cJSON_Delete(o);
         return false;
-    fputs(s, out);
-    free(s);
-    return true;
+    }
+    return cli_json_put(out, o);
 }
 
 /* ================================================================ engine */

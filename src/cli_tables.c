@@ -155,8 +155,7 @@ static cJSON *parent_json(const pb_table *t)
     return NULL;
 }
 
-/* Writes an item as compact JSON and frees it; false when out of memory. */
-static bool put_json(FILE *out, cJSON *item)
+bool cli_json_put(FILE *out, cJSON *item)
 {
     char *s = item ? cJSON_PrintUnformatted(item) : NULL;
     cJSON_Delete(item);
@@ -183,13 +182,13 @@ static cJSON *row_json(const pb_row *row)
 static bool put_table_json(FILE *out, const pb_table *t)
 {
     fprintf(out, "{\"index\":%d,\"parent\":", t->index);
-    if (!put_json(out, parent_json(t)))
+    if (!cli_json_put(out, parent_json(t)))
         return false;
     fprintf(out, ",\"rows\":%d,\"width\":%d,\"cells\":[", t->row_count, t->width);
     for (int r = 0; r < t->row_count; r++) {
         if (r > 0)
             fputc(',', out);
-        if (!put_json(out, row_json(&t->rows[r])))
+        if (!cli_json_put(out, row_json(&t->rows[r])))
             return false;
     }
     fputs("]}", out);
@@ -211,12 +210,12 @@ static bool put_file_json(FILE *out, const pb_document *d, const pb_table **tabl
 {
     bool ok = d->error.status == PB_OK;
     fputs("{\"path\":", out);
-    if (!put_json(out, cJSON_CreateString(d->path)))
+    if (!cli_json_put(out, cJSON_CreateString(d->path)))
         return false;
     fprintf(out, ",\"status\":\"%s\"", ok ? "ok" : "error");
     if (!ok) {
         fputs(",\"error\":", out);
-        if (!put_json(out, error_json(&d->error)))
+        if (!cli_json_put(out, error_json(&d->error)))
             return false;
     }
     fputs(",\"tables\":[", out);

@@ -195,11 +195,12 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t len)
     return (ssize_t)got;
 }
 
-/* A pipe or a device (`pbcheck <(curl …)`): libzip needs to seek, so it is
- * read whole, up to the file size limit. */
-static pb_zip *open_stream(int fd, const pb_limits *l, pb_error *e)
+/* Reads fd to its end, up to the file size limit, and opens that: a small
+ * file (size_hint its size) or a pipe or device (`pbcheck <(curl …)`),
+ * which libzip could not seek. */
+static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error *e)
 {
-    size_t cap = 64 * 1024, len = 0;
+    size_t cap = size_hint < 64 * 1024 ? 64 * 1024 : size_hint + 1, len = 0;
     unsigned char *data = malloc(cap);
     for (;;) {
         if (!data) {
@@ -248,25 +249,9 @@ static pb_zip *open_stream(int fd, const pb_limits *l, pb_error *e)
 static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_error *e)
 {
     if (!S_ISREG(st->st_mode))
-        return open_stream(fd, l, e);
-    if ((uint64_t)st->st_size <= PB_READ_WHOLE_MAX) {
-        size_t size = (size_t)st->st_size;
-        unsigned char *data = malloc(size ? size : 1);
-        if (!data) {
-            close(fd);
-            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
-            return NULL;
-        }
-        ssize_t n = read_full(fd, data, size);
-        int saved = errno;
-        close(fd);
-        if (n < 0) {
-            free(data);
-            pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
-            return NULL;
-        }
-        return open_buffer(data, (size_t)n, true, l, e);
-    }
+        return open_whole(fd, 0, l, e);
+    if ((uint64_t)st->st_size <= PB_READ_WHOLE_MAX)
+        return open_whole(fd, (size_t)st->st_size, l, e);
     unsigned char head[8];
     ssize_t n = read_full(fd, head, sizeof head);
     if (n < 0) {
