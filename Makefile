@@ -1,36 +1,41 @@
-# pbcheck — see README.md.  `make` builds ./pbcheck; `make check` runs every test.
+# pbcheck — see README.md and docs/architecture.md.
+#   make          builds ./pbcheck and libpbcheck.a (installs nothing)
+#   make run      the README's first command: packages, build, the bundled sample
+#   make check    the README's second command: packages, then every test
 CC      ?= cc
-PKGS     = libxml-2.0 libzip libcjson
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -Iinclude -Isrc $(PKG_CFLAGS)
+
+# The layering is a build rule: only src/read/ is compiled with libxml2's and
+# libzip's include flags, so XML and zip cannot leak out of the reader
+# (tests/layering.sh checks the includes themselves).
+XML_CFLAGS  = $(shell pkg-config --cflags libxml-2.0 libzip 2>/dev/null)
+JSON_CFLAGS = $(shell pkg-config --cflags libcjson 2>/dev/null)
+PKG_LIBS    = $(shell pkg-config --libs libxml-2.0 libzip libcjson 2>/dev/null)
+CPPFLAGS += -Iinclude -Isrc $(JSON_CFLAGS)
 LDLIBS   += $(PKG_LIBS) -lpthread
+# Headers are tracked by the compiler: a change to a CLI header rebuilds the CLI only.
+DEPFLAGS  = -MMD -MP
 
 B       ?= build
-LIB_SRC  = src/arena.c src/decimal.c src/text.c src/value.c src/zipread.c src/docx.c \
-           src/extract.c src/rules.c src/check.c src/config.c src/document.c src/report_json.c src/report_text.c \
-           src/report_html.c
-# Batch and CI reports (issue 5).
-REPORT_SRC = src/report_common.c src/report_sarif.c src/report_junit.c src/report_github.c \
-             src/report_gitlab.c src/report_csv.c src/report_export.c
-LIB_SRC += $(REPORT_SRC)
-LIB_SRC += src/xlsx.c
+LIB_DIRS = util read model extract check report pipeline
+LIB_SRC  = $(sort $(foreach d,$(LIB_DIRS),$(wildcard src/$(d)/*.c)))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o)
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 
-.PHONY: all deps run check test unit e2e asan clean
+.PHONY: all deps run check test unit asan clean
 
-all: deps pbcheck
+all: pbcheck
 
 deps:
 	@scripts/deps.sh build
 
-$(B)/%.o: src/%.c src/internal.h src/cli.h include/pbcheck/pbcheck.h | $(B)
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
+$(B)/read/%.o: CPPFLAGS += $(XML_CFLAGS)
 
-$(B):
-	mkdir -p $(B)
+$(B)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/libpbcheck.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -38,25 +43,20 @@ $(B)/libpbcheck.a: $(LIB_OBJ)
 libpbcheck.a: $(B)/libpbcheck.a
 	cp $< $@
 
-CLI_SRC  = src/main.c src/cli_check.c src/cli_tables.c src/cli_i18n.c
-CLI_SRC += src/cli_batch.c src/cli_export.c src/cli_rules.c src/cli_config.c
-CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
-$(B)/cli_batch.o $(B)/cli_export.o $(B)/cli_check.o $(B)/main.o: src/cli_batch.h
-$(REPORT_SRC:src/%.c=$(B)/%.o): src/report_util.h
-
 $(B)/pbcheck: $(CLI_OBJ) $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 pbcheck: $(B)/pbcheck libpbcheck.a
 	cp $(B)/pbcheck $@
 
-# The rule catalogue's documentation, generated from the table in src/rules.c
-# (tests/test_rules.c fails when the committed file differs).
+# The rule catalogue's documentation, generated from the table in
+# src/check/rules.c (tests/test_rules.c fails when the committed file differs).
 docs/rules.md: $(B)/pbcheck
 	mkdir -p docs && $(B)/pbcheck --lang en rules --format markdown > $@.tmp && mv $@.tmp $@
 
-# The README's first command: build, then check the bundled sample.
-run: all
+# The README's first command: packages, build, then check the bundled sample.
+run: deps
+	$(MAKE) --no-print-directory all
 	./pbcheck data/reference.docx
 
 include tests/tests.mk tests/fuzz/fuzz.mk
@@ -64,6 +64,8 @@ include po/po.mk man/man.mk install.mk
 
 clean:
 	rm -rf build build-asan pbcheck libpbcheck.a
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # Benchmarks (not part of the test suite): see bench/README.md.
 -include bench/bench.mk

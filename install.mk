@@ -18,8 +18,7 @@ PB_VERSION_STRING = $(shell sed -n 's/^\#define PB_VERSION "\(.*\)"/\1/p' includ
 
 # The binary looks for its catalogue beside itself first (../share/locale),
 # so a staged or moved tree works; LOCALEDIR is the last resort.
-$(B)/cli_i18n.o: CPPFLAGS += -DPB_LOCALEDIR='"$(LOCALEDIR)"' -DPB_BUILD_LOCALEDIR='"$(B)/locale"'
-$(B)/cli_i18n.o $(B)/main.o: src/cli_i18n.h
+$(B)/cli/i18n.o: CPPFLAGS += -DPB_LOCALEDIR='"$(LOCALEDIR)"' -DPB_BUILD_LOCALEDIR='"$(B)/locale"'
 
 .PHONY: install uninstall
 all: $(B)/pbcheck.pc

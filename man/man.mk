@@ -12,10 +12,10 @@ man: $(MAN_PAGES)
 $(B)/man $(B)/man/zh_CN:
 	mkdir -p $@
 
-$(B)/man/rules_man.o: man/rules_man.c src/cli_i18n.h include/pbcheck/pbcheck.h | $(B)/man
+$(B)/man/rules_man.o: man/rules_man.c src/cli/i18n.h include/pbcheck/pbcheck.h | $(B)/man
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c $< -o $@
 
-$(B)/man/rules-man: $(B)/man/rules_man.o $(B)/cli_i18n.o $(B)/libpbcheck.a
+$(B)/man/rules-man: $(B)/man/rules_man.o $(B)/cli/i18n.o $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/man/pbcheck-rules.7: $(B)/man/rules-man

@@ -4,7 +4,7 @@
  * Usage: rules-man [LOCALEDIR]
  * Without an argument the page is English; with the build's locale directory
  * it is Simplified Chinese, read through the same catalogue as the CLI. */
-#include "cli_i18n.h"
+#include "cli/i18n.h"
 #include "pbcheck/pbcheck.h"
 
 #include <libintl.h>

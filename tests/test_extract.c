@@ -7,7 +7,10 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "internal.h"
+#include "read/read.h"
+#include "extract/extract.h"
+#include "model/model.h"
+#include "check/check.h"
 
 #include <stdlib.h>
 #include <string.h>

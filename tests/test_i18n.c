@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "cli_i18n.h"
+#include "cli/i18n.h"
 #include "fixture.h"
 #include "pbcheck/pbcheck.h"
 

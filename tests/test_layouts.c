@@ -11,7 +11,10 @@
 
 #include "fixture.h"
 #include "fixture_layouts.h"
-#include "internal.h"
+#include "read/read.h"
+#include "extract/extract.h"
+#include "model/model.h"
+#include "check/check.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,7 +10,10 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "internal.h"
+#include "read/read.h"
+#include "extract/extract.h"
+#include "model/model.h"
+#include "check/check.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>

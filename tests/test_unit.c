@@ -5,7 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "internal.h"
+#include "read/read.h"
+#include "extract/extract.h"
+#include "model/model.h"
+#include "check/check.h"
 
 #include <regex.h>
 #include <stdio.h>

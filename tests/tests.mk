@@ -10,9 +10,8 @@ TEST_COMMON = $(B)/tests/fixture.o
 # Shell tests print cmocka's summary lines, so run.sh counts them too.
 TEST_SCRIPTS = tests/test_po.sh tests/test_install.sh tests/golden.sh
 # test_i18n drives the CLI's language code; test_html decodes Chromium's PNG.
-$(B)/tests/test_i18n: $(B)/cli_i18n.o
+$(B)/tests/test_i18n: $(B)/cli/i18n.o
 $(B)/tests/test_i18n.o: CPPFLAGS += -DTEST_LOCALEDIR='"$(CURDIR)/$(B)/locale"'
-$(B)/tests/test_i18n.o: src/cli_i18n.h
 $(B)/tests/test_html: LDLIBS += -lz
 # test_layouts writes every layout as .docx and as .xlsx (fixture_layouts.c).
 $(B)/tests/test_layouts: $(B)/tests/fixture_layouts.o
@@ -21,8 +20,9 @@ $(B)/tests/test_layouts.o $(B)/tests/fixture_layouts.o: tests/fixture_layouts.h
 $(B)/tests:
 	mkdir -p $@
 
-$(B)/tests/%.o: tests/%.c tests/fixture.h src/internal.h include/pbcheck/pbcheck.h | $(B)/tests
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests -c $< -o $@
+# Tests may look inside every stage, the reader's libraries included.
+$(B)/tests/%.o: tests/%.c | $(B)/tests
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(XML_CFLAGS) $(DEPFLAGS) -Itests -c $< -o $@
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(TEST_COMMON) $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(LDLIBS)

@@ -285,6 +285,8 @@ typedef struct pb_rule {
 const pb_rule *pb_rules(size_t *count);
 /* By ID or slug (case-insensitive ID). */
 const pb_rule *pb_rule_find(const char *id_or_slug);
+/* The rule's position in the array pb_rules() returns (SARIF's ruleIndex). */
+int pb_rule_index(const pb_rule *r);
 
 typedef struct pb_finding {
     const pb_rule *rule;

@@ -25,8 +25,8 @@ fuzz-clean:
 $(B)/fuzz:
 	mkdir -p $@
 
-$(B)/fuzz/%.o: tests/fuzz/%.c tests/fixture.h tests/fixture_layouts.h include/pbcheck/pbcheck.h | $(B)/fuzz
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -Itests -c $< -o $@
+$(B)/fuzz/%.o: tests/fuzz/%.c | $(B)/fuzz
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(XML_CFLAGS) $(DEPFLAGS) -Itests -c $< -o $@
 
 $(B)/fuzz/fuzz_%: $(B)/fuzz/fuzz_%.o $(B)/libpbcheck.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) -lz

@@ -1,0 +1,409 @@
+/* The rule catalogue: one table that the checks, `pbcheck rules` and the
+ * documentation are all generated from.  IDs are grouped by area so that a
+ * prefix selects a family: PB1 schedule, PB2 money, PB3 indicator values
+ * and wording, PB4 structure, PB5 identity and cross-reference, PB6 tables
+ * recognised but not checked. */
+/* po: prose */
+#include "check/check.h"
+#include "model/model.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Each entry: ID, slug, default severity, one-line summary, then what the
+ * rule checks and why (with its source: "reviewer heuristic" where there is
+ * no written rule), an example that fails, and the fix.  All English msgids;
+ * the reporters and `pbcheck explain` translate them. */
+static const pb_rule catalogue[] = {
+    /* ---- PB1: the spending schedule (资金支出计划) */
+    {"PB101", "schedule-checkpoint-blank", PB_SEV_WARNING,
+     N_("A checkpoint of the spending schedule is empty."),
+     N_("The spending plan (资金支出计划) gives the cumulative share of the budget to be spent by each "
+        "checkpoint (3月底, 6月底, …). An empty cell is either 0 % or a gap in the form; a reviewer "
+        "cannot tell which. Source: reviewer heuristic (no written rule)."),
+     N_("资金支出计划 with 3月底 「 」, 6月底 「 」, 10月底 「50%」, 12月底 「100%」 (the reference "
+        "document's table 1)."),
+     N_("Fill in every checkpoint, writing 0% where nothing is planned to be spent by then.")},
+    {"PB102", "schedule-percent-range", PB_SEV_ERROR,
+     N_("A schedule checkpoint is outside 0-100 %."),
+     N_("Each checkpoint is a cumulative percentage of the budget, so it lies between 0 % and 100 %. "
+        "Source: arithmetic of the form (reviewer heuristic)."),
+     N_("6月底 「120%」."),
+     N_("Write the cumulative share of the budget planned to be spent by that checkpoint.")},
+    {"PB103", "schedule-not-cumulative", PB_SEV_ERROR,
+     N_("A later checkpoint is below an earlier one."),
+     N_("The schedule is cumulative: money spent by June is included in the figure for October, so a "
+        "later checkpoint can never be lower than an earlier one. Source: arithmetic of the form "
+        "(reviewer heuristic)."),
+     N_("3月底 「30%」 followed by 6月底 「20%」."),
+     N_("Write cumulative percentages: each checkpoint includes everything planned before it.")},
+    {"PB104", "schedule-final-not-100", PB_SEV_ERROR,
+     N_("The last checkpoint of the schedule is not 100 %."),
+     N_("The spending plan covers the budget year, so by the last checkpoint (12月底) the whole budget "
+        "is planned to be spent. Source: reviewer heuristic (no written rule)."),
+     N_("12月底 「90%」."),
+     N_("Set the last checkpoint to 100%, or correct the budget if part of it will not be spent this "
+        "year.")},
+    {"PB105", "schedule-value-unparsed", PB_SEV_WARNING,
+     N_("A schedule checkpoint is not a percentage."),
+     N_("A checkpoint must hold a percentage such as 50%. The text found could not be read as one, so "
+        "the other schedule rules cannot check it."),
+     N_("6月底 「过半」."),
+     N_("Write a number with a % sign, such as 50%.")},
+    {"PB106", "schedule-back-loaded", PB_SEV_WARNING,
+     N_("An interim checkpoint of the schedule is below the minimum."),
+     N_("Money planned for the last weeks of the year is the classic sign of a budget that will not be "
+        "spent, or will be spent in a rush. By default each interim checkpoint is compared with a "
+        "straight line through the year (序时进度): the end of month m should reach m × 100/12 % "
+        "(3月底 25 %, 6月底 50 %, 9月底 75 %, 10月底 83.33 %, 一季度 … 三季度 alike). Labels that name no "
+        "month, blank checkpoints (see PB101) and the last checkpoint (see PB104) are not compared. An "
+        "office can set its own minimum per checkpoint label with `schedule-minimums` in the "
+        "configuration, or switch the rule off. Source: reviewer heuristic; no written minimum was "
+        "found (budget systems monitor execution against similar targets, e.g. 40 % by July)."),
+     N_("6月底 「30%」 (below 50 %) and 10月底 「60%」 (below 83.33 %) in the reference document's "
+        "table 3."),
+     N_("Plan spending closer to the straight line, or set the minimums of your finance office in "
+        ".pbcheck.json.")},
+
+    /* ---- PB2: money */
+    {"PB201", "budget-sum-mismatch", PB_SEV_ERROR,
+     N_("财政资金 + 其他资金 differs from 预算数."),
+     N_("The budget (预算数) is split into fiscal funds (其中：财政资金) and other funds (其他资金); the "
+        "parts must add up to the total exactly. A blank 其他资金 counts as zero. Amounts are compared "
+        "as exact decimals. Source: arithmetic of the form (reviewer heuristic)."),
+     N_("预算数 「242.59」 with 财政资金 「240.00」 and 其他资金 blank."),
+     N_("Correct the total or the parts so that 财政资金 + 其他资金 = 预算数.")},
+    {"PB202", "cost-exceeds-budget", PB_SEV_ERROR,
+     N_("A cost indicator allows more than the project's budget."),
+     N_("A 成本指标 ceiling (≤ amount) above the project's whole budget cannot be a real target: the "
+        "project cannot spend more than it has. Amounts are converted between 元, 万元 and 亿元 before "
+        "comparing. Source: the budget systems' rule that cost targets may not exceed the budget "
+        "expenditure standard (S1); applying it to the whole budget is an interpretation."),
+     N_("成本指标/资金成本 「≤250万元」 with 预算数 242.59 万元."),
+     N_("Lower the ceiling to what the project can spend; better, give a unit or standard cost.")},
+    {"PB203", "budget-amount-unparsed", PB_SEV_ERROR,
+     N_("An amount of the budget is not a number."),
+     N_("预算数, 财政资金 and 其他资金 must be amounts such as 242.59 in the table's unit. The text found "
+        "could not be read as an amount, so the sums cannot be checked."),
+     N_("预算数 「约240」."),
+     N_("Write the number only, in the unit given by 单位.")},
+    {"PB204", "cost-equals-budget", PB_SEV_INFO,
+     N_("The cost indicator only restates the whole budget."),
+     N_("A 成本指标 of exactly the project's budget says nothing a reviewer does not already know. Cost "
+        "targets are meant to follow a budget expenditure standard (预算支出标准): a unit or standard "
+        "cost (元/人·月, 元/平方米, the subsidy per person) or the cost of the main components. Source: "
+        "the budget systems' rule that cost targets follow the expenditure standard (S1); that the "
+        "whole budget is not enough is a reviewer heuristic."),
+     N_("成本指标/资金成本 「≤242.59万元」 with 预算数 242.59 万元 (the reference document's table 1)."),
+     N_("Give a unit or standard cost, e.g. 人均补助标准 ≤500元/人·月, or the costs of the main parts "
+        "of the project.")},
+    {"PB205", "budget-unit-missing", PB_SEV_WARNING,
+     N_("The table does not say whether its amounts are in 元 or 万元."),
+     N_("An amount such as 242.59 is 242.59 元 or 242.59 万元, a factor of 10 000 apart; the form says "
+        "which in a line 单位：万元 (or 单位：元). With no unit line, no unit in a label (预算数（万元）) "
+        "and no unit after the amounts, a reader cannot tell, and pbcheck cannot compare cost targets "
+        "with the budget. Source: the layout of the form (reviewer heuristic)."),
+     N_("A table without 「单位：万元」 whose 预算数 is 「242.59」."),
+     N_("Add the line 单位：万元 (or 单位：元) above the table.")},
+    {"PB206", "budget-magnitude", PB_SEV_INFO,
+     N_("The budget is implausible for its unit (a likely 元/万元 slip)."),
+     N_("A budget under 1 000 in 元, under 0.01 or from 1 000 000 up in 万元, or from 10 000 up in 亿元 "
+        "is far outside what one project table holds, and usually means the amounts were typed in "
+        "another unit than the one declared. Source: reviewer heuristic."),
+     N_("单位：元 with 预算数 「242.59」 (most likely 242.59 万元)."),
+     N_("Check the unit line against the amounts and correct whichever is wrong.")},
+
+    /* ---- PB3: indicator values and wording */
+    {"PB301", "indicator-value-missing", PB_SEV_ERROR,
+     N_("An indicator has no target value."),
+     N_("Every 三级指标 needs a 指标值: the target the project will be evaluated against. Source: a "
+        "required column in the budget systems (S4)."),
+     N_("质量指标/覆盖率 with an empty 指标值."),
+     N_("Fill in the target.")},
+    {"PB302", "indicator-value-unparsed", PB_SEV_WARNING,
+     N_("An indicator value could not be read."),
+     N_("A 指标值 is either a comparison with a number and a unit (≥95%, ≤242.59万元, 6次) or a short "
+        "qualitative phrase (较好, 有所提升). This value mixes numbers and text in a way that cannot be "
+        "read, so it cannot be evaluated either."),
+     N_("「95%-100%」 or 「约3到5次」."),
+     N_("Rewrite it as operator, number and unit (≥95%), or as a short qualitative phrase.")},
+    {"PB303", "indicator-percent-range", PB_SEV_ERROR,
+     N_("A percentage target is above 100 % or below 0 %."),
+     N_("A rate or share cannot exceed 100 % or fall below 0 %. Source: reviewer heuristic."),
+     N_("质量指标/合格率 「≥120%」."),
+     N_("Correct the value.")},
+    {"PB304", "indicator-direction", PB_SEV_WARNING,
+     N_("The comparison contradicts the kind of indicator."),
+     N_("Cost indicators are ceilings (≤), quality and satisfaction indicators are floors (≥), and a "
+        "completion time is a deadline (≤). A cost with ≥, a quality or satisfaction target with ≤, or "
+        "a completion time with ≥ says the opposite of what is meant. Source: the positive/reverse "
+        "indicator classes of the budget systems (S2); the mapping to categories is a reviewer "
+        "heuristic."),
+     N_("时效指标/项目完成时间 「≥1年」 (the reference document's table 3)."),
+     N_("Turn the comparison around: ≤ for costs and deadlines, ≥ for quality and satisfaction.")},
+    {"PB305", "indicator-no-operator", PB_SEV_INFO,
+     N_("A quantitative target has no comparison (≥, ≤, =)."),
+     N_("「395人」 may mean exactly 395, at least 395 or at most 395. The budget systems read a value "
+        "without a comparison as 「＝」, which is legal but rarely what was meant, and an evaluation "
+        "later has to guess. Source: the positive/reverse indicator classes of the budget systems (S2); "
+        "flagging the missing comparison is a reviewer heuristic."),
+     N_("数量指标/发放人数 「395人」 (the reference document's table 2)."),
+     N_("Write the comparison the target means: 「≥395人」, 「≤30天」 or 「＝100%」.")},
+    {"PB306", "indicator-satisfaction-floor", PB_SEV_WARNING,
+     N_("A satisfaction target is below the floor, or is not a percentage."),
+     N_("Satisfaction (满意度) is measured as the share of people satisfied in a survey, so its target "
+        "is a percentage, and offices expect a floor: 80 % by default (`satisfaction-floor` in the "
+        "configuration). A lower target, or a target such as 「较好」, cannot be evaluated against a "
+        "survey. Source: reviewer heuristic; no written floor was found (80-90 % is common practice)."),
+     N_("服务对象满意度指标/服务群众满意度 「≥70%」, or 「满意」."),
+     N_("Give the target as a percentage at or above the floor, e.g. 「≥90%」.")},
+    {"PB307", "indicator-percent-not-rate", PB_SEV_WARNING,
+     N_("A percentage target on an indicator that is not a rate."),
+     N_("A percentage needs a base: 95 % of what? Names such as 覆盖率, 合格率, 满意度 or 占比 say what "
+        "is counted; 维护社会稳定 or 提供优质服务 do not, so 「≥95%」 on them cannot be measured. Names "
+        "with 率, 比例, 占比, 比重, 百分比, 满意, 覆盖, 合格, 达标, 增长, 增幅, 下降, 降低, 降幅 or 进度 "
+        "count as rates. Source: reviewer heuristic; real tables show the same defect (S10)."),
+     N_("可持续影响指标/维护社会稳定 「≥95%」 (the reference document)."),
+     N_("Name what the percentage counts (e.g. 矛盾纠纷化解率 ≥95%), or give a number with its unit, or "
+        "a qualitative target.")},
+    {"PB308", "indicator-unit-mismatch", PB_SEV_WARNING,
+     N_("The unit of a target does not suit the indicator's name."),
+     N_("The name says what is counted and the unit must match it: 人数 in 人, 次数 in 次 (or 场, 期, "
+        "批), 金额/成本/费用/经费/资金 in 元 or 万元, 时间/时限/周期 in 天, 月 or 年, rates in %. A "
+        "mismatch usually means a value was pasted into the wrong row. A percentage on a name that is "
+        "not a rate is PB307. Source: reviewer heuristic; real tables show 「28.8万元」 under the unit "
+        "「%」 (S10)."),
+     N_("数量指标/发放人数 「≥395次」."),
+     N_("Correct the unit, or the name, so that both say the same thing.")},
+    {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
+     N_("A timeliness target of a year or more on a one-year budget."),
+     N_("The target table is for one budget year, so 「1年」, 「≤1年」 or 「≥1年」 as a 时效 target holds "
+        "for every project and measures nothing. Reviewers expect a date (2025年12月31日前), a duration "
+        "shorter than the year (≤30天 from application to payment) or a rate (按时完成率 100%). "
+        "Source: reviewer heuristic."),
+     N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 1)."),
+     N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%.")},
+    {"PB310", "indicator-description-repeats-name", PB_SEV_INFO,
+     N_("绩效指标描述 repeats the 三级 indicator's name."),
+     N_("The description (绩效指标描述, 指标解释) defines the indicator: how a quantitative one is "
+        "counted or calculated, what a qualitative one assesses and how. A copy of the name, or of a "
+        "part of it, explains nothing. Source: the definition of 指标解释 in the budget systems (S1); "
+        "flagging copies is a reviewer heuristic."),
+     N_("三级指标 「工作开展次数」 described as 「工作开展次数」, or 「项目覆盖率」 as 「覆盖率」 (the "
+        "reference document)."),
+     N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」.")},
+    {"PB311", "indicator-vague-name", PB_SEV_WARNING,
+     N_("The indicator's name is boilerplate from the deny-list."),
+     N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, "
+        "生态影响, 公共服务水平提升情况. They name nothing that can be counted or assessed, so the "
+        "target cannot be evaluated. The list is `vague-names` in the configuration; a name matches "
+        "only as a whole, after white space and width are normalised. Source: reviewer heuristic; no "
+        "official deny-list was found."),
+     N_("社会效益指标/提供优质服务 「≥90%」 (the reference document's table 1)."),
+     N_("Name what changes for whom and how it is measured, e.g. 楼门长补助按时发放率 or "
+        "社区办公场所正常使用天数.")},
+    {"PB312", "indicator-copied-across-projects", PB_SEV_INFO,
+     N_("The same indicator and target appear in every project of the document."),
+     N_("When every project table carries the same (二级, 三级, 指标值) row, the row was most likely "
+        "copied rather than set for each project; the 效益 rows are the usual case. Reported in each "
+        "project, in documents of two or more projects. Source: reviewer heuristic."),
+     N_("生态效益指标/生态影响 「≥95%」 in all three tables of the reference document."),
+     N_("Set each project's targets from what that project does, and leave out rows that do not "
+        "apply where the form allows it.")},
+    {"PB313", "indicator-basis-missing", PB_SEV_WARNING,
+     N_("指标值确定依据 is empty or names no recognised basis."),
+     N_("Each target needs its basis (指标值确定依据): a plan standard (计划标准), an industry standard "
+        "(行业标准), history (历史标准), the budget expenditure standard (预算支出标准) or a named "
+        "document. An empty cell, or a text containing none of the accepted terms (`basis-vocabulary` "
+        "in the configuration; an empty list accepts any text), leaves the reviewer unable to judge "
+        "the target. Source: the column is in every budget system layout (S4) and the standard "
+        "classes follow S1 and S7; the vocabulary check is a reviewer heuristic."),
+     N_("An empty 指标值确定依据, or 「领导要求」."),
+     N_("Name the standard or the document the target comes from, e.g. 「计划标准：2025年楼门长名册」.")},
+    {"PB314", "indicator-basis-uniform", PB_SEV_INFO,
+     N_("Every row of a table gives the same 指标值确定依据."),
+     N_("One phrase on every row shows that the basis was filled in once for the table rather than "
+        "found for each target: a satisfaction rate and a cost ceiling rarely come from the same "
+        "source. Source: reviewer heuristic."),
+     N_("「上级文件精神」 on all nine rows of the reference document's table 2."),
+     N_("Give each target its own basis: the document, standard or history it comes from.")},
+
+    /* ---- PB4: structure of the table */
+    {"PB401", "no-target-table", PB_SEV_ERROR,
+     N_("The document has no project target table."),
+     N_("pbcheck found no table with the labels of a 项目支出绩效目标表 (项目编码, 项目名称, 预算数, "
+        "一级指标/二级指标/指标值 …). Either the wrong file was submitted or its tables use a layout "
+        "pbcheck does not know. A CI job must not pass a file that was not checked."),
+     N_("A document whose tables have none of the labels 项目编码, 项目名称 or 一级指标."),
+     N_("Check that the right file was submitted; `pbcheck tables FILE` shows what was read.")},
+    {"PB402", "table-incomplete", PB_SEV_ERROR,
+     N_("A project table lacks a required part."),
+     N_("A project target table has 项目编码, 项目名称, 预算数, 资金支出计划, 绩效目标 and an indicator "
+        "part (一级/二级/三级指标 with 指标值). Without one of them the table cannot be reviewed or "
+        "evaluated, and the other rules have nothing to check. Source: the layouts of the forms (S9, "
+        "S10, S13); that a reviewer rejects such a table is a reviewer heuristic."),
+     N_("An empty cell beside 项目编码; a table without 绩效目标; a project with no indicator table."),
+     N_("Fill in the missing part.")},
+    {"PB403", "indicator-category-missing", PB_SEV_ERROR,
+     N_("A 一级 category or a required 二级 indicator is missing (warning for 满意度)."),
+     N_("The framework has three 一级 categories: 产出指标 (with 数量, 质量, 时效 and 成本指标), 效益指标 "
+        "(at least one of 经济效益, 社会效益, 生态效益 and 可持续影响指标) and 满意度指标. Two layouts are "
+        "valid: 成本指标 as a 二级 under 产出指标 (local forms, the reference document), or as a 一级 of "
+        "its own with 经济成本/社会成本/生态环境成本指标 under it (the 2021 central template). A missing "
+        "产出 or 效益 part is an error; a missing 满意度指标 is a warning, since a project that serves no "
+        "one directly may leave it out (setting the rule's severity applies to all). Source: the "
+        "frameworks of the forms and budget systems (S1, S9, S13, S14); the error/warning split is a "
+        "reviewer heuristic."),
+     N_("An indicator table without 满意度指标; 产出指标 without 质量指标."),
+     N_("Add the missing category or 二级 indicator with at least one 三级 indicator and its target.")},
+    {"PB404", "indicator-level-mismatch", PB_SEV_ERROR,
+     N_("A 二级 indicator sits under the wrong 一级 category."),
+     N_("数量, 质量, 时效 and 成本指标 belong to 产出指标; 经济效益, 社会效益, 生态效益 and 可持续影响指标 "
+        "to 效益指标; 服务对象满意度指标 and 社会公众或服务对象满意度指标 to 满意度指标; 经济成本, 社会成本 "
+        "and 生态环境成本指标 to 成本指标 (2021 layout). The synonyms 环境效益 = 生态效益 and 进度 = 时效 "
+        "are accepted. A 二级 in the wrong place is usually a row pasted into the wrong block. Source: "
+        "the fixed 一级→二级 menus of the forms (S1, S9, S13, S14)."),
+     N_("质量指标 under 效益指标."),
+     N_("Move the row under its 一级 category, or correct the 二级 name.")},
+    {"PB405", "indicator-level-empty", PB_SEV_ERROR,
+     N_("A 二级 indicator has no 三级 indicator with a target."),
+     N_("A 二级 row (数量指标, 社会效益指标, …) is a heading: what is measured are the 三级 indicators "
+        "beneath it, each with its 指标值. A 二级 without any 三级 indicator that has a value sets no "
+        "target. Source: reviewer heuristic."),
+     N_("生态效益指标 with empty 三级指标 and 指标值 cells."),
+     N_("Add a 三级 indicator with its target, or remove the 二级 row where the form allows it.")},
+    {"PB406", "indicator-count-low", PB_SEV_WARNING,
+     N_("A table has fewer 三级 indicators than the minimum."),
+     N_("Fewer than three 三级 indicators (the default; `min-indicators` in the configuration) cannot "
+        "cover a project's output, effect and satisfaction. Source: a self-evaluation guide says the "
+        "total may not be below 3 (S12, context unclear); otherwise a reviewer heuristic."),
+     N_("An indicator table with only 发放人数 「≥395人」 and 服务群众满意度 「≥90%」."),
+     N_("Add indicators for the aspects of the project that are not yet measured.")},
+
+    /* ---- PB5: identity and cross-reference */
+    {"PB501", "project-code-format", PB_SEV_WARNING,
+     N_("项目编码 does not match the pattern, or its region or year differs from the others."),
+     N_("Budget systems number projects with a fixed structure. The default pattern, the POSIX "
+        "extended regular expression ^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$ (`project-code-pattern` "
+        "in the configuration), is a 6-digit region code, a 2-digit year, a capital letter, 11 digits "
+        "and one digit or capital letter, as in 13020925P001470100024. Codes that begin with 8 digits "
+        "are also compared with each other: a region (digits 1-6) or year (digits 7-8) that differs "
+        "from the most common one in the document is reported. Source: inferred from the reference "
+        "document's three codes, not from a published rule (reviewer heuristic)."),
+     N_("「13020925P0014701」 (too short); 「13020924P001470100024」 among codes of the year 25."),
+     N_("Copy the code from the budget system.")},
+    {"PB502", "project-code-duplicate", PB_SEV_ERROR,
+     N_("Two project tables have the same 项目编码."),
+     N_("A 项目编码 identifies one project in the budget system. Two tables with one code are a copied "
+        "table whose code was not changed, or one project entered twice. Source: reviewer heuristic."),
+     N_("Tables 1 and 3 both with 项目编码 「13020925P001470100024」."),
+     N_("Give each table its own project's code, or remove the second copy.")},
+    {"PB503", "project-name-duplicate", PB_SEV_ERROR,
+     N_("Two project tables have the same 项目名称."),
+     N_("Each project of a department budget has its own name. Two tables with one name are a copied "
+        "table whose name was not changed, or one project entered twice. Compared after white space "
+        "and width are normalised. Source: reviewer heuristic."),
+     N_("Tables 2 and 3 both named 「楼门长补助专项经费」."),
+     N_("Give each table its own project's name, or remove the second copy.")},
+    {"PB504", "project-title-mismatch", PB_SEV_WARNING,
+     N_("The heading of a table names another project than its 项目名称."),
+     N_("The heading above each table (「1.房屋租赁和物业管理专项经费绩效目标表」) repeats the project's "
+        "name. When it names another project, the heading or the table was copied and not updated. "
+        "Compared after white space and width are normalised, without the leading number and the "
+        "closing (项目)(支出)绩效目标表. Source: reviewer heuristic."),
+     N_("The heading 「3.街道专项工作经费绩效目标表」 above 项目名称 「中山路街道专项经费」."),
+     N_("Make the heading and 项目名称 the same.")},
+    {"PB505", "summary-project-mismatch", PB_SEV_WARNING,
+     N_("The projects of part 1 (分项绩效目标) and the tables of part 2 do not correspond."),
+     N_("Part 1 of the filing lists each project's goals (「（一）街道专项工作经费」), part 2 has each "
+        "project's table. Each entry needs a table with the same 项目名称 and each table an entry, "
+        "since the name must be the one in the department budget. Compared after white space and "
+        "width are normalised; documents without a part 1 list are not checked. Source: the forms' "
+        "filling instructions, which require the name of the department budget (S8, S13)."),
+     N_("Part 1 lists 「街道专项工作经费」 while part 2 has a table for 「中山路街道专项经费」 (the "
+        "reference document)."),
+     N_("Use the same project name in both parts, and give each project an entry and a table.")},
+    {"PB601", "self-evaluation-skipped", PB_SEV_INFO,
+     N_("A self-evaluation table was recognised and not checked."),
+     N_("A 绩效自评表 (or 绩效评价表) reports what a project achieved, with columns such as 权重, 分值, "
+        "实际完成值 and 得分, instead of setting its targets. pbcheck recognises it by its heading or its "
+        "column heads and skips it, so that it is neither checked as a target table nor taken for one. "
+        "The finding says where it is, so that a table recognised wrongly can be noticed. Source: the "
+        "evaluation tables of the budget systems (S6) [read]; the recognition is a heuristic."),
+     N_("A table headed 「2024年度项目支出绩效自评表」 with the columns 年度指标值 | 实际完成值 | 分值 | 得分."),
+     N_("Nothing to fix when the table is a self-evaluation. If the filing needs target tables, submit "
+        "them; a document with none fails with no-target-table.")},
+};
+
+#define RULE_COUNT (sizeof catalogue / sizeof *catalogue)
+_Static_assert(sizeof catalogue / sizeof *catalogue <= PB_RULES_MAX, "pb_config holds PB_RULES_MAX rules");
+
+const pb_rule *pb_rules(size_t *count)
+{
+    *count = RULE_COUNT;
+    return catalogue;
+}
+
+const pb_rule *pb_rule_find(const char *key)
+{
+    for (size_t i = 0; i < RULE_COUNT; i++)
+        if (strcasecmp(key, catalogue[i].id) == 0 || strcmp(key, catalogue[i].slug) == 0)
+            return &catalogue[i];
+    return NULL;
+}
+
+int pb_rule_index(const pb_rule *r) { return (int)(r - catalogue); }
+
+const char *pb_severity_name(pb_severity s)
+{
+    switch (s) {
+    case PB_SEV_INFO: return "info";
+    case PB_SEV_WARNING: return "warning";
+    case PB_SEV_ERROR: return "error";
+    default: return "off";
+    }
+}
+
+bool pb_severity_parse(const char *s, pb_severity *out)
+{
+    static const pb_severity all[] = {PB_SEV_OFF, PB_SEV_INFO, PB_SEV_WARNING, PB_SEV_ERROR};
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(s, pb_severity_name(all[i])) == 0) {
+            *out = all[i];
+            return true;
+        }
+    return false;
+}
+
+const char *pb_status_code(pb_status s)
+{
+    static const char *const codes[PB_STATUS_COUNT] = {
+        [PB_OK] = "ok",
+        [PB_ERR_IO] = "io-error",
+        [PB_ERR_EMPTY] = "empty-file",
+        [PB_ERR_FILE_TOO_LARGE] = "file-too-large",
+        [PB_ERR_NOT_ZIP] = "not-a-zip",
+        [PB_ERR_OLE] = "ole-compound",
+        [PB_ERR_ZIP_CORRUPT] = "zip-corrupt",
+        [PB_ERR_ZIP_TOO_MANY_ENTRIES] = "zip-too-many-entries",
+        [PB_ERR_ZIP_DUPLICATE] = "zip-duplicate-entry",
+        [PB_ERR_ZIP_ENCRYPTED] = "zip-encrypted-entry",
+        [PB_ERR_ZIP_METHOD] = "zip-unsupported-method",
+        [PB_ERR_ZIP_RATIO] = "zip-ratio",
+        [PB_ERR_PART_TOO_LARGE] = "part-too-large",
+        [PB_ERR_NO_MAIN_PART] = "no-main-part",
+        [PB_ERR_XML_MALFORMED] = "xml-malformed",
+        [PB_ERR_XML_DOCTYPE] = "xml-doctype",
+        [PB_ERR_XML_TOO_DEEP] = "xml-too-deep",
+        [PB_ERR_XML_ENCODING] = "xml-encoding",
+        [PB_ERR_TOO_MANY_TABLES] = "too-many-tables",
+        [PB_ERR_TABLE_TOO_LARGE] = "table-too-large",
+        [PB_ERR_GRID_TOO_WIDE] = "grid-too-wide",
+        [PB_ERR_CELL_TOO_LARGE] = "cell-too-large",
+        [PB_ERR_TABLES_TOO_DEEP] = "tables-too-deep",
+        [PB_ERR_TIMEOUT] = "timeout",
+        [PB_ERR_NOMEM] = "out-of-memory",
+        [PB_ERR_INTERNAL] = "internal-error",
+    };
+    return s < PB_STATUS_COUNT && codes[s] ? codes[s] : "internal-error";
+}

@@ -1,0 +1,117 @@
+/* The pipeline of one file: package → main part → tables → projects. */
+#include "read/read.h"
+#include "extract/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pb_limits_default(pb_limits *l)
+{
+    l->max_file_size = 256ull << 20;
+    l->max_part_size = 256ull << 20;
+    l->max_total_size = 512ull << 20;
+    l->max_entries = 1000;
+    l->max_ratio = 200;
+    l->ratio_grace = 1ull << 20;
+    l->max_depth = 200;
+    l->max_table_depth = 32;
+    l->max_tables = 100000;
+    l->max_columns = 256;
+    l->max_rows = 100000;
+    l->max_cells = 500000;
+    l->max_cell_text = 1ull << 20;
+    l->max_millis = 0;
+}
+
+void pb_options_default(pb_options *o)
+{
+    memset(o, 0, sizeof *o);
+    pb_limits_default(&o->limits);
+    o->keep_project_tables = true;
+}
+
+static pb_document *doc_new(const char *name)
+{
+    pb_arena *a = pb_arena_new();
+    if (!a)
+        return NULL;
+    pb_document *d = pb_arena_alloc(a, sizeof *d);
+    if (!d) {
+        pb_arena_free(a);
+        return NULL;
+    }
+    d->arena = a;
+    d->path = pb_arena_strdup(a, name ? name : "-");
+    if (!d->path) {
+        pb_arena_free(a);
+        return NULL;
+    }
+    return d;
+}
+
+static bool sink_paragraph(void *ctx, const char *text, int index)
+{
+    return pb_extract_paragraph(ctx, text, index);
+}
+
+static bool sink_table(void *ctx, const pb_table *t) { return pb_extract_table(ctx, t); }
+
+static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
+{
+    pb_extractor *x = pb_extractor_new(d, o);
+    if (!x) {
+        pb_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+        return;
+    }
+    pb_docx_sink sink = {x, sink_paragraph, sink_table};
+    if (pb_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error) && !pb_extract_finish(x))
+        pb_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+}
+
+static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o)
+{
+    if (z)
+        read_package(d, z, o);
+    pb_zip_close(z);
+    if (d->error.status != PB_OK) {
+        /* Half a document is not a document: checks see nothing of it. */
+        d->project_count = 0;
+        d->summary_count = 0;
+        d->table_count = 0;
+    }
+    return d;
+}
+
+pb_document *pb_read_file(const char *path, const pb_options *opt)
+{
+    pb_options dflt;
+    if (!opt) {
+        pb_options_default(&dflt);
+        opt = &dflt;
+    }
+    pb_document *d = doc_new(path);
+    if (!d)
+        return NULL;
+    pb_zip *z = pb_zip_open_file(path, &opt->limits, &d->error);
+    return finish(d, z, opt);
+}
+
+pb_document *pb_read_memory(const void *data, size_t len, const char *name, const pb_options *opt)
+{
+    pb_options dflt;
+    if (!opt) {
+        pb_options_default(&dflt);
+        opt = &dflt;
+    }
+    pb_document *d = doc_new(name);
+    if (!d)
+        return NULL;
+    pb_zip *z = pb_zip_open_memory(data, len, &opt->limits, &d->error);
+    return finish(d, z, opt);
+}
+
+void pb_document_free(pb_document *d)
+{
+    if (d)
+        pb_arena_free(d->arena);
+}

@@ -1,0 +1,659 @@
+/* The HTML reporter: one self-contained page per run (inline CSS and SVG, no
+ * script, nothing fetched), drawn from the model only.  Each project's tables
+ * are drawn again with their merged cells, every finding marked on the cell it
+ * points at; a summary at the top links to each finding.  All text from the
+ * document (and the file name) is escaped. */
+#include "report/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- escaping */
+
+static int utf8_min_len(unsigned cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+
+/* Overlong forms, surrogates and code points past U+10FFFF are not text. */
+static bool is_valid_scalar(unsigned cp, int len)
+{
+    return cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && utf8_min_len(cp) == len;
+}
+
+/* Control characters (other than the line breaks handled by the caller)
+ * would make the page invalid or invisible; they become U+FFFD. */
+static bool is_control(unsigned cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+
+static void put_text(FILE *out, const char *s, bool line_breaks)
+{
+    if (!s)
+        return;
+    while (*s) {
+        unsigned cp;
+        int n = pb_utf8_decode(s, &cp);
+        switch (cp) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        case '\n': fputs(line_breaks ? "<br>" : " ", out); break;
+        case '\t': fputc(' ', out); break;
+        default:
+            if (cp == 0xFFFD || is_control(cp) || !is_valid_scalar(cp, n))
+                fputs("\xEF\xBF\xBD", out);
+            else
+                fwrite(s, 1, (size_t)n, out);
+        }
+        s += n;
+    }
+}
+
+static void put_esc(FILE *out, const char *s) { put_text(out, s, false); }
+
+/* ------------------------------------------------------------ page frame */
+
+static const char page_css[] =
+    ":root{--err:#b71c1c;--err-bg:#fdecea;--warn:#8a5300;--warn-bg:#fff4d6;--info:#0d47a1;--info-bg:#e8f1fb;"
+    "--line:#9aa3ad;--muted:#5f6b76}"
+    "*{box-sizing:border-box}"
+    "body{margin:0 auto;max-width:72rem;padding:1rem;font:15px/1.5 system-ui,-apple-system,'Noto Sans CJK SC',"
+    "'Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif;color:#1d2329;background:#fff;"
+    "display:flex;flex-direction:column}"
+    "h1{font-size:1.4rem;margin:.2rem 0 .6rem}h2{font-size:1.2rem;margin:1.6rem 0 .4rem;overflow-wrap:anywhere}"
+    "h3{font-size:1.05rem;margin:1.4rem 0 .4rem}"
+    "a{color:inherit}"
+    ".totals{order:-1;border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;margin-bottom:.6rem}"
+    ".counts{display:flex;flex-wrap:wrap;gap:.4rem .8rem;margin:.3rem 0}"
+    ".count{padding:.1rem .5rem;border-radius:4px;font-weight:600}"
+    ".sev-error{background:var(--err-bg)}.sev-warning{background:var(--warn-bg)}.sev-info{background:var(--info-bg)}"
+    ".badge{display:inline-block;padding:0 .35rem;border-radius:3px;font-size:.8rem;font-weight:700;color:#fff;"
+    "white-space:nowrap}"
+    ".badge.sev-error{background:var(--err)}.badge.sev-warning{background:var(--warn)}"
+    ".badge.sev-info{background:var(--info)}"
+    ".file{border-top:3px solid #1d2329;margin-top:1rem}"
+    ".summary h4{margin:.8rem 0 .2rem;font-size:.95rem;overflow-wrap:anywhere}"
+    ".summary ol{padding-left:2.2rem;margin:.2rem 0}.summary li{margin:.2rem 0}"
+    ".summary a{text-decoration:none}.summary a:hover{text-decoration:underline}"
+    ".rule{font-family:ui-monospace,monospace;font-size:.85rem;color:var(--muted)}"
+    ".where{color:var(--muted);font-size:.85rem}"
+    ".meta{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0}"
+    ".meta dt{color:var(--muted)}.meta dd{margin:0;overflow-wrap:anywhere}"
+    ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0}"
+    "table.doc{border-collapse:collapse;min-width:100%;font-size:.9rem}"
+    "table.doc td{border:1px solid var(--line);padding:.25rem .4rem;vertical-align:top;min-width:3.5rem}"
+    "table.doc td.gap{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#eef0f2 4px,#eef0f2 8px)}"
+    "td.sev-error{outline:3px solid var(--err);outline-offset:-3px}"
+    "td.sev-warning{outline:3px solid var(--warn);outline-offset:-3px}"
+    "td.sev-info{outline:2px dashed var(--info);outline-offset:-2px}"
+    ".note{margin-top:.3rem;padding:.2rem .35rem;border-left:3px solid;font-size:.85rem;background:#fff}"
+    ".note.sev-error{border-color:var(--err)}.note.sev-warning{border-color:var(--warn)}"
+    ".note.sev-info{border-color:var(--info)}"
+    ".note:target{box-shadow:0 0 0 3px #1d2329}"
+    ".notes{list-style:none;padding:0}"
+    ".figures{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}"
+    ".money td,.money th{padding:.15rem .6rem;text-align:right;border-bottom:1px solid #dde1e5}"
+    ".money th{text-align:left;font-weight:400;color:var(--muted)}"
+    ".money .sum td,.money .sum th{border-top:2px solid #1d2329}"
+    ".ok{color:#1b5e20;font-weight:700}.bad{color:var(--err);font-weight:700}"
+    "svg.chart{max-width:100%;height:auto}"
+    ".unreadable{border-left:4px solid var(--err);padding:.4rem .7rem;background:var(--err-bg)}"
+    "@media (max-width:40rem){body{padding:.5rem;font-size:14px}table.doc{font-size:.8rem}"
+    "td.sev-error,td.sev-warning,td.sev-info{min-width:12rem}}"
+    "@media print{body{display:block;max-width:none;padding:0;font-size:10.5pt}"
+    ".scroll{overflow:visible}table.doc{min-width:0;width:100%}tr,.note,.figures{break-inside:avoid}"
+    ".project{break-before:page}.file:first-of-type .project:first-of-type{break-before:auto}"
+    "a{text-decoration:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+static bool html_begin(FILE *out)
+{
+    /* TRANSLATORS: the language tag of the HTML report (BCP 47), e.g. zh-CN. */
+    const char *lang = _("en");
+    fputs("<!DOCTYPE html>\n<html lang=\"", out);
+    put_esc(out, lang);
+    fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"pbcheck " PB_VERSION "\">\n<title>",
+          out);
+    put_esc(out, _("pbcheck report"));
+    fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", page_css);
+    return true;
+}
+
+static const char *sev_label(pb_severity s)
+{
+    switch (s) {
+    case PB_SEV_ERROR: return _("error");
+    case PB_SEV_WARNING: return _("warning");
+    case PB_SEV_INFO: return _("info");
+    default: return "";
+    }
+}
+
+static void put_counts(FILE *out, const size_t by_sev[4])
+{
+    static const pb_severity order[] = {PB_SEV_ERROR, PB_SEV_WARNING, PB_SEV_INFO};
+    fputs("<div class=\"counts\">", out);
+    for (size_t i = 0; i < 3; i++) {
+        fprintf(out, "<span class=\"count sev-%s\">", pb_severity_name(order[i]));
+        put_esc(out, sev_label(order[i]));
+        fprintf(out, " %zu</span>", by_sev[order[i]]);
+    }
+    fputs("</div>\n", out);
+}
+
+/* The run's totals come last in the page but are shown first (CSS order),
+ * so files can be written as they are checked. */
+static bool html_end(FILE *out, const pb_run_totals *t)
+{
+    if (t) {
+        fputs("<section class=\"totals\" id=\"totals\">\n<h1>", out);
+        put_esc(out, _("pbcheck report"));
+        fputs("</h1>\n<p>", out);
+        char line[256];
+        snprintf(line, sizeof line, _("%zu file(s), %zu unreadable, %zu project(s)"), t->files, t->unreadable,
+                 t->projects);
+        put_esc(out, line);
+        fputs("</p>\n", out);
+        put_counts(out, t->findings);
+        fputs("</section>\n", out);
+    }
+    fputs("</body>\n</html>\n", out);
+    return true;
+}
+
+/* --------------------------------------------------------------- anchors */
+
+/* Ids are unique in the page: a hash of the file's path (a chunk depends on
+ * its file only), then the finding's index in its document. */
+typedef struct file_key {
+    char hex[17];
+} file_key;
+
+static file_key key_of(const char *path)
+{
+    uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)(path ? path : ""); *p; p++)
+        h = (h ^ *p) * 0x100000001b3ULL;
+    file_key k;
+    snprintf(k.hex, sizeof k.hex, "%016llx", (unsigned long long)h);
+    return k;
+}
+
+static void finding_id(FILE *out, const file_key *file, size_t k) { fprintf(out, "f%s-n%zu", file->hex, k + 1); }
+
+static void put_where(FILE *out, pb_loc l)
+{
+    if (l.table < 0)
+        return;
+    char buf[128];
+    snprintf(buf, sizeof buf, _("table %d, row %d, column %d"), l.table + 1, l.row + 1, l.col + 1);
+    fputs("<span class=\"where\">", out);
+    put_esc(out, buf);
+    fputs("</span> ", out);
+}
+
+static void put_badge(FILE *out, const pb_finding *f)
+{
+    fprintf(out, "<span class=\"badge sev-%s\">", pb_severity_name(f->severity));
+    put_esc(out, sev_label(f->severity));
+    fputs("</span> <span class=\"rule\" title=\"", out);
+    put_esc(out, f->rule->slug);
+    fputs("\">", out);
+    put_esc(out, f->rule->id);
+    fputs("</span> ", out);
+}
+
+/* The note of a finding: on its cell, or in the project's list when the
+ * finding has no cell in a drawn table. */
+static void put_note(FILE *out, const pb_finding *f, const file_key *file, size_t k, bool with_where)
+{
+    fprintf(out, "<div class=\"note sev-%s\" id=\"", pb_severity_name(f->severity));
+    finding_id(out, file, k);
+    fputs("\">", out);
+    put_badge(out, f);
+    if (with_where)
+        put_where(out, f->loc);
+    put_esc(out, f->message);
+    fputs("</div>", out);
+}
+
+/* --------------------------------------------------------------- summary */
+
+static void project_name(FILE *out, const pb_project *p)
+{
+    if (p->title && *p->title) {
+        put_esc(out, p->title);
+        return;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, _("project %d"), p->number);
+    put_esc(out, buf);
+    if (p->name.text && *p->name.text) {
+        fputc(' ', out);
+        put_esc(out, p->name.text);
+    }
+}
+
+static void summary_group(FILE *out, const pb_project *p, size_t start)
+{
+    fputs("<h4>", out);
+    if (p)
+        project_name(out, p);
+    else
+        put_esc(out, _("The document"));
+    fprintf(out, "</h4>\n<ol start=\"%zu\">\n", start + 1);
+}
+
+/* Counts, then every finding linked to its note, grouped by project (the
+ * findings come sorted by project). */
+static void file_summary(FILE *out, const pb_document *d, const file_key *file)
+{
+    size_t by_sev[4] = {0};
+    for (size_t k = 0; k < d->finding_count; k++)
+        by_sev[d->findings[k].severity]++;
+    fputs("<section class=\"summary\">\n", out);
+    put_counts(out, by_sev);
+    if (d->finding_count == 0) {
+        fputs("<p>", out);
+        put_esc(out, _("no findings"));
+        fputs("</p>\n", out);
+    }
+    for (size_t k = 0; k < d->finding_count; k++) {
+        const pb_finding *f = &d->findings[k];
+        if (k == 0 || f->project != d->findings[k - 1].project) {
+            if (k > 0)
+                fputs("</ol>\n", out);
+            summary_group(out, f->project, k);
+        }
+        fputs("<li><a href=\"#", out);
+        finding_id(out, file, k);
+        fputs("\">", out);
+        put_badge(out, f);
+        put_esc(out, f->message);
+        fputs("</a></li>\n", out);
+    }
+    if (d->finding_count > 0)
+        fputs("</ol>\n", out);
+    fputs("</section>\n", out);
+}
+
+/* ---------------------------------------------------------------- tables */
+
+/* A finding placed on the cell that covers its location. */
+typedef struct placed {
+    int row, col; /* the covering cell's first slot */
+    size_t k;     /* index in d->findings */
+} placed;
+
+static int cmp_placed(const void *x, const void *y)
+{
+    const placed *a = x, *b = y;
+    if (a->row != b->row) return a->row < b->row ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* The findings of project p that sit on a cell of t, in cell order; *n is
+ * their count.  NULL with *n == 0 when there are none; false on no memory. */
+static bool place_findings(const pb_document *d, const pb_project *p, const pb_table *t, placed **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t count = 0;
+    for (size_t k = 0; k < d->finding_count; k++)
+        if (d->findings[k].project == p && d->findings[k].loc.table == t->index)
+            count++;
+    if (count == 0)
+        return true;
+    placed *pl = malloc(count * sizeof *pl);
+    if (!pl)
+        return false;
+    for (size_t k = 0; k < d->finding_count; k++) {
+        const pb_finding *f = &d->findings[k];
+        if (f->project != p || f->loc.table != t->index)
+            continue;
+        const pb_cell *c = pb_table_at(t, f->loc.row, f->loc.col);
+        if (c)
+            pl[(*n)++] = (placed){c->row, c->col, k};
+    }
+    qsort(pl, *n, sizeof *pl, cmp_placed);
+    *out = pl;
+    return true;
+}
+
+/* Whether finding k was drawn on a cell of one of the project's tables. */
+static bool is_on_drawn_cell(const pb_document *d, const pb_finding *f)
+{
+    if (!f->project || f->loc.table < f->project->first_table || f->loc.table > f->project->last_table)
+        return false;
+    for (size_t i = 0; i < d->table_count; i++)
+        if (d->tables[i]->index == f->loc.table)
+            return pb_table_at(d->tables[i], f->loc.row, f->loc.col) != NULL;
+    return false;
+}
+
+static pb_severity worst_on_cell(const pb_document *d, const placed *pl, size_t from, size_t to)
+{
+    pb_severity s = PB_SEV_OFF;
+    for (size_t i = from; i < to; i++)
+        if (d->findings[pl[i].k].severity > s)
+            s = d->findings[pl[i].k].severity;
+    return s;
+}
+
+/* Spans are measured on the grid itself, so the drawn table covers exactly
+ * the slots the grid says and the browser cannot shift a column. */
+static int grid_row_span(const pb_table *t, const pb_cell *c)
+{
+    int n = 1;
+    while (c->row + n < t->row_count && pb_table_at(t, c->row + n, c->col) == c)
+        n++;
+    return n;
+}
+
+static int grid_col_span(const pb_table *t, const pb_cell *c)
+{
+    int n = 1;
+    while (c->col + n < t->width && pb_table_at(t, c->row, c->col + n) == c)
+        n++;
+    return n;
+}
+
+static void put_cell(FILE *out, const pb_document *d, const pb_table *t, const pb_cell *c, const placed *pl,
+                     size_t *cursor, size_t n, const file_key *file)
+{
+    size_t from = *cursor;
+    while (*cursor < n && pl[*cursor].row == c->row && pl[*cursor].col == c->col)
+        (*cursor)++;
+    int rs = grid_row_span(t, c), cs = grid_col_span(t, c);
+    fputs("<td", out);
+    if (rs > 1)
+        fprintf(out, " rowspan=\"%d\"", rs);
+    if (cs > 1)
+        fprintf(out, " colspan=\"%d\"", cs);
+    if (*cursor > from)
+        fprintf(out, " class=\"sev-%s\"", pb_severity_name(worst_on_cell(d, pl, from, *cursor)));
+    fputc('>', out);
+    put_text(out, c->text, true);
+    for (size_t i = from; i < *cursor; i++)
+        put_note(out, &d->findings[pl[i].k], file, pl[i].k, false);
+    fputs("</td>", out);
+}
+
+/* Findings whose location falls outside the table's grid (cannot happen for
+ * the extractor's own locations) are skipped by the cursor; they are listed
+ * with the project instead (is_on_drawn_cell is false for them). */
+static void skip_stale(const placed *pl, size_t *cursor, size_t n, int row, int col)
+{
+    while (*cursor < n && (pl[*cursor].row < row || (pl[*cursor].row == row && pl[*cursor].col < col)))
+        (*cursor)++;
+}
+
+static bool draw_table(FILE *out, const pb_document *d, const pb_project *p, const pb_table *t,
+                       const file_key *file)
+{
+    placed *pl;
+    size_t n, cursor = 0;
+    if (!place_findings(d, p, t, &pl, &n))
+        return false;
+    fprintf(out, "<div class=\"scroll\"><table class=\"doc\" id=\"f%s-t%d\">\n", file->hex, t->index + 1);
+    for (int r = 0; r < t->row_count; r++) {
+        fputs("<tr>", out);
+        for (int col = 0; col < t->width;) {
+            const pb_cell *c = pb_table_at(t, r, col);
+            if (!c) {
+                fputs("<td class=\"gap\"></td>", out);
+                col++;
+                continue;
+            }
+            if (c->row == r && c->col == col) {
+                skip_stale(pl, &cursor, n, r, col);
+                put_cell(out, d, t, c, pl, &cursor, n, file);
+            }
+            int next = c->col + grid_col_span(t, c);
+            col = next > col ? next : col + 1;
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+    free(pl);
+    return true;
+}
+
+/* ------------------------------------------------------- schedule chart */
+
+enum { CH_W = 340, CH_H = 170, CH_LEFT = 40, CH_TOP = 12, CH_PLOT_H = 120, CH_PLOT_W = 290 };
+
+/* The y coordinate of a percentage, clamped to the plot (0-100 %); integer
+ * arithmetic on the exact value, so no rounding surprises. */
+static long chart_y(pb_decimal percent)
+{
+    int64_t m = percent.micro;
+    if (m < 0)
+        m = 0;
+    if (m > 100 * PB_DECIMAL_SCALE)
+        m = 100 * PB_DECIMAL_SCALE;
+    return CH_TOP + CH_PLOT_H - (long)(m * CH_PLOT_H / (100 * PB_DECIMAL_SCALE));
+}
+
+static void chart_axes(FILE *out)
+{
+    for (int pct = 0; pct <= 100; pct += 25) {
+        long y = CH_TOP + CH_PLOT_H - pct * CH_PLOT_H / 100;
+        fprintf(out, "<line x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\" stroke=\"#dde1e5\"/>", CH_LEFT, y,
+                CH_LEFT + CH_PLOT_W, y);
+        fprintf(out, "<text x=\"%d\" y=\"%ld\" font-size=\"10\" text-anchor=\"end\" fill=\"#5f6b76\">%d%%</text>",
+                CH_LEFT - 4, y + 3, pct);
+    }
+}
+
+static void chart_point_label(FILE *out, const pb_checkpoint *cp, long x, long y)
+{
+    char buf[PB_DECIMAL_BUFSIZE];
+    fprintf(out, "<text x=\"%ld\" y=\"%ld\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2329\">", x, y);
+    if (!cp->valid)
+        fputs("?", out);
+    else if (!cp->present)
+        fputs("\xE2\x80\x94", out); /* an em dash: blank */
+    else
+        fprintf(out, "%s%%", pb_decimal_format(cp->percent, buf));
+    fputs("</text>", out);
+}
+
+static void draw_schedule(FILE *out, const pb_schedule *s)
+{
+    if (s->count == 0 || s->count > 24)
+        return;
+    long slot = CH_PLOT_W / (long)s->count, bar = slot / 2;
+    fprintf(out, "<figure><svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">"
+                 "<title>",
+            CH_W, CH_H, CH_W, CH_H);
+    put_esc(out, _("Spending plan: cumulative percent by checkpoint"));
+    fputs("</title>", out);
+    chart_axes(out);
+    fputs("<polyline fill=\"none\" stroke=\"#0d47a1\" stroke-width=\"2\" points=\"", out);
+    for (size_t i = 0; i < s->count; i++)
+        if (s->items[i].present && s->items[i].valid)
+            fprintf(out, "%ld,%ld ", CH_LEFT + slot * (long)i + slot / 2, chart_y(s->items[i].percent));
+    fputs("\"/>", out);
+    for (size_t i = 0; i < s->count; i++) {
+        const pb_checkpoint *cp = &s->items[i];
+        long x = CH_LEFT + slot * (long)i + slot / 2;
+        long y = cp->present && cp->valid ? chart_y(cp->percent) : CH_TOP + CH_PLOT_H;
+        if (cp->present && cp->valid)
+            fprintf(out, "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" height=\"%ld\" fill=\"#90caf9\" opacity=\".6\"/>"
+                         "<circle cx=\"%ld\" cy=\"%ld\" r=\"3\" fill=\"#0d47a1\"/>",
+                    x - bar / 2, y, bar, CH_TOP + CH_PLOT_H - y, x, y);
+        chart_point_label(out, cp, x, y - 5 < 10 ? 10 : y - 5);
+        fprintf(out, "<text x=\"%ld\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">", x, CH_TOP + CH_PLOT_H + 16);
+        put_esc(out, cp->label);
+        fputs("</text>", out);
+    }
+    fputs("</svg><figcaption class=\"where\">", out);
+    put_esc(out, _("Spending plan: cumulative percent by checkpoint"));
+    fputs("</figcaption></figure>\n", out);
+}
+
+/* ---------------------------------------------------------- budget split */
+
+static void money_cell(FILE *out, const pb_amount *m)
+{
+    char buf[PB_DECIMAL_BUFSIZE];
+    fputs("<td>", out);
+    if (m->present && m->valid)
+        fputs(pb_decimal_format(m->value, buf), out);
+    else if (m->present)
+        put_esc(out, m->raw);
+    else
+        fputs("\xE2\x80\x94", out);
+    fputs("</td>", out);
+}
+
+static void money_row(FILE *out, const char *label, const pb_amount *m)
+{
+    fputs("<tr><th>", out);
+    put_esc(out, label);
+    fputs("</th>", out);
+    money_cell(out, m);
+    fputs("</tr>\n", out);
+}
+
+/* The parts of the budget as the table writes them: the funds of a 申报表,
+ * else 其中：财政资金 and 其他资金.  Their exact sum is set in *sum; false
+ * when a part is not a number (or the sum overflows). */
+static bool budget_parts(FILE *out, const pb_project *p, pb_decimal *sum)
+{
+    bool ok = true;
+    *sum = (pb_decimal){0, 0};
+    if (p->fund_count == 0) {
+        money_row(out, "其中：财政资金", &p->fiscal);
+        money_row(out, "其他资金", &p->other);
+        const pb_amount *parts[2] = {&p->fiscal, &p->other};
+        for (int i = 0; i < 2; i++)
+            if (parts[i]->present)
+                ok = ok && parts[i]->valid && pb_decimal_add(*sum, parts[i]->value, sum);
+        return ok;
+    }
+    for (size_t i = 0; i < p->fund_count; i++) {
+        const pb_fund *f = &p->funds[i];
+        money_row(out, f->label ? f->label : "", &f->amount);
+        if (f->amount.present)
+            ok = ok && f->amount.valid && pb_decimal_add(*sum, f->amount.value, sum);
+    }
+    return ok;
+}
+
+static void draw_budget(FILE *out, const pb_project *p)
+{
+    const char *unit = pb_money_unit_name(p->unit);
+    fputs("<table class=\"money\"><caption class=\"where\">", out);
+    put_esc(out, _("Budget split"));
+    if (unit) {
+        fputs(" (", out);
+        put_esc(out, unit);
+        fputc(')', out);
+    }
+    fputs("</caption>\n", out);
+    pb_decimal sum;
+    bool parts_ok = budget_parts(out, p, &sum);
+    char buf[PB_DECIMAL_BUFSIZE];
+    fputs("<tr class=\"sum\"><th>", out);
+    put_esc(out, _("Sum of the parts"));
+    fprintf(out, "</th><td>%s</td></tr>\n", parts_ok ? pb_decimal_format(sum, buf) : "?");
+    money_row(out, "预算数", &p->total);
+    if (parts_ok && p->total.present && p->total.valid) {
+        bool equal = pb_decimal_cmp(sum, p->total.value) == 0;
+        fprintf(out, "<tr><th></th><td class=\"%s\">", equal ? "ok" : "bad");
+        put_esc(out, equal ? _("the parts add up to 预算数") : _("the parts do not add up to 预算数"));
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</table>\n", out);
+}
+
+/* --------------------------------------------------------------- project */
+
+static void meta_row(FILE *out, const char *label, const char *value)
+{
+    if (!value || !*value)
+        return;
+    fputs("<dt>", out);
+    put_esc(out, label);
+    fputs("</dt><dd>", out);
+    put_esc(out, value);
+    fputs("</dd>", out);
+}
+
+static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, const file_key *file)
+{
+    fprintf(out, "<section class=\"project\" id=\"f%s-p%d\">\n<h3>", file->hex, p->number);
+    project_name(out, p);
+    fputs("</h3>\n<dl class=\"meta\">", out);
+    meta_row(out, "项目编码", p->code.text);
+    meta_row(out, "项目名称", p->name.text);
+    meta_row(out, _("Agency"), p->org);
+    meta_row(out, "主管部门", p->department.text);
+    meta_row(out, "实施单位", p->implementer.text);
+    meta_row(out, "起止时间", p->period.text);
+    fputs("</dl>\n<div class=\"figures\">", out);
+    draw_budget(out, p);
+    draw_schedule(out, &p->schedule);
+    fputs("</div>\n", out);
+    bool first_loose = true;
+    for (size_t k = 0; k < d->finding_count; k++) {
+        const pb_finding *f = &d->findings[k];
+        if (f->project != p || is_on_drawn_cell(d, f))
+            continue;
+        fputs(first_loose ? "<div class=\"notes\">" : "", out);
+        first_loose = false;
+        put_note(out, f, file, k, true);
+    }
+    if (!first_loose)
+        fputs("</div>\n", out);
+    for (size_t i = 0; i < d->table_count; i++) {
+        const pb_table *t = d->tables[i];
+        if (t->index >= p->first_table && t->index <= p->last_table && !draw_table(out, d, p, t, file))
+            return false;
+    }
+    fputs("</section>\n", out);
+    return true;
+}
+
+/* ------------------------------------------------------------------ file */
+
+static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
+{
+    (void)tail;
+    const pb_document *d = rf->doc;
+    file_key key = key_of(d->path), *file = &key;
+    fprintf(out, "<section class=\"file\" id=\"f%s\">\n<h2>", file->hex);
+    put_esc(out, d->path);
+    fputs("</h2>\n", out);
+    if (d->error.status != PB_OK) {
+        fputs("<p class=\"unreadable\">", out);
+        put_esc(out, _("This file cannot be read:"));
+        fputc(' ', out);
+        put_esc(out, d->error.message);
+        fputs(" <span class=\"rule\">[", out);
+        put_esc(out, pb_status_code(d->error.status));
+        fputs("]</span></p>\n</section>\n", out);
+        return true;
+    }
+    file_summary(out, d, file);
+    for (size_t k = 0; k < d->finding_count; k++)
+        if (!d->findings[k].project)
+            put_note(out, &d->findings[k], file, k, true);
+    bool ok = true;
+    for (size_t i = 0; i < d->project_count && ok; i++)
+        ok = draw_project(out, d, d->projects[i], file);
+    fputs("</section>\n", out);
+    return ok;
+}
+
+const pb_reporter pb_reporter_html = {
+    .name = "html",
+    .separator = "",
+    .tail_separator = "",
+    .begin = html_begin,
+    .file = html_file,
+    .mid = NULL,
+    .end = html_end,
+};

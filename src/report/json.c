@@ -1,0 +1,348 @@
+/* The JSON reporter: one object per file, from the model only.
+ *
+ * It writes the text directly rather than building a cJSON tree: on a
+ * report of a thousand projects the tree's allocations, frees and number
+ * printing cost more than extracting the tables (see bench/README.md).  The
+ * escaping is the same as cJSON's, so both write the same bytes. */
+#include "report/report.h"
+#include "report/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The writer's own buffer: the JSON of a large report is millions of short
+ * pieces, and a stdio call per piece (each taking the stream's lock) cost
+ * more than building them. */
+typedef struct jw {
+    FILE *out;
+    size_t n;
+    char buf[16384];
+} jw;
+
+static void flush(jw *w)
+{
+    if (w->n)
+        fwrite(w->buf, 1, w->n, w->out);
+    w->n = 0;
+}
+
+static void put(jw *w, const char *s, size_t n)
+{
+    if (n > sizeof w->buf - w->n) {
+        flush(w);
+        if (n > sizeof w->buf) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+static void putch(jw *w, char c)
+{
+    if (w->n == sizeof w->buf)
+        flush(w);
+    w->buf[w->n++] = c;
+}
+
+/* A string literal, its length known when compiled. */
+#define PUT(w, lit) put((w), "" lit, sizeof(lit) - 1)
+
+/* Bytes of the valid UTF-8 character at p, 0 when it does not start one.
+ * Chinese text is three-byte characters: they are checked here; the rest
+ * go to pb_utf8_valid. */
+static int utf8_len(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if ((c & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
+    }
+    unsigned cp;
+    return pb_utf8_valid((const char *)p, &cp);
+}
+
+/* Length of the run at s that is written as it is: printable ASCII other
+ * than '"' and '\\', and well-formed UTF-8. */
+static size_t plain_run(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            int n = utf8_len(p);
+            if (n == 0)
+                break;
+            p += n;
+        } else if (c >= 0x20 && c != '"' && c != '\\')
+            p++;
+        else
+            break;
+    }
+    return (size_t)(p - (const unsigned char *)s);
+}
+
+static void str(jw *w, const char *s)
+{
+    if (!s) {
+        PUT(w, "null");
+        return;
+    }
+    putch(w, '"');
+    for (;;) {
+        size_t n = plain_run(s);
+        put(w, s, n);
+        s += n;
+        unsigned char c = (unsigned char)*s;
+        if (!c)
+            break;
+        switch (c) {
+        case '"': PUT(w, "\\\""); break;
+        case '\\': PUT(w, "\\\\"); break;
+        case '\b': PUT(w, "\\b"); break;
+        case '\f': PUT(w, "\\f"); break;
+        case '\n': PUT(w, "\\n"); break;
+        case '\r': PUT(w, "\\r"); break;
+        case '\t': PUT(w, "\\t"); break;
+        default:
+            if (c < 0x20) {
+                char u[8];
+                snprintf(u, sizeof u, "\\u%04x", c);
+                put(w, u, 6);
+            } else
+                PUT(w, "\xEF\xBF\xBD"); /* invalid UTF-8 becomes U+FFFD */
+        }
+        s++;
+    }
+    putch(w, '"');
+}
+
+/* "key": — keys are ASCII constants. */
+static void key(jw *w, const char *k, bool first)
+{
+    if (first)
+        putch(w, '"');
+    else
+        PUT(w, ",\"");
+    put(w, k, strlen(k));
+    PUT(w, "\":");
+}
+
+/* A decimal int without printf's format parsing (this runs per cell). */
+static void int_put(jw *w, int v)
+{
+    char buf[16], *p = buf + sizeof buf;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    put(w, p, (size_t)(buf + sizeof buf - p));
+}
+
+static void key_str(jw *w, const char *k, const char *v, bool first)
+{
+    key(w, k, first);
+    str(w, v);
+}
+
+/* Exact decimals are written as the decimal they are, never via a double. */
+static void dec(jw *w, pb_decimal v)
+{
+    char buf[PB_DECIMAL_BUFSIZE];
+    const char *s = pb_decimal_format(v, buf);
+    put(w, s, strlen(s));
+}
+
+static void loc(jw *w, pb_loc l)
+{
+    if (l.table < 0) {
+        PUT(w, "null");
+        return;
+    }
+    PUT(w, "{\"table\":");
+    int_put(w, l.table);
+    PUT(w, ",\"row\":");
+    int_put(w, l.row);
+    PUT(w, ",\"column\":");
+    int_put(w, l.col);
+    putch(w, '}');
+}
+
+static void amount(jw *w, const char *k, const pb_amount *m, bool first)
+{
+    key(w, k, first);
+    if (m->present && m->valid)
+        dec(w, m->value);
+    else
+        PUT(w, "null");
+}
+
+static void value(jw *w, const pb_value *v)
+{
+    static const char *const kinds[] = {"empty", "number", "qualitative", "unparsed"};
+    bool number = v->kind == PB_VALUE_NUMBER;
+    key_str(w, "raw", v->raw, true);
+    key_str(w, "kind", kinds[v->kind], false);
+    key_str(w, "op", pb_op_ascii(v->op), false);
+    key(w, "number", false);
+    if (number)
+        dec(w, v->number);
+    else
+        PUT(w, "null");
+    key_str(w, "unit", number && v->unit[0] ? v->unit : NULL, false);
+}
+
+/* The opening of an array's item i: "{" or ",{". */
+static void item(jw *w, size_t i)
+{
+    if (i)
+        putch(w, ',');
+    putch(w, '{');
+}
+
+static void indicator(jw *w, const pb_indicator *ind)
+{
+    key_str(w, "level1", ind->level1.text, true);
+    key_str(w, "level2", ind->level2.text, false);
+    key_str(w, "level3", ind->level3.text, false);
+    key_str(w, "description", ind->description.text, false);
+    PUT(w, ",\"value\":{");
+    value(w, &ind->value);
+    putch(w, '}');
+    key_str(w, "basis", ind->basis.text, false);
+    key(w, "location", false);
+    loc(w, ind->loc);
+}
+
+static void schedule(jw *w, const pb_schedule *s)
+{
+    putch(w, '[');
+    for (size_t i = 0; i < s->count; i++) {
+        const pb_checkpoint *cp = &s->items[i];
+        item(w, i);
+        key_str(w, "label", cp->label, true);
+        key(w, "percent", false);
+        if (cp->present)
+            dec(w, cp->percent);
+        else
+            PUT(w, "null");
+        key_str(w, "raw", cp->raw, false);
+        key(w, "location", false);
+        loc(w, cp->loc);
+        putch(w, '}');
+    }
+    putch(w, ']');
+}
+
+static void project(jw *w, const pb_project *p)
+{
+    PUT(w, "{\"number\":");
+    int_put(w, p->number);
+    key_str(w, "title", p->title, false);
+    key_str(w, "code", p->code.text, false);
+    key_str(w, "name", p->name.text, false);
+    key_str(w, "unit", pb_money_unit_name(p->unit), false);
+    PUT(w, ",\"budget\":{");
+    amount(w, "total", &p->total, true);
+    amount(w, "fiscal", &p->fiscal, false);
+    amount(w, "other", &p->other, false);
+    putch(w, '}');
+    key_str(w, "purpose", p->purpose.text, false);
+    key(w, "schedule", false);
+    schedule(w, &p->schedule);
+    PUT(w, ",\"goals\":[");
+    for (size_t i = 0; i < p->goal_count; i++) {
+        if (i)
+            putch(w, ',');
+        str(w, p->goals[i]);
+    }
+    PUT(w, "],\"indicators\":[");
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        item(w, i);
+        indicator(w, &p->indicators[i]);
+        putch(w, '}');
+    }
+    putch(w, ']');
+    key(w, "location", false);
+    loc(w, p->loc);
+    putch(w, '}');
+}
+
+static void finding(jw *w, const pb_finding *f)
+{
+    key_str(w, "rule", f->rule->id, true);
+    key_str(w, "name", f->rule->slug, false);
+    key_str(w, "severity", pb_severity_name(f->severity), false);
+    key_str(w, "message", f->message, false);
+    key_str(w, "project", f->project ? f->project->code.text : NULL, false);
+    if (f->project)
+    {
+        PUT(w, ",\"project_number\":");
+        int_put(w, f->project->number);
+    }
+    else
+        PUT(w, ",\"project_number\":null");
+    key(w, "location", false);
+    loc(w, f->loc);
+}
+
+static void document(jw *w, const pb_document *d)
+{
+    bool ok = d->error.status == PB_OK;
+    putch(w, '{');
+    key_str(w, "path", d->path, true);
+    key_str(w, "status", ok ? "ok" : "error", false);
+    key(w, "error", false);
+    if (ok)
+        PUT(w, "null");
+    else {
+        putch(w, '{');
+        key_str(w, "code", pb_status_code(d->error.status), true);
+        key_str(w, "message", d->error.message, false);
+        putch(w, '}');
+    }
+    PUT(w, ",\"projects\":[");
+    for (size_t i = 0; i < d->project_count; i++) {
+        if (i)
+            putch(w, ',');
+        project(w, d->projects[i]);
+    }
+    PUT(w, "],\"findings\":[");
+    for (size_t i = 0; i < d->finding_count; i++) {
+        item(w, i);
+        finding(w, &d->findings[i]);
+        putch(w, '}');
+    }
+    PUT(w, "]}");
+}
+
+bool pb_report_json_write(FILE *out, const pb_document *d)
+{
+    jw *w = malloc(sizeof *w);
+    if (!w)
+        return false;
+    w->out = out;
+    w->n = 0;
+    document(w, d);
+    flush(w);
+    free(w);
+    return !ferror(out);
+}
+
+char *pb_report_json_file(const pb_document *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    bool ok = pb_report_json_write(f, d);
+    if (fclose(f) != 0 || !ok) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}

@@ -1,0 +1,136 @@
+/* JUnit XML (the Jenkins/GitLab dialect): one testsuite per file, one
+ * testcase per project ("document" for findings outside any project), one
+ * failure per finding at or above the failing severity; findings below it
+ * are listed in the testcase's system-out, so they show without failing.
+ * A file that cannot be read is a testcase "read" with an error. */
+#include "report/report.h"
+
+#include <string.h>
+
+static bool junit_begin(FILE *out)
+{
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pbcheck\">\n", out);
+    return true;
+}
+
+static void attr(FILE *out, const char *name, const char *value)
+{
+    fprintf(out, " %s=\"", name);
+    pb_xml_put(out, value, true);
+    fputc('"', out);
+}
+
+static void suite_open(FILE *out, const char *path, size_t tests, size_t failures, size_t errors)
+{
+    fputs("  <testsuite", out);
+    attr(out, "name", path);
+    fprintf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n", tests, failures, errors);
+}
+
+static void case_open(FILE *out, const char *path, const char *name)
+{
+    fputs("    <testcase", out);
+    attr(out, "name", name);
+    attr(out, "classname", path);
+    fputs(">\n", out);
+}
+
+static void finding_line(const pb_finding *f, const pb_fingerprint *fp, char *buf, size_t cap)
+{
+    char where[1024];
+    pb_finding_where(f, where, sizeof where);
+    snprintf(buf, cap, "%s %s %s%s%s: %s [fingerprint %s]", pb_severity_name(f->severity), f->rule->id, f->rule->slug,
+             *where ? " at " : "", where, f->message, fp->hex);
+}
+
+/* The testcase of one project (p NULL: the document). */
+static void project_case(FILE *out, const pb_report_file *rf, const pb_project *p, const char *name)
+{
+    const pb_document *d = rf->doc;
+    char line[4096];
+    case_open(out, d->path, name);
+    for (size_t i = 0; i < d->finding_count; i++) {
+        const pb_finding *f = &d->findings[i];
+        if (f->project != p || f->severity < rf->fail_on)
+            continue;
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s %s: %s", f->rule->id, f->rule->slug, f->message);
+        fputs("      <failure", out);
+        attr(out, "type", f->rule->id);
+        attr(out, "message", msg);
+        fputs(">", out);
+        finding_line(f, &rf->fingerprints[i], line, sizeof line);
+        pb_xml_put(out, line, false);
+        fputs("</failure>\n", out);
+    }
+    bool out_open = false;
+    for (size_t i = 0; i < d->finding_count; i++) {
+        const pb_finding *f = &d->findings[i];
+        if (f->project != p || f->severity >= rf->fail_on)
+            continue;
+        if (!out_open)
+            fputs("      <system-out>", out);
+        out_open = true;
+        finding_line(f, &rf->fingerprints[i], line, sizeof line);
+        pb_xml_put(out, line, false);
+        fputc('\n', out);
+    }
+    if (out_open)
+        fputs("</system-out>\n", out);
+    fputs("    </testcase>\n", out);
+}
+
+static bool fails(const pb_report_file *rf, const pb_project *p)
+{
+    for (size_t i = 0; i < rf->doc->finding_count; i++)
+        if (rf->doc->findings[i].project == p && rf->doc->findings[i].severity >= rf->fail_on)
+            return true;
+    return false;
+}
+
+static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
+{
+    (void)tail;
+    const pb_document *d = rf->doc;
+    if (d->error.status != PB_OK) {
+        suite_open(out, d->path, 1, 0, 1);
+        case_open(out, d->path, "read");
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s [%s]", d->error.message, pb_status_code(d->error.status));
+        fputs("      <error", out);
+        attr(out, "type", pb_status_code(d->error.status));
+        attr(out, "message", msg);
+        fputs(">", out);
+        pb_xml_put(out, msg, false);
+        fputs("</error>\n    </testcase>\n  </testsuite>\n", out);
+        return true;
+    }
+    bool doc_case = d->project_count == 0;
+    for (size_t i = 0; i < d->finding_count && !doc_case; i++)
+        doc_case = d->findings[i].project == NULL;
+    size_t failures = doc_case && fails(rf, NULL);
+    for (size_t i = 0; i < d->project_count; i++)
+        failures += fails(rf, d->projects[i]);
+    suite_open(out, d->path, d->project_count + doc_case, failures, 0);
+    if (doc_case)
+        project_case(out, rf, NULL, "document");
+    for (size_t i = 0; i < d->project_count; i++) {
+        const pb_project *p = d->projects[i];
+        char name[1024];
+        const char *key = pb_project_key(p);
+        const char *pname = p->name.text && strcmp(p->name.text, key) ? p->name.text : "";
+        snprintf(name, sizeof name, "project %d%s%s%s%s", p->number, *key ? " " : "", key, *pname ? " " : "", pname);
+        project_case(out, rf, p, name);
+    }
+    fputs("  </testsuite>\n", out);
+    return true;
+}
+
+static bool junit_end(FILE *out, const pb_run_totals *t)
+{
+    (void)t;
+    fputs("</testsuites>\n", out);
+    return true;
+}
+
+const pb_reporter pb_reporter_junit = {"junit", "", "", junit_begin, junit_file, NULL, junit_end, true};
