@@ -68,8 +68,8 @@ static void test_reference_document(void **state)
                 assert_false(p->schedule.items[k].present);
         }
         assert_int_equal(p->goal_count, 3);
-        assert_true(pb_has_prefix(p->goals[0], "1."));
-        assert_true(pb_has_prefix(p->goals[2], "3."));
+        assert_true(pbi_has_prefix(p->goals[0], "1."));
+        assert_true(pbi_has_prefix(p->goals[2], "3."));
         assert_int_equal(p->indicator_count, 9);
         assert_int_equal(p->first_table, 2 * i);
         assert_int_equal(p->last_table, 2 * i + 1);

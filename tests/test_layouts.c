@@ -172,7 +172,7 @@ static void assert_indicators(const pb_project *p, fl_layout l, const layout_exp
             assert_string_equal(ind->comparator.text, i == 2 || i == 3 ? "5" : "1");
             assert_string_equal(ind->unit_cell.text, units[i]);
             assert_string_equal(ind->basis.text, "计划标准");
-            assert_true(pb_has_prefix(ind->explanation.text, fl_indicator_l3[i]));
+            assert_true(pbi_has_prefix(ind->explanation.text, fl_indicator_l3[i]));
             assert_string_equal(ind->description.text, ind->explanation.text);
             assert_string_equal(ind->weight.text, i < 4 ? "20" : "10");
             assert_string_equal(ind->scoring.text, i < 4 ? "未达到扣20分" : "未达到扣10分");
@@ -181,7 +181,7 @@ static void assert_indicators(const pb_project *p, fl_layout l, const layout_exp
         case FL_HUNAN:
             assert_string_equal(ind->value_type.text, "定量");
             assert_string_equal(ind->unit_cell.text, units[i]);
-            assert_true(pb_has_prefix(ind->explanation.text, fl_indicator_l3[i]));
+            assert_true(pbi_has_prefix(ind->explanation.text, fl_indicator_l3[i]));
             assert_string_equal(ind->scoring.text, "未达到不得分");
             assert_string_equal(ind->remark.text, "");
             assert_null(ind->comparator.text);
@@ -248,8 +248,8 @@ static void assert_declaration(const pb_project *p, fl_layout l)
     assert_string_equal(p->other.raw, "10+5+5");
     assert_int_equal(p->other.loc.row, p->funds[1].amount.loc.row);
     assert_int_equal(p->long_goal_count, vertical ? 1 : 2);
-    assert_true(pb_has_prefix(p->long_goals[0], "1.长期目标"));
-    assert_true(pb_has_prefix(p->goals[0], "1.年度目标"));
+    assert_true(pbi_has_prefix(p->long_goals[0], "1.长期目标"));
+    assert_true(pbi_has_prefix(p->goals[0], "1.年度目标"));
 }
 
 static void assert_clean_project(const pb_document *d, const pb_project *p, fl_layout l, int number)
@@ -314,16 +314,16 @@ static void assert_defects(const pb_document *d, const char *what)
     assert_int_equal(f->loc.table, p2->schedule.items[0].loc.table);
     assert_int_equal(f->loc.row, p2->schedule.items[0].loc.row);
     assert_int_equal(f->loc.col, p2->schedule.items[0].loc.col);
-    assert_true(pb_contains(f->message, p2->schedule.items[0].label));
-    assert_true(pb_contains(first(d, "indicator-direction")->message, "完成时间"));
-    assert_true(pb_contains(first(d, "cost-exceeds-budget")->message, "资金成本"));
+    assert_true(pbi_contains(f->message, p2->schedule.items[0].label));
+    assert_true(pbi_contains(first(d, "indicator-direction")->message, "完成时间"));
+    assert_true(pbi_contains(first(d, "cost-exceeds-budget")->message, "资金成本"));
     const pb_finding *sum = first(d, "budget-sum-mismatch");
     assert_int_equal(sum->loc.table, p2->total.loc.table);
     /* A 申报表 names all its parts; the others name fiscal and other. */
     if (p2->layout == PB_LAYOUT_DECLARATION)
-        assert_true(pb_contains(sum->message, "财政拨款 100 + 自有资金 10 + 事业收入 5 + 其他 5 = 120"));
+        assert_true(pbi_contains(sum->message, "财政拨款 100 + 自有资金 10 + 事业收入 5 + 其他 5 = 120"));
     else
-        assert_true(pb_contains(sum->message, p2->unit == PB_UNIT_YUAN ? "1000000" : "100"));
+        assert_true(pbi_contains(sum->message, p2->unit == PB_UNIT_YUAN ? "1000000" : "100"));
     assert_int_equal(count_rule(d, "project-title-mismatch", NULL), 0);
     assert_int_equal(count_rule(d, "no-target-table", NULL), 0);
 }
@@ -455,9 +455,9 @@ static pb_document *read_grids(const char *const *blocks, size_t n, fl_format f)
 {
     fl_doc doc = {0};
     for (size_t i = 0; i < n; i++) {
-        if (pb_has_prefix(blocks[i], "P:"))
+        if (pbi_has_prefix(blocks[i], "P:"))
             fl_para(&doc, blocks[i] + 2);
-        else if (pb_has_prefix(blocks[i], "S:"))
+        else if (pbi_has_prefix(blocks[i], "S:"))
             fl_sheet(&doc, blocks[i] + 2);
         else
             fl_grid(&doc, blocks[i]);
@@ -519,7 +519,7 @@ static void test_self_evaluation(void **state)
         const pb_finding *fi = first(d, "self-evaluation-skipped");
         assert_int_equal(fi->severity, PB_SEV_INFO);
         assert_null(fi->project);
-        assert_true(pb_contains(fi->message, "自评表"));
+        assert_true(pbi_contains(fi->message, "自评表"));
         assert_int_equal(count_rule(d, "no-target-table", NULL), 0);
         pb_document_free(d);
         /* By its column heads alone, and as the only table: no target table. */
@@ -684,10 +684,10 @@ static void test_reference_docx_unchanged(void **state)
     const pb_project *p1 = d->projects[0], *p3 = d->projects[2];
     assert_int_equal(count_rule(d, "schedule-checkpoint-blank", p1), 2);
     assert_int_equal(count_rule(d, "schedule-checkpoint-blank", NULL), 2);
-    assert_true(pb_contains(first(d, "schedule-checkpoint-blank")->message, "3月底"));
+    assert_true(pbi_contains(first(d, "schedule-checkpoint-blank")->message, "3月底"));
     assert_int_equal(count_rule(d, "indicator-direction", p3), 1);
     assert_int_equal(count_rule(d, "indicator-direction", NULL), 1);
-    assert_true(pb_contains(first(d, "indicator-direction")->message, "≥1年"));
+    assert_true(pbi_contains(first(d, "indicator-direction")->message, "≥1年"));
     for (size_t i = 0; i < 3; i++) {
         assert_int_equal(d->projects[i]->layout, PB_LAYOUT_REFERENCE);
         assert_int_equal(d->projects[i]->fund_count, 2);
@@ -1158,7 +1158,7 @@ static void test_xlsx_hostile(void **state)
         void *z = fx_zip_mem(parts, 3, &len);
         pb_document *d = pb_read_memory(z, len, "escape.xlsx", NULL);
         assert_int_equal(d->error.status, PB_ERR_NO_MAIN_PART);
-        assert_true(pb_contains(d->error.message, "\"a\""));
+        assert_true(pbi_contains(d->error.message, "\"a\""));
         pb_document_free(d);
         free(z);
     }

@@ -269,7 +269,7 @@ static void test_utf16(void **state)
     u16[o++] = 0xFE;
     for (size_t i = 0; i < n;) {
         unsigned cp;
-        i += (size_t)pb_utf8_decode(utf8 + i, &cp);
+        i += (size_t)pbi_utf8_decode(utf8 + i, &cp);
         u16[o++] = (unsigned char)(cp & 0xFF);
         u16[o++] = (unsigned char)(cp >> 8);
     }

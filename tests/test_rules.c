@@ -304,8 +304,8 @@ static void test_checkpoint_months(void **state)
         {"年中", 0},   {"13月底", 0},  {"第五季度", 0}, {"合计", 0},    {"", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        if (pb_checkpoint_month(cases[i].label) != cases[i].month)
-            fail_msg("%s: month %d, expected %d", cases[i].label, pb_checkpoint_month(cases[i].label),
+        if (pbi_checkpoint_month(cases[i].label) != cases[i].month)
+            fail_msg("%s: month %d, expected %d", cases[i].label, pbi_checkpoint_month(cases[i].label),
                      cases[i].month);
 }
 

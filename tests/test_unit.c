@@ -54,14 +54,14 @@ static void test_decimal_arith(void **state)
     assert_int_equal(pb_decimal_cmp(s, b), 0);
     /* 2,425,900 元 is 242.59 万元; 237 万元 is 2,370,000 元. */
     assert_true(pb_decimal_parse("2425900", 7, &a));
-    assert_true(pb_money_convert(a, 0, 4, &s));
+    assert_true(pbi_money_convert(a, 0, 4, &s));
     assert_string_equal(pb_decimal_format(s, buf), "242.59");
     assert_true(pb_decimal_parse("237", 3, &a));
-    assert_true(pb_money_convert(a, 4, 0, &s));
+    assert_true(pbi_money_convert(a, 4, 0, &s));
     assert_string_equal(pb_decimal_format(s, buf), "2370000");
     /* 0.5 元 in 亿元 needs 9 decimals: refused rather than rounded. */
     assert_true(pb_decimal_parse("0.5", 3, &a));
-    assert_false(pb_money_convert(a, 0, 8, &s));
+    assert_false(pbi_money_convert(a, 0, 8, &s));
     pb_decimal big = {INT64_MAX - 5, 0};
     assert_false(pb_decimal_add(big, big, &s));
     assert_false(pb_decimal_scale10(big, 2, &s));
@@ -71,25 +71,25 @@ static void test_normalize(void **state)
 {
     (void)state;
     char out[128];
-    assert_true(pb_normalize_buf("其中：财政    资金", true, out, sizeof out));
+    assert_true(pbi_normalize_buf("其中：财政    资金", true, out, sizeof out));
     assert_string_equal(out, "其中:财政资金");
-    assert_true(pb_normalize_buf("  ＞＝９５．５％ ", true, out, sizeof out));
+    assert_true(pbi_normalize_buf("  ＞＝９５．５％ ", true, out, sizeof out));
     assert_string_equal(out, ">=95.5%");
-    assert_true(pb_normalize_buf("a\u3000\u00a0 b\tc\n", false, out, sizeof out));
+    assert_true(pbi_normalize_buf("a\u3000\u00a0 b\tc\n", false, out, sizeof out));
     assert_string_equal(out, "a b c");
-    assert_false(pb_normalize_buf("too long for the buffer", false, out, 8));
-    /* pb_contains answers as strstr does. */
+    assert_false(pbi_normalize_buf("too long for the buffer", false, out, 8));
+    /* pbi_contains answers as strstr does. */
     static const char *const hay[] = {"", "a", "aab", "abab", "满意度", "服务对象满意度≥95%", "率率", "ab\xe7"};
     static const char *const needles[] = {"", "a", "ab", "aab", "b", "abc", "满意", "满意度", "率", "95%%", "\xe7", "率率率"};
     for (size_t i = 0; i < sizeof hay / sizeof *hay; i++)
         for (size_t j = 0; j < sizeof needles / sizeof *needles; j++)
-            if (pb_contains(hay[i], needles[j]) != (strstr(hay[i], needles[j]) != NULL))
-                fail_msg("pb_contains(\"%s\", \"%s\") differs from strstr", hay[i], needles[j]);
-    assert_false(pb_contains(NULL, "a"));
-    assert_true(pb_is_blank(" \u3000\t\n"));
-    assert_false(pb_is_blank(" x "));
+            if (pbi_contains(hay[i], needles[j]) != (strstr(hay[i], needles[j]) != NULL))
+                fail_msg("pbi_contains(\"%s\", \"%s\") differs from strstr", hay[i], needles[j]);
+    assert_false(pbi_contains(NULL, "a"));
+    assert_true(pbi_is_blank(" \u3000\t\n"));
+    assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */
-    assert_true(pb_normalize_buf("a\xff" "b", false, out, sizeof out));
+    assert_true(pbi_normalize_buf("a\xff" "b", false, out, sizeof out));
     assert_string_equal(out, "a\xff" "b");
     /* Nor does it lengthen the text: written as U+FFFD, 100 bad bytes took
      * 300 and ran past a buffer sized for the input (a .pbcheck.json is not
@@ -97,11 +97,11 @@ static void test_normalize(void **state)
     char bad[101], big[104];
     memset(bad, 0xff, 100);
     bad[100] = '\0';
-    assert_true(pb_normalize_buf(bad, true, big, sizeof big));
+    assert_true(pbi_normalize_buf(bad, true, big, sizeof big));
     assert_int_equal(strlen(big), 100);
     pb_arena *a = pb_arena_new();
     assert_non_null(a);
-    char *n = pb_normalize(a, "\xe4\xb8" "x\xf0\x9f\x98\xe3\x80\x80" "y", false);
+    char *n = pbi_normalize(a, "\xe4\xb8" "x\xf0\x9f\x98\xe3\x80\x80" "y", false);
     assert_non_null(n);
     assert_string_equal(n, "\xe4\xb8" "x\xf0\x9f\x98 y");
     pb_arena_free(a);
@@ -123,21 +123,21 @@ static void test_code_pattern_default(void **state)
             char code[64];
             snprintf(code, sizeof code, "%.*s%s%s", (int)pos, valid, probes[k], valid + pos + 1);
             bool by_regex = regexec(&re, code, 0, NULL, 0) == 0;
-            assert_int_equal(pb_code_matches_default(code), by_regex);
+            assert_int_equal(pbi_code_matches_default(code), by_regex);
             checked++;
             matched += by_regex;
         }
     for (size_t len = 0; len <= strlen(valid) + 2; len++) {
         char code[64];
         snprintf(code, sizeof code, "%.*s%s", (int)len, "13020925P00000000001199", "");
-        assert_int_equal(pb_code_matches_default(code), regexec(&re, code, 0, NULL, 0) == 0);
+        assert_int_equal(pbi_code_matches_default(code), regexec(&re, code, 0, NULL, 0) == 0);
     }
     regfree(&re);
     /* both answers occur: the loop above compared something */
     assert_true(matched > 0 && matched < checked);
-    assert_true(pb_code_matches_default(valid));
-    assert_true(pb_code_matches_default("13020925P00000000001Z"));
-    assert_false(pb_code_matches_default("13020925p000000000011"));
+    assert_true(pbi_code_matches_default(valid));
+    assert_true(pbi_code_matches_default("13020925P00000000001Z"));
+    assert_false(pbi_code_matches_default("13020925p000000000011"));
 }
 
 typedef struct value_case {
@@ -215,22 +215,22 @@ static void test_amounts(void **state)
     pb_decimal d;
     int exp;
     char buf[PB_DECIMAL_BUFSIZE];
-    assert_true(pb_amount_parse("242.59", &d, &exp));
+    assert_true(pbi_amount_parse("242.59", &d, &exp));
     assert_int_equal(exp, -1);
-    assert_true(pb_amount_parse("242.59万", &d, &exp));
+    assert_true(pbi_amount_parse("242.59万", &d, &exp));
     assert_int_equal(exp, 4);
-    assert_true(pb_amount_parse("2,425,900元", &d, &exp));
+    assert_true(pbi_amount_parse("2,425,900元", &d, &exp));
     assert_int_equal(exp, 0);
     assert_string_equal(pb_decimal_format(d, buf), "2425900");
-    assert_true(pb_amount_parse("２４２．５９", &d, &exp));
+    assert_true(pbi_amount_parse("２４２．５９", &d, &exp));
     assert_string_equal(pb_decimal_format(d, buf), "242.59");
-    assert_false(pb_amount_parse("两百万", &d, &exp));
-    assert_true(pb_percent_parse("50%", &d));
+    assert_false(pbi_amount_parse("两百万", &d, &exp));
+    assert_true(pbi_percent_parse("50%", &d));
     assert_string_equal(pb_decimal_format(d, buf), "50");
-    assert_true(pb_percent_parse("５０％", &d));
-    assert_true(pb_percent_parse("75", &d));
-    assert_false(pb_percent_parse("半年", &d));
-    assert_false(pb_percent_parse("", &d));
+    assert_true(pbi_percent_parse("５０％", &d));
+    assert_true(pbi_percent_parse("75", &d));
+    assert_false(pbi_percent_parse("半年", &d));
+    assert_false(pbi_percent_parse("", &d));
 }
 
 static void test_arena(void **state)
@@ -267,7 +267,7 @@ static void test_arena_reset(void **state)
     }
     assert_non_null(pb_arena_alloc(a, 1000000)); /* a block of its own */
     size_t before = pb_arena_bytes(a);
-    pb_arena_reset(a);
+    pbi_arena_reset(a);
     size_t kept = pb_arena_bytes(a);
     assert_true(kept > 0 && kept < before - 1000000);
     for (int i = 0; i < N; i++) {

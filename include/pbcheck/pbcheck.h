@@ -21,8 +21,14 @@
 extern "C" {
 #endif
 
+/* The version this header belongs to, and the JSON report's schema version.
+ * The ABI is not stable before 1.0: rebuild against the header you link. */
 #define PB_VERSION "0.1.0"
 #define PB_JSON_SCHEMA_VERSION 1
+
+/* The version of the library linked at run time ("0.1.0"), which may differ
+ * from PB_VERSION when a program was built against another header. */
+const char *pb_version(void);
 
 /* ---------------------------------------------------------------- arena */
 

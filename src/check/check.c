@@ -17,7 +17,7 @@ typedef struct checker {
     bool oom;
     regex_t code_re;
     bool code_re_ok;
-    bool code_default; /* the default pattern: pb_code_matches_default */
+    bool code_default; /* the default pattern: pbi_code_matches_default */
     /* slug → rule: the checks name rules by literal slugs, so the same few
      * pointers come again and again */
     struct {
@@ -48,13 +48,13 @@ static void vadd(checker *k, const char *slug, int dflt, const pb_project *p, pb
                  va_list ap)
 {
     const pb_rule *r = rule_of(k, slug);
-    pb_severity sev = !r ? PB_SEV_OFF : pb_config_severity_or(k->c, r, dflt < 0 ? r->severity : (pb_severity)dflt);
+    pb_severity sev = !r ? PB_SEV_OFF : pbi_config_severity_or(k->c, r, dflt < 0 ? r->severity : (pb_severity)dflt);
     if (sev == PB_SEV_OFF || k->oom)
         return;
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
     pb_document *d = k->d;
-    if (!pb_grow(d->arena, (void **)&d->findings, &k->cap, d->finding_count, sizeof *d->findings)) {
+    if (!pbi_grow(d->arena, (void **)&d->findings, &k->cap, d->finding_count, sizeof *d->findings)) {
         k->oom = true;
         return;
     }
@@ -100,7 +100,7 @@ static const char *fmt_dec(pb_decimal v, char *buf) { return pb_decimal_format(v
  * of NORM_MAX bytes; "" for NULL and for text too long to compare. */
 static const char *norm(const char *s, char *buf)
 {
-    if (!s || !pb_normalize_buf(s, true, buf, NORM_MAX))
+    if (!s || !pbi_normalize_buf(s, true, buf, NORM_MAX))
         buf[0] = '\0';
     return buf;
 }
@@ -114,7 +114,7 @@ static bool same_text(const char *a, const char *b)
 static bool contains_any(const char *s, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (pb_contains(s, words[i]))
+        if (pbi_contains(s, words[i]))
             return true;
     return false;
 }
@@ -134,7 +134,7 @@ static bool in_list(const char *s, const char *const *words, size_t n)
 static void check_back_loaded(checker *k, const pb_project *p, const pb_checkpoint *cp)
 {
     pb_decimal min;
-    if (!pb_config_checkpoint_minimum(k->c, cp->label, &min) || pb_decimal_cmp(cp->percent, min) >= 0)
+    if (!pbi_config_checkpoint_minimum(k->c, cp->label, &min) || pb_decimal_cmp(cp->percent, min) >= 0)
         return;
     char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
     if (k->c->schedule_straight_line)
@@ -283,7 +283,7 @@ static int money_exp(const char *unit)
 
 static bool is_cost(const pb_indicator *ind)
 {
-    return pb_contains(ind->level2.text, "成本") || pb_contains(ind->level1.text, "成本");
+    return pbi_contains(ind->level2.text, "成本") || pbi_contains(ind->level1.text, "成本");
 }
 
 static void check_cost(checker *k, const pb_project *p, const pb_indicator *ind)
@@ -295,7 +295,7 @@ static void check_cost(checker *k, const pb_project *p, const pb_indicator *ind)
         !p->total.present || !p->total.valid)
         return;
     pb_decimal in_unit;
-    if (!pb_money_convert(v->number, exp, pb_money_unit_exp(p->unit), &in_unit)) {
+    if (!pbi_money_convert(v->number, exp, pb_money_unit_exp(p->unit), &in_unit)) {
         /* Too small to show in the table's unit: below any real budget. */
         return;
     }
@@ -324,10 +324,10 @@ typedef enum {
 
 static category category_of(const char *l1)
 {
-    if (pb_contains(l1, "满意")) return CAT_SATISFACTION;
-    if (pb_contains(l1, "效益")) return CAT_EFFECT;
-    if (pb_contains(l1, "产出")) return CAT_OUTPUT;
-    if (pb_contains(l1, "成本")) return CAT_COST;
+    if (pbi_contains(l1, "满意")) return CAT_SATISFACTION;
+    if (pbi_contains(l1, "效益")) return CAT_EFFECT;
+    if (pbi_contains(l1, "产出")) return CAT_OUTPUT;
+    if (pbi_contains(l1, "成本")) return CAT_COST;
     return CAT_NONE;
 }
 
@@ -335,15 +335,15 @@ static category category_of(const char *l1)
  * 对象满意度指标" a satisfaction indicator; 进度 = 时效, 环境 = 生态. */
 static subcategory subcategory_of(const char *l2)
 {
-    if (pb_contains(l2, "满意")) return SUB_SATISFACTION;
-    if (pb_contains(l2, "成本")) return SUB_COST;
-    if (pb_contains(l2, "数量")) return SUB_QUANTITY;
-    if (pb_contains(l2, "质量")) return SUB_QUALITY;
-    if (pb_contains(l2, "时效") || pb_contains(l2, "进度")) return SUB_TIME;
-    if (pb_contains(l2, "可持续")) return SUB_SUSTAINABLE;
-    if (pb_contains(l2, "生态") || pb_contains(l2, "环境")) return SUB_ECOLOGICAL;
-    if (pb_contains(l2, "经济")) return SUB_ECONOMIC;
-    if (pb_contains(l2, "社会效益")) return SUB_SOCIAL;
+    if (pbi_contains(l2, "满意")) return SUB_SATISFACTION;
+    if (pbi_contains(l2, "成本")) return SUB_COST;
+    if (pbi_contains(l2, "数量")) return SUB_QUANTITY;
+    if (pbi_contains(l2, "质量")) return SUB_QUALITY;
+    if (pbi_contains(l2, "时效") || pbi_contains(l2, "进度")) return SUB_TIME;
+    if (pbi_contains(l2, "可持续")) return SUB_SUSTAINABLE;
+    if (pbi_contains(l2, "生态") || pbi_contains(l2, "环境")) return SUB_ECOLOGICAL;
+    if (pbi_contains(l2, "经济")) return SUB_ECONOMIC;
+    if (pbi_contains(l2, "社会效益")) return SUB_SOCIAL;
     return SUB_NONE;
 }
 
@@ -379,10 +379,10 @@ static bool sets_target(const pb_indicator *ind)
 {
     if (ind->value.kind == PB_VALUE_EMPTY)
         return false;
-    return !ind->level3.text || !pb_is_blank(ind->level3.text);
+    return !ind->level3.text || !pbi_is_blank(ind->level3.text);
 }
 
-static bool named(const pb_indicator *ind) { return ind->level3.text && !pb_is_blank(ind->level3.text); }
+static bool named(const pb_indicator *ind) { return ind->level3.text && !pbi_is_blank(ind->level3.text); }
 
 /* Indicators [i, end) share one 二级 cell (merged or carried down). */
 static size_t level2_group_end(const pb_project *p, size_t i)
@@ -404,7 +404,7 @@ static void check_level_groups(checker *k, const pb_project *p)
     for (size_t i = 0, end; i < p->indicator_count; i = end) {
         end = level2_group_end(p, i);
         const pb_indicator *ind = &p->indicators[i];
-        if (pb_is_blank(ind->level2.text))
+        if (pbi_is_blank(ind->level2.text))
             continue;
         subcategory s = subcategory_of(ind->level2.text);
         category c = category_of(ind->level1.text);
@@ -508,8 +508,8 @@ static bool is_time_unit(const char *u)
 
 static bool is_satisfaction(const pb_indicator *ind)
 {
-    return pb_contains(ind->level1.text, "满意") || pb_contains(ind->level2.text, "满意") ||
-           pb_contains(ind->level3.text, "满意");
+    return pbi_contains(ind->level1.text, "满意") || pbi_contains(ind->level2.text, "满意") ||
+           pbi_contains(ind->level3.text, "满意");
 }
 
 static void check_direction(checker *k, const pb_project *p, const pb_indicator *ind)
@@ -522,12 +522,12 @@ static void check_direction(checker *k, const pb_project *p, const pb_indicator 
     const char *why = NULL;
     if (is_cost(ind) && ge)
         why = _("a cost indicator is a ceiling and should use 「≤」");
-    else if ((pb_contains(l1, "满意度") || pb_contains(l2, "满意度")) && !ge)
+    else if ((pbi_contains(l1, "满意度") || pbi_contains(l2, "满意度")) && !ge)
         why = _("a satisfaction target is a floor and should use 「≥」");
-    else if (pb_contains(l2, "质量") && !ge && strcmp(v->unit, "%") == 0)
+    else if (pbi_contains(l2, "质量") && !ge && strcmp(v->unit, "%") == 0)
         why = _("a quality target is a floor and should use 「≥」");
-    else if ((pb_contains(l2, "时效") || pb_contains(l2, "进度")) && ge &&
-             (is_time_unit(v->unit) || pb_contains(l3, "时间") || pb_contains(l3, "时限") || pb_contains(l3, "周期")) &&
+    else if ((pbi_contains(l2, "时效") || pbi_contains(l2, "进度")) && ge &&
+             (is_time_unit(v->unit) || pbi_contains(l3, "时间") || pbi_contains(l3, "时限") || pbi_contains(l3, "周期")) &&
              strcmp(v->unit, "%") != 0)
         why = _("a completion time is a deadline and should normally use 「≤」");
     if (why)
@@ -584,8 +584,8 @@ static name_kind kind_of_name(const char *name)
     static const char *const money_words[] = {"金额", "成本", "费用", "经费", "资金", "补助标准", "补贴标准", "单价"};
     if (contains_any(name, rate_words, COUNT(rate_words))) return NAME_RATE;
     if (contains_any(name, time_words, COUNT(time_words))) return NAME_TIME;
-    if (pb_contains(name, "人数") || pb_contains(name, "人次")) return NAME_PERSONS;
-    if (pb_contains(name, "次数") || pb_contains(name, "场次") || pb_contains(name, "频次")) return NAME_TIMES;
+    if (pbi_contains(name, "人数") || pbi_contains(name, "人次")) return NAME_PERSONS;
+    if (pbi_contains(name, "次数") || pbi_contains(name, "场次") || pbi_contains(name, "频次")) return NAME_TIMES;
     if (contains_any(name, money_words, COUNT(money_words))) return NAME_MONEY;
     return NAME_OTHER;
 }
@@ -604,7 +604,7 @@ static void check_unit_suits_name(checker *k, const pb_project *p, const pb_indi
     case NAME_TIME: if (!is_time_unit(v->unit)) expected = _("天, 月 or 年"); break;
     case NAME_PERSONS: if (!in_list(v->unit, persons, COUNT(persons))) expected = "人"; break;
     case NAME_TIMES: if (!in_list(v->unit, times, COUNT(times))) expected = "次"; break;
-    case NAME_MONEY: if (!pb_contains(v->unit, "元")) expected = _("元 or 万元"); break;
+    case NAME_MONEY: if (!pbi_contains(v->unit, "元")) expected = _("元 or 万元"); break;
     default: break;
     }
     if (expected)
@@ -641,7 +641,7 @@ static void check_description(checker *k, const pb_project *p, const pb_indicato
 {
     char d[NORM_MAX];
     norm(ind->description.text, d);
-    if (!*d || !*n3 || !pb_contains(n3, d))
+    if (!*d || !*n3 || !pbi_contains(n3, d))
         return;
     add(k, "indicator-description-repeats-name", p, ind->description.loc,
         _("%s/%s: 绩效指标描述 「%s」 only repeats the name 「%s」; say how the value is counted or calculated"),
@@ -663,7 +663,7 @@ static void check_basis(checker *k, const pb_project *p, const pb_indicator *ind
     if (!ind->basis.text || !named(ind))
         return; /* a layout without the column, or a 二级 row without indicator */
     char b[NORM_MAX];
-    if (pb_is_blank(ind->basis.text))
+    if (pbi_is_blank(ind->basis.text))
         add(k, "indicator-basis-missing", p, ind->basis.loc,
             _("%s/%s: 指标值确定依据 is empty; name the standard or document the target comes from"),
             ind->level2.text, ind->level3.text);
@@ -683,7 +683,7 @@ static void check_basis_uniform(checker *k, const pb_project *p)
         const pb_indicator *ind = &p->indicators[i];
         if (!named(ind) || !ind->basis.text)
             continue;
-        if (pb_is_blank(ind->basis.text) || (first && !same_text(first->basis.text, ind->basis.text)))
+        if (pbi_is_blank(ind->basis.text) || (first && !same_text(first->basis.text, ind->basis.text)))
             return;
         if (!first)
             first = ind;
@@ -743,15 +743,15 @@ static void check_complete(checker *k, const pb_project *p)
     static const char *const fmt = N_("the project table lacks 「%s」 or leaves it empty; fill it in");
     /* The 申报表 has neither 项目编码 nor, always, a spending plan. */
     bool declaration = p->layout == PB_LAYOUT_DECLARATION;
-    if (pb_is_blank(p->code.text) && !declaration)
+    if (pbi_is_blank(p->code.text) && !declaration)
         add(k, "table-incomplete", p, field_or(&p->code, p->loc), _(fmt), "项目编码");
-    if (pb_is_blank(p->name.text))
+    if (pbi_is_blank(p->name.text))
         add(k, "table-incomplete", p, field_or(&p->name, p->loc), _(fmt), "项目名称");
-    if (pb_is_blank(p->total.raw))
+    if (pbi_is_blank(p->total.raw))
         add(k, "table-incomplete", p, p->total.loc.table >= 0 ? p->total.loc : p->loc, _(fmt), "预算数");
     if (p->schedule.count == 0 && !declaration)
         add(k, "table-incomplete", p, p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, _(fmt), "资金支出计划");
-    if (pb_is_blank(p->goals_cell.text))
+    if (pbi_is_blank(p->goals_cell.text))
         add(k, "table-incomplete", p, field_or(&p->goals_cell, p->loc), _(fmt), "绩效目标");
     if (p->indicator_count == 0)
         add(k, "table-incomplete", p, p->loc, _(fmt), _("the indicators (一级/二级/三级指标 and 指标值)"));
@@ -876,9 +876,9 @@ static named_project *sorted_by(checker *k, pb_arena *a, bool by_code, size_t *n
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         const char *s = by_code ? p->code.text : p->name.text;
-        if (pb_is_blank(s))
+        if (pbi_is_blank(s))
             continue;
-        v[*n] = (named_project){pb_normalize(a, s, true), p};
+        v[*n] = (named_project){pbi_normalize(a, s, true), p};
         if (!v[*n].text)
             return NULL;
         ++*n;
@@ -979,7 +979,7 @@ static bool capital_or_digit(char c, bool digit_too)
     return (c >= 'A' && c <= 'Z') || (digit_too && c >= '0' && c <= '9');
 }
 
-bool pb_code_matches_default(const char *code)
+bool pbi_code_matches_default(const char *code)
 {
     return strlen(code) == 21 && digits(code, 8) && capital_or_digit(code[8], false) && digits(code + 9, 11) &&
            capital_or_digit(code[20], true);
@@ -994,7 +994,7 @@ static void check_code_format(checker *k, const named_project *by_number, size_t
         const pb_project *p = by_number[i].p;
         const char *code = by_number[i].text;
         pb_loc at = field_or(&p->code, p->loc);
-        if (dflt ? !pb_code_matches_default(code) : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
+        if (dflt ? !pbi_code_matches_default(code) : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
             if (dflt)
                 add(k, "project-code-format", p, at,
                     _("项目编码 「%s」 does not match the pattern %s (6-digit region code, 2-digit year, a letter, 11 "
@@ -1041,7 +1041,7 @@ static void check_identity(checker *k)
     report_duplicates(k, names, nn, false);
     /* The code rule reads the codes in document order. */
     for (size_t i = 0; i < nc; i++)
-        codes[i].text = pb_normalize(a, codes[i].p->code.text, false);
+        codes[i].text = pbi_normalize(a, codes[i].p->code.text, false);
     for (size_t i = 0; i < nc && !k->oom; i++)
         k->oom = !codes[i].text;
     if (!k->oom) {
@@ -1066,7 +1066,7 @@ static const char *title_name(const char *title, char *buf)
         s++;
     if (s > buf && (*s == '.' || *s == ')'))
         s++;
-    else if (s > buf && pb_has_prefix(s, "、"))
+    else if (s > buf && pbi_has_prefix(s, "、"))
         s += strlen("、");
     size_t n = strlen(s);
     static const char spend[] = "支出";
@@ -1101,7 +1101,7 @@ static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *
 /* A part 1 entry as compared: normalised, without closing punctuation. */
 static char *summary_key(pb_arena *a, const char *text)
 {
-    char *s = pb_normalize(a, text, true);
+    char *s = pbi_normalize(a, text, true);
     if (!s)
         return NULL;
     static const char *const tails[] = {"。", ":", ";", ",", "，", "；"};

@@ -60,10 +60,10 @@ void pb_config_free(pb_config *c)
 
 pb_severity pb_config_severity(const pb_config *c, const pb_rule *r)
 {
-    return pb_config_severity_or(c, r, r->severity);
+    return pbi_config_severity_or(c, r, r->severity);
 }
 
-pb_severity pb_config_severity_or(const pb_config *c, const pb_rule *r, pb_severity dflt)
+pb_severity pbi_config_severity_or(const pb_config *c, const pb_rule *r, pb_severity dflt)
 {
     int i = pb_rule_index(r);
     if (!c || i < 0 || i >= PB_RULES_MAX)
@@ -109,7 +109,7 @@ static int read_number(const char **s)
     return n;
 }
 
-int pb_checkpoint_month(const char *label)
+int pbi_checkpoint_month(const char *label)
 {
     const char *s = label;
     if (!s)
@@ -120,22 +120,22 @@ int pb_checkpoint_month(const char *label)
         return 12;
     if ((s[0] == 'Q' || s[0] == 'q') && s[1] >= '1' && s[1] <= '4' && !s[2])
         return 3 * (s[1] - '0');
-    if (pb_has_prefix(s, "第"))
+    if (pbi_has_prefix(s, "第"))
         s += strlen("第");
     int n = read_number(&s);
     if (n <= 0)
         return 0;
-    if (pb_has_prefix(s, "月"))
+    if (pbi_has_prefix(s, "月"))
         return n <= 12 ? n : 0;
-    if (pb_has_prefix(s, "季"))
+    if (pbi_has_prefix(s, "季"))
         return n <= 4 ? 3 * n : 0;
     return 0;
 }
 
-bool pb_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min)
+bool pbi_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min)
 {
     if (c->schedule_straight_line) {
-        int m = pb_checkpoint_month(label);
+        int m = pbi_checkpoint_month(label);
         if (m < 1 || m > 11)
             return false;
         int64_t hundredths = (int64_t)m * 10000 / 12; /* 83.33 for October */
@@ -182,7 +182,7 @@ static bool oom(reader *r) { return fail(r, NULL, "%s", _("out of memory")); }
  * space dropped), in the configuration's arena. */
 static const char *norm_string(reader *r, const char *s)
 {
-    return pb_normalize(r->c->arena, s, true);
+    return pbi_normalize(r->c->arena, s, true);
 }
 
 /* "80", 80, 83.33 → an exact decimal.  A JSON number reaches us as a

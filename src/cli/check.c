@@ -238,7 +238,7 @@ static int parse_args(cli *c, int argc, char **argv)
             usage(stdout);
             exit(EXIT_CLEAN);
         case OPT_VERSION:
-            printf("pbcheck %s\n", PB_VERSION);
+            printf("pbcheck %s\n", pb_version());
             exit(EXIT_CLEAN);
         default:
             fputs(_("Try 'pbcheck --help' for more information.\n"), stderr);

@@ -89,7 +89,7 @@ static pb_loc cell_loc(const pb_table *t, const pb_cell *c)
     return (pb_loc){t->index, c->row, c->col};
 }
 
-pb_extractor *pb_extractor_new(pb_document *d, const pb_options *o)
+pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
 {
     pb_extractor *x = pb_arena_alloc(d->arena, sizeof *x);
     if (!x)
@@ -107,13 +107,13 @@ pb_extractor *pb_extractor_new(pb_document *d, const pb_options *o)
 static pb_money_unit unit_in(const char *label)
 {
     /* every unit but "单位:万" names 元 */
-    if (!pb_contains(label, "元"))
-        return pb_contains(label, "单位:万") ? PB_UNIT_WANYUAN : PB_UNIT_UNKNOWN;
-    if (pb_contains(label, "单位:万元") || pb_contains(label, "(万元)") || pb_contains(label, "单位:万"))
+    if (!pbi_contains(label, "元"))
+        return pbi_contains(label, "单位:万") ? PB_UNIT_WANYUAN : PB_UNIT_UNKNOWN;
+    if (pbi_contains(label, "单位:万元") || pbi_contains(label, "(万元)") || pbi_contains(label, "单位:万"))
         return PB_UNIT_WANYUAN;
-    if (pb_contains(label, "单位:亿元") || pb_contains(label, "(亿元)"))
+    if (pbi_contains(label, "单位:亿元") || pbi_contains(label, "(亿元)"))
         return PB_UNIT_YIYUAN;
-    if (pb_contains(label, "单位:元") || pb_contains(label, "(元)"))
+    if (pbi_contains(label, "单位:元") || pbi_contains(label, "(元)"))
         return PB_UNIT_YUAN;
     return PB_UNIT_UNKNOWN;
 }
@@ -191,9 +191,9 @@ static const lit context_total[] = {LIT("合计"), LIT("总计")};
 
 static bool is_fiscal_label(const char *s)
 {
-    if (pb_has_prefix(s, "其中:"))
+    if (pbi_has_prefix(s, "其中:"))
         s += strlen("其中:");
-    if (pb_has_prefix(s, "非"))
+    if (pbi_has_prefix(s, "非"))
         return false;
     return has_suffix(s, "财政资金") || has_suffix(s, "财政拨款") || has_suffix(s, "财政拨款资金");
 }
@@ -208,8 +208,8 @@ static label_kind label_of(const char *label, bool funds)
     for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
         if (exact_labels[i].text.len == n && memcmp(base, exact_labels[i].text.s, n) == 0)
             return exact_labels[i].kind;
-    if (pb_has_prefix(base, "资金支出计划") || pb_has_prefix(base, "资金支出进度") ||
-        pb_has_prefix(base, "支出进度计划") || strcmp(base, "支出计划") == 0)
+    if (pbi_has_prefix(base, "资金支出计划") || pbi_has_prefix(base, "资金支出进度") ||
+        pbi_has_prefix(base, "支出进度计划") || strcmp(base, "支出计划") == 0)
         return L_SCHEDULE;
     if (is_fiscal_label(base))
         return L_FISCAL;
@@ -248,13 +248,13 @@ static bool term_marker(const char *l, pb_term *term)
 {
     char base[LABEL_MAX];
     label_base(l, base, sizeof base);
-    if (!pb_contains(base, "指标") || strlen(base) > 24)
+    if (!pbi_contains(base, "指标") || strlen(base) > 24)
         return false;
-    if (pb_has_prefix(base, "长期") || pb_has_prefix(base, "中期")) {
+    if (pbi_has_prefix(base, "长期") || pbi_has_prefix(base, "中期")) {
         *term = PB_TERM_LONG;
         return true;
     }
-    if (pb_has_prefix(base, "年度")) {
+    if (pbi_has_prefix(base, "年度")) {
         *term = PB_TERM_ANNUAL;
         return true;
     }
@@ -270,14 +270,14 @@ static bool self_evaluation_label(const char *l)
     if (IN(l, strlen(l), exact))
         return true;
     for (size_t i = 0; i < sizeof prefix / sizeof *prefix; i++)
-        if (pb_has_prefix(l, prefix[i]))
+        if (pbi_has_prefix(l, prefix[i]))
             return true;
     return false;
 }
 
 static bool self_evaluation_title(const char *s)
 {
-    return pb_contains(s, "自评") || pb_contains(s, "评价表");
+    return pbi_contains(s, "自评") || pbi_contains(s, "评价表");
 }
 
 /* The distinct cells of a row in grid order, merged cells included once. */
@@ -293,7 +293,7 @@ static int row_slots(const pb_table *t, int row, slot *out, int max)
         out[n].cell = cell;
         out[n].kind[0] = out[n].kind[1] = -1;
         char *l = out[n].label;
-        if (!pb_normalize_buf(cell->text, true, l, LABEL_MAX))
+        if (!pbi_normalize_buf(cell->text, true, l, LABEL_MAX))
             l[0] = '\0';
         /* "*指标值" marks a required column; "项目名称:" a label. */
         if (l[0] == '*')
@@ -310,7 +310,7 @@ static int non_blank_slots(const slot *s, int n, int *only)
 {
     int k = 0;
     for (int i = 0; i < n; i++)
-        if (!pb_is_blank(s[i].cell->text)) {
+        if (!pbi_is_blank(s[i].cell->text)) {
             *only = i;
             k++;
         }
@@ -325,8 +325,8 @@ static bool title_row(const slot *s, int n, int *which)
     const char *l = s[*which].label;
     if (!*l || label_of(l, false) != L_NONE || unit_in(l) != PB_UNIT_UNKNOWN)
         return false;
-    return has_suffix(l, "表") || pb_contains(l, "绩效目标表") || pb_contains(l, "申报表") ||
-           pb_contains(l, "自评表") || pb_contains(l, "评价表");
+    return has_suffix(l, "表") || pbi_contains(l, "绩效目标表") || pbi_contains(l, "申报表") ||
+           pbi_contains(l, "自评表") || pbi_contains(l, "评价表");
 }
 
 /* ---- projects */
@@ -347,7 +347,7 @@ static void set_title(pb_extractor *x, const char *s)
 static bool new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
 {
     pb_document *d = x->doc;
-    if (!pb_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
+    if (!pbi_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
         return false;
     pb_project *p = pb_arena_alloc(x->a, sizeof *p);
     if (!p)
@@ -407,7 +407,7 @@ static bool add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_t
         if (strcmp(p->funds[i].label, label) == 0)
             f = &p->funds[i];
     if (!f) {
-        if (!pb_grow(x->a, (void **)&p->funds, &x->fund_cap, p->fund_count, sizeof *p->funds))
+        if (!pbi_grow(x->a, (void **)&p->funds, &x->fund_cap, p->fund_count, sizeof *p->funds))
             return false;
         f = &p->funds[p->fund_count++];
         memset(f, 0, sizeof *f);
@@ -430,11 +430,11 @@ static bool split_lines(pb_extractor *x, const char *s, const char ***lines, siz
         char *line = pb_arena_strndup(x->a, s, n);
         if (!line)
             return false;
-        char *norm = pb_normalize(x->a, line, false);
+        char *norm = pbi_normalize(x->a, line, false);
         if (!norm)
             return false;
         if (*norm) {
-            if (!pb_grow(x->a, (void **)lines, &cap, *count, sizeof **lines))
+            if (!pbi_grow(x->a, (void **)lines, &cap, *count, sizeof **lines))
                 return false;
             (*lines)[(*count)++] = norm;
         }
@@ -449,10 +449,10 @@ static bool schedule_labels(pb_extractor *x, const pb_table *t, int row, const s
 {
     x->sched_n = 0;
     for (int j = from; j < n && x->sched_n < MAX_CHECKPOINTS; j++) {
-        if (pb_is_blank(s[j].cell->text) || s[j].cell->row != row)
+        if (pbi_is_blank(s[j].cell->text) || s[j].cell->row != row)
             continue;
         x->sched_cols[x->sched_n] = s[j].cell->col;
-        x->sched_labels[x->sched_n] = pb_normalize(x->a, s[j].cell->text, true);
+        x->sched_labels[x->sched_n] = pbi_normalize(x->a, s[j].cell->text, true);
         if (!x->sched_labels[x->sched_n])
             return false;
         x->sched_n++;
@@ -489,8 +489,8 @@ static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
         if (!cp->raw)
             return false;
         cp->valid = true;
-        if (!pb_is_blank(cp->raw)) {
-            cp->present = pb_percent_parse(cp->raw, &cp->percent);
+        if (!pbi_is_blank(cp->raw)) {
+            cp->present = pbi_percent_parse(cp->raw, &cp->percent);
             cp->valid = cp->present;
         }
     }
@@ -536,7 +536,7 @@ static bool horizontal_amounts(const slot *s, const label_kind *kind, int n)
         amounts++;
         bool rest_blank = true;
         for (int j = i + 1; j < n && rest_blank; j++)
-            rest_blank = pb_is_blank(s[j].cell->text);
+            rest_blank = pbi_is_blank(s[j].cell->text);
         if (!(rest_blank || kind[i + 1] != L_NONE))
             return false;
     }
@@ -555,8 +555,8 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
     if (!set_field(x, &f, t, s[i].cell))
         return false;
     const char *org = NULL;
-    if (n == 2 && slot_kind(&s[1 - i], false) == L_NONE && !pb_is_blank(s[1 - i].cell->text))
-        org = pb_normalize(x->a, s[1 - i].cell->text, false);
+    if (n == 2 && slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text))
+        org = pbi_normalize(x->a, s[1 - i].cell->text, false);
     if (pending) {
         x->pend_unit = u;
         x->pend_unit_text = f;
@@ -804,7 +804,7 @@ static const pb_cell *at_col(const pb_table *t, int row, int col)
 
 static bool blank_here(const pb_cell *c, int row)
 {
-    return !c || c->row != row || pb_is_blank(c->text);
+    return !c || c->row != row || pbi_is_blank(c->text);
 }
 
 /* The comparator of a 计算符号 / 指标性质 cell.  Budget systems export codes:
@@ -827,9 +827,9 @@ static const char *comparator_symbol(const char *raw, bool *qualitative)
     };
     char buf[64];
     *qualitative = false;
-    if (!raw || !pb_normalize_buf(raw, true, buf, sizeof buf))
+    if (!raw || !pbi_normalize_buf(raw, true, buf, sizeof buf))
         return NULL;
-    if (strcmp(buf, "6") == 0 || pb_has_prefix(buf, "定性")) {
+    if (strcmp(buf, "6") == 0 || pbi_has_prefix(buf, "定性")) {
         *qualitative = true;
         return NULL;
     }
@@ -850,14 +850,14 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
         return true;
     bool qualitative;
     const char *op = comparator_symbol(ind->comparator.text, &qualitative);
-    if (qualitative || (ind->value_type.text && pb_contains(ind->value_type.text, "定性")))
+    if (qualitative || (ind->value_type.text && pbi_contains(ind->value_type.text, "定性")))
         return true;
-    const char *unit = ind->unit_cell.text && !pb_is_blank(ind->unit_cell.text) ? ind->unit_cell.text : NULL;
+    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) ? ind->unit_cell.text : NULL;
     bool add_op = op && ind->value.op == PB_OP_NONE;
     bool add_unit = unit && !*ind->value.unit;
     for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
-        char *v = pb_normalize(x->a, ind->value_cell.text, false);
-        char *u = add_unit ? pb_normalize(x->a, unit, true) : NULL;
+        char *v = pbi_normalize(x->a, ind->value_cell.text, false);
+        char *u = add_unit ? pbi_normalize(x->a, unit, true) : NULL;
         if (!v || (add_unit && !u))
             return false;
         size_t len = strlen(v) + (u ? strlen(u) : 0) + 8;
@@ -880,7 +880,7 @@ static bool looks_like_level1(const char *s)
 {
     static const char *const words[] = {"指标", "产出", "效益", "满意", "成本", "效果"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (pb_contains(s, words[i]))
+        if (pbi_contains(s, words[i]))
             return true;
     return false;
 }
@@ -892,7 +892,7 @@ static bool section_row(const pb_extractor *x, const pb_table *t, int row)
 {
     const pb_cell *name = at_col(t, row, x->ind_col[COL_L3] >= 0 ? x->ind_col[COL_L3] : x->ind_col[COL_L2]);
     const pb_cell *value = at_col(t, row, x->ind_col[COL_VALUE]);
-    if (name && name == value && !pb_is_blank(name->text))
+    if (name && name == value && !pbi_is_blank(name->text))
         return true;
     const pb_cell *l1 = at_col(t, row, x->ind_col[COL_L1]);
     return l1 && !blank_here(l1, row) && !looks_like_level1(l1->text);
@@ -906,11 +906,11 @@ static bool indicator_row(pb_extractor *x, const pb_table *t, int row)
         c[k] = at_col(t, row, x->ind_col[k]);
     bool l3_blank = blank_here(c[COL_L3], row), v_blank = blank_here(c[COL_VALUE], row);
     /* 一级/二级 carry down through merges and through plain blank cells. */
-    if (c[COL_L1] && !pb_is_blank(c[COL_L1]->text)) {
+    if (c[COL_L1] && !pbi_is_blank(c[COL_L1]->text)) {
         x->carry_l1 = c[COL_L1]->text;
         x->carry_l1_loc = cell_loc(t, c[COL_L1]);
     }
-    if (c[COL_L2] && !pb_is_blank(c[COL_L2]->text)) {
+    if (c[COL_L2] && !pbi_is_blank(c[COL_L2]->text)) {
         x->carry_l2 = c[COL_L2]->text;
         x->carry_l2_loc = cell_loc(t, c[COL_L2]);
     }
@@ -918,7 +918,7 @@ static bool indicator_row(pb_extractor *x, const pb_table *t, int row)
      * a 二级 without indicators (indicator-level-empty). */
     if (l3_blank && v_blank && blank_here(c[COL_L2], row))
         return true; /* a spare template row */
-    if (!pb_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
+    if (!pbi_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
         return false;
     pb_indicator *ind = &p->indicators[p->indicator_count++];
     memset(ind, 0, sizeof *ind);
@@ -978,7 +978,7 @@ static bool self_evaluation(const pb_table *t, int from, const char *title, int 
 static bool skip_table(pb_extractor *x, const pb_table *t, int row, const char *title)
 {
     pb_document *d = x->doc;
-    if (!pb_grow(x->a, (void **)&d->skipped, &x->skipped_cap, d->skipped_count, sizeof *d->skipped))
+    if (!pbi_grow(x->a, (void **)&d->skipped, &x->skipped_cap, d->skipped_count, sizeof *d->skipped))
         return false;
     pb_skipped_table *sk = &d->skipped[d->skipped_count++];
     sk->kind = PB_TABLE_SELF_EVALUATION;
@@ -998,8 +998,8 @@ static bool keep_table(pb_extractor *x, const pb_table *t)
     pb_document *d = x->doc;
     if (d->table_count && d->tables[d->table_count - 1]->index == t->index)
         return true;
-    pb_table *copy = pb_table_copy(x->a, t);
-    if (!copy || !pb_grow(x->a, (void **)&d->tables, &x->table_cap, d->table_count, sizeof *d->tables))
+    pb_table *copy = pbi_table_copy(x->a, t);
+    if (!copy || !pbi_grow(x->a, (void **)&d->tables, &x->table_cap, d->table_count, sizeof *d->tables))
         return false;
     d->tables[d->table_count++] = copy;
     return true;
@@ -1094,7 +1094,7 @@ static bool table_rows(pb_extractor *x, const pb_table *t, bool *used)
     return true;
 }
 
-bool pb_extract_table(pb_extractor *x, const pb_table *t)
+bool pbi_extract_table(pb_extractor *x, const pb_table *t)
 {
     pb_document *d = x->doc;
     d->tables_seen++;
@@ -1136,7 +1136,7 @@ static bool summary_item(pb_extractor *x, const char *norm, int index)
      * not one, and is not kept without bound. */
     if (d->summary_count >= x->opt->limits.max_tables)
         return true;
-    if (!pb_grow(x->a, (void **)&d->summary, &x->summary_cap, d->summary_count, sizeof *d->summary))
+    if (!pbi_grow(x->a, (void **)&d->summary, &x->summary_cap, d->summary_count, sizeof *d->summary))
         return false;
     d->summary[d->summary_count].text = pb_arena_strdup(x->a, close + 1);
     d->summary[d->summary_count].paragraph = index;
@@ -1146,19 +1146,19 @@ static bool summary_item(pb_extractor *x, const char *norm, int index)
     return true;
 }
 
-bool pb_extract_paragraph(pb_extractor *x, const char *text, int index)
+bool pbi_extract_paragraph(pb_extractor *x, const char *text, int index)
 {
-    if (pb_is_blank(text))
+    if (pbi_is_blank(text))
         return true;
     char norm[LABEL_MAX];
-    if (!pb_normalize_buf(text, false, norm, sizeof norm))
+    if (!pbi_normalize_buf(text, false, norm, sizeof norm))
         return true; /* a long paragraph is prose: no title, no label */
     pb_money_unit u = unit_in(norm);
     if (u != PB_UNIT_UNKNOWN)
         x->para_unit = u;
-    if (pb_contains(norm, "分项绩效目标"))
+    if (pbi_contains(norm, "分项绩效目标"))
         x->in_summary = true;
-    else if (x->in_summary && (pb_has_prefix(norm, "三、") || pb_has_prefix(norm, "第二部分")))
+    else if (x->in_summary && (pbi_has_prefix(norm, "三、") || pbi_has_prefix(norm, "第二部分")))
         x->in_summary = false;
     else if (x->in_summary && !summary_item(x, norm, index))
         return false;
@@ -1171,7 +1171,7 @@ bool pb_extract_paragraph(pb_extractor *x, const char *text, int index)
 
 static void finish_amount(pb_project *p, pb_amount *m)
 {
-    if (!m->raw || pb_is_blank(m->raw)) {
+    if (!m->raw || pbi_is_blank(m->raw)) {
         m->present = false;
         m->valid = true;
         return;
@@ -1179,13 +1179,13 @@ static void finish_amount(pb_project *p, pb_amount *m)
     int exp;
     pb_decimal v;
     m->present = true;
-    m->valid = pb_amount_parse(m->raw, &v, &exp);
+    m->valid = pbi_amount_parse(m->raw, &v, &exp);
     if (!m->valid)
         return;
     if (exp >= 0 && p->unit == PB_UNIT_UNKNOWN)
         p->unit = exp == 8 ? PB_UNIT_YIYUAN : exp == 4 ? PB_UNIT_WANYUAN : exp == 0 ? PB_UNIT_YUAN : PB_UNIT_UNKNOWN;
     if (exp >= 0 && p->unit != PB_UNIT_UNKNOWN)
-        m->valid = pb_money_convert(v, exp, pb_money_unit_exp(p->unit), &v);
+        m->valid = pbi_money_convert(v, exp, pb_money_unit_exp(p->unit), &v);
     m->value = v;
 }
 
@@ -1212,8 +1212,8 @@ static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, pb_amount *ou
         if (present++ == 0)
             one = m;
         overflow = overflow || !pb_decimal_add(sum, m->value, &sum);
-        if ((raw.len && !pb_buf_append(&raw, "+", 1)) || !pb_buf_append(&raw, m->raw, strlen(m->raw))) {
-            pb_buf_free(&raw);
+        if ((raw.len && !pbi_buf_append(&raw, "+", 1)) || !pbi_buf_append(&raw, m->raw, strlen(m->raw))) {
+            pbi_buf_free(&raw);
             return false;
         }
     }
@@ -1228,11 +1228,11 @@ static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, pb_amount *ou
         out->raw = pb_arena_strndup(x->a, raw.data, raw.len);
         ok = out->raw != NULL;
     }
-    pb_buf_free(&raw);
+    pbi_buf_free(&raw);
     return ok;
 }
 
-bool pb_extract_finish(pb_extractor *x)
+bool pbi_extract_finish(pb_extractor *x)
 {
     pb_document *d = x->doc;
     for (size_t i = 0; i < d->project_count; i++) {
@@ -1250,7 +1250,7 @@ bool pb_extract_finish(pb_extractor *x)
 
 /* ---- table copies outlive the reader's scratch arena */
 
-pb_table *pb_table_copy(pb_arena *a, const pb_table *t)
+pb_table *pbi_table_copy(pb_arena *a, const pb_table *t)
 {
     pb_table *c = pb_arena_alloc(a, sizeof *c);
     if (!c)

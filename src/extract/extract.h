@@ -4,11 +4,16 @@
 
 #include "util/util.h"
 
+/* Internal to libpbcheck: hidden from a shared build's exports. */
+#pragma GCC visibility push(hidden)
+
 /* ---- extraction (extract.c) */
 typedef struct pb_extractor pb_extractor;
-pb_extractor *pb_extractor_new(pb_document *d, const pb_options *o);
-bool pb_extract_paragraph(pb_extractor *x, const char *text, int index);
-bool pb_extract_table(pb_extractor *x, const pb_table *t);
-bool pb_extract_finish(pb_extractor *x);
+pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o);
+bool pbi_extract_paragraph(pb_extractor *x, const char *text, int index);
+bool pbi_extract_table(pb_extractor *x, const pb_table *t);
+bool pbi_extract_finish(pb_extractor *x);
+
+#pragma GCC visibility pop
 
 #endif

@@ -97,10 +97,10 @@ static bool has_digit(const char *s)
  * a valid 时效 target that is not a number with a unit. */
 static bool is_deadline(const char *s)
 {
-    return (pb_contains(s, "年") || pb_contains(s, "月")) &&
-           (pb_contains(s, "日") || pb_contains(s, "底") || pb_contains(s, "前") ||
-            pb_contains(s, "月")) &&
-           !pb_contains(s, "%");
+    return (pbi_contains(s, "年") || pbi_contains(s, "月")) &&
+           (pbi_contains(s, "日") || pbi_contains(s, "底") || pbi_contains(s, "前") ||
+            pbi_contains(s, "月")) &&
+           !pbi_contains(s, "%");
 }
 
 static bool parse_number_unit(pb_arena *a, const char *s, size_t len, pb_value *out)
@@ -122,7 +122,7 @@ static bool parse_number_unit(pb_arena *a, const char *s, size_t len, pb_value *
             return false;
         memcpy(tmp, s + nl, ul);
         tmp[ul] = '\0';
-        if (has_digit(tmp) || ul > 12 || pb_contains(tmp, "%"))
+        if (has_digit(tmp) || ul > 12 || pbi_contains(tmp, "%"))
             return false;
         u = pb_arena_strdup(a, tmp);
         if (!u)
@@ -137,11 +137,11 @@ bool pb_value_parse(pb_arena *a, const char *raw, pb_value *out)
     memset(out, 0, sizeof *out);
     out->raw = raw;
     out->unit = "";
-    if (pb_is_blank(raw)) {
+    if (pbi_is_blank(raw)) {
         out->kind = PB_VALUE_EMPTY;
         return true;
     }
-    char *n = pb_normalize(a, raw, true);
+    char *n = pbi_normalize(a, raw, true);
     if (!n)
         return false;
     out->text = n;
@@ -184,11 +184,11 @@ static const struct {
     {"亿元", 8}, {"万元", 4}, {"千元", 3}, {"元", 0}, {"亿", 8}, {"万", 4},
 };
 
-bool pb_amount_parse(const char *raw, pb_decimal *out, int *unit_exp)
+bool pbi_amount_parse(const char *raw, pb_decimal *out, int *unit_exp)
 {
     char buf[128];
     *unit_exp = -1;
-    if (!raw || !pb_normalize_buf(raw, true, buf, sizeof buf))
+    if (!raw || !pbi_normalize_buf(raw, true, buf, sizeof buf))
         return false;
     size_t len = strlen(buf);
     for (size_t i = 0; i < sizeof money_suffix / sizeof *money_suffix; i++) {
@@ -202,10 +202,10 @@ bool pb_amount_parse(const char *raw, pb_decimal *out, int *unit_exp)
     return len > 0 && pb_decimal_parse(buf, len, out);
 }
 
-bool pb_percent_parse(const char *raw, pb_decimal *out)
+bool pbi_percent_parse(const char *raw, pb_decimal *out)
 {
     char buf[64];
-    if (!raw || !pb_normalize_buf(raw, true, buf, sizeof buf))
+    if (!raw || !pbi_normalize_buf(raw, true, buf, sizeof buf))
         return false;
     size_t len = strlen(buf);
     if (len > 0 && buf[len - 1] == '%')

@@ -51,28 +51,28 @@ static pb_document *doc_new(const char *name)
 
 static bool sink_paragraph(void *ctx, const char *text, int index)
 {
-    return pb_extract_paragraph(ctx, text, index);
+    return pbi_extract_paragraph(ctx, text, index);
 }
 
-static bool sink_table(void *ctx, const pb_table *t) { return pb_extract_table(ctx, t); }
+static bool sink_table(void *ctx, const pb_table *t) { return pbi_extract_table(ctx, t); }
 
 static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
 {
-    pb_extractor *x = pb_extractor_new(d, o);
+    pb_extractor *x = pbi_extractor_new(d, o);
     if (!x) {
-        pb_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
         return;
     }
     pb_docx_sink sink = {x, sink_paragraph, sink_table};
-    if (pb_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error) && !pb_extract_finish(x))
-        pb_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+    if (pbi_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error) && !pbi_extract_finish(x))
+        pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
 }
 
 static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o)
 {
     if (z)
         read_package(d, z, o);
-    pb_zip_close(z);
+    pbi_zip_close(z);
     if (d->error.status != PB_OK) {
         /* Half a document is not a document: checks see nothing of it. */
         d->project_count = 0;
@@ -92,7 +92,7 @@ pb_document *pb_read_file(const char *path, const pb_options *opt)
     pb_document *d = doc_new(path);
     if (!d)
         return NULL;
-    pb_zip *z = pb_zip_open_file(path, &opt->limits, &d->error);
+    pb_zip *z = pbi_zip_open_file(path, &opt->limits, &d->error);
     return finish(d, z, opt);
 }
 
@@ -106,7 +106,7 @@ pb_document *pb_read_memory(const void *data, size_t len, const char *name, cons
     pb_document *d = doc_new(name);
     if (!d)
         return NULL;
-    pb_zip *z = pb_zip_open_memory(data, len, &opt->limits, &d->error);
+    pb_zip *z = pbi_zip_open_memory(data, len, &opt->limits, &d->error);
     return finish(d, z, opt);
 }
 

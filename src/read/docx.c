@@ -171,7 +171,7 @@ static xmlChar *w_attr(reader *r, const char *name)
 
 static bool fail(reader *r, pb_status s, const char *msg)
 {
-    pb_error_set(r->err, s, "%s", msg);
+    pbi_error_set(r->err, s, "%s", msg);
     return false;
 }
 
@@ -196,18 +196,18 @@ static bool append_text(reader *r, const char *s, size_t n)
     if (r->depth > 0 && r->tables[r->depth - 1].in_cell) {
         table_frame *f = &r->tables[r->depth - 1];
         if (f->text.len + n > r->lim->max_cell_text) {
-            pb_error_set(r->err, PB_ERR_CELL_TOO_LARGE,
+            pbi_error_set(r->err, PB_ERR_CELL_TOO_LARGE,
                          _("a cell of table %d holds more than %llu bytes of text"), f->index + 1,
                          (unsigned long long)r->lim->max_cell_text);
             return false;
         }
-        return pb_buf_append(&f->text, s, n) || oom(r);
+        return pbi_buf_append(&f->text, s, n) || oom(r);
     }
     if (r->body.len >= BODY_PARA_KEEP)
         return true;
     if (r->body.len + n > BODY_PARA_KEEP)
         n = BODY_PARA_KEEP - r->body.len;
-    return pb_buf_append(&r->body, s, n) || oom(r);
+    return pbi_buf_append(&r->body, s, n) || oom(r);
 }
 
 static bool para_start(reader *r)
@@ -215,11 +215,11 @@ static bool para_start(reader *r)
     bool nested = r->para_depth++ > 0;
     if (r->depth > 0 && r->tables[r->depth - 1].in_cell) {
         table_frame *f = &r->tables[r->depth - 1];
-        if (f->cell_paras++ > 0 && !pb_buf_append(&f->text, "\n", 1))
+        if (f->cell_paras++ > 0 && !pbi_buf_append(&f->text, "\n", 1))
             return oom(r);
         return true;
     }
-    if (nested && !pb_buf_append(&r->body, "\n", 1))
+    if (nested && !pbi_buf_append(&r->body, "\n", 1))
         return oom(r);
     return true;
 }
@@ -235,7 +235,7 @@ static bool para_end(reader *r)
     bool ok = !r->sink->paragraph ||
               r->sink->paragraph(r->sink->ctx, r->body.data ? r->body.data : "", r->body_paras);
     r->body_paras++;
-    pb_buf_reset(&r->body);
+    pbi_buf_reset(&r->body);
     return ok || oom(r);
 }
 
@@ -258,12 +258,12 @@ static int parse_count(reader *r, const char *attr, int dflt)
 static bool table_start(reader *r)
 {
     if (r->depth >= r->lim->max_table_depth) {
-        pb_error_set(r->err, PB_ERR_TABLES_TOO_DEEP, _("tables are nested more than %u deep"),
+        pbi_error_set(r->err, PB_ERR_TABLES_TOO_DEEP, _("tables are nested more than %u deep"),
                      r->lim->max_table_depth);
         return false;
     }
     if ((uint32_t)r->table_count >= r->lim->max_tables) {
-        pb_error_set(r->err, PB_ERR_TOO_MANY_TABLES, _("the document has more than %u tables"),
+        pbi_error_set(r->err, PB_ERR_TOO_MANY_TABLES, _("the document has more than %u tables"),
                      r->lim->max_tables);
         return false;
     }
@@ -295,11 +295,11 @@ static bool row_start(reader *r)
 {
     table_frame *f = &r->tables[r->depth - 1];
     if (f->row_count >= r->lim->max_rows) {
-        pb_error_set(r->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %u rows"), f->index + 1,
+        pbi_error_set(r->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %u rows"), f->index + 1,
                      r->lim->max_rows);
         return false;
     }
-    if (!pb_grow(r->scratch, (void **)&f->rows, &f->row_cap, f->row_count, sizeof *f->rows))
+    if (!pbi_grow(r->scratch, (void **)&f->rows, &f->row_cap, f->row_count, sizeof *f->rows))
         return oom(r);
     memset(&f->rows[f->row_count++], 0, sizeof *f->rows);
     f->in_row = true;
@@ -315,7 +315,7 @@ static bool cell_start(reader *r)
     if (!f->in_row && !row_start(r))
         return false;
     if (++f->cells > r->lim->max_cells) {
-        pb_error_set(r->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %llu cells"), f->index + 1,
+        pbi_error_set(r->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %llu cells"), f->index + 1,
                      (unsigned long long)r->lim->max_cells);
         return false;
     }
@@ -327,7 +327,7 @@ static bool cell_start(reader *r)
     f->cell.span = 1;
     f->in_cell = true;
     f->cell_paras = 0;
-    pb_buf_reset(&f->text);
+    pbi_buf_reset(&f->text);
     return true;
 }
 
@@ -343,12 +343,12 @@ static bool cell_end(reader *r)
         return true;
     }
     if ((uint64_t)f->cell.col + (uint64_t)f->cell.span > r->lim->max_columns) {
-        pb_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
+        pbi_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
                      f->index + 1, r->lim->max_columns);
         return false;
     }
     f->cell.text = pb_arena_strndup(r->scratch, f->text.data ? f->text.data : "", f->text.len);
-    if (!f->cell.text || !pb_grow(r->scratch, (void **)&row->cells, &row->cap, row->count, sizeof *row->cells))
+    if (!f->cell.text || !pbi_grow(r->scratch, (void **)&row->cells, &row->cap, row->count, sizeof *row->cells))
         return oom(r);
     row->cells[row->count++] = f->cell;
     f->cursor = f->cell.col + f->cell.span;
@@ -361,7 +361,7 @@ static bool tcpr_child(reader *r, elem local)
     if (local == E_GRIDSPAN) {
         int n = parse_count(r, "val", 1);
         if ((uint64_t)n > r->lim->max_columns) {
-            pb_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a cell of table %d spans %d grid columns, more than %u"),
+            pbi_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a cell of table %d spans %d grid columns, more than %u"),
                          f->index + 1, n, r->lim->max_columns);
             return false;
         }
@@ -387,7 +387,7 @@ static bool trpr_child(reader *r, elem local)
     if (local == E_GRIDBEFORE || local == E_GRIDAFTER) {
         int n = parse_count(r, "val", 0);
         if ((uint64_t)n > r->lim->max_columns) {
-            pb_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
+            pbi_error_set(r->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
                          f->index + 1, r->lim->max_columns);
             return false;
         }
@@ -439,7 +439,7 @@ static pb_table *build_table(reader *r, table_frame *f)
     }
     t->width = width;
     if (width > 0 && (uint64_t)width * f->row_count > r->lim->max_cells) {
-        pb_error_set(r->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %llu grid cells"), f->index + 1,
+        pbi_error_set(r->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %llu grid cells"), f->index + 1,
                      (unsigned long long)r->lim->max_cells);
         return NULL;
     }
@@ -487,13 +487,13 @@ static bool table_end(reader *r)
     if (f->in_row)
         row_end(r);
     pb_table *t = build_table(r, f);
-    pb_buf_free(&f->text);
+    pbi_buf_free(&f->text);
     if (!t)
         return r->err->status != PB_OK ? false : oom(r);
     bool ok = !r->sink->table || r->sink->table(r->sink->ctx, t);
     r->depth--;
     if (r->depth == 0)
-        pb_arena_reset(r->scratch);
+        pbi_arena_reset(r->scratch);
     return ok || oom(r);
 }
 
@@ -701,7 +701,7 @@ static bool on_node(reader *r, bool *skip)
     const xmlChar *local = node ? node->name : NULL;
     if (type == XML_READER_TYPE_ELEMENT) {
         if ((uint32_t)xmlTextReaderDepth(r->xr) >= r->lim->max_depth) {
-            pb_error_set(r->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
+            pbi_error_set(r->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
                          r->lim->max_depth);
             return false;
         }
@@ -730,7 +730,7 @@ static bool on_node(reader *r, bool *skip)
 static int io_read(void *ctx, char *buf, int len)
 {
     reader *r = ctx;
-    long n = pb_part_read(r->part, buf, (size_t)len);
+    long n = pbi_part_read(r->part, buf, (size_t)len);
     return n < 0 ? -1 : (int)n;
 }
 
@@ -781,17 +781,17 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     else if (e->domain == XML_FROM_IO || e->code == XML_ERR_UNSUPPORTED_ENCODING ||
              e->code == XML_ERR_INVALID_ENCODING)
         s = e->domain == XML_FROM_IO ? PB_ERR_XML_MALFORMED : PB_ERR_XML_ENCODING;
-    pb_error_set(&r->xml_err, s, _("the main part is not well-formed XML (line %d: %s)"), e->line,
+    pbi_error_set(&r->xml_err, s, _("the main part is not well-formed XML (line %d: %s)"), e->line,
                  e->message ? e->message : "?");
 }
 
 static void reader_free(reader *r)
 {
     for (size_t i = 0; i < r->depth; i++)
-        pb_buf_free(&r->tables[i].text);
+        pbi_buf_free(&r->tables[i].text);
     free(r->tables);
     pb_arena_free(r->scratch);
-    pb_buf_free(&r->body);
+    pbi_buf_free(&r->body);
     if (r->xr)
         xmlFreeTextReader(r->xr);
 }
@@ -806,18 +806,18 @@ static void run(reader *r)
             return;
     }
     if (ret == 0 && !r->seen_root)
-        pb_error_set(r->err, PB_ERR_XML_MALFORMED, "%s", _("the main part is empty"));
+        pbi_error_set(r->err, PB_ERR_XML_MALFORMED, "%s", _("the main part is empty"));
     if (ret == 0)
         return;
-    if (pb_part_error(r->part)->status != PB_OK)
-        *r->err = *pb_part_error(r->part);
+    if (pbi_part_error(r->part)->status != PB_OK)
+        *r->err = *pbi_part_error(r->part);
     else if (r->xml_err.status != PB_OK)
         *r->err = r->xml_err;
     else
-        pb_error_set(r->err, PB_ERR_XML_MALFORMED, "%s", _("the main part is not well-formed XML"));
+        pbi_error_set(r->err, PB_ERR_XML_MALFORMED, "%s", _("the main part is not well-formed XML"));
 }
 
-bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink, pb_error *e)
+bool pbi_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink, pb_error *e)
 {
     reader r;
     memset(&r, 0, sizeof r);
@@ -830,7 +830,7 @@ bool pb_docx_read(pb_part *part, const pb_limits *l, const pb_docx_sink *sink, p
     r.xr = xmlReaderForIO(io_read, io_close, &r, "/document.xml", NULL,
                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r.xr) {
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return false;
     }
     xmlTextReaderSetStructuredErrorHandler(r.xr, on_xml_error, &r);

@@ -25,7 +25,7 @@ static void init_once(void)
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-void pb_read_init(void) { pthread_once(&once, init_once); }
+void pbi_read_init(void) { pthread_once(&once, init_once); }
 
 /* libxml2 reports a few errors with no parser context (a failed encoding
  * conversion, "I/O error : encoder error") through the thread's generic
@@ -40,27 +40,27 @@ static void ignore_generic_error(void *ctx, const char *msg, ...)
 static bool read_main_part(pb_zip *z, pb_arena *a, const pb_limits *l, const pb_docx_sink *sink,
                            pb_format *format, pb_error *e)
 {
-    char *main_part = pb_zip_main_part(z, a, e);
+    char *main_part = pbi_zip_main_part(z, a, e);
     if (!main_part)
         return false;
-    if (pb_xlsx_is_workbook(z, main_part)) {
+    if (pbi_xlsx_is_workbook(z, main_part)) {
         *format = PB_FORMAT_XLSX;
         pb_docx_sink tables_only = {sink->ctx, NULL, sink->table};
-        return pb_xlsx_read(z, main_part, l, &tables_only, e);
+        return pbi_xlsx_read(z, main_part, l, &tables_only, e);
     }
     *format = PB_FORMAT_DOCX;
-    pb_part *part = pb_part_open(z, main_part, e);
+    pb_part *part = pbi_part_open(z, main_part, e);
     if (!part)
         return false;
-    bool ok = pb_docx_read(part, l, sink, e);
-    pb_part_close(part);
+    bool ok = pbi_docx_read(part, l, sink, e);
+    pbi_part_close(part);
     return ok;
 }
 
-bool pb_read_package(pb_zip *z, pb_arena *a, const pb_limits *l, const pb_docx_sink *sink,
+bool pbi_read_package(pb_zip *z, pb_arena *a, const pb_limits *l, const pb_docx_sink *sink,
                      pb_format *format, pb_error *e)
 {
-    pb_read_init();
+    pbi_read_init();
     xmlGenericErrorFunc saved = xmlGenericError;
     void *saved_ctx = xmlGenericErrorContext;
     xmlSetGenericErrorFunc(NULL, ignore_generic_error);

@@ -44,7 +44,7 @@ typedef struct xml_in {
 static int io_read(void *ctx, char *buf, int len)
 {
     xml_in *in = ctx;
-    long n = pb_part_read(in->part, buf, (size_t)len);
+    long n = pbi_part_read(in->part, buf, (size_t)len);
     return n < 0 ? -1 : (int)n;
 }
 
@@ -65,7 +65,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     else if (e->domain != XML_FROM_IO &&
              (e->code == XML_ERR_UNSUPPORTED_ENCODING || e->code == XML_ERR_INVALID_ENCODING))
         s = PB_ERR_XML_ENCODING;
-    pb_error_set(&in->xml_err, s, _("the part \"%s\" is not well-formed XML (line %d: %s)"), in->name, e->line,
+    pbi_error_set(&in->xml_err, s, _("the part \"%s\" is not well-formed XML (line %d: %s)"), in->name, e->line,
                  e->message ? e->message : "?");
 }
 
@@ -75,7 +75,7 @@ static bool xml_open(xml_in *in, pb_zip *z, const char *name, const pb_limits *l
     in->lim = l;
     in->err = e;
     snprintf(in->name, sizeof in->name, "%s", name);
-    in->part = pb_part_open(z, name, e);
+    in->part = pbi_part_open(z, name, e);
     if (!in->part)
         return false;
     /* the part's name as an absolute URL: for a bare name libxml2 asks
@@ -85,9 +85,9 @@ static bool xml_open(xml_in *in, pb_zip *z, const char *name, const pb_limits *l
     in->xr = xmlReaderForIO(io_read, io_close, in, url, NULL,
                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!in->xr) {
-        pb_part_close(in->part);
+        pbi_part_close(in->part);
         in->part = NULL;
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return false;
     }
     xmlTextReaderSetStructuredErrorHandler(in->xr, on_xml_error, in);
@@ -98,7 +98,7 @@ static void xml_close(xml_in *in)
 {
     if (in->xr)
         xmlFreeTextReader(in->xr);
-    pb_part_close(in->part);
+    pbi_part_close(in->part);
     in->xr = NULL;
     in->part = NULL;
 }
@@ -112,17 +112,17 @@ static int xml_next(xml_in *in, bool skip)
     if (ret == 1) {
         int type = xmlTextReaderNodeType(in->xr);
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            pb_error_set(in->err, PB_ERR_XML_DOCTYPE,
+            pbi_error_set(in->err, PB_ERR_XML_DOCTYPE,
                          _("the part \"%s\" declares a DOCTYPE, which a workbook never needs; refused"), in->name);
             return -1;
         }
         if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-            pb_error_set(in->err, PB_ERR_XML_DOCTYPE, _("the part \"%s\" uses entity references; refused"),
+            pbi_error_set(in->err, PB_ERR_XML_DOCTYPE, _("the part \"%s\" uses entity references; refused"),
                          in->name);
             return -1;
         }
         if (type == XML_READER_TYPE_ELEMENT && (uint32_t)xmlTextReaderDepth(in->xr) >= in->lim->max_depth) {
-            pb_error_set(in->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
+            pbi_error_set(in->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
                          in->lim->max_depth);
             return -1;
         }
@@ -130,12 +130,12 @@ static int xml_next(xml_in *in, bool skip)
     }
     if (ret == 0)
         return 0;
-    if (pb_part_error(in->part)->status != PB_OK)
-        *in->err = *pb_part_error(in->part);
+    if (pbi_part_error(in->part)->status != PB_OK)
+        *in->err = *pbi_part_error(in->part);
     else if (in->xml_err.status != PB_OK)
         *in->err = in->xml_err;
     else
-        pb_error_set(in->err, PB_ERR_XML_MALFORMED, _("the part \"%s\" is not well-formed XML"), in->name);
+        pbi_error_set(in->err, PB_ERR_XML_MALFORMED, _("the part \"%s\" is not well-formed XML"), in->name);
     return -1;
 }
 
@@ -186,7 +186,7 @@ static bool is_text_node(int type)
 
 static bool oom(pb_error *e)
 {
-    pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+    pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
     return false;
 }
 
@@ -196,11 +196,11 @@ static bool append_node_text(xml_in *in, pb_buf *b)
     const xmlChar *v = xmlTextReaderConstValue(in->xr);
     size_t n = v ? (size_t)xmlStrlen(v) : 0;
     if (b->len + n > in->lim->max_cell_text) {
-        pb_error_set(in->err, PB_ERR_CELL_TOO_LARGE, _("a cell or string of \"%s\" holds more than %llu bytes of text"),
+        pbi_error_set(in->err, PB_ERR_CELL_TOO_LARGE, _("a cell or string of \"%s\" holds more than %llu bytes of text"),
                      in->name, (unsigned long long)in->lim->max_cell_text);
         return false;
     }
-    return !n || pb_buf_append(b, (const char *)v, n) || oom(in->err);
+    return !n || pbi_buf_append(b, (const char *)v, n) || oom(in->err);
 }
 
 /* ---- part names */
@@ -266,7 +266,7 @@ static bool has_suffix_ci(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-bool pb_xlsx_is_workbook(pb_zip *z, const char *main_part)
+bool pbi_xlsx_is_workbook(pb_zip *z, const char *main_part)
 {
     static const pb_limits small = {.max_depth = 32, .max_cell_text = 1 << 16};
     pb_error e = {0};
@@ -327,7 +327,7 @@ static bool read_rels(pb_zip *z, pb_arena *a, const char *part, const pb_limits 
         char *resolved = resolve_target(a, dir, target);
         if (!resolved)
             continue;
-        if (!pb_grow(a, (void **)&out->items, &out->cap, out->count, sizeof *out->items)) {
+        if (!pbi_grow(a, (void **)&out->items, &out->cap, out->count, sizeof *out->items)) {
             xml_close(&in);
             return oom(e);
         }
@@ -406,7 +406,7 @@ static void parse_format(const char *code, numfmt *f)
             s += n + (e ? 1 : 0);
         } else if (c == '\\' && s[1]) {
             unsigned cp;
-            int n = pb_utf8_decode(s + 1, &cp);
+            int n = pbi_utf8_decode(s + 1, &cp);
             put_literal(f, digits, s + 1, (size_t)n);
             s += n;
         } else if (c == '[') {
@@ -437,7 +437,7 @@ static void parse_format(const char *code, numfmt *f)
             /* grouping and exponents: the number is written plainly */
         } else {
             unsigned cp;
-            int n = pb_utf8_decode(s, &cp);
+            int n = pbi_utf8_decode(s, &cp);
             put_literal(f, digits, s, (size_t)n);
             s += n - 1;
         }
@@ -637,7 +637,7 @@ static bool plain_number(const dec_text *d, int decimals, pb_buf *out)
         buf[n++] = '.';
     for (; frac < decimals && frac < 30; frac++)
         buf[n++] = '0';
-    return pb_buf_append(out, buf, n);
+    return pbi_buf_append(out, buf, n);
 }
 
 /* Days since 1970-01-01 → civil date (the proleptic Gregorian calendar). */
@@ -676,7 +676,7 @@ static bool date_text(const dec_text *d, bool date1904, pb_buf *out)
         civil_from_days(days, &y, &m, &dd);
         snprintf(buf, sizeof buf, "%04ld-%02d-%02d", y, m, dd);
     }
-    return pb_buf_append(out, buf, strlen(buf));
+    return pbi_buf_append(out, buf, strlen(buf));
 }
 
 /* The text a number cell shows; false only when out of memory. */
@@ -686,18 +686,18 @@ static bool number_text(const workbook *wb, const char *stored, int style, pb_bu
     const numfmt *f = cell_format(wb, style, &tmp);
     dec_text d;
     if (f->kind == NF_TEXT || !parse_stored(stored, &d))
-        return pb_buf_append(out, stored, strlen(stored));
+        return pbi_buf_append(out, stored, strlen(stored));
     round_15(&d);
     if (f->kind == NF_DATE && date_text(&d, wb->date1904, out))
         return true;
     if (f->kind == NF_PERCENT)
         d.point += 2;
     if (d.point > NUM_TEXT_MAX || d.point < -NUM_TEXT_MAX)
-        return pb_buf_append(out, stored, strlen(stored));
+        return pbi_buf_append(out, stored, strlen(stored));
     bool general = f->kind == NF_GENERAL || f->kind == NF_DATE;
-    return (general || pb_buf_append(out, f->prefix, strlen(f->prefix))) &&
+    return (general || pbi_buf_append(out, f->prefix, strlen(f->prefix))) &&
            plain_number(&d, general ? 0 : f->decimals, out) &&
-           (general || pb_buf_append(out, f->suffix, strlen(f->suffix)));
+           (general || pbi_buf_append(out, f->suffix, strlen(f->suffix)));
 }
 
 /* Excel writes characters XML cannot hold as _xHHHH_ ("_x000D_"). */
@@ -748,7 +748,7 @@ static bool read_styles(workbook *wb, const char *part)
         else if (sml_is(&in, "numFmts") && !node_empty(&in))
             fmts_depth = depth;
         else if (xfs_depth >= 0 && depth == xfs_depth + 1 && sml_is(&in, "xf") && wb->xf_count < MAX_XFS) {
-            if (!pb_grow(wb->a, (void **)&wb->xf_fmt, &wb->xf_cap, wb->xf_count, sizeof *wb->xf_fmt))
+            if (!pbi_grow(wb->a, (void **)&wb->xf_fmt, &wb->xf_cap, wb->xf_count, sizeof *wb->xf_fmt))
                 break;
             wb->xf_fmt[wb->xf_count++] = attr(&in, "numFmtId", v, sizeof v) ? atoi(v) : 0;
         } else if (fmts_depth >= 0 && depth == fmts_depth + 1 && sml_is(&in, "numFmt") &&
@@ -756,7 +756,7 @@ static bool read_styles(workbook *wb, const char *part)
             int id = atoi(v);
             if (!attr(&in, "formatCode", v, sizeof v) || strlen(v) > FMT_CODE_MAX)
                 continue;
-            if (!pb_grow(wb->a, (void **)&wb->fmts, &wb->fmt_cap, wb->fmt_count, sizeof *wb->fmts))
+            if (!pbi_grow(wb->a, (void **)&wb->fmts, &wb->fmt_cap, wb->fmt_count, sizeof *wb->fmts))
                 break;
             wb->fmts[wb->fmt_count].id = id;
             parse_format(v, &wb->fmts[wb->fmt_count].fmt);
@@ -779,7 +779,7 @@ static bool add_string(workbook *wb, xml_in *in, const char *s)
 {
     uint64_t max = wb->lim->max_cells > UINT64_MAX / 4 ? UINT64_MAX : wb->lim->max_cells * 4;
     if (wb->string_count >= max) {
-        pb_error_set(wb->err, PB_ERR_PART_TOO_LARGE, _("the part \"%s\" holds more than %llu strings"), in->name,
+        pbi_error_set(wb->err, PB_ERR_PART_TOO_LARGE, _("the part \"%s\" holds more than %llu strings"), in->name,
                      (unsigned long long)max);
         return false;
     }
@@ -809,7 +809,7 @@ static bool read_shared_strings(workbook *wb, const char *part)
         if (type == XML_READER_TYPE_ELEMENT) {
             if (sml_is(&in, "si")) {
                 in_si = !node_empty(&in);
-                pb_buf_reset(&b);
+                pbi_buf_reset(&b);
                 if (!in_si)
                     ok = add_string(wb, &in, "");
             } else if (in_si && sml_is(&in, "rPh"))
@@ -830,7 +830,7 @@ static bool read_shared_strings(workbook *wb, const char *part)
             ok = append_node_text(&in, &b);
         }
     }
-    pb_buf_free(&b);
+    pbi_buf_free(&b);
     xml_close(&in);
     return ok && ret == 0;
 }
@@ -888,7 +888,7 @@ static bool parse_ref(const char *s, int *col, int *row)
 
 static bool sheet_fail(sheet *sh, pb_status s, const char *msg)
 {
-    pb_error_set(sh->wb->err, s, "%s", msg);
+    pbi_error_set(sh->wb->err, s, "%s", msg);
     return false;
 }
 
@@ -920,7 +920,7 @@ static bool cell_start(sheet *sh)
     if (!attr(&sh->in, "t", sh->type, sizeof sh->type))
         strcpy(sh->type, "n");
     sh->in_cell = true;
-    pb_buf_reset(&sh->text);
+    pbi_buf_reset(&sh->text);
     return true;
 }
 
@@ -969,7 +969,7 @@ static const char *cell_text(sheet *sh)
     char *s = NULL;
     if (number_text(sh->wb, raw, sh->style, &b))
         s = pb_arena_strndup(sh->a, b.data ? b.data : "", b.len);
-    pb_buf_free(&b);
+    pbi_buf_free(&b);
     return s;
 }
 
@@ -998,7 +998,7 @@ static bool cell_end(sheet *sh)
                  (unsigned long long)l->max_cells);
         return sheet_fail(sh, PB_ERR_TABLE_TOO_LARGE, msg);
     }
-    if (!pb_grow(sh->a, (void **)&sh->cells, &sh->cap, sh->count, sizeof *sh->cells))
+    if (!pbi_grow(sh->a, (void **)&sh->cells, &sh->cap, sh->count, sizeof *sh->cells))
         return oom(sh->wb->err);
     sh->cells[sh->count] = (sheet_cell){sh->row - 1, sh->col - 1, (int)sh->count, text};
     sh->count++;
@@ -1029,7 +1029,7 @@ static bool merge_cell(sheet *sh)
                  (unsigned long long)sh->wb->lim->max_cells);
         return sheet_fail(sh, PB_ERR_TABLE_TOO_LARGE, msg);
     }
-    if (!pb_grow(sh->a, (void **)&sh->merges, &sh->merge_cap, sh->merge_count, sizeof *sh->merges))
+    if (!pbi_grow(sh->a, (void **)&sh->merges, &sh->merge_cap, sh->merge_count, sizeof *sh->merges))
         return oom(sh->wb->err);
     sh->merges[sh->merge_count++] = (merge){m.r1 - 1, m.c1 - 1, m.r2 - 1, m.c2 - 1};
     return true;
@@ -1082,7 +1082,7 @@ static bool place_merges(sheet *sh, size_t *owner, size_t slots)
                 if (!owner[(size_t)r * w + (size_t)c])
                     owner[(size_t)r * w + (size_t)c] = i + 1;
         /* A range whose first cell is empty still is a cell. */
-        if (!pb_grow(sh->a, (void **)&sh->cells, &sh->cap, sh->count, sizeof *sh->cells))
+        if (!pbi_grow(sh->a, (void **)&sh->cells, &sh->cap, sh->count, sizeof *sh->cells))
             return oom(sh->wb->err);
         sh->cells[sh->count++] = (sheet_cell){m->r1, m->c1, -1, ""};
     }
@@ -1227,7 +1227,7 @@ static bool read_sheet(sheet *sh, const char *part)
             ok = append_node_text(&sh->in, &sh->text);
     }
     xml_close(&sh->in);
-    pb_buf_free(&sh->text);
+    pbi_buf_free(&sh->text);
     if (!ok || ret != 0)
         return false;
     pb_table *t = build_table(sh);
@@ -1259,7 +1259,7 @@ static bool read_workbook(workbook *wb, const char *part, sheet_ref **sheets, si
             seen_root = true;
             if (!sml_is(&in, "workbook")) {
                 xml_close(&in);
-                pb_error_set(wb->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a SpreadsheetML workbook"));
+                pbi_error_set(wb->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a SpreadsheetML workbook"));
                 return false;
             }
         } else if (sml_is(&in, "workbookPr")) {
@@ -1267,11 +1267,11 @@ static bool read_workbook(workbook *wb, const char *part, sheet_ref **sheets, si
         } else if (sml_is(&in, "sheet") && attr(&in, "name", v, sizeof v) && rel_id_attr(&in, rid, sizeof rid)) {
             if (*count >= wb->lim->max_tables) {
                 xml_close(&in);
-                pb_error_set(wb->err, PB_ERR_TOO_MANY_TABLES, _("the workbook has more than %u sheets"),
+                pbi_error_set(wb->err, PB_ERR_TOO_MANY_TABLES, _("the workbook has more than %u sheets"),
                              wb->lim->max_tables);
                 return false;
             }
-            if (!pb_grow(wb->a, (void **)sheets, &cap, *count, sizeof **sheets)) {
+            if (!pbi_grow(wb->a, (void **)sheets, &cap, *count, sizeof **sheets)) {
                 xml_close(&in);
                 return oom(wb->err);
             }
@@ -1289,7 +1289,7 @@ static bool read_workbook(workbook *wb, const char *part, sheet_ref **sheets, si
     }
     xml_close(&in);
     if (ret == 0 && !seen_root)
-        pb_error_set(wb->err, PB_ERR_XML_MALFORMED, "%s", _("the workbook part is empty"));
+        pbi_error_set(wb->err, PB_ERR_XML_MALFORMED, "%s", _("the workbook part is empty"));
     return ret == 0 && seen_root;
 }
 
@@ -1298,7 +1298,7 @@ static bool read_sheets(workbook *wb, const rels *r, const sheet_ref *sheets, si
     for (size_t i = 0; i < count; i++) {
         const rel *target = rel_by_id(r, sheets[i].rid);
         if (!target) {
-            pb_error_set(wb->err, PB_ERR_NO_MAIN_PART, _("the workbook names sheet \"%s\", whose part is missing"),
+            pbi_error_set(wb->err, PB_ERR_NO_MAIN_PART, _("the workbook names sheet \"%s\", whose part is missing"),
                          sheets[i].name);
             return false;
         }
@@ -1320,10 +1320,10 @@ static bool read_sheets(workbook *wb, const rels *r, const sheet_ref *sheets, si
     return true;
 }
 
-bool pb_xlsx_read(pb_zip *z, const char *workbook_part, const pb_limits *l, const pb_docx_sink *sink, pb_error *e)
+bool pbi_xlsx_read(pb_zip *z, const char *workbook_part, const pb_limits *l, const pb_docx_sink *sink, pb_error *e)
 {
     if (has_suffix_ci(workbook_part, ".bin")) {
-        pb_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
+        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
                      _("this is a binary workbook (.xlsb), which is not supported; save it as .xlsx"));
         return false;
     }

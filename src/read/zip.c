@@ -35,11 +35,11 @@ static const unsigned char ole_magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0
 static bool sniff(const unsigned char *head, size_t n, pb_error *e)
 {
     if (n == 0) {
-        pb_error_set(e, PB_ERR_EMPTY, "%s", _("the file is empty"));
+        pbi_error_set(e, PB_ERR_EMPTY, "%s", _("the file is empty"));
         return false;
     }
     if (n >= 8 && memcmp(head, ole_magic, 8) == 0) {
-        pb_error_set(e, PB_ERR_OLE, "%s",
+        pbi_error_set(e, PB_ERR_OLE, "%s",
                      _("this is an OLE compound file: an encrypted or password-protected "
                        ".docx, or a legacy Word .doc; save it as an unprotected .docx"));
         return false;
@@ -51,7 +51,7 @@ static bool sniff(const unsigned char *head, size_t n, pb_error *e)
             what = _("an RTF file saved under a .docx name, not a .docx; save it as .docx");
         else if (n >= 1 && head[0] == '<')
             what = _("an HTML or XML file saved under a .docx name, not a .docx; save it as .docx");
-        pb_error_set(e, PB_ERR_NOT_ZIP, "%s", what);
+        pbi_error_set(e, PB_ERR_NOT_ZIP, "%s", what);
         return false;
     }
     return true;
@@ -61,19 +61,19 @@ static void zip_error_to(pb_error *e, int code)
 {
     switch (code) {
     case ZIP_ER_MEMORY:
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         break;
     case ZIP_ER_EXISTS:
-        pb_error_set(e, PB_ERR_ZIP_DUPLICATE, "%s", _("the zip has two entries with the same name"));
+        pbi_error_set(e, PB_ERR_ZIP_DUPLICATE, "%s", _("the zip has two entries with the same name"));
         break;
     case ZIP_ER_READ:
     case ZIP_ER_OPEN:
-        pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(errno));
+        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(errno));
         break;
     default: {
         zip_error_t ze;
         zip_error_init_with_code(&ze, code);
-        pb_error_set(e, PB_ERR_ZIP_CORRUPT, _("the zip structure is damaged (%s); the file may be truncated"),
+        pbi_error_set(e, PB_ERR_ZIP_CORRUPT, _("the zip structure is damaged (%s); the file may be truncated"),
                      zip_error_strerror(&ze));
         zip_error_fini(&ze);
     }
@@ -91,14 +91,14 @@ static bool check_entries(pb_zip *z, pb_error *e)
 {
     zip_int64_t n = zip_get_num_entries(z->za, 0);
     if (n < 0 || (uint64_t)n > z->limits->max_entries) {
-        pb_error_set(e, PB_ERR_ZIP_TOO_MANY_ENTRIES,
+        pbi_error_set(e, PB_ERR_ZIP_TOO_MANY_ENTRIES,
                      _("the zip has %lld entries, more than the limit of %u"), (long long)n,
                      z->limits->max_entries);
         return false;
     }
     const char **names = malloc(((size_t)n + 1) * sizeof *names);
     if (!names) {
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return false;
     }
     size_t k = 0;
@@ -111,7 +111,7 @@ static bool check_entries(pb_zip *z, pb_error *e)
     bool ok = true;
     for (size_t i = 1; i < k && ok; i++)
         if (strcasecmp(names[i - 1], names[i]) == 0) {
-            pb_error_set(e, PB_ERR_ZIP_DUPLICATE, _("the zip has two entries named \"%s\""), names[i]);
+            pbi_error_set(e, PB_ERR_ZIP_DUPLICATE, _("the zip has two entries named \"%s\""), names[i]);
             ok = false;
         }
     free(names);
@@ -130,7 +130,7 @@ static pb_zip *finish_open(zip_t *za, const pb_limits *l, pb_error *e)
     pb_zip *z = calloc(1, sizeof *z);
     if (!z) {
         zip_discard(za);
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return NULL;
     }
     z->za = za;
@@ -138,7 +138,7 @@ static pb_zip *finish_open(zip_t *za, const pb_limits *l, pb_error *e)
     if (l->max_millis)
         z->deadline_ms = monotonic_ms() + l->max_millis;
     if (!check_entries(z, e)) {
-        pb_zip_close(z);
+        pbi_zip_close(z);
         return NULL;
     }
     return z;
@@ -205,7 +205,7 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
     for (;;) {
         if (!data) {
             close(fd);
-            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+            pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
             return NULL;
         }
         ssize_t n = read_full(fd, data + len, cap - len);
@@ -213,7 +213,7 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
             int saved = errno;
             close(fd);
             free(data);
-            pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+            pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
             return NULL;
         }
         len += (size_t)n;
@@ -221,7 +221,7 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
             close(fd);
             free(data);
             /* at least len bytes: enough to say it is over the limit */
-            pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+            pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
                          (unsigned long long)len, (unsigned long long)l->max_file_size);
             return NULL;
         }
@@ -233,7 +233,7 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
         if (grown <= cap) {
             close(fd);
             free(data);
-            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+            pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
             return NULL;
         }
         unsigned char *more = realloc(data, grown);
@@ -257,7 +257,7 @@ static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_err
     if (n < 0) {
         int saved = errno;
         close(fd);
-        pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
         return NULL;
     }
     if (!sniff(head, (size_t)n, e)) {
@@ -274,45 +274,45 @@ static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_err
     return finish_open(za, l, e);
 }
 
-pb_zip *pb_zip_open_file(const char *path, const pb_limits *l, pb_error *e)
+pb_zip *pbi_zip_open_file(const char *path, const pb_limits *l, pb_error *e)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        pb_error_set(e, PB_ERR_IO, _("cannot open the file: %s"), strerror(errno));
+        pbi_error_set(e, PB_ERR_IO, _("cannot open the file: %s"), strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int saved = errno;
         close(fd);
-        pb_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
         close(fd);
-        pb_error_set(e, PB_ERR_IO, "%s", _("is a directory"));
+        pbi_error_set(e, PB_ERR_IO, "%s", _("is a directory"));
         return NULL;
     }
     if ((uint64_t)st.st_size > l->max_file_size) {
         close(fd);
-        pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+        pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
                      (unsigned long long)st.st_size, (unsigned long long)l->max_file_size);
         return NULL;
     }
     return open_fd(fd, &st, l, e);
 }
 
-pb_zip *pb_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_error *e)
+pb_zip *pbi_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_error *e)
 {
     if (len > l->max_file_size) {
-        pb_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+        pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
                      (unsigned long long)len, (unsigned long long)l->max_file_size);
         return NULL;
     }
     return open_buffer(data, len, false, l, e);
 }
 
-void pb_zip_close(pb_zip *z)
+void pbi_zip_close(pb_zip *z)
 {
     if (!z)
         return;
@@ -320,11 +320,11 @@ void pb_zip_close(pb_zip *z)
     free(z);
 }
 
-pb_part *pb_part_open(pb_zip *z, const char *name, pb_error *e)
+pb_part *pbi_part_open(pb_zip *z, const char *name, pb_error *e)
 {
     zip_int64_t idx = zip_name_locate(z->za, name, ZIP_FL_NOCASE);
     if (idx < 0) {
-        pb_error_set(e, PB_ERR_NO_MAIN_PART, _("the package has no part \"%s\""), name);
+        pbi_error_set(e, PB_ERR_NO_MAIN_PART, _("the package has no part \"%s\""), name);
         return NULL;
     }
     zip_stat_t st;
@@ -334,24 +334,24 @@ pb_part *pb_part_open(pb_zip *z, const char *name, pb_error *e)
         return NULL;
     }
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-        pb_error_set(e, PB_ERR_ZIP_ENCRYPTED, _("the zip entry \"%s\" is encrypted"), name);
+        pbi_error_set(e, PB_ERR_ZIP_ENCRYPTED, _("the zip entry \"%s\" is encrypted"), name);
         return NULL;
     }
     if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE &&
         st.comp_method != ZIP_CM_DEFLATE) {
-        pb_error_set(e, PB_ERR_ZIP_METHOD, _("the zip entry \"%s\" uses an unsupported compression method (%d)"),
+        pbi_error_set(e, PB_ERR_ZIP_METHOD, _("the zip entry \"%s\" uses an unsupported compression method (%d)"),
                      name, (int)st.comp_method);
         return NULL;
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > z->limits->max_part_size) {
-        pb_error_set(e, PB_ERR_PART_TOO_LARGE,
+        pbi_error_set(e, PB_ERR_PART_TOO_LARGE,
                      _("the part \"%s\" declares %llu bytes, more than the limit of %llu (--max-part-size)"),
                      name, (unsigned long long)st.size, (unsigned long long)z->limits->max_part_size);
         return NULL;
     }
     pb_part *p = calloc(1, sizeof *p);
     if (!p) {
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return NULL;
     }
     p->z = z;
@@ -372,38 +372,38 @@ static bool within_limits(pb_part *p, pb_error *e)
 {
     const pb_limits *l = p->z->limits;
     if (p->inflated > l->max_part_size) {
-        pb_error_set(e, PB_ERR_PART_TOO_LARGE,
+        pbi_error_set(e, PB_ERR_PART_TOO_LARGE,
                      _("the part \"%s\" inflates to more than %llu bytes (--max-part-size)"), p->name,
                      (unsigned long long)l->max_part_size);
         return false;
     }
     if (p->z->total_inflated > l->max_total_size) {
-        pb_error_set(e, PB_ERR_PART_TOO_LARGE, _("the package inflates to more than %llu bytes"),
+        pbi_error_set(e, PB_ERR_PART_TOO_LARGE, _("the package inflates to more than %llu bytes"),
                      (unsigned long long)l->max_total_size);
         return false;
     }
     if (p->inflated > l->ratio_grace && l->max_ratio &&
         p->inflated / (p->compressed ? p->compressed : 1) > l->max_ratio) {
-        pb_error_set(e, PB_ERR_ZIP_RATIO,
+        pbi_error_set(e, PB_ERR_ZIP_RATIO,
                      _("the part \"%s\" inflates more than %u times its compressed size (a zip bomb?)"),
                      p->name, l->max_ratio);
         return false;
     }
     if (p->declared && p->inflated > p->declared) {
-        pb_error_set(e, PB_ERR_ZIP_CORRUPT, _("the part \"%s\" is longer than its zip entry says"), p->name);
+        pbi_error_set(e, PB_ERR_ZIP_CORRUPT, _("the part \"%s\" is longer than its zip entry says"), p->name);
         return false;
     }
     return true;
 }
 
-long pb_part_read(pb_part *p, char *buf, size_t n)
+long pbi_part_read(pb_part *p, char *buf, size_t n)
 {
     if (p->err.status != PB_OK)
         return -1;
     zip_int64_t r = zip_fread(p->zf, buf, n);
     if (r < 0) {
         zip_error_t *ze = zip_file_get_error(p->zf);
-        pb_error_set(&p->err, PB_ERR_ZIP_CORRUPT, _("the part \"%s\" cannot be inflated (%s)"), p->name,
+        pbi_error_set(&p->err, PB_ERR_ZIP_CORRUPT, _("the part \"%s\" cannot be inflated (%s)"), p->name,
                      zip_error_strerror(ze));
         return -1;
     }
@@ -412,23 +412,23 @@ long pb_part_read(pb_part *p, char *buf, size_t n)
     /* Cooperative: a batch's per-file time limit stops a slow file here,
      * between two chunks, with every resource still owned and freed. */
     if (p->z->deadline_ms && monotonic_ms() > p->z->deadline_ms) {
-        pb_error_set(&p->err, PB_ERR_TIMEOUT, _("reading took longer than the limit of %llu ms (--file-timeout)"),
+        pbi_error_set(&p->err, PB_ERR_TIMEOUT, _("reading took longer than the limit of %llu ms (--file-timeout)"),
                      (unsigned long long)p->z->limits->max_millis);
         return -1;
     }
     if (!within_limits(p, &p->err))
         return -1;
     if (r == 0 && p->declared && p->inflated != p->declared) {
-        pb_error_set(&p->err, PB_ERR_ZIP_CORRUPT, _("the part \"%s\" is shorter than its zip entry says"),
+        pbi_error_set(&p->err, PB_ERR_ZIP_CORRUPT, _("the part \"%s\" is shorter than its zip entry says"),
                      p->name);
         return -1;
     }
     return (long)r;
 }
 
-pb_error *pb_part_error(pb_part *p) { return &p->err; }
+pb_error *pbi_part_error(pb_part *p) { return &p->err; }
 
-void pb_part_close(pb_part *p)
+void pbi_part_close(pb_part *p)
 {
     if (!p)
         return;
@@ -436,35 +436,35 @@ void pb_part_close(pb_part *p)
     free(p);
 }
 
-char *pb_zip_read_small(pb_zip *z, const char *name, size_t max, size_t *len, pb_error *e)
+char *pbi_zip_read_small(pb_zip *z, const char *name, size_t max, size_t *len, pb_error *e)
 {
-    pb_part *p = pb_part_open(z, name, e);
+    pb_part *p = pbi_part_open(z, name, e);
     if (!p)
         return NULL;
     pb_buf b = {0};
     char chunk[16384];
     long r;
-    while ((r = pb_part_read(p, chunk, sizeof chunk)) > 0) {
+    while ((r = pbi_part_read(p, chunk, sizeof chunk)) > 0) {
         if (b.len + (size_t)r > max) {
-            pb_error_set(e, PB_ERR_PART_TOO_LARGE, _("the part \"%s\" is larger than %zu bytes"), name, max);
+            pbi_error_set(e, PB_ERR_PART_TOO_LARGE, _("the part \"%s\" is larger than %zu bytes"), name, max);
             r = -1;
             break;
         }
-        if (!pb_buf_append(&b, chunk, (size_t)r)) {
-            pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        if (!pbi_buf_append(&b, chunk, (size_t)r)) {
+            pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
             r = -1;
             break;
         }
     }
     if (r < 0 && p->err.status != PB_OK)
         *e = p->err;
-    pb_part_close(p);
+    pbi_part_close(p);
     if (r < 0) {
-        pb_buf_free(&b);
+        pbi_buf_free(&b);
         return NULL;
     }
-    if (!b.data && !pb_buf_append(&b, "", 0)) {
-        pb_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+    if (!b.data && !pbi_buf_append(&b, "", 0)) {
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return NULL;
     }
     *len = b.len;
@@ -492,14 +492,14 @@ static char *resolve_target(pb_arena *a, const char *target)
     return pb_arena_strdup(a, target);
 }
 
-char *pb_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
+char *pbi_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
 {
     size_t len = 0;
     pb_error rerr = {0};
-    char *rels = pb_zip_read_small(z, "_rels/.rels", 4u << 20, &len, &rerr);
+    char *rels = pbi_zip_read_small(z, "_rels/.rels", 4u << 20, &len, &rerr);
     if (!rels) {
         if (rerr.status == PB_ERR_NO_MAIN_PART)
-            pb_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
+            pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
                          _("no main document part: the package has no _rels/.rels (not a Word document?)"));
         else
             *e = rerr;
@@ -534,21 +534,21 @@ char *pb_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
     xmlFreeTextReader(r);
     free(rels);
     if (doctype) {
-        pb_error_set(e, PB_ERR_XML_DOCTYPE, "%s",
+        pbi_error_set(e, PB_ERR_XML_DOCTYPE, "%s",
                      _("_rels/.rels declares a DOCTYPE (entities or a DTD), which a Word document never needs; refused"));
         return NULL;
     }
     if (bad && !target) {
-        pb_error_set(e, PB_ERR_NO_MAIN_PART, "%s", _("_rels/.rels is not well-formed XML"));
+        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s", _("_rels/.rels is not well-formed XML"));
         return NULL;
     }
     if (!target) {
-        pb_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
+        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
                      _("no main document part: _rels/.rels has no officeDocument relationship"));
         return NULL;
     }
     if (zip_name_locate(z->za, target, ZIP_FL_NOCASE) < 0) {
-        pb_error_set(e, PB_ERR_NO_MAIN_PART, _("the main document part \"%s\" named in _rels/.rels is missing"),
+        pbi_error_set(e, PB_ERR_NO_MAIN_PART, _("the main document part \"%s\" named in _rels/.rels is missing"),
                      target);
         return NULL;
     }

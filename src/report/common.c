@@ -9,7 +9,7 @@
 
 /* ---- UTF-8 */
 
-int pb_utf8_valid(const char *str, unsigned *cp)
+int pbi_utf8_valid(const char *str, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     unsigned c = s[0], min;
@@ -33,7 +33,7 @@ int pb_utf8_valid(const char *str, unsigned *cp)
     return n;
 }
 
-char *pb_utf8_clean(const char *s)
+char *pbi_utf8_clean(const char *s)
 {
     if (!s)
         s = "";
@@ -44,7 +44,7 @@ char *pb_utf8_clean(const char *s)
         return NULL;
     while (*s) {
         unsigned cp;
-        int n = pb_utf8_valid(s, &cp);
+        int n = pbi_utf8_valid(s, &cp);
         if (n == 0) {
             memcpy(o, "\xEF\xBF\xBD", 3);
             o += 3;
@@ -59,11 +59,11 @@ char *pb_utf8_clean(const char *s)
     return out;
 }
 
-bool pb_json_add_str(cJSON *o, const char *key, const char *s)
+bool pbi_json_add_str(cJSON *o, const char *key, const char *s)
 {
     if (!s)
         return cJSON_AddNullToObject(o, key) != NULL;
-    char *clean = pb_utf8_clean(s);
+    char *clean = pbi_utf8_clean(s);
     if (!clean)
         return false;
     bool ok = cJSON_AddStringToObject(o, key, clean) != NULL;
@@ -71,7 +71,7 @@ bool pb_json_add_str(cJSON *o, const char *key, const char *s)
     return ok;
 }
 
-bool pb_json_put(FILE *out, cJSON *item)
+bool pbi_json_put(FILE *out, cJSON *item)
 {
     if (!item)
         return false;
@@ -90,13 +90,13 @@ static bool xml_allowed(unsigned cp)
            (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-void pb_xml_put(FILE *out, const char *s, bool attr)
+void pbi_xml_put(FILE *out, const char *s, bool attr)
 {
     if (!s)
         return;
     while (*s) {
         unsigned cp;
-        int n = pb_utf8_valid(s, &cp);
+        int n = pbi_utf8_valid(s, &cp);
         if (n == 0 || !xml_allowed(cp)) {
             fputs("\xEF\xBF\xBD", out);
             s += n ? n : 1;
@@ -116,9 +116,9 @@ void pb_xml_put(FILE *out, const char *s, bool attr)
     }
 }
 
-bool pb_csv_text(FILE *out, const char *s)
+bool pbi_csv_text(FILE *out, const char *s)
 {
-    char *clean = pb_utf8_clean(s);
+    char *clean = pbi_utf8_clean(s);
     if (!clean)
         return false;
     fputc('"', out);
@@ -136,7 +136,7 @@ bool pb_csv_text(FILE *out, const char *s)
 
 /* ---- locations and labels */
 
-void pb_loc_path(pb_loc l, char *buf, size_t cap)
+void pbi_loc_path(pb_loc l, char *buf, size_t cap)
 {
     if (l.table < 0)
         snprintf(buf, cap, "%s", "");
@@ -144,18 +144,18 @@ void pb_loc_path(pb_loc l, char *buf, size_t cap)
         snprintf(buf, cap, "table %d/row %d/column %d", l.table + 1, l.row + 1, l.col + 1);
 }
 
-const char *pb_project_key(const pb_project *p)
+const char *pbi_project_key(const pb_project *p)
 {
     if (!p)
         return "";
-    if (p->code.text && !pb_is_blank(p->code.text))
+    if (p->code.text && !pbi_is_blank(p->code.text))
         return p->code.text;
-    if (p->name.text && !pb_is_blank(p->name.text))
+    if (p->name.text && !pbi_is_blank(p->name.text))
         return p->name.text;
     return "";
 }
 
-const char *pb_sarif_level(pb_severity s)
+const char *pbi_sarif_level(pb_severity s)
 {
     switch (s) {
     case PB_SEV_ERROR: return "error";
@@ -164,9 +164,9 @@ const char *pb_sarif_level(pb_severity s)
     }
 }
 
-void pb_finding_where(const pb_finding *f, char *buf, size_t cap)
+void pbi_finding_where(const pb_finding *f, char *buf, size_t cap)
 {
-    const char *key = pb_project_key(f->project);
+    const char *key = pbi_project_key(f->project);
     char proj[600] = "";
     if (f->project)
         snprintf(proj, sizeof proj, "project %s", *key ? key : "(no code)");
@@ -262,7 +262,7 @@ static void fp_hex(const fp_state *st, pb_fingerprint *out)
              (unsigned long long)st->h[1]);
 }
 
-void pb_fingerprint_fields(const char *const *fields, size_t n, pb_fingerprint *out)
+void pbi_fingerprint_fields(const char *const *fields, size_t n, pb_fingerprint *out)
 {
     fp_state st = {{0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL}, 0};
     fp_field(&st, "pbcheck-fingerprint-1");
@@ -287,7 +287,7 @@ pb_fingerprint *pb_fingerprints(const pb_document *d)
         st[i] = (fp_state){{0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL}, i};
         fp_field(&st[i], "pbcheck-fingerprint-1");
         fp_path(&st[i], d->path ? d->path : "");
-        fp_field(&st[i], pb_project_key(f->project));
+        fp_field(&st[i], pbi_project_key(f->project));
         fp_field(&st[i], f->rule ? f->rule->id : "");
         fp_field(&st[i], pb_finding_subject(f, subject, sizeof subject));
     }

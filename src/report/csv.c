@@ -22,11 +22,11 @@ static bool finding_row(FILE *out, const pb_document *d, const pb_finding *f, co
 {
     char subject[1024];
     const pb_project *p = f->project;
-    bool ok = pb_csv_text(out, d->path);
+    bool ok = pbi_csv_text(out, d->path);
     fputc(',', out);
-    ok = ok && pb_csv_text(out, p ? p->code.text : "");
+    ok = ok && pbi_csv_text(out, p ? p->code.text : "");
     fputc(',', out);
-    ok = ok && pb_csv_text(out, p ? p->name.text : "");
+    ok = ok && pbi_csv_text(out, p ? p->name.text : "");
     fprintf(out, ",%s,%s,%s,", f->rule->id, f->rule->slug, pb_severity_name(f->severity));
     number(out, f->loc.table);
     fputc(',', out);
@@ -34,9 +34,9 @@ static bool finding_row(FILE *out, const pb_document *d, const pb_finding *f, co
     fputc(',', out);
     number(out, f->loc.table >= 0 ? f->loc.col : -1);
     fputc(',', out);
-    ok = ok && pb_csv_text(out, pb_finding_subject(f, subject, sizeof subject));
+    ok = ok && pbi_csv_text(out, pb_finding_subject(f, subject, sizeof subject));
     fputc(',', out);
-    ok = ok && pb_csv_text(out, f->message);
+    ok = ok && pbi_csv_text(out, f->message);
     fprintf(out, ",%s" PB_CSV_EOL, fp->hex);
     return ok;
 }
@@ -49,10 +49,10 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
         const char *code = pb_status_code(d->error.status);
         const char *fields[] = {"unreadable", d->path, code};
         pb_fingerprint fp;
-        pb_fingerprint_fields(fields, 3, &fp);
-        bool ok = pb_csv_text(out, d->path);
+        pbi_fingerprint_fields(fields, 3, &fp);
+        bool ok = pbi_csv_text(out, d->path);
         fprintf(out, ",,,,%s,error,,,,,", code);
-        ok = ok && pb_csv_text(out, d->error.message);
+        ok = ok && pbi_csv_text(out, d->error.message);
         fprintf(out, ",%s" PB_CSV_EOL, fp.hex);
         return ok;
     }

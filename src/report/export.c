@@ -16,7 +16,7 @@ static const char *const checkpoint_columns[] = {"3月底", "6月底", "7月底"
 static int checkpoint_column(const char *label)
 {
     char norm[64];
-    if (!label || !pb_normalize_buf(label, true, norm, sizeof norm))
+    if (!label || !pbi_normalize_buf(label, true, norm, sizeof norm))
         return -1;
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         if (strcmp(norm, checkpoint_columns[i]) == 0)
@@ -55,7 +55,7 @@ static bool csv_amount(FILE *out, const pb_amount *m)
     if (m->present && m->valid)
         fputs(pb_decimal_format(m->value, buf), out);
     else if (m->present)
-        return pb_csv_text(out, m->raw);
+        return pbi_csv_text(out, m->raw);
     return true;
 }
 
@@ -79,19 +79,19 @@ static bool csv_schedule(FILE *out, const pb_schedule *s)
             continue;
         }
         const char *label = s->items[i].label ? s->items[i].label : "", *text = checkpoint_text(&s->items[i], buf);
-        ok = (other.len == 0 || pb_buf_append(&other, ";", 1)) && pb_buf_append(&other, label, strlen(label)) &&
-             pb_buf_append(&other, ":", 1) && pb_buf_append(&other, text, strlen(text));
+        ok = (other.len == 0 || pbi_buf_append(&other, ";", 1)) && pbi_buf_append(&other, label, strlen(label)) &&
+             pbi_buf_append(&other, ":", 1) && pbi_buf_append(&other, text, strlen(text));
     }
     for (size_t i = 0; i < CHECKPOINT_COLUMNS && ok; i++) {
         fputc(',', out);
         if (cols[i] && cols[i]->present && cols[i]->valid)
             fputs(checkpoint_text(cols[i], buf), out);
         else if (cols[i] && *checkpoint_text(cols[i], buf))
-            ok = pb_csv_text(out, checkpoint_text(cols[i], buf));
+            ok = pbi_csv_text(out, checkpoint_text(cols[i], buf));
     }
     fputc(',', out);
-    ok = ok && pb_csv_text(out, other.data ? other.data : "");
-    pb_buf_free(&other);
+    ok = ok && pbi_csv_text(out, other.data ? other.data : "");
+    pbi_buf_free(&other);
     return ok;
 }
 
@@ -103,7 +103,7 @@ static void csv_counts(FILE *out, counts c)
 /* A row without a project: the file's status and its document findings. */
 static bool csv_file_row(FILE *out, const pb_document *d)
 {
-    bool ok = pb_csv_text(out, d->path);
+    bool ok = pbi_csv_text(out, d->path);
     fprintf(out, ",%s,,,,,,,", pb_status_code(d->error.status));
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fputc(',', out);
@@ -122,11 +122,11 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
     for (size_t i = 0; i < d->project_count && ok; i++) {
         const pb_project *p = d->projects[i];
         const char *unit = pb_money_unit_name(p->unit);
-        ok = pb_csv_text(out, d->path);
+        ok = pbi_csv_text(out, d->path);
         fprintf(out, ",ok,%d,", p->number);
-        ok = ok && pb_csv_text(out, p->code.text);
+        ok = ok && pbi_csv_text(out, p->code.text);
         fputc(',', out);
-        ok = ok && pb_csv_text(out, p->name.text);
+        ok = ok && pbi_csv_text(out, p->name.text);
         fprintf(out, ",%s", unit ? unit : "");
         ok = ok && csv_amount(out, &p->total) && csv_amount(out, &p->fiscal) && csv_amount(out, &p->other) &&
              csv_schedule(out, &p->schedule);
@@ -173,7 +173,7 @@ static bool add_checkpoint(cJSON *a, const pb_checkpoint *cp)
         cJSON_Delete(pct);
         return false;
     }
-    return pb_json_add_str(c, "label", cp->label) && pb_json_add_str(c, "raw", cp->raw);
+    return pbi_json_add_str(c, "label", cp->label) && pbi_json_add_str(c, "raw", cp->raw);
 }
 
 static bool add_schedule(cJSON *o, const pb_schedule *s)
@@ -188,12 +188,12 @@ static bool add_schedule(cJSON *o, const pb_schedule *s)
 static cJSON *json_row(const pb_document *d, const pb_project *p)
 {
     cJSON *o = cJSON_CreateObject();
-    bool ok = o && pb_json_add_str(o, "file", d->path) && pb_json_add_str(o, "status", pb_status_code(d->error.status)) &&
-              pb_json_add_str(o, "error", d->error.status == PB_OK ? NULL : d->error.message);
+    bool ok = o && pbi_json_add_str(o, "file", d->path) && pbi_json_add_str(o, "status", pb_status_code(d->error.status)) &&
+              pbi_json_add_str(o, "error", d->error.status == PB_OK ? NULL : d->error.message);
     if (ok && p) {
         cJSON *b = cJSON_AddObjectToObject(o, "budget");
-        ok = b && cJSON_AddNumberToObject(o, "project_number", p->number) && pb_json_add_str(o, "code", p->code.text) &&
-             pb_json_add_str(o, "name", p->name.text) && pb_json_add_str(o, "unit", pb_money_unit_name(p->unit)) &&
+        ok = b && cJSON_AddNumberToObject(o, "project_number", p->number) && pbi_json_add_str(o, "code", p->code.text) &&
+             pbi_json_add_str(o, "name", p->name.text) && pbi_json_add_str(o, "unit", pb_money_unit_name(p->unit)) &&
              add_amount(b, "total", &p->total) && add_amount(b, "fiscal", &p->fiscal) &&
              add_amount(b, "other", &p->other) && add_schedule(o, &p->schedule) &&
              cJSON_AddNumberToObject(o, "indicators", (double)p->indicator_count);
@@ -217,11 +217,11 @@ static bool json_file(FILE *out, FILE *tail, const pb_report_file *rf)
     const pb_document *d = rf->doc;
     if (d->error.status != PB_OK || d->project_count == 0) {
         fputc('\n', out);
-        return pb_json_put(out, json_row(d, NULL));
+        return pbi_json_put(out, json_row(d, NULL));
     }
     for (size_t i = 0; i < d->project_count; i++) {
         fputs(i ? ",\n" : "\n", out);
-        if (!pb_json_put(out, json_row(d, d->projects[i])))
+        if (!pbi_json_put(out, json_row(d, d->projects[i])))
             return false;
     }
     return true;

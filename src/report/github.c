@@ -18,7 +18,7 @@ static const char *command(pb_severity s)
 /* %, CR and LF always; ':' and ',' too in a property value. */
 static bool put_escaped(FILE *out, const char *s, bool property)
 {
-    char *clean = pb_utf8_clean(s);
+    char *clean = pbi_utf8_clean(s);
     if (!clean)
         return false;
     for (const char *c = clean; *c; c++) {
@@ -58,7 +58,7 @@ static bool github_file(FILE *out, FILE *tail, const pb_report_file *rf)
     }
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
-        pb_finding_where(f, where, sizeof where);
+        pbi_finding_where(f, where, sizeof where);
         snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->slug);
         snprintf(text, sizeof text, "%s%s%s", where, *where ? ": " : "", f->message);
         if (!annotation(out, command(f->severity), d->path, title, text))

@@ -19,9 +19,9 @@ static cJSON *issue(const char *check, const char *description, const char *fing
     cJSON *o = cJSON_CreateObject();
     cJSON *loc = o ? cJSON_AddObjectToObject(o, "location") : NULL;
     cJSON *lines = loc ? cJSON_AddObjectToObject(loc, "lines") : NULL;
-    bool ok = lines && pb_json_add_str(o, "type", "issue") && pb_json_add_str(o, "check_name", check) &&
-              pb_json_add_str(o, "description", description) && pb_json_add_str(o, "fingerprint", fingerprint) &&
-              pb_json_add_str(o, "severity", sev) && pb_json_add_str(loc, "path", path) &&
+    bool ok = lines && pbi_json_add_str(o, "type", "issue") && pbi_json_add_str(o, "check_name", check) &&
+              pbi_json_add_str(o, "description", description) && pbi_json_add_str(o, "fingerprint", fingerprint) &&
+              pbi_json_add_str(o, "severity", sev) && pbi_json_add_str(loc, "path", path) &&
               cJSON_AddNumberToObject(lines, "begin", 1) != NULL;
     if (!ok) {
         cJSON_Delete(o);
@@ -45,18 +45,18 @@ static bool gitlab_file(FILE *out, FILE *tail, const pb_report_file *rf)
         const char *code = pb_status_code(d->error.status);
         const char *fields[] = {"unreadable", d->path, code};
         pb_fingerprint fp;
-        pb_fingerprint_fields(fields, 3, &fp);
+        pbi_fingerprint_fields(fields, 3, &fp);
         snprintf(text, sizeof text, "cannot be read [%s]: %s", code, d->error.message);
-        return pb_json_put(out, issue(code, text, fp.hex, "critical", d->path));
+        return pbi_json_put(out, issue(code, text, fp.hex, "critical", d->path));
     }
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
-        pb_finding_where(f, where, sizeof where);
+        pbi_finding_where(f, where, sizeof where);
         snprintf(text, sizeof text, "%s %s: %s%s%s", f->rule->id, f->rule->slug, where, *where ? ": " : "",
                  f->message);
         if (i > 0)
             fputc(',', out);
-        if (!pb_json_put(out, issue(f->rule->id, text, rf->fingerprints[i].hex, severity(f->severity), d->path)))
+        if (!pbi_json_put(out, issue(f->rule->id, text, rf->fingerprints[i].hex, severity(f->severity), d->path)))
             return false;
     }
     return true;

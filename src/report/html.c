@@ -28,7 +28,7 @@ static void put_text(FILE *out, const char *s, bool line_breaks)
         return;
     while (*s) {
         unsigned cp;
-        int n = pb_utf8_decode(s, &cp);
+        int n = pbi_utf8_decode(s, &cp);
         switch (cp) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;

@@ -51,7 +51,7 @@ static void putch(jw *w, char c)
 
 /* Bytes of the valid UTF-8 character at p, 0 when it does not start one.
  * Chinese text is three-byte characters: they are checked here; the rest
- * go to pb_utf8_valid. */
+ * go to pbi_utf8_valid. */
 static int utf8_len(const unsigned char *p)
 {
     unsigned c = p[0];
@@ -60,7 +60,7 @@ static int utf8_len(const unsigned char *p)
         return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
     }
     unsigned cp;
-    return pb_utf8_valid((const char *)p, &cp);
+    return pbi_utf8_valid((const char *)p, &cp);
 }
 
 /* Length of the run at s that is written as it is: printable ASCII other

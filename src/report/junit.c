@@ -16,7 +16,7 @@ static bool junit_begin(FILE *out)
 static void attr(FILE *out, const char *name, const char *value)
 {
     fprintf(out, " %s=\"", name);
-    pb_xml_put(out, value, true);
+    pbi_xml_put(out, value, true);
     fputc('"', out);
 }
 
@@ -38,7 +38,7 @@ static void case_open(FILE *out, const char *path, const char *name)
 static void finding_line(const pb_finding *f, const pb_fingerprint *fp, char *buf, size_t cap)
 {
     char where[1024];
-    pb_finding_where(f, where, sizeof where);
+    pbi_finding_where(f, where, sizeof where);
     snprintf(buf, cap, "%s %s %s%s%s: %s [fingerprint %s]", pb_severity_name(f->severity), f->rule->id, f->rule->slug,
              *where ? " at " : "", where, f->message, fp->hex);
 }
@@ -60,7 +60,7 @@ static void project_case(FILE *out, const pb_report_file *rf, const pb_project *
         attr(out, "message", msg);
         fputs(">", out);
         finding_line(f, &rf->fingerprints[i], line, sizeof line);
-        pb_xml_put(out, line, false);
+        pbi_xml_put(out, line, false);
         fputs("</failure>\n", out);
     }
     bool out_open = false;
@@ -72,7 +72,7 @@ static void project_case(FILE *out, const pb_report_file *rf, const pb_project *
             fputs("      <system-out>", out);
         out_open = true;
         finding_line(f, &rf->fingerprints[i], line, sizeof line);
-        pb_xml_put(out, line, false);
+        pbi_xml_put(out, line, false);
         fputc('\n', out);
     }
     if (out_open)
@@ -101,7 +101,7 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
         attr(out, "type", pb_status_code(d->error.status));
         attr(out, "message", msg);
         fputs(">", out);
-        pb_xml_put(out, msg, false);
+        pbi_xml_put(out, msg, false);
         fputs("</error>\n    </testcase>\n  </testsuite>\n", out);
         return true;
     }
@@ -117,7 +117,7 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         char name[1024];
-        const char *key = pb_project_key(p);
+        const char *key = pbi_project_key(p);
         const char *pname = p->name.text && strcmp(p->name.text, key) ? p->name.text : "";
         snprintf(name, sizeof name, "project %d%s%s%s%s", p->number, *key ? " " : "", key, *pname ? " " : "", pname);
         project_case(out, rf, p, name);

@@ -16,7 +16,7 @@
 static bool add_text(cJSON *o, const char *key, const char *text)
 {
     cJSON *m = cJSON_AddObjectToObject(o, key);
-    return m && pb_json_add_str(m, "text", text);
+    return m && pbi_json_add_str(m, "text", text);
 }
 
 static cJSON *rule_object(const pb_rule *r)
@@ -24,11 +24,11 @@ static cJSON *rule_object(const pb_rule *r)
     cJSON *o = cJSON_CreateObject();
     char uri[64];
     snprintf(uri, sizeof uri, "%s%s", RULE_HELP_URI, r->id);
-    bool ok = o && pb_json_add_str(o, "id", r->id) && pb_json_add_str(o, "name", r->slug) &&
+    bool ok = o && pbi_json_add_str(o, "id", r->id) && pbi_json_add_str(o, "name", r->slug) &&
               add_text(o, "shortDescription", _(r->summary)) && add_text(o, "fullDescription", _(r->explanation)) &&
-              add_text(o, "help", _(r->explanation)) && pb_json_add_str(o, "helpUri", uri);
+              add_text(o, "help", _(r->explanation)) && pbi_json_add_str(o, "helpUri", uri);
     cJSON *conf = ok ? cJSON_AddObjectToObject(o, "defaultConfiguration") : NULL;
-    if (!conf || !pb_json_add_str(conf, "level", pb_sarif_level(r->severity))) {
+    if (!conf || !pbi_json_add_str(conf, "level", pbi_sarif_level(r->severity))) {
         cJSON_Delete(o);
         return NULL;
     }
@@ -39,8 +39,8 @@ static bool sarif_begin(FILE *out)
 {
     cJSON *driver = cJSON_CreateObject();
     cJSON *rules = driver ? cJSON_AddArrayToObject(driver, "rules") : NULL;
-    bool ok = rules && pb_json_add_str(driver, "name", "pbcheck") && pb_json_add_str(driver, "version", PB_VERSION) &&
-              pb_json_add_str(driver, "semanticVersion", PB_VERSION);
+    bool ok = rules && pbi_json_add_str(driver, "name", "pbcheck") && pbi_json_add_str(driver, "version", PB_VERSION) &&
+              pbi_json_add_str(driver, "semanticVersion", PB_VERSION);
     size_t n;
     const pb_rule *r = pb_rules(&n);
     for (size_t i = 0; ok && i < n; i++) {
@@ -85,7 +85,7 @@ static cJSON *physical_location(const char *path, bool region)
     cJSON *loc = cJSON_CreateObject();
     cJSON *phys = loc ? cJSON_AddObjectToObject(loc, "physicalLocation") : NULL;
     cJSON *art = phys ? cJSON_AddObjectToObject(phys, "artifactLocation") : NULL;
-    bool ok = uri && art && pb_json_add_str(art, "uri", uri);
+    bool ok = uri && art && pbi_json_add_str(art, "uri", uri);
     if (ok && region) {
         cJSON *reg = cJSON_AddObjectToObject(phys, "region");
         ok = reg && cJSON_AddNumberToObject(reg, "startLine", 1) && cJSON_AddNumberToObject(reg, "startColumn", 1);
@@ -100,9 +100,9 @@ static cJSON *physical_location(const char *path, bool region)
 
 static bool add_logical(cJSON *loc, const pb_finding *f, const char *subject)
 {
-    const char *key = pb_project_key(f->project);
+    const char *key = pbi_project_key(f->project);
     char path[256], fqn[1024];
-    pb_loc_path(f->loc, path, sizeof path);
+    pbi_loc_path(f->loc, path, sizeof path);
     if (!*path && !f->project)
         return true;
     snprintf(fqn, sizeof fqn, "%s%s%s", path, *path && *key ? "/" : "", key);
@@ -112,8 +112,8 @@ static bool add_logical(cJSON *loc, const pb_finding *f, const char *subject)
         cJSON_Delete(l);
         return false;
     }
-    return pb_json_add_str(l, "name", *subject ? subject : (*key ? key : path)) &&
-           pb_json_add_str(l, "fullyQualifiedName", fqn) && pb_json_add_str(l, "kind", "element");
+    return pbi_json_add_str(l, "name", *subject ? subject : (*key ? key : path)) &&
+           pbi_json_add_str(l, "fullyQualifiedName", fqn) && pbi_json_add_str(l, "kind", "element");
 }
 
 static cJSON *result_object(const pb_document *d, size_t i, const pb_fingerprint *fp)
@@ -121,7 +121,7 @@ static cJSON *result_object(const pb_document *d, size_t i, const pb_fingerprint
     const pb_finding *f = &d->findings[i];
     char subject[1024], where[1024], text[4096];
     pb_finding_subject(f, subject, sizeof subject);
-    pb_finding_where(f, where, sizeof where);
+    pbi_finding_where(f, where, sizeof where);
     snprintf(text, sizeof text, "%s%s%s", where, *where ? ": " : "", f->message);
     cJSON *r = cJSON_CreateObject();
     cJSON *locs = r ? cJSON_AddArrayToObject(r, "locations") : NULL;
@@ -133,13 +133,13 @@ static cJSON *result_object(const pb_document *d, size_t i, const pb_fingerprint
     }
     cJSON *fps = cJSON_AddObjectToObject(r, "partialFingerprints");
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
-    bool ok = fps && props && pb_json_add_str(r, "ruleId", f->rule->id) &&
+    bool ok = fps && props && pbi_json_add_str(r, "ruleId", f->rule->id) &&
               cJSON_AddNumberToObject(r, "ruleIndex", pb_rule_index(f->rule)) &&
-              pb_json_add_str(r, "level", pb_sarif_level(f->severity)) && add_text(r, "message", text) &&
-              add_logical(loc, f, subject) && pb_json_add_str(fps, "primaryLocationLineHash", fp[i].hex) &&
-              pb_json_add_str(fps, "pbcheck/v1", fp[i].hex) &&
-              pb_json_add_str(props, "project", *pb_project_key(f->project) ? pb_project_key(f->project) : NULL) &&
-              pb_json_add_str(props, "subject", subject);
+              pbi_json_add_str(r, "level", pbi_sarif_level(f->severity)) && add_text(r, "message", text) &&
+              add_logical(loc, f, subject) && pbi_json_add_str(fps, "primaryLocationLineHash", fp[i].hex) &&
+              pbi_json_add_str(fps, "pbcheck/v1", fp[i].hex) &&
+              pbi_json_add_str(props, "project", *pbi_project_key(f->project) ? pbi_project_key(f->project) : NULL) &&
+              pbi_json_add_str(props, "subject", subject);
     if (!ok) {
         cJSON_Delete(r);
         return NULL;
@@ -160,8 +160,8 @@ static cJSON *notification(const pb_document *d)
         return NULL;
     }
     cJSON *desc = cJSON_AddObjectToObject(n, "descriptor");
-    if (!desc || !pb_json_add_str(desc, "id", pb_status_code(d->error.status)) ||
-        !pb_json_add_str(n, "level", "error") || !add_text(n, "message", text)) {
+    if (!desc || !pbi_json_add_str(desc, "id", pb_status_code(d->error.status)) ||
+        !pbi_json_add_str(n, "level", "error") || !add_text(n, "message", text)) {
         cJSON_Delete(n);
         return NULL;
     }
@@ -172,11 +172,11 @@ static bool sarif_file(FILE *out, FILE *tail, const pb_report_file *rf)
 {
     const pb_document *d = rf->doc;
     if (d->error.status != PB_OK)
-        return pb_json_put(tail, notification(d));
+        return pbi_json_put(tail, notification(d));
     for (size_t i = 0; i < d->finding_count; i++) {
         if (i > 0)
             fputc(',', out);
-        if (!pb_json_put(out, result_object(d, i, rf->fingerprints)))
+        if (!pbi_json_put(out, result_object(d, i, rf->fingerprints)))
             return false;
     }
     return true;

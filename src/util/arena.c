@@ -14,7 +14,7 @@ typedef struct pb_block {
 
 struct pb_arena {
     pb_block *head;
-    pb_block *spare; /* standard blocks kept by pb_arena_reset */
+    pb_block *spare; /* standard blocks kept by pbi_arena_reset */
     size_t spare_count;
     size_t total;
 };
@@ -42,7 +42,7 @@ void pb_arena_free(pb_arena *a)
     free(a);
 }
 
-void pb_arena_reset(pb_arena *a)
+void pbi_arena_reset(pb_arena *a)
 {
     pb_block *b = a->head;
     a->head = NULL;
@@ -126,7 +126,7 @@ char *pb_arena_strdup(pb_arena *a, const char *s)
 
 size_t pb_arena_bytes(const pb_arena *a) { return a ? a->total : 0; }
 
-bool pb_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size)
+bool pbi_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size)
 {
     if (count < *cap)
         return true;
@@ -143,7 +143,7 @@ bool pb_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size)
     return true;
 }
 
-bool pb_buf_append(pb_buf *b, const char *s, size_t n)
+bool pbi_buf_append(pb_buf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t ncap = b->cap ? b->cap : 256;
@@ -161,14 +161,14 @@ bool pb_buf_append(pb_buf *b, const char *s, size_t n)
     return true;
 }
 
-void pb_buf_reset(pb_buf *b)
+void pbi_buf_reset(pb_buf *b)
 {
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
 }
 
-void pb_buf_free(pb_buf *b)
+void pbi_buf_free(pb_buf *b)
 {
     free(b->data);
     b->data = NULL;

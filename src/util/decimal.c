@@ -129,7 +129,7 @@ pb_decimal pb_decimal_from_int(int64_t v)
     return (pb_decimal){v * PB_DECIMAL_SCALE, 0};
 }
 
-bool pb_money_convert(pb_decimal v, int from_exp, int to_exp, pb_decimal *out)
+bool pbi_money_convert(pb_decimal v, int from_exp, int to_exp, pb_decimal *out)
 {
     return pb_decimal_scale10(v, from_exp - to_exp, out);
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pb_utf8_decode(const char *str, unsigned *cp)
+int pbi_utf8_decode(const char *str, unsigned *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
     unsigned c = s[0];
@@ -79,7 +79,7 @@ static unsigned fold(unsigned cp)
  * bytes: folding never lengthens a character, and a byte that does not
  * start a well-formed one is copied as it is (writing U+FFFD for it would
  * triple it).  Chinese text is three-byte characters: they are decoded here,
- * not through pb_utf8_decode, as this runs on every cell. */
+ * not through pbi_utf8_decode, as this runs on every cell. */
 static size_t normalize_into(const char *str, bool drop_space, char *out)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -103,7 +103,7 @@ static size_t normalize_into(const char *str, bool drop_space, char *out)
                 continue;
             }
         } else
-            n = pb_utf8_decode((const char *)s, &cp);
+            n = pbi_utf8_decode((const char *)s, &cp);
         bool invalid = n == 1 && c >= 0x80;
         s += n;
         if (!invalid && is_space_cp(cp)) {
@@ -124,7 +124,7 @@ static size_t normalize_into(const char *str, bool drop_space, char *out)
     return o;
 }
 
-char *pb_normalize(pb_arena *a, const char *s, bool drop_space)
+char *pbi_normalize(pb_arena *a, const char *s, bool drop_space)
 {
     if (!s)
         return NULL;
@@ -135,7 +135,7 @@ char *pb_normalize(pb_arena *a, const char *s, bool drop_space)
     return out;
 }
 
-bool pb_normalize_buf(const char *s, bool drop_space, char *out, size_t cap)
+bool pbi_normalize_buf(const char *s, bool drop_space, char *out, size_t cap)
 {
     size_t n = strlen(s);
     if (n + 4 > cap)
@@ -144,13 +144,13 @@ bool pb_normalize_buf(const char *s, bool drop_space, char *out, size_t cap)
     return true;
 }
 
-bool pb_is_blank(const char *s)
+bool pbi_is_blank(const char *s)
 {
     if (!s)
         return true;
     while (*s) {
         unsigned cp;
-        s += pb_utf8_decode(s, &cp);
+        s += pbi_utf8_decode(s, &cp);
         if (!is_space_cp(cp))
             return false;
     }
@@ -161,19 +161,19 @@ bool pb_is_blank(const char *s)
  * glibc's generic two-way strstr (the one picked on this project's build
  * machines) prepares the needle on every call, which cost more than the
  * search itself.  A byte loop, then a compare where the first byte fits. */
-bool pb_contains(const char *s, const char *needle)
+bool pbi_contains(const char *s, const char *needle)
 {
     if (!s)
         return false;
     if (!*needle)
         return true;
     for (; *s; s++)
-        if (*s == *needle && pb_has_prefix(s, needle))
+        if (*s == *needle && pbi_has_prefix(s, needle))
             return true;
     return false;
 }
 
-void pb_error_set(pb_error *e, pb_status s, const char *fmt, ...)
+void pbi_error_set(pb_error *e, pb_status s, const char *fmt, ...)
 {
     if (!e || e->status != PB_OK)
         return; /* the first error is the cause; later ones are echoes */

@@ -6,42 +6,45 @@
 #include <libintl.h>
 #include <stdarg.h>
 
+/* Internal to libpbcheck: hidden from a shared build's exports. */
+#pragma GCC visibility push(hidden)
+
 #define PB_TEXTDOMAIN "pbcheck"
 #define _(s) dgettext(PB_TEXTDOMAIN, s)
 #define N_(s) s
 
 /* ---- errors */
-void pb_error_set(pb_error *e, pb_status s, const char *fmt, ...)
+void pbi_error_set(pb_error *e, pb_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* ---- growable array in an arena (old blocks stay in the arena) */
-bool pb_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size);
+bool pbi_grow(pb_arena *a, void **items, size_t *cap, size_t count, size_t size);
 /* Frees everything allocated from a at once, like pb_arena_free, but keeps
  * a few of its blocks for the next allocations: the reader empties its
  * scratch arena after each table, and memory given back to the system
  * and taken again costs a page fault per page. */
-void pb_arena_reset(pb_arena *a);
+void pbi_arena_reset(pb_arena *a);
 
 /* ---- string builder on malloc, bounded */
 typedef struct pb_buf {
     char *data;
     size_t len, cap;
 } pb_buf;
-bool pb_buf_append(pb_buf *b, const char *s, size_t n);
-void pb_buf_reset(pb_buf *b);
-void pb_buf_free(pb_buf *b);
+bool pbi_buf_append(pb_buf *b, const char *s, size_t n);
+void pbi_buf_reset(pb_buf *b);
+void pbi_buf_free(pb_buf *b);
 
 /* ---- text normalisation (text.c) */
 /* NFKC-style folding used for labels and values: full-width ASCII → ASCII,
  * ideographic space/NBSP/tabs/newlines → space; runs of white space collapse
  * to one space and ends are trimmed.  With drop_space, all white space is
  * removed ("其中：财政    资金" → "其中:财政资金"). */
-char *pb_normalize(pb_arena *a, const char *s, bool drop_space);
+char *pbi_normalize(pb_arena *a, const char *s, bool drop_space);
 /* Same into a caller buffer; returns false when it does not fit. */
-bool pb_normalize_buf(const char *s, bool drop_space, char *out, size_t cap);
-bool pb_is_blank(const char *s);
+bool pbi_normalize_buf(const char *s, bool drop_space, char *out, size_t cap);
+bool pbi_is_blank(const char *s);
 /* Inline: the extractor asks it of every cell against every prefix label. */
-static inline bool pb_has_prefix(const char *s, const char *prefix)
+static inline bool pbi_has_prefix(const char *s, const char *prefix)
 {
     if (!s)
         return false;
@@ -50,9 +53,11 @@ static inline bool pb_has_prefix(const char *s, const char *prefix)
             return false;
     return true;
 }
-bool pb_contains(const char *s, const char *needle);
+bool pbi_contains(const char *s, const char *needle);
 /* Decodes one UTF-8 code point; returns bytes used (1 for invalid bytes,
  * *cp = 0xFFFD). */
-int pb_utf8_decode(const char *s, unsigned *cp);
+int pbi_utf8_decode(const char *s, unsigned *cp);
+
+#pragma GCC visibility pop
 
 #endif
