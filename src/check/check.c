@@ -10,28 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const pb_rule *rule_of(pbi_checker *k, const char *slug)
-{
-    for (size_t i = 0; i < k->rule_count; i++)
-        if (k->rules[i].slug == slug)
-            return k->rules[i].rule;
-    const pb_rule *r = pb_rule_find(slug);
-    if (k->rule_count < sizeof k->rules / sizeof *k->rules) {
-        k->rules[k->rule_count].slug = slug;
-        k->rules[k->rule_count++].rule = r;
-    }
-    return r;
-}
-
-static void vadd(pbi_checker *k, const char *slug, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
+static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
                  va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* dflt < 0: the rule's own default severity. */
-static void vadd(pbi_checker *k, const char *slug, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
+static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
                  va_list ap)
 {
-    const pb_rule *r = rule_of(k, slug);
-    pb_severity sev = !r ? PB_SEV_OFF : pbi_config_severity_or(k->c, r, dflt < 0 ? r->severity : (pb_severity)dflt);
+    const pb_rule *r = pbi_rule(rule);
+    pb_severity sev = pbi_config_severity_or(k->c, r, dflt < 0 ? r->severity : (pb_severity)dflt);
     if (sev == PB_SEV_OFF || k->oom)
         return;
     char msg[1024];
@@ -54,20 +41,20 @@ static void vadd(pbi_checker *k, const char *slug, int dflt, const pb_project *p
     d->finding_count++;
 }
 
-void pbi_add(pbi_checker *k, const char *slug, const pb_project *p, pb_loc loc, const char *fmt, ...)
+void pbi_add(pbi_checker *k, pbi_rule_id rule, const pb_project *p, pb_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vadd(k, slug, -1, p, loc, fmt, ap);
+    vadd(k, rule, -1, p, loc, fmt, ap);
     va_end(ap);
 }
 
-void pbi_add_sev(pbi_checker *k, const char *slug, pb_severity dflt, const pb_project *p, pb_loc loc,
+void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_project *p, pb_loc loc,
                  const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vadd(k, slug, (int)dflt, p, loc, fmt, ap);
+    vadd(k, rule, (int)dflt, p, loc, fmt, ap);
     va_end(ap);
 }
 
@@ -120,16 +107,16 @@ bool pb_check(pb_document *d, const pb_config *c)
     if (d->error.status != PB_OK)
         return true;
     if (d->project_count == 0)
-        pbi_add(&k, "no-target-table", NULL, PB_NOLOC,
+        pbi_add(&k, RULE_NO_TARGET_TABLE, NULL, PB_NOLOC,
             _("no project target table (项目支出绩效目标表) was found among the document's %d tables"),
             d->tables_seen);
     for (size_t i = 0; i < d->skipped_count; i++) {
         const pb_skipped_table *sk = &d->skipped[i];
         if (sk->title)
-            pbi_add(&k, "self-evaluation-skipped", NULL, sk->loc,
+            pbi_add(&k, RULE_SELF_EVALUATION_SKIPPED, NULL, sk->loc,
                 _("「%s」 is a self-evaluation table (绩效自评表), not a target table; it was not checked"), sk->title);
         else
-            pbi_add(&k, "self-evaluation-skipped", NULL, sk->loc, "%s",
+            pbi_add(&k, RULE_SELF_EVALUATION_SKIPPED, NULL, sk->loc, "%s",
                 _("a table with the columns of a self-evaluation (实际完成值, 分值, 得分 …) is not a target table; "
                   "it was not checked"));
     }

@@ -29,6 +29,53 @@ bool pbi_config_checkpoint_minimum(const pb_config *c, const char *label, pb_dec
  * file's checks). */
 bool pbi_code_matches_default(const char *code);
 
+/* ---- the rules, by the identifiers the checks use (the catalogue in rules.c
+ * is indexed by them; their order is the order of the IDs) */
+typedef enum pbi_rule_id {
+    RULE_SCHEDULE_CHECKPOINT_BLANK, /* PB101 */
+    RULE_SCHEDULE_PERCENT_RANGE, /* PB102 */
+    RULE_SCHEDULE_NOT_CUMULATIVE, /* PB103 */
+    RULE_SCHEDULE_FINAL_NOT_100, /* PB104 */
+    RULE_SCHEDULE_VALUE_UNPARSED, /* PB105 */
+    RULE_SCHEDULE_BACK_LOADED, /* PB106 */
+    RULE_BUDGET_SUM_MISMATCH, /* PB201 */
+    RULE_COST_EXCEEDS_BUDGET, /* PB202 */
+    RULE_BUDGET_AMOUNT_UNPARSED, /* PB203 */
+    RULE_COST_EQUALS_BUDGET, /* PB204 */
+    RULE_BUDGET_UNIT_MISSING, /* PB205 */
+    RULE_BUDGET_MAGNITUDE, /* PB206 */
+    RULE_INDICATOR_VALUE_MISSING, /* PB301 */
+    RULE_INDICATOR_VALUE_UNPARSED, /* PB302 */
+    RULE_INDICATOR_PERCENT_RANGE, /* PB303 */
+    RULE_INDICATOR_DIRECTION, /* PB304 */
+    RULE_INDICATOR_NO_OPERATOR, /* PB305 */
+    RULE_INDICATOR_SATISFACTION_FLOOR, /* PB306 */
+    RULE_INDICATOR_PERCENT_NOT_RATE, /* PB307 */
+    RULE_INDICATOR_UNIT_MISMATCH, /* PB308 */
+    RULE_INDICATOR_TIMELINESS_VAGUE, /* PB309 */
+    RULE_INDICATOR_DESCRIPTION_REPEATS_NAME, /* PB310 */
+    RULE_INDICATOR_VAGUE_NAME, /* PB311 */
+    RULE_INDICATOR_COPIED_ACROSS_PROJECTS, /* PB312 */
+    RULE_INDICATOR_BASIS_MISSING, /* PB313 */
+    RULE_INDICATOR_BASIS_UNIFORM, /* PB314 */
+    RULE_NO_TARGET_TABLE, /* PB401 */
+    RULE_TABLE_INCOMPLETE, /* PB402 */
+    RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
+    RULE_INDICATOR_LEVEL_MISMATCH, /* PB404 */
+    RULE_INDICATOR_LEVEL_EMPTY, /* PB405 */
+    RULE_INDICATOR_COUNT_LOW, /* PB406 */
+    RULE_PROJECT_CODE_FORMAT, /* PB501 */
+    RULE_PROJECT_CODE_DUPLICATE, /* PB502 */
+    RULE_PROJECT_NAME_DUPLICATE, /* PB503 */
+    RULE_PROJECT_TITLE_MISMATCH, /* PB504 */
+    RULE_SUMMARY_PROJECT_MISMATCH, /* PB505 */
+    RULE_SELF_EVALUATION_SKIPPED, /* PB601 */
+    PBI_RULE_COUNT
+} pbi_rule_id;
+_Static_assert(PBI_RULE_COUNT <= PB_RULES_MAX, "pb_config holds PB_RULES_MAX rules");
+/* The catalogue entry of a rule. */
+const pb_rule *pbi_rule(pbi_rule_id id);
+
 /* ---- the checker (check.c): what every rule family adds findings to */
 typedef struct pbi_checker {
     pb_document *d;
@@ -38,21 +85,14 @@ typedef struct pbi_checker {
     regex_t code_re;
     bool code_re_ok;
     bool code_default; /* the default pattern: pbi_code_matches_default */
-    /* slug → rule: the checks name rules by literal slugs, so the same few
-     * pointers come again and again */
-    struct {
-        const char *slug;
-        const pb_rule *rule;
-    } rules[64];
-    size_t rule_count;
 } pbi_checker;
 
-/* A finding of the rule named slug at its default severity (as
+/* A finding of rule at its default severity (as
  * configured), message from fmt. */
-void pbi_add(pbi_checker *k, const char *slug, const pb_project *p, pb_loc loc, const char *fmt, ...)
+void pbi_add(pbi_checker *k, pbi_rule_id rule, const pb_project *p, pb_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 /* The same with dflt for a rule whose findings differ in default severity. */
-void pbi_add_sev(pbi_checker *k, const char *slug, pb_severity dflt, const pb_project *p, pb_loc loc,
+void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_project *p, pb_loc loc,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 /* ---- text as the rules compare it (words.c) */

@@ -67,7 +67,7 @@ void pbi_check_copied(pbi_checker *k)
             continue;
         for (size_t j = i; j < end; j++) {
             const pb_indicator *ind = keys[j].ind;
-            pbi_add(k, "indicator-copied-across-projects", d->projects[keys[j].index], ind->level3.loc,
+            pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[keys[j].index], ind->level3.loc,
                 _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
                   "what that project does"),
                 ind->level2.text, ind->level3.text, ind->value.raw, d->project_count);
@@ -124,11 +124,11 @@ static void report_duplicates(pbi_checker *k, const named_project *v, size_t n, 
             continue;
         const pb_project *p = v[i].p, *q = first->p;
         if (by_code)
-            pbi_add(k, "project-code-duplicate", p, pbi_field_or(&p->code, p->loc),
+            pbi_add(k, RULE_PROJECT_CODE_DUPLICATE, p, pbi_field_or(&p->code, p->loc),
                 _("项目编码 「%s」 is also the code of project %d 「%s」; each table needs its own project's code"),
                 p->code.text, q->number, q->name.text ? q->name.text : "");
         else
-            pbi_add(k, "project-name-duplicate", p, pbi_field_or(&p->name, p->loc),
+            pbi_add(k, RULE_PROJECT_NAME_DUPLICATE, p, pbi_field_or(&p->name, p->loc),
                 _("项目名称 「%s」 is also the name of project %d; each table needs its own project's name"),
                 p->name.text, q->number);
     }
@@ -223,24 +223,24 @@ static void check_code_format(pbi_checker *k, const named_project *by_number, si
         pb_loc at = pbi_field_or(&p->code, p->loc);
         if (dflt ? !pbi_code_matches_default(code) : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
             if (dflt)
-                pbi_add(k, "project-code-format", p, at,
+                pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
                     _("项目编码 「%s」 does not match the pattern %s (6-digit region code, 2-digit year, a letter, 11 "
                       "digits, a digit or capital letter); copy the code from the budget system"),
                     p->code.text, k->c->code_pattern);
             else
-                pbi_add(k, "project-code-format", p, at,
+                pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
                     _("项目编码 「%s」 does not match the configured pattern %s; copy the code from the budget system"),
                     p->code.text, k->c->code_pattern);
         }
         if (!compare || !leading_digits(code, 8))
             continue;
         if (memcmp(code, region, 6) != 0)
-            pbi_add(k, "project-code-format", p, at,
+            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
                 _("项目编码 「%s」 has the region code 「%.6s」 where the document's other codes have 「%s」; check it "
                   "against the budget system"),
                 p->code.text, code, region);
         if (memcmp(code + 6, year, 2) != 0)
-            pbi_add(k, "project-code-format", p, at,
+            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
                 _("项目编码 「%s」 has the year 「%.2s」 where the document's other codes have 「%s」; check it "
                   "against the budget system"),
                 p->code.text, code + 6, year);
@@ -314,7 +314,7 @@ void pbi_check_title(pbi_checker *k, const pb_project *p)
     size_t n = strlen(name), tn = strlen(t);
     if (tn == n + strlen("项目") && strncmp(t, name, n) == 0 && strcmp(t + n, "项目") == 0)
         return;
-    pbi_add(k, "project-title-mismatch", p, pbi_field_or(&p->name, p->loc),
+    pbi_add(k, RULE_PROJECT_TITLE_MISMATCH, p, pbi_field_or(&p->name, p->loc),
         _("the heading 「%s」 names 「%s」, but 项目名称 is 「%s」; make them the same"), p->title, t, p->name.text);
 }
 
@@ -367,7 +367,7 @@ void pbi_check_summary(pbi_checker *k)
     for (size_t i = 0; i < d->summary_count; i++) {
         named_project key = {items[i], NULL};
         if (!bsearch(&key, names, nn, sizeof *names, cmp_named_text))
-            pbi_add(k, "summary-project-mismatch", NULL, PB_NOLOC,
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_NOLOC,
                 _("part 1 (分项绩效目标) lists 「%s」, but no table in part 2 has this 项目名称; add its table or use "
                   "the same name in both parts"),
                 d->summary[i].text);
@@ -376,7 +376,7 @@ void pbi_check_summary(pbi_checker *k)
     for (size_t j = 0; j < nn; j++) {
         const char *text = names[j].text;
         if (!bsearch(&text, items, d->summary_count, sizeof *items, cmp_str))
-            pbi_add(k, "summary-project-mismatch", names[j].p, pbi_field_or(&names[j].p->name, names[j].p->loc),
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, names[j].p, pbi_field_or(&names[j].p->name, names[j].p->loc),
                 _("项目名称 「%s」 has no entry in part 1 (分项绩效目标); add one, or use the same name in both parts"),
                 names[j].p->name.text);
     }

@@ -9,7 +9,7 @@ static void check_amounts(pbi_checker *k, const pb_project *p)
     bool ok = true;
     for (int i = 0; i < 3; i++)
         if (m[i]->present && !m[i]->valid) {
-            pbi_add(k, "budget-amount-unparsed", p, m[i]->loc, _("%s 「%s」 is not an amount"), names[i], m[i]->raw);
+            pbi_add(k, RULE_BUDGET_AMOUNT_UNPARSED, p, m[i]->loc, _("%s 「%s」 is not an amount"), names[i], m[i]->raw);
             ok = false;
         }
     if (!ok || !p->total.present || (!p->fiscal.present && !p->other.present))
@@ -32,11 +32,11 @@ static void check_amounts(pbi_checker *k, const pb_project *p)
                 break;
             n += (size_t)w;
         }
-        pbi_add(k, "budget-sum-mismatch", p, p->total.loc, _("预算数 %s is not %s = %s"), pb_decimal_format(p->total.value, t),
+        pbi_add(k, RULE_BUDGET_SUM_MISMATCH, p, p->total.loc, _("预算数 %s is not %s = %s"), pb_decimal_format(p->total.value, t),
             parts, pb_decimal_format(sum, c));
     } else if (pb_decimal_cmp(sum, p->total.value) != 0) {
         char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE], c[PB_DECIMAL_BUFSIZE], t[PB_DECIMAL_BUFSIZE];
-        pbi_add(k, "budget-sum-mismatch", p, p->total.loc,
+        pbi_add(k, RULE_BUDGET_SUM_MISMATCH, p, p->total.loc,
             _("预算数 %s is not 财政资金 %s + 其他资金 %s = %s"), pb_decimal_format(p->total.value, t),
             p->fiscal.present ? pb_decimal_format(p->fiscal.value, a) : "0", p->other.present ? pb_decimal_format(p->other.value, b) : "0",
             pb_decimal_format(sum, c));
@@ -46,7 +46,7 @@ static void check_amounts(pbi_checker *k, const pb_project *p)
 static void check_unit(pbi_checker *k, const pb_project *p)
 {
     if (p->unit == PB_UNIT_UNKNOWN && p->total.present)
-        pbi_add(k, "budget-unit-missing", p, p->loc,
+        pbi_add(k, RULE_BUDGET_UNIT_MISSING, p, p->loc,
             _("the table gives no unit for its amounts (预算数 「%s」); add the line 「单位：万元」 or 「单位：元」"),
             p->total.raw);
 }
@@ -79,7 +79,7 @@ static void check_magnitude(pbi_checker *k, const pb_project *p)
     if (!meant)
         return;
     char a[PB_DECIMAL_BUFSIZE];
-    pbi_add(k, "budget-magnitude", p, t->loc,
+    pbi_add(k, RULE_BUDGET_MAGNITUDE, p, t->loc,
         _("预算数 %s %s is implausible for one project; were the amounts written in %s? Check 「单位」 against the "
           "amounts"),
         pb_decimal_format(t->value, a), unit, meant);
@@ -110,12 +110,12 @@ void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind
     char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
     int cmp = pb_decimal_cmp(in_unit, p->total.value);
     if (cmp == 0)
-        pbi_add(k, "cost-equals-budget", p, ind->value_cell.loc,
+        pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "
               "instead, such as the cost per person or per square metre"),
             ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), pb_money_unit_name(p->unit));
     else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT)
-        pbi_add(k, "cost-exceeds-budget", p, ind->value_cell.loc,
+        pbi_add(k, RULE_COST_EXCEEDS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 (%s%s) is above the project's budget 预算数 %s%s"), ind->level2.text,
             ind->level3.text, v->raw, pb_decimal_format(in_unit, a), pb_money_unit_name(p->unit),
             pb_decimal_format(p->total.value, b), pb_money_unit_name(p->unit));

@@ -36,7 +36,7 @@ static void check_direction(pbi_checker *k, const pb_project *p, const pb_indica
              strcmp(v->unit, "%") != 0)
         why = _("a completion time is a deadline and should normally use 「≤」");
     if (why)
-        pbi_add(k, "indicator-direction", p, ind->value_cell.loc, _("%s/%s: 指标值 「%s」 uses 「%s」; %s"), l2, l3, v->raw,
+        pbi_add(k, RULE_INDICATOR_DIRECTION, p, ind->value_cell.loc, _("%s/%s: 指标值 「%s」 uses 「%s」; %s"), l2, l3, v->raw,
             pb_op_symbol(v->op), why);
 }
 
@@ -46,7 +46,7 @@ static void check_operator(pbi_checker *k, const pb_project *p, const pb_indicat
     if (v->kind != PB_VALUE_NUMBER || v->op != PB_OP_NONE)
         return;
     char a[PB_DECIMAL_BUFSIZE];
-    pbi_add(k, "indicator-no-operator", p, ind->value_cell.loc,
+    pbi_add(k, RULE_INDICATOR_NO_OPERATOR, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 has no comparison; write the one meant, e.g. 「≥%s%s」 or 「=%s%s」"),
         ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(v->number, a), v->unit, a, v->unit);
 }
@@ -59,11 +59,11 @@ static void check_satisfaction(pbi_checker *k, const pb_project *p, const pb_ind
     char a[PB_DECIMAL_BUFSIZE], f[PB_DECIMAL_BUFSIZE];
     pb_decimal_format(k->c->satisfaction_floor, f);
     if (v->kind == PB_VALUE_QUALITATIVE || strcmp(v->unit, "%") != 0)
-        pbi_add(k, "indicator-satisfaction-floor", p, ind->value_cell.loc,
+        pbi_add(k, RULE_INDICATOR_SATISFACTION_FLOOR, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is not a percentage; give the share of people satisfied, e.g. 「≥%s%%」"),
             ind->level2.text, ind->level3.text, v->raw, f);
     else if (v->op != PB_OP_LE && v->op != PB_OP_LT && pb_decimal_cmp(v->number, k->c->satisfaction_floor) < 0)
-        pbi_add(k, "indicator-satisfaction-floor", p, ind->value_cell.loc,
+        pbi_add(k, RULE_INDICATOR_SATISFACTION_FLOOR, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is below the satisfaction floor of %s%%; set at least 「≥%s%%」"), ind->level2.text,
             ind->level3.text, pb_decimal_format(v->number, a), f, f);
 }
@@ -75,7 +75,7 @@ static void check_percent_rate(pbi_checker *k, const pb_project *p, const pb_ind
         return;
     if (pbi_contains_any(n3, rate_words, PBI_COUNT(rate_words)))
         return;
-    pbi_add(k, "indicator-percent-not-rate", p, ind->value_cell.loc,
+    pbi_add(k, RULE_INDICATOR_PERCENT_NOT_RATE, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 is a percentage, but 「%s」 is not a rate (率, 比例, 占比 …): name what is counted, "
           "or give a number with its unit"),
         ind->level2.text, ind->level3.text, v->raw, ind->level3.text);
@@ -113,7 +113,7 @@ static void check_unit_suits_name(pbi_checker *k, const pb_project *p, const pb_
     default: break;
     }
     if (expected)
-        pbi_add(k, "indicator-unit-mismatch", p, ind->value_cell.loc,
+        pbi_add(k, RULE_INDICATOR_UNIT_MISMATCH, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is in 「%s」, which does not suit 「%s」 (expected %s); correct the unit or the name"),
             ind->level2.text, ind->level3.text, v->raw, v->unit, ind->level3.text, expected);
 }
@@ -136,7 +136,7 @@ static void check_timeliness(pbi_checker *k, const pb_project *p, const pb_indic
     const pb_value *v = &ind->value;
     if (v->kind != PB_VALUE_NUMBER || pbi_subcategory_of(ind->level2.text) != SUB_TIME || !a_year_or_more(v))
         return;
-    pbi_add(k, "indicator-timeliness-vague", p, ind->value_cell.loc,
+    pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 is a year or more on a one-year budget and measures nothing; give a date (e.g. "
           "「12月31日前」), a shorter duration or a rate such as 及时率"),
         ind->level2.text, ind->level3.text, v->raw);
@@ -148,7 +148,7 @@ static void check_description(pbi_checker *k, const pb_project *p, const pb_indi
     pbi_norm(ind->description.text, d);
     if (!*d || !*n3 || !pbi_contains(n3, d))
         return;
-    pbi_add(k, "indicator-description-repeats-name", p, ind->description.loc,
+    pbi_add(k, RULE_INDICATOR_DESCRIPTION_REPEATS_NAME, p, ind->description.loc,
         _("%s/%s: 绩效指标描述 「%s」 only repeats the name 「%s」; say how the value is counted or calculated"),
         ind->level2.text, ind->level3.text, ind->description.text, ind->level3.text);
 }
@@ -157,7 +157,7 @@ static void check_vague_name(pbi_checker *k, const pb_project *p, const pb_indic
 {
     if (!pbi_named(ind) || !pbi_in_list(n3, k->c->vague_names, k->c->vague_name_count))
         return;
-    pbi_add(k, "indicator-vague-name", p, ind->level3.loc,
+    pbi_add(k, RULE_INDICATOR_VAGUE_NAME, p, ind->level3.loc,
         _("%s/%s: 「%s」 is a boilerplate name that fits any project; name what is counted or assessed, and for "
           "whom"),
         ind->level2.text, ind->level3.text, ind->level3.text);
@@ -169,12 +169,12 @@ static void check_basis(pbi_checker *k, const pb_project *p, const pb_indicator 
         return; /* a layout without the column, or a 二级 row without indicator */
     char b[PBI_NORM_MAX];
     if (pbi_is_blank(ind->basis.text))
-        pbi_add(k, "indicator-basis-missing", p, ind->basis.loc,
+        pbi_add(k, RULE_INDICATOR_BASIS_MISSING, p, ind->basis.loc,
             _("%s/%s: 指标值确定依据 is empty; name the standard or document the target comes from"),
             ind->level2.text, ind->level3.text);
     else if (k->c->basis_vocabulary_count > 0 &&
              !pbi_contains_any(pbi_norm(ind->basis.text, b), k->c->basis_vocabulary, k->c->basis_vocabulary_count))
-        pbi_add(k, "indicator-basis-missing", p, ind->basis.loc,
+        pbi_add(k, RULE_INDICATOR_BASIS_MISSING, p, ind->basis.loc,
             _("%s/%s: 指标值确定依据 「%s」 names no recognised basis (计划标准, 行业标准, 历史标准, 预算支出标准 or a "
               "named document); say where the target comes from"),
             ind->level2.text, ind->level3.text, ind->basis.text);
@@ -195,7 +195,7 @@ void pbi_check_basis_uniform(pbi_checker *k, const pb_project *p)
         rows++;
     }
     if (rows >= 2)
-        pbi_add(k, "indicator-basis-uniform", p, first->basis.loc,
+        pbi_add(k, RULE_INDICATOR_BASIS_UNIFORM, p, first->basis.loc,
             _("all %zu rows give the same 指标值确定依据 「%s」; give each target its own basis"), rows,
             first->basis.text);
 }
@@ -213,10 +213,10 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     case PB_VALUE_EMPTY:
         /* A 二级 row without any 三级 indicator is indicator-level-empty. */
         if (!l3 || pbi_named(ind))
-            pbi_add(k, "indicator-value-missing", p, ind->value_cell.loc, _("%s/%s has no 指标值"), l2, l3 ? l3 : "");
+            pbi_add(k, RULE_INDICATOR_VALUE_MISSING, p, ind->value_cell.loc, _("%s/%s has no 指标值"), l2, l3 ? l3 : "");
         return;
     case PB_VALUE_UNPARSED:
-        pbi_add(k, "indicator-value-unparsed", p, ind->value_cell.loc,
+        pbi_add(k, RULE_INDICATOR_VALUE_UNPARSED, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 cannot be read as operator, number and unit"), l2, l3, v->raw);
         return;
     case PB_VALUE_QUALITATIVE:
@@ -227,7 +227,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     }
     if (strcmp(v->unit, "%") == 0 && (v->number.micro > 100 * PB_DECIMAL_SCALE || v->number.micro < 0)) {
         char a[PB_DECIMAL_BUFSIZE];
-        pbi_add(k, "indicator-percent-range", p, ind->value_cell.loc, _("%s/%s: 指标值 「%s」 is %s%%, outside 0-100%%"), l2,
+        pbi_add(k, RULE_INDICATOR_PERCENT_RANGE, p, ind->value_cell.loc, _("%s/%s: 指标值 「%s」 is %s%%, outside 0-100%%"), l2,
             l3, v->raw, pb_decimal_format(v->number, a));
     }
     check_direction(k, p, ind);
