@@ -67,9 +67,5 @@ static bool github_file(FILE *out, FILE *tail, const pb_report_file *rf)
     return true;
 }
 
-static bool github_end(FILE *out, const pb_run_totals *t)
-{
-    return pb_reporter_find("text")->end(out, t);
-}
-
-const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, github_end, false};
+/* The run's totals close the log as the text format closes it. */
+const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, pbi_text_end, false, false};

@@ -77,3 +77,25 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
             fprintf(out, "    %s\n", _("no findings"));
     }
 }
+
+/* ---- the text format of a run */
+
+static bool text_file(FILE *out, FILE *tail, const pb_report_file *f)
+{
+    (void)tail;
+    pb_text_style style = {f->color};
+    pb_report_text_file(out, f->doc, &style);
+    return true;
+}
+
+bool pbi_text_end(FILE *out, const pb_run_totals *t)
+{
+    fprintf(out, _("%zu file(s), %zu unreadable, %zu project(s): %zu error(s), %zu warning(s), %zu info\n"), t->files,
+            t->unreadable, t->projects, t->findings[PB_SEV_ERROR], t->findings[PB_SEV_WARNING],
+            t->findings[PB_SEV_INFO]);
+    if (t->baselined)
+        fprintf(out, _("%zu finding(s) left out: already in the baseline\n"), t->baselined);
+    return true;
+}
+
+const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false};

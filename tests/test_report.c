@@ -1,0 +1,132 @@
+/* The reporters' shared parts: the one UTF-8 decoder and its strictness,
+ * text made safe for a terminal, and the registry of formats. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pbcheck/pbcheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void expect_decode(const char *s, unsigned want_cp, int want_len)
+{
+    unsigned cp = 12345;
+    assert_int_equal(pb_utf8_decode(s, &cp), want_len);
+    assert_int_equal(cp, want_cp);
+}
+
+static void test_utf8_strict(void **state)
+{
+    (void)state;
+    expect_decode("A", 'A', 1);
+    expect_decode("", 0, 1);
+    expect_decode("\xC3\xA9", 0xE9, 2);
+    expect_decode("预", 0x9884, 3);
+    expect_decode("\xF0\x9F\x98\x80", 0x1F600, 4);
+    expect_decode("\xF4\x8F\xBF\xBF", 0x10FFFF, 4);
+    /* each of these is one invalid byte */
+    expect_decode("\xC0\x80", 0xFFFD, 1);         /* overlong NUL */
+    expect_decode("\xC1\xBF", 0xFFFD, 1);         /* overlong */
+    expect_decode("\xE0\x80\xAF", 0xFFFD, 1);     /* overlong '/' */
+    expect_decode("\xF0\x80\x80\xAF", 0xFFFD, 1); /* overlong '/' */
+    expect_decode("\xED\xA0\x80", 0xFFFD, 1);     /* surrogate */
+    expect_decode("\xF4\x90\x80\x80", 0xFFFD, 1); /* past U+10FFFF */
+    expect_decode("\xF8\x88\x80\x80", 0xFFFD, 1);
+    expect_decode("\x80", 0xFFFD, 1);             /* stray continuation */
+    expect_decode("\xE9\xA2", 0xFFFD, 1);         /* cut: the NUL ends it */
+    expect_decode("\xE9\xA2" "A", 0xFFFD, 1);
+}
+
+static void expect_safe(const char *in, const char *want)
+{
+    char buf[256];
+    assert_int_equal(pb_safe_text(in, buf, sizeof buf), strlen(want));
+    assert_string_equal(buf, want);
+}
+
+static void test_safe_text(void **state)
+{
+    (void)state;
+    expect_safe("预算\t单位\n", "预算\t单位\n");
+    expect_safe("\x1b[2J清屏", "\\x1B[2J清屏");
+    expect_safe("a\rb\x7f", "a\\x0Db\\x7F");
+    expect_safe("\xC2\x9B" "31m", "\\u009B31m"); /* C1 CSI */
+    expect_safe("\xD4\xA4\xCB", "\xD4\xA4\xCB");  /* bytes that are no control stay */
+    expect_safe(NULL, "");
+    /* cut before an escape that does not fit; the length is the whole */
+    char small[6];
+    assert_int_equal(pb_safe_text("ab\x1b" "cd", small, sizeof small), 8);
+    assert_string_equal(small, "ab");
+    assert_int_equal(pb_safe_text("\x1b", NULL, 0), 4);
+}
+
+static void test_fput_safe(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    char big[2000];
+    memset(big, '\x1b', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    assert_true(pb_fput_safe(out, "x\x1by"));
+    assert_true(pb_fput_safe(out, big));
+    fclose(out);
+    assert_int_equal(len, 6 + 4 * (sizeof big - 1));
+    assert_memory_equal(buf, "x\\x1By", 6);
+    assert_null(strchr(buf, '\x1b'));
+    free(buf);
+}
+
+static void test_registry(void **state)
+{
+    (void)state;
+    char joined[256] = "";
+    size_t n = 0;
+    for (const pb_reporter *r; (r = pb_reporter_at(n)); n++) {
+        assert_ptr_equal(pb_reporter_find(r->name), r);
+        if (n)
+            strcat(joined, ", ");
+        strcat(joined, r->name);
+        /* only the HTML page redraws the tables */
+        assert_int_equal(r->needs_tables, strcmp(r->name, "html") == 0);
+    }
+    assert_int_equal(n, 9);
+    assert_string_equal(pb_reporter_names(), joined);
+    assert_null(pb_reporter_find("xml"));
+    assert_ptr_equal(pb_reporter_find("text"), &pb_reporter_text);
+    assert_ptr_equal(pb_reporter_find("jsonl"), &pb_reporter_jsonl);
+}
+
+/* The GitHub log ends with the text format's totals, found without a
+ * lookup by name. */
+static void test_github_end(void **state)
+{
+    (void)state;
+    pb_run_totals t = {.files = 2, .projects = 3, .findings = {1, 2, 3}, .baselined = 4};
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    FILE *fa = open_memstream(&a, &la), *fb = open_memstream(&b, &lb);
+    assert_true(pb_reporter_text.end(fa, &t));
+    assert_true(pb_reporter_github.end(fb, &t));
+    fclose(fa);
+    fclose(fb);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "baseline"));
+    free(a);
+    free(b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_strict), cmocka_unit_test(test_safe_text), cmocka_unit_test(test_fput_safe),
+        cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
