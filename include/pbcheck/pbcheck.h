@@ -436,6 +436,10 @@ typedef struct pb_document {
     pb_format format;
     pb_skipped_table *skipped; /* self-evaluation tables, in document order */
     size_t skipped_count;
+    /* .xlsx: the worksheet name of each table index (NULL where unknown),
+     * kept whatever keep_tables says; none for a .docx */
+    const char **sheet_names;
+    size_t sheet_name_count;
 } pb_document;
 
 /* Reads a .docx or a .xlsx (told apart by the package's main part, not by
@@ -522,9 +526,14 @@ bool pb_report_json_write(FILE *out, const pb_document *d);
 
 typedef struct pb_text_style {
     bool color;
+    pb_severity fail_on;      /* the verdict fails at or above it; PB_SEV_OFF: error */
+    pb_severity min_severity; /* findings below it are not shown; PB_SEV_OFF: all */
 } pb_text_style;
 
-/* Human-readable report of one file. */
+/* Human-readable report of one file: its verdict (通过 / 需修改：N 处错误…),
+ * then the findings of the document and of each project, errors first; the
+ * first finding of each rule ends with `pbcheck explain PBnnn`.  Text from
+ * the document is shown through pb_safe_text. */
 void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s);
 
 /* ------------------------------------------- batch and CI reports (run) */

@@ -15,12 +15,23 @@ static const char *command(pb_severity s)
     }
 }
 
-/* %, CR and LF always; ':' and ',' too in a property value. */
+/* %, CR and LF always; ':' and ',' too in a property value.  The log is
+ * shown on a terminal too: other control characters are written visibly
+ * (pb_safe_text), so a cell cannot send an escape sequence. */
 static bool put_escaped(FILE *out, const char *s, bool property)
 {
     char *clean = pbi_utf8_clean(s);
     if (!clean)
         return false;
+    size_t need = pb_safe_text(clean, NULL, 0);
+    char *safe = malloc(need + 1);
+    if (!safe) {
+        free(clean);
+        return false;
+    }
+    pb_safe_text(clean, safe, need + 1);
+    free(clean);
+    clean = safe;
     for (const char *c = clean; *c; c++) {
         switch (*c) {
         case '%': fputs("%25", out); break;
