@@ -30,6 +30,25 @@ extern "C" {
  * from PB_VERSION when a program was built against another header. */
 const char *pb_version(void);
 
+/* ----------------------------------------------------------------- text */
+
+/* Decodes the UTF-8 character at s into *cp and returns its length in bytes
+ * (1-4).  Strict: only shortest forms, no surrogates, nothing past
+ * U+10FFFF; any other byte (a stray continuation byte, a truncated or
+ * overlong sequence) gives *cp = U+FFFD and length 1, so a scan always
+ * moves on.  At the terminating NUL, *cp = 0 and the length is 1. */
+int pb_utf8_decode(const char *s, unsigned *cp);
+
+/* s made safe to show on a terminal: control characters other than tab and
+ * newline (C0, DEL and C1, as in an ESC sequence from a cell's _x001B_ or a
+ * file name) are written as \xHH or \uHHHH; everything else is kept as it
+ * is.  Writes at most cap bytes to buf, NUL-terminated (cut before an
+ * escape or character that does not fit), and returns the length the whole
+ * text needs, without the NUL, like snprintf.  NULL s is "". */
+size_t pb_safe_text(const char *s, char *buf, size_t cap);
+/* Writes pb_safe_text(s) to out; false on a write error or out of memory. */
+bool pb_fput_safe(FILE *out, const char *s);
+
 /* ---------------------------------------------------------------- arena */
 
 typedef struct pb_arena pb_arena;
@@ -419,6 +438,10 @@ typedef struct pb_document {
     pb_format format;
     pb_skipped_table *skipped; /* self-evaluation tables, in document order */
     size_t skipped_count;
+    /* .xlsx: the worksheet name of each table index (NULL where unknown),
+     * kept whatever keep_tables says; none for a .docx */
+    const char **sheet_names;
+    size_t sheet_name_count;
 } pb_document;
 
 /* Reads a .docx or a .xlsx (told apart by the package's main part, not by
@@ -505,9 +528,14 @@ bool pb_report_json_write(FILE *out, const pb_document *d);
 
 typedef struct pb_text_style {
     bool color;
+    pb_severity fail_on;      /* the verdict fails at or above it; PB_SEV_OFF: error */
+    pb_severity min_severity; /* findings below it are not shown; PB_SEV_OFF: all */
 } pb_text_style;
 
-/* Human-readable report of one file. */
+/* Human-readable report of one file: its verdict (通过 / 需修改：N 处错误…),
+ * then the findings of the document and of each project, errors first; the
+ * first finding of each rule ends with `pbcheck explain PBnnn`.  Text from
+ * the document is shown through pb_safe_text. */
 void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s);
 
 /* ------------------------------------------- batch and CI reports (run) */
@@ -562,20 +590,30 @@ typedef struct pb_reporter {
     /* file reads pb_report_file.fingerprints; when false they may be NULL
      * (the caller need not compute them) */
     bool fingerprints;
+    /* file reads each project's tables (pb_project.tables): the caller
+     * must read with pb_options.keep_project_tables */
+    bool needs_tables;
 } pb_reporter;
 
-/* "text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "csv";
- * NULL for another name. */
+/* The format called name (one of pb_reporter_names()); NULL for another
+ * name. */
 const pb_reporter *pb_reporter_find(const char *name);
-/* The names above, comma-separated, for messages. */
+/* The i-th format of the registry, counted from 0; NULL past the last, so
+ * that a help text or a completion can list them all. */
+const pb_reporter *pb_reporter_at(size_t i);
+/* Every format's name, comma-separated ("text, json, …, html"), for
+ * messages. */
 const char *pb_reporter_names(void);
 
-extern const pb_reporter pb_reporter_sarif;  /* SARIF 2.1.0 (report_sarif.c) */
-extern const pb_reporter pb_reporter_junit;  /* JUnit XML (report_junit.c) */
-extern const pb_reporter pb_reporter_github; /* workflow commands (report_github.c) */
-extern const pb_reporter pb_reporter_gitlab; /* Code Quality JSON (report_gitlab.c) */
-extern const pb_reporter pb_reporter_csv;    /* findings, UTF-8 with BOM (report_csv.c) */
-extern const pb_reporter pb_reporter_html;   /* one self-contained page (report_html.c) */
+extern const pb_reporter pb_reporter_text;   /* for people, by file and project (report/text.c) */
+extern const pb_reporter pb_reporter_json;   /* one JSON document (report/json.c) */
+extern const pb_reporter pb_reporter_jsonl;  /* one JSON object per file and line (report/json.c) */
+extern const pb_reporter pb_reporter_sarif;  /* SARIF 2.1.0 (report/sarif.c) */
+extern const pb_reporter pb_reporter_junit;  /* JUnit XML (report/junit.c) */
+extern const pb_reporter pb_reporter_github; /* workflow commands (report/github.c) */
+extern const pb_reporter pb_reporter_gitlab; /* Code Quality JSON (report/gitlab.c) */
+extern const pb_reporter pb_reporter_csv;    /* findings, UTF-8 with BOM (report/csv.c) */
+extern const pb_reporter pb_reporter_html;   /* the tables redrawn, findings on their cells (report/html.c) */
 
 /* `pbcheck export`: one row per project, as CSV (UTF-8 with BOM) or as a
  * JSON array (report_export.c); same begin/file/end protocol. */

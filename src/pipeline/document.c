@@ -49,12 +49,39 @@ static pb_document *doc_new(const char *name)
     return d;
 }
 
+/* The extractor and what the document keeps of every table it sees. */
+typedef struct sink_ctx {
+    pb_extractor *x;
+    pb_document *d;
+    size_t name_cap;
+} sink_ctx;
+
 static bool sink_paragraph(void *ctx, const char *text, int index)
 {
-    return pbi_extract_paragraph(ctx, text, index);
+    return pbi_extract_paragraph(((sink_ctx *)ctx)->x, text, index);
 }
 
-static bool sink_table(void *ctx, const pb_table *t) { return pbi_extract_table(ctx, t); }
+/* A worksheet's name is kept whether or not its table is, so that a
+ * finding can say 「Sheet1」 B7 (the table index is the sheet's). */
+static bool keep_sheet_name(sink_ctx *c, const pb_table *t)
+{
+    pb_document *d = c->d;
+    if (!t->name || t->index < 0 || t->parent_table >= 0)
+        return true;
+    size_t want = (size_t)t->index + 1;
+    while (d->sheet_name_count < want) {
+        if (!pbi_grow(d->arena, (void **)&d->sheet_names, &c->name_cap, d->sheet_name_count, sizeof *d->sheet_names))
+            return false;
+        d->sheet_names[d->sheet_name_count++] = NULL;
+    }
+    return (d->sheet_names[t->index] = pb_arena_strdup(d->arena, t->name)) != NULL;
+}
+
+static bool sink_table(void *ctx, const pb_table *t)
+{
+    sink_ctx *c = ctx;
+    return keep_sheet_name(c, t) && pbi_extract_table(c->x, t);
+}
 
 static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
 {
@@ -63,7 +90,8 @@ static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
         pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
         return;
     }
-    pb_docx_sink sink = {x, sink_paragraph, sink_table};
+    sink_ctx ctx = {x, d, 0};
+    pb_docx_sink sink = {&ctx, sink_paragraph, sink_table};
     if (pbi_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error) && !pbi_extract_finish(x))
         pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
 }

@@ -15,12 +15,23 @@ static const char *command(pb_severity s)
     }
 }
 
-/* %, CR and LF always; ':' and ',' too in a property value. */
+/* %, CR and LF always; ':' and ',' too in a property value.  The log is
+ * shown on a terminal too: other control characters are written visibly
+ * (pb_safe_text), so a cell cannot send an escape sequence. */
 static bool put_escaped(FILE *out, const char *s, bool property)
 {
     char *clean = pbi_utf8_clean(s);
     if (!clean)
         return false;
+    size_t need = pb_safe_text(clean, NULL, 0);
+    char *safe = malloc(need + 1);
+    if (!safe) {
+        free(clean);
+        return false;
+    }
+    pb_safe_text(clean, safe, need + 1);
+    free(clean);
+    clean = safe;
     for (const char *c = clean; *c; c++) {
         switch (*c) {
         case '%': fputs("%25", out); break;
@@ -67,9 +78,5 @@ static bool github_file(FILE *out, FILE *tail, const pb_report_file *rf)
     return true;
 }
 
-static bool github_end(FILE *out, const pb_run_totals *t)
-{
-    return pb_reporter_find("text")->end(out, t);
-}
-
-const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, github_end, false};
+/* The run's totals close the log as the text format closes it. */
+const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, pbi_text_end, false, false};

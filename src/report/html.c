@@ -10,14 +10,6 @@
 
 /* ------------------------------------------------------------- escaping */
 
-static int utf8_min_len(unsigned cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
-
-/* Overlong forms, surrogates and code points past U+10FFFF are not text. */
-static bool is_valid_scalar(unsigned cp, int len)
-{
-    return cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) && utf8_min_len(cp) == len;
-}
-
 /* Control characters (other than the line breaks handled by the caller)
  * would make the page invalid or invisible; they become U+FFFD. */
 static bool is_control(unsigned cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
@@ -38,7 +30,7 @@ static void put_text(FILE *out, const char *s, bool line_breaks)
         case '\n': fputs(line_breaks ? "<br>" : " ", out); break;
         case '\t': fputc(' ', out); break;
         default:
-            if (cp == 0xFFFD || is_control(cp) || !is_valid_scalar(cp, n))
+            if (cp == 0xFFFD || is_control(cp))
                 fputs("\xEF\xBF\xBD", out);
             else
                 fwrite(s, 1, (size_t)n, out);
@@ -656,4 +648,5 @@ const pb_reporter pb_reporter_html = {
     .file = html_file,
     .mid = NULL,
     .end = html_end,
+    .needs_tables = true,
 };

@@ -49,20 +49,6 @@ static void putch(jw *w, char c)
 /* A string literal, its length known when compiled. */
 #define PUT(w, lit) put((w), "" lit, sizeof(lit) - 1)
 
-/* Bytes of the valid UTF-8 character at p, 0 when it does not start one.
- * Chinese text is three-byte characters: they are checked here; the rest
- * go to pbi_utf8_valid. */
-static int utf8_len(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if ((c & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-        unsigned cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
-    }
-    unsigned cp;
-    return pbi_utf8_valid((const char *)p, &cp);
-}
-
 /* Length of the run at s that is written as it is: printable ASCII other
  * than '"' and '\\', and well-formed UTF-8. */
 static size_t plain_run(const char *s)
@@ -71,7 +57,8 @@ static size_t plain_run(const char *s)
     for (;;) {
         unsigned char c = *p;
         if (c >= 0x80) {
-            int n = utf8_len(p);
+            unsigned cp;
+            int n = pbi_utf8_valid((const char *)p, &cp);
             if (n == 0)
                 break;
             p += n;
@@ -346,3 +333,39 @@ char *pb_report_json_file(const pb_document *d)
     }
     return buf;
 }
+
+/* ---- the json and jsonl formats of a run */
+
+static bool json_begin(FILE *out)
+{
+    fprintf(out, "{\"schema_version\":%d,\"tool\":{\"name\":\"pbcheck\",\"version\":\"%s\"},\"files\":[",
+            PB_JSON_SCHEMA_VERSION, PB_VERSION);
+    return true;
+}
+
+static bool json_file(FILE *out, FILE *tail, const pb_report_file *f)
+{
+    (void)tail;
+    return pb_report_json_write(out, f->doc);
+}
+
+static bool jsonl_file(FILE *out, FILE *tail, const pb_report_file *f)
+{
+    if (!json_file(out, tail, f))
+        return false;
+    fputc('\n', out);
+    return true;
+}
+
+static bool json_end(FILE *out, const pb_run_totals *t)
+{
+    fprintf(out,
+            "],\"summary\":{\"files\":%zu,\"unreadable\":%zu,\"projects\":%zu,"
+            "\"findings\":{\"error\":%zu,\"warning\":%zu,\"info\":%zu},\"exit_status\":%d}}\n",
+            t->files, t->unreadable, t->projects, t->findings[PB_SEV_ERROR], t->findings[PB_SEV_WARNING],
+            t->findings[PB_SEV_INFO], t->exit_status);
+    return true;
+}
+
+const pb_reporter pb_reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false};
+const pb_reporter pb_reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL, false, false};

@@ -1,7 +1,9 @@
-/* Helpers shared by the batch reporters (report_*.c); not part of the API.
+/* Helpers shared by the reporters (the files of report/); not part of the API.
+ * escape.c: JSON, XML and CSV text; finding.c: keys, locations, subjects,
+ * fingerprints; text.c: the totals line other formats end with too.
  * Paths are bytes from the file system and cell texts may have been cut in
- * the middle of a character, so every string goes through a UTF-8 cleaner
- * before it reaches a format that requires valid text. */
+ * the middle of a character, so every string goes through the UTF-8 cleaner
+ * (util/utf8.c) before it reaches a format that requires valid text. */
 #ifndef PB_REPORT_UTIL_H
 #define PB_REPORT_UTIL_H
 
@@ -12,14 +14,6 @@
 
 /* Internal to libpbcheck: hidden from a shared build's exports. */
 #pragma GCC visibility push(hidden)
-
-/* Bytes of the valid UTF-8 character at s (1-4), 0 when s does not start
- * one (overlong forms, surrogates and code points past U+10FFFF are not
- * valid); *cp gets the code point. */
-int pbi_utf8_valid(const char *s, unsigned *cp);
-/* s with each invalid sequence replaced by U+FFFD (malloc'd; "" for NULL);
- * NULL when out of memory. */
-char *pbi_utf8_clean(const char *s);
 
 /* Adds s (cleaned; JSON null for NULL) to object o under key; false when
  * out of memory. */
@@ -36,8 +30,6 @@ void pbi_xml_put(FILE *out, const char *s, bool attr);
 void pbi_loc_path(pb_loc l, char *buf, size_t cap);
 /* The project's key: 项目编码, else 项目名称, else "" (NULL project too). */
 const char *pbi_project_key(const pb_project *p);
-/* "error" → "error", "warning" → "warning", "info" → "note" (SARIF levels). */
-const char *pbi_sarif_level(pb_severity s);
 /* The file's "where" for one-line formats: "project 13020925P001470100024,
  * table 1, row 7, column 3" (English: machine formats do not change with
  * the language); "" when the finding has neither. */
@@ -52,6 +44,9 @@ bool pbi_csv_text(FILE *out, const char *s); /* false: out of memory */
 
 /* A fingerprint of other things (an unreadable file: path and error code). */
 void pbi_fingerprint_fields(const char *const *fields, size_t n, pb_fingerprint *out);
+
+/* The text format's closing lines (totals, baseline); github ends so too. */
+bool pbi_text_end(FILE *out, const pb_run_totals *t);
 
 #pragma GCC visibility pop
 

@@ -13,6 +13,16 @@
  * `pbcheck rules`/the README explain it.  Replace with the published page. */
 #define RULE_HELP_URI "urn:pbcheck:rule:"
 
+/* SARIF's levels: info is a "note". */
+static const char *sarif_level(pb_severity s)
+{
+    switch (s) {
+    case PB_SEV_ERROR: return "error";
+    case PB_SEV_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
 static bool add_text(cJSON *o, const char *key, const char *text)
 {
     cJSON *m = cJSON_AddObjectToObject(o, key);
@@ -28,7 +38,7 @@ static cJSON *rule_object(const pb_rule *r)
               add_text(o, "shortDescription", _(r->summary)) && add_text(o, "fullDescription", _(r->explanation)) &&
               add_text(o, "help", _(r->explanation)) && pbi_json_add_str(o, "helpUri", uri);
     cJSON *conf = ok ? cJSON_AddObjectToObject(o, "defaultConfiguration") : NULL;
-    if (!conf || !pbi_json_add_str(conf, "level", pbi_sarif_level(r->severity))) {
+    if (!conf || !pbi_json_add_str(conf, "level", sarif_level(r->severity))) {
         cJSON_Delete(o);
         return NULL;
     }
@@ -135,7 +145,7 @@ static cJSON *result_object(const pb_document *d, size_t i, const pb_fingerprint
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
     bool ok = fps && props && pbi_json_add_str(r, "ruleId", f->rule->id) &&
               cJSON_AddNumberToObject(r, "ruleIndex", pb_rule_index(f->rule)) &&
-              pbi_json_add_str(r, "level", pbi_sarif_level(f->severity)) && add_text(r, "message", text) &&
+              pbi_json_add_str(r, "level", sarif_level(f->severity)) && add_text(r, "message", text) &&
               add_logical(loc, f, subject) && pbi_json_add_str(fps, "primaryLocationLineHash", fp[i].hex) &&
               pbi_json_add_str(fps, "pbcheck/v1", fp[i].hex) &&
               pbi_json_add_str(props, "project", *pbi_project_key(f->project) ? pbi_project_key(f->project) : NULL) &&
@@ -196,4 +206,4 @@ static bool sarif_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_sarif = {"sarif", ",", ",", sarif_begin, sarif_file, sarif_mid, sarif_end, true};
+const pb_reporter pb_reporter_sarif = {"sarif", ",", ",", sarif_begin, sarif_file, sarif_mid, sarif_end, true, false};

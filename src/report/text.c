@@ -1,5 +1,9 @@
-/* The text reporter: findings grouped by file and project, each pointing
- * at its cell (numbers counted from 1, as a person counts). */
+/* The text reporter, for the person who must fix the file: each file's
+ * verdict first, then its findings by project, errors before warnings
+ * before info, each pointing at its cell as that person finds it (表1
+ * 第7行第3列 in a .docx, the sheet and B7 in a .xlsx).  Everything taken
+ * from the document goes through pb_safe_text: a cell cannot send a
+ * terminal escape sequence. */
 #include "report/report.h"
 
 #include <string.h>
@@ -13,11 +17,44 @@ static const char *sev_color(pb_severity s)
     }
 }
 
-static void where(FILE *out, pb_loc l)
+/* A .docx location in words: 表1 第7行第3列. */
+static void docx_where(FILE *out, pb_loc l)
+{
+    fprintf(out, _("table %d, row %d, column %d"), l.table + 1, l.row + 1, l.col + 1);
+}
+
+static const char *sheet_name(const pb_document *d, int table)
+{
+    return table >= 0 && (size_t)table < d->sheet_name_count ? d->sheet_names[table] : NULL;
+}
+
+/* An .xlsx location as a spreadsheet user finds it: the sheet's name and
+ * the A1-style cell (column letters base 26 without a zero). */
+static void xlsx_where(FILE *out, const pb_document *d, pb_loc l)
+{
+    char col[8], *c = col + sizeof col - 1;
+    *c = '\0';
+    for (unsigned n = (unsigned)l.col + 1; n && c > col; n = (n - 1) / 26)
+        *--c = (char)('A' + (n - 1) % 26);
+    char cell[24];
+    snprintf(cell, sizeof cell, "%s%d", c, l.row + 1);
+    const char *name = sheet_name(d, l.table);
+    if (name && *name) {
+        char safe[256];
+        pb_safe_text(name, safe, sizeof safe);
+        fprintf(out, _("sheet 「%s」 cell %s"), safe, cell);
+    } else
+        fprintf(out, _("sheet %d cell %s"), l.table + 1, cell);
+}
+
+static void where(FILE *out, const pb_document *d, pb_loc l)
 {
     if (l.table < 0)
         return;
-    fprintf(out, _("table %d, row %d, column %d"), l.table + 1, l.row + 1, l.col + 1);
+    if (d->format == PB_FORMAT_XLSX && l.row >= 0 && l.col >= 0)
+        xlsx_where(out, d, l);
+    else
+        docx_where(out, l);
     fputs(": ", out);
 }
 
@@ -25,13 +62,19 @@ static void project_heading(FILE *out, const pb_project *p, const pb_text_style 
 {
     const char *b = s && s->color ? "\033[1m" : "", *e = s && s->color ? "\033[0m" : "";
     fprintf(out, "  %s", b);
-    if (p->title)
-        fprintf(out, "%s · ", p->title);
+    if (p->title) {
+        pb_fput_safe(out, p->title);
+        fputs(" · ", out);
+    }
     fprintf(out, _("project %d"), p->number);
-    if (p->code.text && *p->code.text)
-        fprintf(out, " %s", p->code.text);
-    if (p->name.text && *p->name.text)
-        fprintf(out, " %s", p->name.text);
+    if (p->code.text && *p->code.text) {
+        fputc(' ', out);
+        pb_fput_safe(out, p->code.text);
+    }
+    if (p->name.text && *p->name.text) {
+        fputc(' ', out);
+        pb_fput_safe(out, p->name.text);
+    }
     fprintf(out, "%s\n", e);
 }
 
@@ -45,35 +88,139 @@ static const char *sev_label(pb_severity s)
     }
 }
 
-static void finding_line(FILE *out, const pb_finding *f, const pb_text_style *s)
+/* The rule as the reader's language names it: under a translation its
+ * title (the catalogue's summary without the full stop), else its slug
+ * (an English reader and the machine formats keep the slug). */
+static void rule_name(FILE *out, const pb_rule *r)
+{
+    const char *t = _(r->summary);
+    if (t == r->summary || strcmp(t, r->summary) == 0) {
+        fputs(r->slug, out);
+        return;
+    }
+    size_t n = strlen(t);
+    if (n >= 3 && memcmp(t + n - 3, "。", 3) == 0)
+        n -= 3;
+    fwrite(t, 1, n, out);
+}
+
+/* Rules already hinted in this file (catalogue index, PB_RULES_MAX bits). */
+typedef struct hinted {
+    unsigned char bits[(PB_RULES_MAX + 7) / 8];
+} hinted;
+
+static bool first_of_rule(hinted *h, const pb_rule *r)
+{
+    size_t n;
+    const pb_rule *all = pb_rules(&n);
+    if (r < all || r >= all + n)
+        return false;
+    size_t i = (size_t)(r - all);
+    if (i >= PB_RULES_MAX || (h->bits[i / 8] & (1u << (i % 8))))
+        return false;
+    h->bits[i / 8] |= (unsigned char)(1u << (i % 8));
+    return true;
+}
+
+static void finding_line(FILE *out, const pb_document *d, const pb_finding *f, const pb_text_style *s, hinted *h)
 {
     bool c = s && s->color;
-    fprintf(out, "    %s%s%s %s %s  ", c ? sev_color(f->severity) : "", sev_label(f->severity), c ? "\033[0m" : "",
-            f->rule->id, f->rule->slug);
-    where(out, f->loc);
-    fprintf(out, "%s\n", f->message);
+    fprintf(out, "    %s%s%s %s ", c ? sev_color(f->severity) : "", sev_label(f->severity), c ? "\033[0m" : "",
+            f->rule->id);
+    rule_name(out, f->rule);
+    fputs("  ", out);
+    where(out, d, f->loc);
+    pb_fput_safe(out, f->message);
+    if (first_of_rule(h, f->rule))
+        fprintf(out, _(" (see: pbcheck explain %s)"), f->rule->id);
+    fputc('\n', out);
+}
+
+static pb_severity min_shown(const pb_text_style *s)
+{
+    return s && s->min_severity > PB_SEV_OFF ? s->min_severity : PB_SEV_INFO;
+}
+
+/* The findings of one project (NULL: of the document), errors first, then
+ * warnings, then info, each group in document order. */
+static size_t project_findings(FILE *out, const pb_document *d, const pb_project *p, const pb_text_style *s,
+                               hinted *h)
+{
+    size_t n = 0;
+    for (int sev = PB_SEV_ERROR; sev >= (int)min_shown(s); sev--)
+        for (size_t j = 0; j < d->finding_count; j++)
+            if (d->findings[j].project == p && (int)d->findings[j].severity == sev) {
+                finding_line(out, d, &d->findings[j], s, h);
+                n++;
+            }
+    return n;
+}
+
+/* 通过 / 需修改：N 处错误…: the file's verdict in words, before any detail.
+ * Findings at or above fail_on (error by default) make a file fail. */
+static void verdict(FILE *out, const pb_document *d, const pb_text_style *s)
+{
+    size_t by[PB_SEV_ERROR + 1] = {0};
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (d->findings[i].severity <= PB_SEV_ERROR)
+            by[d->findings[i].severity]++;
+    pb_severity fail_on = s && s->fail_on > PB_SEV_OFF ? s->fail_on : PB_SEV_ERROR;
+    bool fails = false;
+    for (int sev = fail_on; sev <= PB_SEV_ERROR; sev++)
+        fails = fails || by[sev] > 0;
+    bool c = s && s->color;
+    fprintf(out, "  %s", c ? (fails ? "\033[1;31m" : "\033[1;32m") : "");
+    if (fails)
+        fprintf(out, _("needs changes: %zu error(s), %zu warning(s), %zu info"), by[PB_SEV_ERROR],
+                by[PB_SEV_WARNING], by[PB_SEV_INFO]);
+    else if (by[PB_SEV_ERROR] + by[PB_SEV_WARNING] + by[PB_SEV_INFO])
+        /* errors always fail: a passing file has warnings and info only */
+        fprintf(out, _("passed, with %zu warning(s) and %zu info to consider"), by[PB_SEV_WARNING], by[PB_SEV_INFO]);
+    else
+        fputs(_("passed"), out);
+    fprintf(out, "%s\n", c ? "\033[0m" : "");
 }
 
 void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s)
 {
+    char path[1024];
+    pb_safe_text(d->path, path, sizeof path);
     if (d->error.status != PB_OK) {
-        fprintf(out, _("%s: cannot be read [%s]: %s\n"), d->path, pb_status_code(d->error.status), d->error.message);
+        char why[sizeof d->error.message * 4];
+        pb_safe_text(d->error.message, why, sizeof why);
+        fprintf(out, _("%s: cannot be read [%s]: %s\n"), path, pb_status_code(d->error.status), why);
         return;
     }
-    fprintf(out, "%s\n", d->path);
-    for (size_t i = 0; i < d->finding_count; i++)
-        if (!d->findings[i].project)
-            finding_line(out, &d->findings[i], s);
+    fprintf(out, "%s\n", path);
+    verdict(out, d, s);
+    hinted h = {{0}};
+    project_findings(out, d, NULL, s, &h);
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         project_heading(out, p, s);
-        size_t n = 0;
-        for (size_t j = 0; j < d->finding_count; j++)
-            if (d->findings[j].project == p) {
-                finding_line(out, &d->findings[j], s);
-                n++;
-            }
-        if (n == 0)
+        if (project_findings(out, d, p, s, &h) == 0)
             fprintf(out, "    %s\n", _("no findings"));
     }
 }
+
+/* ---- the text format of a run */
+
+static bool text_file(FILE *out, FILE *tail, const pb_report_file *f)
+{
+    (void)tail;
+    pb_text_style style = {.color = f->color, .fail_on = f->fail_on};
+    pb_report_text_file(out, f->doc, &style);
+    return true;
+}
+
+bool pbi_text_end(FILE *out, const pb_run_totals *t)
+{
+    fprintf(out, _("%zu file(s), %zu unreadable, %zu project(s): %zu error(s), %zu warning(s), %zu info\n"), t->files,
+            t->unreadable, t->projects, t->findings[PB_SEV_ERROR], t->findings[PB_SEV_WARNING],
+            t->findings[PB_SEV_INFO]);
+    if (t->baselined)
+        fprintf(out, _("%zu finding(s) left out: already in the baseline\n"), t->baselined);
+    return true;
+}
+
+const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false};

@@ -5,65 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pbi_utf8_decode(const char *str, unsigned *cp)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned c = s[0];
-    int n;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        n = 2;
-        c &= 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 3;
-        c &= 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 4;
-        c &= 0x07;
-    } else {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    *cp = c;
-    return n;
-}
-
 static bool is_space_cp(unsigned cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B ||
            cp == 0x0C || cp == 0xA0 || cp == 0x3000 || cp == 0xFEFF ||
            (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F;
-}
-
-static int utf8_encode(unsigned cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    } else if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    } else if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* Folds one code point: full-width ASCII forms to ASCII, ideographic full
@@ -78,34 +24,27 @@ static unsigned fold(unsigned cp)
 /* Writes the normalised form of s into out, which has room for strlen(s)+1
  * bytes: folding never lengthens a character, and a byte that does not
  * start a well-formed one is copied as it is (writing U+FFFD for it would
- * triple it).  Chinese text is three-byte characters: they are decoded here,
- * not through pbi_utf8_decode, as this runs on every cell. */
+ * triple it). */
 static size_t normalize_into(const char *str, bool drop_space, char *out)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t o = 0;
     bool pending_space = false;
     while (*s) {
-        unsigned c = s[0], cp;
-        int n;
-        if (c < 0x80)
-            cp = c, n = 1;
-        else if ((c & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-            cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu), n = 3;
-            if (cp >= 0x3400 && cp < 0xFE00) {
-                /* ideographs and the like: neither white space nor folded */
-                if (pending_space && !drop_space)
-                    out[o++] = ' ';
-                pending_space = false;
-                memcpy(out + o, s, 3);
-                o += 3;
-                s += 3;
-                continue;
-            }
-        } else
-            n = pbi_utf8_decode((const char *)s, &cp);
-        bool invalid = n == 1 && c >= 0x80;
-        s += n;
+        unsigned c = s[0], cp = c;
+        int n = c < 0x80 ? 1 : pbi_utf8_valid((const char *)s, &cp);
+        bool invalid = n == 0;
+        if (n == 3 && cp >= 0x3400 && cp < 0xFE00) {
+            /* ideographs and the like: neither white space nor folded */
+            if (pending_space && !drop_space)
+                out[o++] = ' ';
+            pending_space = false;
+            memcpy(out + o, s, 3);
+            o += 3;
+            s += 3;
+            continue;
+        }
+        s += invalid ? 1 : n;
         if (!invalid && is_space_cp(cp)) {
             pending_space = o > 0;
             continue;
@@ -113,12 +52,10 @@ static size_t normalize_into(const char *str, bool drop_space, char *out)
         if (pending_space && !drop_space)
             out[o++] = ' ';
         pending_space = false;
-        if (invalid)
-            out[o++] = (char)c;
-        else if (c < 0x80)
+        if (invalid || c < 0x80)
             out[o++] = (char)c;
         else
-            o += (size_t)utf8_encode(fold(cp), out + o);
+            o += (size_t)pbi_utf8_encode(fold(cp), out + o);
     }
     out[o] = '\0';
     return o;

@@ -54,9 +54,18 @@ static inline bool pbi_has_prefix(const char *s, const char *prefix)
     return true;
 }
 bool pbi_contains(const char *s, const char *needle);
-/* Decodes one UTF-8 code point; returns bytes used (1 for invalid bytes,
- * *cp = 0xFFFD). */
-int pbi_utf8_decode(const char *s, unsigned *cp);
+/* ---- UTF-8 (utf8.c; its strictness is documented there and at
+ * pb_utf8_decode in the public header) */
+/* pb_utf8_decode under the internal prefix the stages use. */
+static inline int pbi_utf8_decode(const char *s, unsigned *cp) { return pb_utf8_decode(s, cp); }
+/* Bytes of the well-formed character at s (1-4), 0 when s does not start
+ * one; *cp gets the code point. */
+int pbi_utf8_valid(const char *s, unsigned *cp);
+/* Writes cp (at most U+10FFFF) to out; returns the bytes written (1-4). */
+int pbi_utf8_encode(unsigned cp, char *out);
+/* s with each invalid byte replaced by U+FFFD (malloc'd; "" for NULL);
+ * NULL when out of memory. */
+char *pbi_utf8_clean(const char *s);
 
 #pragma GCC visibility pop
 

@@ -1,0 +1,172 @@
+/* What the reporters say about a finding besides its message: the
+ * project's key, the location as a path or a phrase, the subject in the
+ * document's own labels, and the fingerprint that recognises it across
+ * runs. */
+#include "report/report.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pbi_loc_path(pb_loc l, char *buf, size_t cap)
+{
+    if (l.table < 0)
+        snprintf(buf, cap, "%s", "");
+    else
+        snprintf(buf, cap, "table %d/row %d/column %d", l.table + 1, l.row + 1, l.col + 1);
+}
+
+const char *pbi_project_key(const pb_project *p)
+{
+    if (!p)
+        return "";
+    if (p->code.text && !pbi_is_blank(p->code.text))
+        return p->code.text;
+    if (p->name.text && !pbi_is_blank(p->name.text))
+        return p->name.text;
+    return "";
+}
+
+void pbi_finding_where(const pb_finding *f, char *buf, size_t cap)
+{
+    const char *key = pbi_project_key(f->project);
+    char proj[600] = "";
+    if (f->project)
+        snprintf(proj, sizeof proj, "project %s", *key ? key : "(no code)");
+    if (f->loc.table < 0)
+        snprintf(buf, cap, "%s", proj);
+    else
+        snprintf(buf, cap, "%s%stable %d, row %d, column %d", proj, *proj ? ", " : "", f->loc.table + 1,
+                 f->loc.row + 1, f->loc.col + 1);
+}
+
+static bool same_loc(pb_loc a, pb_loc b) { return a.table == b.table && a.row == b.row && a.col == b.col; }
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
+{
+    const pb_project *p = f->project;
+    snprintf(buf, cap, "%s", "");
+    if (!p || f->loc.table < 0)
+        return buf;
+    for (size_t i = 0; i < p->schedule.count; i++)
+        if (same_loc(p->schedule.items[i].loc, f->loc)) {
+            snprintf(buf, cap, "资金支出计划/%s", or_empty(p->schedule.items[i].label));
+            return buf;
+        }
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (same_loc(ind->value_cell.loc, f->loc) ||
+            (ind->loc.table == f->loc.table && ind->loc.row == f->loc.row)) {
+            snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text),
+                     or_empty(ind->level3.text));
+            return buf;
+        }
+    }
+    const pb_amount *amounts[3] = {&p->total, &p->fiscal, &p->other};
+    static const char *const names[3] = {"预算数", "财政资金", "其他资金"};
+    for (int i = 0; i < 3; i++)
+        if (same_loc(amounts[i]->loc, f->loc)) {
+            snprintf(buf, cap, "%s", names[i]);
+            return buf;
+        }
+    return buf;
+}
+
+/* Fingerprints: two FNV-1a 64 hashes with different bases. */
+
+typedef struct fp_state {
+    uint64_t h[2];
+    size_t index;
+} fp_state;
+
+static void fp_bytes(fp_state *st, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 2; k++) {
+            st->h[k] ^= (unsigned char)s[i];
+            st->h[k] *= 0x100000001b3ULL;
+        }
+}
+
+static void fp_field(fp_state *st, const char *s)
+{
+    fp_bytes(st, s, strlen(s));
+    fp_bytes(st, "\x1f", 1);
+}
+
+/* The path as given, without leading "./" and with "//" as "/", so that
+ * `pbcheck dir` and `pbcheck ./dir/` key their files alike. */
+static void fp_path(fp_state *st, const char *path)
+{
+    while (path[0] == '.' && path[1] == '/')
+        for (path += 2; *path == '/'; path++)
+            ;
+    char prev = 0;
+    for (; *path; prev = *path++)
+        if (!(*path == '/' && prev == '/'))
+            fp_bytes(st, path, 1);
+    fp_bytes(st, "\x1f", 1);
+}
+
+static int cmp_state(const void *x, const void *y)
+{
+    const fp_state *a = x, *b = y;
+    for (int k = 0; k < 2; k++)
+        if (a->h[k] != b->h[k])
+            return a->h[k] < b->h[k] ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void fp_hex(const fp_state *st, pb_fingerprint *out)
+{
+    snprintf(out->hex, PB_FINGERPRINT_SIZE, "%016llx%016llx", (unsigned long long)st->h[0],
+             (unsigned long long)st->h[1]);
+}
+
+void pbi_fingerprint_fields(const char *const *fields, size_t n, pb_fingerprint *out)
+{
+    fp_state st = {{0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL}, 0};
+    fp_field(&st, "pbcheck-fingerprint-1");
+    for (size_t i = 0; i < n; i++)
+        fp_field(&st, fields[i] ? fields[i] : "");
+    fp_hex(&st, out);
+}
+
+pb_fingerprint *pb_fingerprints(const pb_document *d)
+{
+    size_t n = d->finding_count;
+    pb_fingerprint *out = calloc(n ? n : 1, sizeof *out);
+    fp_state *st = malloc((n ? n : 1) * sizeof *st);
+    if (!out || !st) {
+        free(out);
+        free(st);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const pb_finding *f = &d->findings[i];
+        char subject[1024];
+        st[i] = (fp_state){{0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL}, i};
+        fp_field(&st[i], "pbcheck-fingerprint-1");
+        fp_path(&st[i], d->path ? d->path : "");
+        fp_field(&st[i], pbi_project_key(f->project));
+        fp_field(&st[i], f->rule ? f->rule->id : "");
+        fp_field(&st[i], pb_finding_subject(f, subject, sizeof subject));
+    }
+    /* Findings with the same key are told apart by their order among
+     * themselves, which an inserted row does not change. */
+    qsort(st, n, sizeof *st, cmp_state);
+    size_t occurrence = 0;
+    for (size_t i = 0; i < n; i++) {
+        occurrence = i > 0 && st[i].h[0] == st[i - 1].h[0] && st[i].h[1] == st[i - 1].h[1] ? occurrence + 1 : 0;
+        char num[32];
+        int len = snprintf(num, sizeof num, "%zu", occurrence);
+        fp_state fin = st[i];
+        fp_bytes(&fin, num, (size_t)len);
+        fp_hex(&fin, &out[st[i].index]);
+    }
+    free(st);
+    return out;
+}
+

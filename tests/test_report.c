@@ -1,0 +1,274 @@
+/* The reporters' shared parts: the one UTF-8 decoder and its strictness,
+ * text made safe for a terminal, and the registry of formats. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pbcheck/pbcheck.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void expect_decode(const char *s, unsigned want_cp, int want_len)
+{
+    unsigned cp = 12345;
+    assert_int_equal(pb_utf8_decode(s, &cp), want_len);
+    assert_int_equal(cp, want_cp);
+}
+
+static void test_utf8_strict(void **state)
+{
+    (void)state;
+    expect_decode("A", 'A', 1);
+    expect_decode("", 0, 1);
+    expect_decode("\xC3\xA9", 0xE9, 2);
+    expect_decode("预", 0x9884, 3);
+    expect_decode("\xF0\x9F\x98\x80", 0x1F600, 4);
+    expect_decode("\xF4\x8F\xBF\xBF", 0x10FFFF, 4);
+    /* each of these is one invalid byte */
+    expect_decode("\xC0\x80", 0xFFFD, 1);         /* overlong NUL */
+    expect_decode("\xC1\xBF", 0xFFFD, 1);         /* overlong */
+    expect_decode("\xE0\x80\xAF", 0xFFFD, 1);     /* overlong '/' */
+    expect_decode("\xF0\x80\x80\xAF", 0xFFFD, 1); /* overlong '/' */
+    expect_decode("\xED\xA0\x80", 0xFFFD, 1);     /* surrogate */
+    expect_decode("\xF4\x90\x80\x80", 0xFFFD, 1); /* past U+10FFFF */
+    expect_decode("\xF8\x88\x80\x80", 0xFFFD, 1);
+    expect_decode("\x80", 0xFFFD, 1);             /* stray continuation */
+    expect_decode("\xE9\xA2", 0xFFFD, 1);         /* cut: the NUL ends it */
+    expect_decode("\xE9\xA2" "A", 0xFFFD, 1);
+}
+
+static void expect_safe(const char *in, const char *want)
+{
+    char buf[256];
+    assert_int_equal(pb_safe_text(in, buf, sizeof buf), strlen(want));
+    assert_string_equal(buf, want);
+}
+
+static void test_safe_text(void **state)
+{
+    (void)state;
+    expect_safe("预算\t单位\n", "预算\t单位\n");
+    expect_safe("\x1b[2J清屏", "\\x1B[2J清屏");
+    expect_safe("a\rb\x7f", "a\\x0Db\\x7F");
+    expect_safe("\xC2\x9B" "31m", "\\u009B31m"); /* C1 CSI */
+    expect_safe("\xD4\xA4\xCB", "\xD4\xA4\xCB");  /* bytes that are no control stay */
+    expect_safe(NULL, "");
+    /* cut before an escape that does not fit; the length is the whole */
+    char small[6];
+    assert_int_equal(pb_safe_text("ab\x1b" "cd", small, sizeof small), 8);
+    assert_string_equal(small, "ab");
+    assert_int_equal(pb_safe_text("\x1b", NULL, 0), 4);
+}
+
+static void test_fput_safe(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    char big[2000];
+    memset(big, '\x1b', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    assert_true(pb_fput_safe(out, "x\x1by"));
+    assert_true(pb_fput_safe(out, big));
+    fclose(out);
+    assert_int_equal(len, 6 + 4 * (sizeof big - 1));
+    assert_memory_equal(buf, "x\\x1By", 6);
+    assert_null(strchr(buf, '\x1b'));
+    free(buf);
+}
+
+static void test_registry(void **state)
+{
+    (void)state;
+    char joined[256] = "";
+    size_t n = 0;
+    for (const pb_reporter *r; (r = pb_reporter_at(n)); n++) {
+        assert_ptr_equal(pb_reporter_find(r->name), r);
+        if (n)
+            strcat(joined, ", ");
+        strcat(joined, r->name);
+        /* only the HTML page redraws the tables */
+        assert_int_equal(r->needs_tables, strcmp(r->name, "html") == 0);
+    }
+    assert_int_equal(n, 9);
+    assert_string_equal(pb_reporter_names(), joined);
+    assert_null(pb_reporter_find("xml"));
+    assert_ptr_equal(pb_reporter_find("text"), &pb_reporter_text);
+    assert_ptr_equal(pb_reporter_find("jsonl"), &pb_reporter_jsonl);
+}
+
+/* The GitHub log ends with the text format's totals, found without a
+ * lookup by name. */
+static void test_github_end(void **state)
+{
+    (void)state;
+    pb_run_totals t = {.files = 2, .projects = 3, .findings = {1, 2, 3}, .baselined = 4};
+    char *a = NULL, *b = NULL;
+    size_t la = 0, lb = 0;
+    FILE *fa = open_memstream(&a, &la), *fb = open_memstream(&b, &lb);
+    assert_true(pb_reporter_text.end(fa, &t));
+    assert_true(pb_reporter_github.end(fb, &t));
+    fclose(fa);
+    fclose(fb);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "baseline"));
+    free(a);
+    free(b);
+}
+
+/* ---- the text format */
+
+__attribute__((noinline)) static char *text_of(const pb_document *d, const pb_text_style *st)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    pb_report_text_file(out, d, st);
+    fclose(out);
+    return buf;
+}
+
+/* A hand-built document: one project with findings in document order
+ * info, error, warning, error of two rules. */
+typedef struct fake {
+    pb_project p, *pp;
+    pb_finding f[4];
+    pb_document d;
+} fake;
+
+static void fake_init(fake *k, pb_format format)
+{
+    size_t n;
+    const pb_rule *rules = pb_rules(&n);
+    const pb_rule *a = pb_rule_find("PB301"), *b = pb_rule_find("PB311"), *c = pb_rule_find("PB310");
+    assert_true(n > 0 && rules && a && b && c);
+    memset(k, 0, sizeof *k);
+    k->p.number = 1;
+    k->p.name.text = "项目\x1b]0;title\x07名";
+    k->pp = &k->p;
+    k->f[0] = (pb_finding){c, PB_SEV_INFO, "info one", &k->p, {1, 1, 3}};
+    k->f[1] = (pb_finding){a, PB_SEV_ERROR, "error one \x1b[31m", &k->p, {1, 2, 4}};
+    k->f[2] = (pb_finding){b, PB_SEV_WARNING, "warning one", &k->p, {1, 6, 27}};
+    k->f[3] = (pb_finding){a, PB_SEV_ERROR, "error two", &k->p, {1, 3, 4}};
+    k->d.path = "dir/\x1b[2Jname.docx";
+    k->d.projects = &k->pp;
+    k->d.project_count = 1;
+    k->d.findings = k->f;
+    k->d.finding_count = 4;
+    k->d.format = format;
+}
+
+static void test_text_order_and_verdict(void **state)
+{
+    (void)state;
+    fake k;
+    fake_init(&k, PB_FORMAT_DOCX);
+    char *t = text_of(&k.d, NULL);
+    /* the verdict comes right after the file name, before any finding */
+    char *verdict = strstr(t, "needs changes: 2 error(s), 1 warning(s), 1 info");
+    assert_non_null(verdict);
+    assert_true(verdict < strstr(t, "error one"));
+    /* errors, then warnings, then info; document order within each */
+    char *e1 = strstr(t, "error one"), *e2 = strstr(t, "error two"), *w = strstr(t, "warning one"),
+         *i = strstr(t, "info one");
+    assert_true(e1 && e2 && w && i);
+    assert_true(e1 < e2 && e2 < w && w < i);
+    /* the hint ends the first finding of each rule only */
+    assert_non_null(strstr(e1, "error one \\x1B[31m (see: pbcheck explain PB301)\n"));
+    assert_non_null(strstr(e2, "error two\n"));
+    assert_null(strstr(e2, "error two (see"));
+    assert_non_null(strstr(w, "warning one (see: pbcheck explain PB311)"));
+    /* no control character reaches the terminal, file name included */
+    assert_null(strchr(t, '\x1b'));
+    assert_null(strchr(t, '\x07'));
+    assert_non_null(strstr(t, "dir/\\x1B[2Jname.docx\n"));
+    assert_non_null(strstr(t, "项目\\x1B]0;title\\x07名"));
+    free(t);
+
+    /* warnings alone pass; --fail-on warning makes them fail */
+    k.f[1].severity = k.f[3].severity = PB_SEV_WARNING;
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "passed, with 3 warning(s) and 1 info to consider"));
+    free(t);
+    pb_text_style st = {.fail_on = PB_SEV_WARNING};
+    t = text_of(&k.d, &st);
+    assert_non_null(strstr(t, "needs changes: 0 error(s), 3 warning(s), 1 info"));
+    free(t);
+    k.d.finding_count = 0;
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "  passed\n"));
+    free(t);
+}
+
+static void test_text_min_severity(void **state)
+{
+    (void)state;
+    fake k;
+    fake_init(&k, PB_FORMAT_DOCX);
+    pb_text_style st = {.min_severity = PB_SEV_WARNING};
+    char *t = text_of(&k.d, &st);
+    assert_non_null(strstr(t, "warning one"));
+    assert_null(strstr(t, "info one"));
+    /* the verdict still counts everything */
+    assert_non_null(strstr(t, "1 info"));
+    free(t);
+    st.min_severity = PB_SEV_ERROR;
+    t = text_of(&k.d, &st);
+    assert_null(strstr(t, "warning one"));
+    assert_non_null(strstr(t, "error two"));
+    free(t);
+}
+
+static void test_text_xlsx_cells(void **state)
+{
+    (void)state;
+    fake k;
+    fake_init(&k, PB_FORMAT_XLSX);
+    const char *names[] = {"封面", "项目\x1b表"};
+    k.d.sheet_names = names;
+    k.d.sheet_name_count = 2;
+    char *t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "sheet 「项目\\x1B表」 cell E3: error one"));
+    assert_non_null(strstr(t, "sheet 「项目\\x1B表」 cell AB7: warning one"));
+    assert_non_null(strstr(t, "sheet 「项目\\x1B表」 cell D2: info one"));
+    free(t);
+    k.d.sheet_name_count = 0; /* name unknown: the sheet's number */
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "sheet 2 cell E3: error one"));
+    free(t);
+}
+
+static void test_github_controls(void **state)
+{
+    (void)state;
+    fake k;
+    fake_init(&k, PB_FORMAT_DOCX);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    pb_report_file rf = {.doc = &k.d, .fail_on = PB_SEV_ERROR};
+    assert_true(pb_reporter_github.file(out, NULL, &rf));
+    fclose(out);
+    assert_null(strchr(buf, '\x1b'));
+    assert_non_null(strstr(buf, "::error file=dir/\\x1B[2Jname.docx,"));
+    assert_non_null(strstr(buf, "error one \\x1B[31m\n"));
+    free(buf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_strict), cmocka_unit_test(test_safe_text), cmocka_unit_test(test_fput_safe),
+        cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
+        cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
+        cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
