@@ -194,13 +194,13 @@ static void test_reference_every_finding_shown_and_linked(void **state)
     size_t blank = 0, direction = 0;
     for (size_t k = 0; k < d->finding_count; k++) {
         blank += strcmp(d->findings[k].rule->id, "PB101") == 0;
-        direction += strcmp(d->findings[k].rule->id, "PB304") == 0;
+        direction += strcmp(d->findings[k].rule->id, "PB309") == 0;
     }
     assert_int_equal(blank, 2);
-    assert_int_equal(direction, 1);
+    assert_int_equal(direction, 3); /* 「≤1年」, 「1年」, 「≥1年」: one finding each (PB309, not PB304 too) */
     const char *cell = strstr(html, ">≥1年<div class=\"note ");
     assert_non_null(cell);
-    const char *pb304 = strstr(cell, "PB304"), *close = strstr(cell, "</td>");
+    const char *pb304 = strstr(cell, "PB309"), *close = strstr(cell, "</td>");
     assert_true(pb304 && pb304 < close);
     /* Three projects, each with its two tables. */
     assert_int_equal(count_of(html, "<section class=\"project\""), 3);

@@ -303,6 +303,9 @@ typedef struct pb_rule {
     const char *explanation; /* what and why, with its source (English msgid) */
     const char *example;     /* a value or layout that fails (English msgid) */
     const char *fix;         /* how to fix it (English msgid) */
+    /* Opinionated: off by default, on with the strict preset, when a
+     * --select names it, or when the configuration gives it a severity. */
+    bool strict;
 } pb_rule;
 
 /* The most rules the catalogue may hold (pb_config and per-rule tables). */
@@ -462,6 +465,12 @@ typedef struct pb_checkpoint_minimum {
     pb_decimal percent;
 } pb_checkpoint_minimum;
 
+typedef enum pb_schedule_mode {
+    PB_SCHEDULE_PRACTICE = 0,
+    PB_SCHEDULE_STRAIGHT_LINE,
+    PB_SCHEDULE_LISTED
+} pb_schedule_mode;
+
 /* What the checks run with: per-rule severities, the rules selected, and
  * the thresholds that differ between offices.  pb_config_default() gives
  * the built-in values without allocating; a configuration read from JSON
@@ -470,14 +479,18 @@ typedef struct pb_config {
     pb_severity severity[PB_RULES_MAX]; /* by rule index, where configured[] */
     bool configured[PB_RULES_MAX];      /* severity[] overrides the default */
     bool deselected[PB_RULES_MAX];      /* turned off by select/ignore */
+    bool selected[PB_RULES_MAX];        /* named by --select: on even when strict */
+    bool strict;                        /* the strict preset: opinionated rules on too */
     pb_decimal satisfaction_floor;      /* percent; default 80 */
-    /* Schedule minimums: a straight line through the year (the month a label
-     * names × 100/12 %), or exactly the labels listed. */
-    bool schedule_straight_line;
+    /* Schedule minimums: the written practice (none before July, then 40 %
+     * by 7月底 rising 10 points a month to 80 % by 11月底), a straight line
+     * through the year (the month a label names × 100/12 %), or exactly
+     * the labels listed. */
+    pb_schedule_mode schedule_mode;
     const pb_checkpoint_minimum *schedule_minimums;
     size_t schedule_minimum_count;
     int min_indicators;                 /* 三级 indicators per table; default 3 */
-    const char *code_pattern;           /* POSIX extended regular expression */
+    const char *code_pattern;           /* POSIX extended regular expression; NULL: none */
     const char *const *vague_names;     /* normalised; matched whole */
     size_t vague_name_count;
     const char *const *basis_vocabulary; /* normalised; matched as substrings */
@@ -488,7 +501,8 @@ typedef struct pb_config {
 void pb_config_default(pb_config *c);
 void pb_config_free(pb_config *c);
 /* The severity a rule runs with under c (c may be NULL): off when
- * deselected, the configured severity, else the rule's default. */
+ * deselected, the configured severity, off for a strict rule outside the
+ * strict preset unless selected, else the rule's default. */
 pb_severity pb_config_severity(const pb_config *c, const pb_rule *r);
 
 /* Reads a JSON configuration (see docs/rules.md) over c, which holds the
@@ -502,6 +516,10 @@ bool pb_config_load(pb_config *c, const char *path, char *err, size_t errlen);
 /* The nearest `.pbcheck.json` in dir or a folder above it, as a malloc'd
  * path; NULL when there is none (or out of memory). */
 char *pb_config_find(const char *dir);
+/* Sets the preset by name: "default" (the rules with few false alarms on
+ * legitimate filings) or "strict" (every rule).  False with a message in
+ * err for another name. */
+bool pb_config_preset(pb_config *c, const char *name, char *err, size_t errlen);
 /* Narrows the rules that run, like ruff: `select` keeps only the rules a
  * selector matches, `ignore` turns the matched ones off; selectors are
  * comma-separated IDs, ID prefixes ("PB3", "PB20") or slugs, "ALL" for all,
@@ -563,7 +581,8 @@ typedef struct pb_run_totals {
     size_t findings[PB_SEVERITY_COUNT]; /* reported findings by pb_severity */
     size_t baselined;         /* findings left out because the baseline has them */
     size_t rule_findings[PB_RULES_MAX]; /* reported findings by rule (pb_rules() order) */
-    int exit_status;
+    int exit_status;          /* the caller's, shown as it is (the library owns no exit statuses) */
+    bool execution_failed;    /* a file could not be read or the run failed: SARIF's executionSuccessful */
 } pb_run_totals;
 
 /* One file as the reporters see it. */

@@ -41,6 +41,12 @@ static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p
     d->finding_count++;
 }
 
+bool pbi_rule_on(const pbi_checker *k, pbi_rule_id rule)
+{
+    const pb_rule *r = pbi_rule(rule);
+    return pbi_config_severity_or(k->c, r, r->severity) != PB_SEV_OFF;
+}
+
 void pbi_add(pbi_checker *k, pbi_rule_id rule, const pb_project *p, pb_loc loc, const char *fmt, ...)
 {
     va_list ap;
@@ -68,7 +74,7 @@ static void check_project(pbi_checker *k, const pb_project *p)
         pbi_check_indicator(k, p, &p->indicators[j]);
     pbi_check_framework(k, p);
     if (p->indicator_count > 0)
-        pbi_check_basis_uniform(k, p);
+        pbi_check_wording(k, p);
 }
 
 /* ---- order of the findings */
@@ -120,8 +126,9 @@ bool pb_check(pb_document *d, const pb_config *c)
                 _("a table with the columns of a self-evaluation (实际完成值, 分值, 得分 …) is not a target table; "
                   "it was not checked"));
     }
-    k.code_default = strcmp(c->code_pattern, PB_DEFAULT_CODE_PATTERN) == 0;
-    k.code_re_ok = !k.code_default && regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
+    k.code_default = c->code_pattern && strcmp(c->code_pattern, PB_DEFAULT_CODE_PATTERN) == 0;
+    k.code_re_ok = c->code_pattern && !k.code_default &&
+                   regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
     for (size_t i = 0; i < d->project_count; i++) {
         check_project(&k, d->projects[i]);
         pbi_check_title(&k, d->projects[i]);

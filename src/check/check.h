@@ -91,6 +91,9 @@ typedef struct pbi_checker {
  * configured), message from fmt. */
 void pbi_add(pbi_checker *k, pbi_rule_id rule, const pb_project *p, pb_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Whether rule runs under the checker's configuration: a more specific
+ * rule takes a problem over only when it will report it. */
+bool pbi_rule_on(const pbi_checker *k, pbi_rule_id rule);
 /* The same with dflt for a rule whose findings differ in default severity. */
 void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_project *p, pb_loc loc,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
@@ -125,13 +128,31 @@ bool pbi_sets_target(const pb_indicator *ind);
 bool pbi_named(const pb_indicator *ind);
 /* Under a 成本 一级 or 二级. */
 bool pbi_is_cost(const pb_indicator *ind);
+/* The years 起止时间 spans (2023-2025: 3); 1 when it names none. */
+int pbi_project_years(const pb_project *p);
+
+/* ---- the lexicons (lexicon.c): n3 is a 三级 name as pbi_norm() gives it */
+/* Harmful events (差错, 事故, 投诉 …), not what was done about them: 反向. */
+bool pbi_is_harmful_name(const char *n3);
+/* Savings or growth (节约, 增长 …): positive even as a cost. */
+bool pbi_is_positive_name(const char *n3);
+/* A share of a whole (合格率, 覆盖率, 满意度, 占比 …): at most 100 %. */
+bool pbi_is_bounded_share(const char *n3);
+/* A rate or share by name (…率, …度, 比例 …): a percentage suits it. */
+bool pbi_is_rate_name(const char *n3);
+bool pbi_is_time_unit(const char *unit);
+/* "%" and the systems' unit word 「百分比」. */
+bool pbi_is_percent_unit(const char *unit);
 
 /* ---- the rule families, each over one project or the whole document */
 void pbi_check_schedule(pbi_checker *k, const pb_project *p);   /* PB1, schedule.c */
 void pbi_check_money(pbi_checker *k, const pb_project *p);      /* PB201, PB203, PB205, PB206, money.c */
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB202, PB204 */
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB3, values.c */
-void pbi_check_basis_uniform(pbi_checker *k, const pb_project *p); /* PB314 */
+void pbi_check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB313, wording.c */
+void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314 per table */
+/* The row's 三级 is one of the configured boilerplate names (PB311). */
+bool pbi_is_vague(const pbi_checker *k, const pb_indicator *ind, const char *n3);
 void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
 void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB406 */
 void pbi_check_copied(pbi_checker *k);                          /* PB312, identity.c */

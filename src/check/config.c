@@ -20,11 +20,13 @@
 
 /* ---- built-in values (the defaults of issue 4 and review-rules.md) */
 
-#define DEFAULT_PATTERN PB_DEFAULT_CODE_PATTERN
+#define EXAMPLE_PATTERN PB_DEFAULT_CODE_PATTERN
 
+/* Names that fit any project.  Not 公共服务水平提升情况: a published
+ * common-indicator library recommends it as a 社会效益 indicator. */
 static const char *const default_vague_names[] = {
     "提供优质服务", "维护社会稳定", "生态影响",   "社会影响",     "经济影响",
-    "公共服务水平提升情况", "社会效益", "经济效益", "生态效益", "可持续影响",
+    "社会效益", "经济效益", "生态效益", "可持续影响",
     "工作开展次数", "覆盖率",       "工作完成情况", "项目完成情况",
 };
 
@@ -41,9 +43,9 @@ void pb_config_default(pb_config *c)
 {
     memset(c, 0, sizeof *c);
     c->satisfaction_floor = pb_decimal_from_int(80);
-    c->schedule_straight_line = true;
+    c->schedule_mode = PB_SCHEDULE_PRACTICE;
     c->min_indicators = 3;
-    c->code_pattern = DEFAULT_PATTERN;
+    c->code_pattern = NULL; /* codes differ between budget systems: none unless configured */
     c->vague_names = default_vague_names;
     c->vague_name_count = COUNT(default_vague_names);
     c->basis_vocabulary = default_basis_vocabulary;
@@ -73,6 +75,8 @@ pb_severity pbi_config_severity_or(const pb_config *c, const pb_rule *r, pb_seve
     /* A rule set to its own default keeps its per-finding defaults. */
     if (c->configured[i] && c->severity[i] != r->severity)
         return c->severity[i];
+    if (r->strict && !c->strict && !c->selected[i] && !c->configured[i])
+        return PB_SEV_OFF;
     return dflt;
 }
 
@@ -134,7 +138,16 @@ int pbi_checkpoint_month(const char *label)
 
 bool pbi_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min)
 {
-    if (c->schedule_straight_line) {
+    if (c->schedule_mode == PB_SCHEDULE_PRACTICE) {
+        /* About 40 % by July and 80 % by November are what written practice
+         * cites; earlier months vary too much between kinds of project. */
+        int m = pbi_checkpoint_month(label);
+        if (m < 7 || m > 11)
+            return false;
+        *min = pb_decimal_from_int(40 + 10 * (m - 7));
+        return true;
+    }
+    if (c->schedule_mode == PB_SCHEDULE_STRAIGHT_LINE) {
         int m = pbi_checkpoint_month(label);
         if (m < 1 || m > 11)
             return false;
@@ -238,12 +251,18 @@ static bool read_schedule(reader *r, const cJSON *v)
 {
     const char *key = "schedule-minimums";
     if (cJSON_IsString(v) && strcmp(v->valuestring, "straight-line") == 0) {
-        r->c->schedule_straight_line = true;
+        r->c->schedule_mode = PB_SCHEDULE_STRAIGHT_LINE;
+        r->c->schedule_minimum_count = 0;
+        return true;
+    }
+    if (cJSON_IsString(v) && strcmp(v->valuestring, "practice") == 0) {
+        r->c->schedule_mode = PB_SCHEDULE_PRACTICE;
         r->c->schedule_minimum_count = 0;
         return true;
     }
     if (!cJSON_IsObject(v))
-        return fail(r, key, "%s", _("expected \"straight-line\" or an object of checkpoint labels to percentages"));
+        return fail(r, key, "%s",
+                    _("expected \"practice\", \"straight-line\" or an object of checkpoint labels to percentages"));
     size_t n = (size_t)cJSON_GetArraySize(v);
     if (n > CONFIG_LIST_MAX)
         return fail(r, key, _("more than %d checkpoints"), CONFIG_LIST_MAX);
@@ -266,7 +285,7 @@ static bool read_schedule(reader *r, const cJSON *v)
         if (!read_percent(r, sub, item, &m[k].percent))
             return false;
     }
-    r->c->schedule_straight_line = false;
+    r->c->schedule_mode = PB_SCHEDULE_LISTED;
     r->c->schedule_minimums = m;
     r->c->schedule_minimum_count = k;
     return true;
@@ -284,8 +303,12 @@ static bool read_min_indicators(reader *r, const cJSON *v)
 static bool read_pattern(reader *r, const cJSON *v)
 {
     const char *key = "project-code-pattern";
+    if (cJSON_IsNull(v)) {
+        r->c->code_pattern = NULL;
+        return true;
+    }
     if (!cJSON_IsString(v) || !*v->valuestring || strlen(v->valuestring) > CONFIG_TEXT_MAX)
-        return fail(r, key, "%s", _("expected a POSIX extended regular expression, such as " DEFAULT_PATTERN));
+        return fail(r, key, "%s", _("expected a POSIX extended regular expression, such as " EXAMPLE_PATTERN ", or null for none"));
     regex_t re;
     int rc = regcomp(&re, v->valuestring, REG_EXTENDED | REG_NOSUB);
     if (rc != 0) {
@@ -335,10 +358,19 @@ static bool read_basis(reader *r, const cJSON *v)
     return read_list(r, "basis-vocabulary", v, &r->c->basis_vocabulary, &r->c->basis_vocabulary_count);
 }
 
+static bool read_preset(reader *r, const cJSON *v)
+{
+    char why[256];
+    if (!cJSON_IsString(v) || !pb_config_preset(r->c, v->valuestring, why, sizeof why))
+        return fail(r, "preset", "%s", _("expected \"default\" or \"strict\""));
+    return true;
+}
+
 static const struct {
     const char *key;
     bool (*read)(reader *r, const cJSON *v);
 } keys[] = {
+    {"preset", read_preset},
     {"rules", read_rules},
     {"satisfaction-floor", read_floor},
     {"schedule-minimums", read_schedule},
@@ -359,8 +391,8 @@ static bool read_top(reader *r, const cJSON *root)
             k++;
         if (k == COUNT(keys))
             return fail(r, item->string, "%s",
-                        _("unknown key (known: rules, satisfaction-floor, schedule-minimums, min-indicators, "
-                          "project-code-pattern, vague-names, basis-vocabulary)"));
+                        _("unknown key (known: preset, rules, satisfaction-floor, schedule-minimums, "
+                          "min-indicators, project-code-pattern, vague-names, basis-vocabulary)"));
         if (seen[k])
             return fail(r, item->string, "%s", _("the key is given twice"));
         seen[k] = true;
@@ -377,8 +409,8 @@ static bool adopt_lists(pb_config *c, pb_arena *a)
     const char **names = pb_arena_alloc(a, (c->vague_name_count + 1) * sizeof *names);
     const char **basis = pb_arena_alloc(a, (c->basis_vocabulary_count + 1) * sizeof *basis);
     pb_checkpoint_minimum *mins = pb_arena_alloc(a, (c->schedule_minimum_count + 1) * sizeof *mins);
-    const char *pattern = pb_arena_strdup(a, c->code_pattern);
-    if (!names || !basis || !mins || !pattern)
+    const char *pattern = c->code_pattern ? pb_arena_strdup(a, c->code_pattern) : NULL;
+    if (!names || !basis || !mins || (c->code_pattern && !pattern))
         return false;
     for (size_t i = 0; i < c->vague_name_count; i++)
         if (!(names[i] = pb_arena_strdup(a, c->vague_names[i])))
@@ -422,6 +454,17 @@ bool pb_config_parse(pb_config *c, const char *json, size_t len, const char *sou
         int line, col;
         where_in_text(json, len, end ? end : json, &line, &col);
         return fail(&r, NULL, _("line %d, column %d: not valid JSON"), line, col);
+    }
+    /* Text after the object would be silently ignored: a second object
+     * pasted in, or garbage after a NUL. */
+    const char *rest = end;
+    while (rest < json + len && (*rest == ' ' || *rest == '\t' || *rest == '\n' || *rest == '\r'))
+        rest++;
+    if (rest < json + len) {
+        int line, col;
+        where_in_text(json, len, rest, &line, &col);
+        cJSON_Delete(root);
+        return fail(&r, NULL, _("line %d, column %d: text after the configuration's JSON object"), line, col);
     }
     pb_config t = *c;
     pb_arena *a = pb_arena_new();
@@ -500,83 +543,6 @@ char *pb_config_find(const char *dir)
     return found;
 }
 
-/* ---- --select / --ignore */
-
-#define SPECIFIC 1000 /* a whole ID or slug */
-
-/* How specifically `sel` names rule r: -1 when not at all. */
-static int specificity(const char *sel, const pb_rule *r)
-{
-    if (strcasecmp(sel, "ALL") == 0)
-        return 0;
-    if (strcasecmp(sel, r->id) == 0 || strcmp(sel, r->slug) == 0)
-        return SPECIFIC;
-    size_t n = strlen(sel);
-    if (n >= 2 && n < strlen(r->id) && strncasecmp(sel, r->id, n) == 0)
-        return (int)n;
-    return -1;
-}
-
-typedef struct selection {
-    int best[PB_RULES_MAX]; /* the most specific match per rule, -1 for none */
-    bool given;
-} selection;
-
-static bool apply_selectors(const char *list, selection *s, const char *what, char *err, size_t errlen)
-{
-    size_t n;
-    const pb_rule *rules = pb_rules(&n);
-    for (size_t i = 0; i < n; i++)
-        s->best[i] = -1;
-    s->given = list != NULL;
-    if (!list)
-        return true;
-    const char *p = list;
-    while (*p) {
-        while (*p == ',' || *p == ' ')
-            p++;
-        size_t len = strcspn(p, ", ");
-        if (len == 0)
-            break;
-        char sel[128];
-        if (len >= sizeof sel) {
-            snprintf(err, errlen, _("%s: '%.40s…' is not a rule ID, prefix or slug"), what, p);
-            return false;
-        }
-        memcpy(sel, p, len);
-        sel[len] = '\0';
-        p += len;
-        bool matched = false;
-        for (size_t i = 0; i < n; i++) {
-            int sp = specificity(sel, &rules[i]);
-            if (sp >= 0)
-                matched = true;
-            if (sp > s->best[i])
-                s->best[i] = sp;
-        }
-        if (!matched) {
-            snprintf(err, errlen, _("%s: '%s' matches no rule (see `pbcheck rules`)"), what, sel);
-            return false;
-        }
-    }
-    return true;
-}
-
-bool pb_config_select(pb_config *c, const char *select, const char *ignore, char *err, size_t errlen)
-{
-    selection sel, ign;
-    if (!apply_selectors(select, &sel, "--select", err, errlen) ||
-        !apply_selectors(ignore, &ign, "--ignore", err, errlen))
-        return false;
-    size_t n;
-    pb_rules(&n);
-    for (size_t i = 0; i < n; i++) {
-        bool on = sel.given ? sel.best[i] >= 0 && sel.best[i] > ign.best[i] : ign.best[i] < 0;
-        c->deselected[i] = !on;
-    }
-    return true;
-}
-
 /* ---- printing */
 
 static cJSON *decimal_json(pb_decimal d)
@@ -600,7 +566,9 @@ static cJSON *rules_json(const pb_config *c)
 
 static cJSON *schedule_json(const pb_config *c)
 {
-    if (c->schedule_straight_line)
+    if (c->schedule_mode == PB_SCHEDULE_PRACTICE)
+        return cJSON_CreateString("practice");
+    if (c->schedule_mode == PB_SCHEDULE_STRAIGHT_LINE)
         return cJSON_CreateString("straight-line");
     cJSON *o = cJSON_CreateObject();
     for (size_t i = 0; o && i < c->schedule_minimum_count; i++) {
@@ -639,11 +607,12 @@ char *pb_config_json(const pb_config *c)
     if (!o)
         return NULL;
     cJSON *items[] = {
+        cJSON_CreateString(c->strict ? "strict" : "default"),
         rules_json(c),
         decimal_json(c->satisfaction_floor),
         schedule_json(c),
         cJSON_CreateNumber(c->min_indicators),
-        cJSON_CreateString(c->code_pattern),
+        c->code_pattern ? cJSON_CreateString(c->code_pattern) : cJSON_CreateNull(),
         list_json(c->vague_names, c->vague_name_count),
         list_json(c->basis_vocabulary, c->basis_vocabulary_count),
     };

@@ -67,3 +67,21 @@ bool pbi_is_cost(const pb_indicator *ind)
 {
     return pbi_contains(ind->level2.text, "成本") || pbi_contains(ind->level1.text, "成本");
 }
+
+int pbi_project_years(const pb_project *p)
+{
+    const char *s = p->period.text;
+    int lo = 0, hi = 0;
+    for (; s && *s; s++) {
+        /* a year 19xx or 20xx not inside a longer number */
+        if (((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')) && s[2] >= '0' && s[2] <= '9' &&
+            s[3] >= '0' && s[3] <= '9' && !(s[4] >= '0' && s[4] <= '9') &&
+            (s == p->period.text || !(s[-1] >= '0' && s[-1] <= '9'))) {
+            int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+            if (!lo || y < lo) lo = y;
+            if (y > hi) hi = y;
+            s += 3;
+        }
+    }
+    return lo && hi - lo < 100 ? hi - lo + 1 : 1;
+}

@@ -65,13 +65,12 @@ void pbi_check_copied(pbi_checker *k)
             projects += keys[end].index != keys[end - 1].index;
         if (projects < d->project_count)
             continue;
-        for (size_t j = i; j < end; j++) {
-            const pb_indicator *ind = keys[j].ind;
-            pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[keys[j].index], ind->level3.loc,
-                _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
-                  "what that project does"),
-                ind->level2.text, ind->level3.text, ind->value.raw, d->project_count);
-        }
+        /* One problem, one finding: at the first project's row. */
+        const pb_indicator *ind = keys[i].ind;
+        pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[keys[i].index], ind->level3.loc,
+            _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
+              "what that project does"),
+            ind->level2.text, ind->level3.text, ind->value.raw, d->project_count);
     }
     pb_arena_free(a);
 }
@@ -212,35 +211,135 @@ bool pbi_code_matches_default(const char *code)
            capital_or_digit(code[20], true);
 }
 
+/* A code's kind of character at each byte: D digit, L ASCII letter, x
+ * anything else.  Codes of one budget system share it. */
+static void shape_of(const char *code, char *out, size_t cap)
+{
+    size_t i = 0;
+    for (; code[i] && i + 1 < cap; i++) {
+        char c = code[i];
+        out[i] = c >= '0' && c <= '9' ? 'D' : (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? 'L' : 'x';
+    }
+    out[i] = '\0';
+}
+
+#define CODE_MAX 64
+
+/* The shape most of the document's codes have, in out; false unless at
+ * least two codes and more than half of them share it (a copy slip is then
+ * the odd one out, not another system's numbering). */
+static bool common_shape(const named_project *codes, size_t n, char *out)
+{
+    size_t best = 0, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strlen(codes[i].text) >= CODE_MAX)
+            continue;
+        m++;
+        char a[CODE_MAX], b[CODE_MAX];
+        shape_of(codes[i].text, a, sizeof a);
+        size_t same = 0;
+        for (size_t j = 0; j < n; j++) {
+            shape_of(codes[j].text, b, sizeof b);
+            same += strlen(codes[j].text) < CODE_MAX && strcmp(a, b) == 0;
+        }
+        if (same > best) {
+            best = same;
+            memcpy(out, a, strlen(a) + 1);
+        }
+    }
+    return best >= 2 && 2 * best > m;
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Reports a code whose shape differs from the document's others; true when
+ * it did. */
+static bool report_shape(pbi_checker *k, const pb_project *p, pb_loc at, const char *code, const char *common)
+{
+    char shape[CODE_MAX];
+    if (strlen(code) >= CODE_MAX)
+        return false;
+    shape_of(code, shape, sizeof shape);
+    if (strcmp(shape, common) == 0)
+        return false;
+    size_t len = strlen(common);
+    if (strlen(shape) != len) {
+        pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                _("项目编码 「%s」 has %zu characters where the document's other codes have %zu; a character was "
+                  "lost or added in copying: copy the code from the budget system"),
+                p->code.text, utf8_chars(code), len);
+        return true;
+    }
+    /* Only look-alikes are copy slips: a code may legitimately end in a
+     * letter (13020925P00146810002A among codes ending in digits). */
+    char letters[CODE_MAX * 4] = "", where[CODE_MAX * 4] = "";
+    size_t nl = 0, nw = 0, wrong_letters = 0, wrong_digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = code[i];
+        if (shape[i] == 'L' && common[i] == 'D' && strchr("OoIl", c)) {
+            wrong_letters++;
+            if (!memchr(letters, c, nl))
+                nl += (size_t)snprintf(letters + nl, sizeof letters - nl, "「%c」", c);
+        } else if (shape[i] == 'D' && common[i] == 'L' && (c == '0' || c == '1')) {
+            wrong_digits++;
+        } else {
+            continue;
+        }
+        nw += (size_t)snprintf(where + nw, sizeof where - nw, "%s%zu", nw ? ", " : "", i + 1);
+    }
+    if (wrong_letters && !wrong_digits)
+        pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                _("项目编码 「%s」 has the letter %s at position %s where the document's other codes have digits "
+                  "(a letter for 0 or 1?); copy the code from the budget system"),
+                p->code.text, letters, where);
+    else if (wrong_digits && !wrong_letters)
+        pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                _("项目编码 「%s」 has a digit at position %s where the document's other codes have letters (0 or 1 "
+                  "for the letter O or I?); copy the code from the budget system"),
+                p->code.text, where);
+    else if (wrong_digits && wrong_letters)
+        pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                _("项目编码 「%s」 has letters and digits swapped at position %s compared with the document's other "
+                  "codes; copy the code from the budget system"),
+                p->code.text, where);
+    return wrong_digits || wrong_letters;
+}
+
 static void check_code_format(pbi_checker *k, const named_project *by_number, size_t n)
 {
-    bool dflt = k->code_default;
-    char region[8], year[4];
+    char region[8], year[4], common[CODE_MAX];
     bool compare = common_part(by_number, n, 0, 6, region) && common_part(by_number, n, 6, 2, year);
+    bool shapes = common_shape(by_number, n, common);
     for (size_t i = 0; i < n; i++) {
         const pb_project *p = by_number[i].p;
         const char *code = by_number[i].text;
         pb_loc at = pbi_field_or(&p->code, p->loc);
-        if (dflt ? !pbi_code_matches_default(code) : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
-            if (dflt)
-                pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
-                    _("项目编码 「%s」 does not match the pattern %s (6-digit region code, 2-digit year, a letter, 11 "
-                      "digits, a digit or capital letter); copy the code from the budget system"),
-                    p->code.text, k->c->code_pattern);
-            else
-                pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
-                    _("项目编码 「%s」 does not match the configured pattern %s; copy the code from the budget system"),
-                    p->code.text, k->c->code_pattern);
+        bool bad = k->code_default ? !pbi_code_matches_default(code)
+                                   : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0;
+        if (bad) {
+            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                    _("项目编码 「%s」 does not have the form this office's configuration sets for project codes; copy "
+                      "the code from the budget system"),
+                    p->code.text);
+            continue;
         }
+        if (shapes && report_shape(k, p, at, code, common))
+            continue;
         if (!compare || !leading_digits(code, 8))
             continue;
         if (memcmp(code, region, 6) != 0)
-            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+            pbi_add_sev(k, RULE_PROJECT_CODE_FORMAT, PB_SEV_WARNING, p, at,
                 _("项目编码 「%s」 has the region code 「%.6s」 where the document's other codes have 「%s」; check it "
                   "against the budget system"),
                 p->code.text, code, region);
         if (memcmp(code + 6, year, 2) != 0)
-            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+            pbi_add_sev(k, RULE_PROJECT_CODE_FORMAT, PB_SEV_WARNING, p, at,
                 _("项目编码 「%s」 has the year 「%.2s」 where the document's other codes have 「%s」; check it "
                   "against the budget system"),
                 p->code.text, code + 6, year);
@@ -323,6 +422,12 @@ static int cmp_named_text(const void *x, const void *y)
     return strcmp(((const named_project *)x)->text, ((const named_project *)y)->text);
 }
 
+static int cmp_project_number(const void *x, const void *y)
+{
+    const pb_project *a = *(const pb_project *const *)x, *b = *(const pb_project *const *)y;
+    return a->number < b->number ? -1 : a->number > b->number;
+}
+
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
 /* A part 1 entry as compared: normalised, without closing punctuation. */
@@ -364,21 +469,45 @@ void pbi_check_summary(pbi_checker *k)
         pb_arena_free(a);
         return;
     }
+    /* The entries of part 1 and the tables that do not match, each in
+     * document order. */
+    size_t *lone = pb_arena_alloc(a, (d->summary_count + 1) * sizeof *lone), nl = 0;
+    const pb_project **orphans = pb_arena_alloc(a, (nn + 1) * sizeof *orphans);
+    size_t no = 0;
+    if (!lone || !orphans) {
+        k->oom = true;
+        pb_arena_free(a);
+        return;
+    }
     for (size_t i = 0; i < d->summary_count; i++) {
         named_project key = {items[i], NULL};
         if (!bsearch(&key, names, nn, sizeof *names, cmp_named_text))
-            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_NOLOC,
-                _("part 1 (分项绩效目标) lists 「%s」, but no table in part 2 has this 项目名称; add its table or use "
-                  "the same name in both parts"),
-                d->summary[i].text);
+            lone[nl++] = i;
     }
     qsort(items, d->summary_count, sizeof *items, cmp_str);
     for (size_t j = 0; j < nn; j++) {
         const char *text = names[j].text;
         if (!bsearch(&text, items, d->summary_count, sizeof *items, cmp_str))
-            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, names[j].p, pbi_field_or(&names[j].p->name, names[j].p->loc),
+            orphans[no++] = names[j].p;
+    }
+    qsort(orphans, no, sizeof *orphans, cmp_project_number);
+    /* As many unmatched entries as unmatched tables: the same projects
+     * named two ways, one mismatch each, reported once on the table. */
+    if (nl == no) {
+        for (size_t i = 0; i < no; i++)
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, orphans[i], pbi_field_or(&orphans[i]->name, orphans[i]->loc),
+                _("项目名称 「%s」 is 「%s」 in part 1 (分项绩效目标); use the same name in both parts"),
+                orphans[i]->name.text, d->summary[lone[i]].text);
+    } else {
+        for (size_t i = 0; i < nl; i++)
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_NOLOC,
+                _("part 1 (分项绩效目标) lists 「%s」, but no table in part 2 has this 项目名称; add its table or use "
+                  "the same name in both parts"),
+                d->summary[lone[i]].text);
+        for (size_t i = 0; i < no; i++)
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, orphans[i], pbi_field_or(&orphans[i]->name, orphans[i]->loc),
                 _("项目名称 「%s」 has no entry in part 1 (分项绩效目标); add one, or use the same name in both parts"),
-                names[j].p->name.text);
+                orphans[i]->name.text);
     }
     pb_arena_free(a);
 }

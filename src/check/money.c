@@ -94,31 +94,59 @@ static int money_exp(const char *unit)
     return -1;
 }
 
+/* a (unit 10^ea 元) against b (10^eb 元), exactly: both in the smaller
+ * unit.  One too large to scale is beyond any budget, so an overflow
+ * decides the comparison instead of hiding it. */
+static int cmp_money(pb_decimal a, int ea, pb_decimal b, int eb)
+{
+    pb_decimal s;
+    if (ea >= eb) {
+        if (!pb_decimal_scale10(a, ea - eb, &s))
+            return a.micro > 0 ? 1 : -1;
+        return pb_decimal_cmp(s, b);
+    }
+    if (!pb_decimal_scale10(b, eb - ea, &s))
+        return b.micro > 0 ? -1 : 1;
+    return pb_decimal_cmp(a, s);
+}
+
+/* 社会成本 and 生态环境成本 are costs borne by society or the environment,
+ * not the project's spending (财预〔2021〕101号). */
+static bool spending_cost(const pb_indicator *ind)
+{
+    const char *l2 = ind->level2.text;
+    return !pbi_contains(l2, "社会成本") && !pbi_contains(l2, "生态") && !pbi_contains(l2, "环境");
+}
+
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
     int exp = money_exp(v->unit);
-    /* A 长期 (multi-year) cost is not bounded by the year's budget. */
-    if (!pbi_is_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER || exp < 0 || p->unit == PB_UNIT_UNKNOWN ||
-        !p->total.present || !p->total.valid)
+    /* A 长期 (multi-year) cost is not bounded by the year's budget, nor is
+     * the cost of a project that runs several years (起止时间). */
+    if (!pbi_is_cost(ind) || !spending_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER ||
+        exp < 0 || p->unit == PB_UNIT_UNKNOWN || !p->total.present || !p->total.valid || pbi_project_years(p) > 1)
         return;
-    pb_decimal in_unit;
-    if (!pbi_money_convert(v->number, exp, pb_money_unit_exp(p->unit), &in_unit)) {
-        /* Too small to show in the table's unit: below any real budget. */
-        return;
-    }
+    int pexp = pb_money_unit_exp(p->unit);
+    const char *unit = pb_money_unit_name(p->unit);
     char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
-    int cmp = pb_decimal_cmp(in_unit, p->total.value);
+    int cmp = cmp_money(v->number, exp, p->total.value, pexp);
+    pb_decimal in_unit;
+    bool converted = exp != pexp && pbi_money_convert(v->number, exp, pexp, &in_unit);
     if (cmp == 0)
         pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "
               "instead, such as the cost per person or per square metre"),
-            ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), pb_money_unit_name(p->unit));
-    else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT)
+            ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), unit);
+    else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT && converted)
         pbi_add(k, RULE_COST_EXCEEDS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 (%s%s) is above the project's budget 预算数 %s%s"), ind->level2.text,
-            ind->level3.text, v->raw, pb_decimal_format(in_unit, a), pb_money_unit_name(p->unit),
-            pb_decimal_format(p->total.value, b), pb_money_unit_name(p->unit));
+            ind->level3.text, v->raw, pb_decimal_format(in_unit, a), unit, pb_decimal_format(p->total.value, b), unit);
+    else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT)
+        pbi_add(k, RULE_COST_EXCEEDS_BUDGET, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 is above the project's budget 预算数 %s%s; a cost ceiling cannot exceed what the "
+              "project spends: correct the amount or its unit"),
+            ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), unit);
 }
 
 void pbi_check_money(pbi_checker *k, const pb_project *p)

@@ -148,7 +148,8 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "later has to guess. Source: the positive/reverse indicator classes of the budget systems (S2); "
         "flagging the missing comparison is a reviewer heuristic."),
      N_("数量指标/发放人数 「395人」 (the reference document's table 2)."),
-     N_("Write the comparison the target means: 「≥395人」, 「≤30天」 or 「＝100%」.")},
+     N_("Write the comparison the target means: 「≥395人」, 「≤30天」 or 「＝100%」."),
+     .strict = true},
     [RULE_INDICATOR_SATISFACTION_FLOOR] = {"PB306", "indicator-satisfaction-floor", PB_SEV_WARNING,
      N_("A satisfaction target is below the floor, or is not a percentage."),
      N_("Satisfaction (满意度) is measured as the share of people satisfied in a survey, so its target "
@@ -191,7 +192,8 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "flagging copies is a reviewer heuristic."),
      N_("三级指标 「工作开展次数」 described as 「工作开展次数」, or 「项目覆盖率」 as 「覆盖率」 (the "
         "reference document)."),
-     N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」.")},
+     N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」."),
+     .strict = true},
     [RULE_INDICATOR_VAGUE_NAME] = {"PB311", "indicator-vague-name", PB_SEV_WARNING,
      N_("The indicator's name is boilerplate from the deny-list."),
      N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, "
@@ -226,7 +228,8 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "found for each target: a satisfaction rate and a cost ceiling rarely come from the same "
         "source. Source: reviewer heuristic."),
      N_("「上级文件精神」 on all nine rows of the reference document's table 2."),
-     N_("Give each target its own basis: the document, standard or history it comes from.")},
+     N_("Give each target its own basis: the document, standard or history it comes from."),
+     .strict = true},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
@@ -281,7 +284,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Add indicators for the aspects of the project that are not yet measured.")},
 
     /* ---- PB5: identity and cross-reference */
-    [RULE_PROJECT_CODE_FORMAT] = {"PB501", "project-code-format", PB_SEV_WARNING,
+    [RULE_PROJECT_CODE_FORMAT] = {"PB501", "project-code-format", PB_SEV_ERROR,
      N_("项目编码 does not match the pattern, or its region or year differs from the others."),
      N_("Budget systems number projects with a fixed structure. The default pattern, the POSIX "
         "extended regular expression ^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$ (`project-code-pattern` "

@@ -8,7 +8,12 @@ static void check_back_loaded(pbi_checker *k, const pb_project *p, const pb_chec
     if (!pbi_config_checkpoint_minimum(k->c, cp->label, &min) || pb_decimal_cmp(cp->percent, min) >= 0)
         return;
     char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
-    if (k->c->schedule_straight_line)
+    if (k->c->schedule_mode == PB_SCHEDULE_PRACTICE)
+        pbi_add(k, RULE_SCHEDULE_BACK_LOADED, p, cp->loc,
+            _("资金支出计划 「%s」 is %s%%, below the %s%% usually expected by then (about 40%% by July, 80%% by "
+              "November); plan spending earlier, or say in the table why payment comes late"),
+            cp->label, pb_decimal_format(cp->percent, a), pb_decimal_format(min, b));
+    else if (k->c->schedule_mode == PB_SCHEDULE_STRAIGHT_LINE)
         pbi_add(k, RULE_SCHEDULE_BACK_LOADED, p, cp->loc,
             _("资金支出计划 「%s」 is %s%%, below a straight line through the year (%s%% by then); plan "
               "spending earlier or explain why it comes late"),

@@ -116,7 +116,7 @@ static void check_categories(pbi_checker *k, const pb_project *p)
             missing_level2(k, p, &f, CAT_EFFECT, "效益指标", "经济效益/社会效益/生态效益/可持续影响指标");
     }
     if (!f.category[CAT_SATISFACTION])
-        pbi_add_sev(k, RULE_INDICATOR_CATEGORY_MISSING, PB_SEV_WARNING, p, first_row, _(fix), "满意度指标",
+        pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "满意度指标",
                 _("服务对象满意度指标, unless the project serves no one directly"));
 }
 

@@ -1,15 +1,8 @@
-/* PB3: indicator values and wording, row by row (PB312 across projects is identity.c). */
+/* PB301-PB309: an indicator's 指标值 against its name and category, row by row (the
+ * wording rules are wording.c, PB312 across projects identity.c). */
 #include "check/check.h"
 #include <string.h>
 
-static const char *const rate_words[] = {"率", "比例", "占比", "比重", "百分比", "满意", "覆盖", "合格",
-                                         "达标", "增长", "增幅", "下降", "降低", "降幅", "进度"};
-
-static bool is_time_unit(const char *u)
-{
-    static const char *const t[] = {"年", "月", "个月", "天", "日", "工作日", "小时", "周", "季度", "分钟", "年内", "周年"};
-    return pbi_in_list(u, t, PBI_COUNT(t));
-}
 
 static bool is_satisfaction(const pb_indicator *ind)
 {
@@ -17,7 +10,10 @@ static bool is_satisfaction(const pb_indicator *ind)
            pbi_contains(ind->level3.text, "满意");
 }
 
-static void check_direction(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
+/* The direction comes from the name's meaning as well as its 二级: a rate
+ * of harmful events is a ceiling even under 质量指标 (差错率 ≤1%), savings
+ * and growth are floors even under 成本指标 (采购节约率 ≥5%). */
+static void check_direction(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
 {
     const pb_value *v = &ind->value;
     if (v->kind != PB_VALUE_NUMBER || v->op == PB_OP_NONE || v->op == PB_OP_EQ)
@@ -25,15 +21,25 @@ static void check_direction(pbi_checker *k, const pb_project *p, const pb_indica
     bool ge = v->op == PB_OP_GE || v->op == PB_OP_GT;
     const char *l1 = ind->level1.text, *l2 = ind->level2.text, *l3 = ind->level3.text;
     const char *why = NULL;
-    if (pbi_is_cost(ind) && ge)
+    char f[PB_DECIMAL_BUFSIZE];
+    bool percent = pbi_is_percent_unit(v->unit), harmful = pbi_is_harmful_name(n3);
+    if ((pbi_contains(l1, "满意度") || pbi_contains(l2, "满意度")) && !ge) {
+        /* 「≤95%」 satisfied contradicts itself: an error, not a style. */
+        pbi_add_sev(k, RULE_INDICATOR_DIRECTION, PB_SEV_ERROR, p, ind->value_cell.loc,
+                    _("%s/%s: 指标值 「%s」 uses 「%s」; a satisfaction target is a floor (正向指标): write 「≥」, "
+                      "e.g. 「≥%s%%」"),
+                    l2, l3, v->raw, pb_op_symbol(v->op), pb_decimal_format(k->c->satisfaction_floor, f));
+        return;
+    }
+    if (pbi_is_cost(ind) && ge && !pbi_is_positive_name(n3) && !percent)
         why = _("a cost indicator is a ceiling and should use 「≤」");
-    else if ((pbi_contains(l1, "满意度") || pbi_contains(l2, "满意度")) && !ge)
-        why = _("a satisfaction target is a floor and should use 「≥」");
-    else if (pbi_contains(l2, "质量") && !ge && strcmp(v->unit, "%") == 0)
+    else if (harmful && ge && percent)
+        why = _("a rate of harmful events is a reverse indicator (反向指标), the lower the better: write 「≤」");
+    else if (pbi_contains(l2, "质量") && !ge && percent && !harmful)
         why = _("a quality target is a floor and should use 「≥」");
     else if ((pbi_contains(l2, "时效") || pbi_contains(l2, "进度")) && ge &&
-             (is_time_unit(v->unit) || pbi_contains(l3, "时间") || pbi_contains(l3, "时限") || pbi_contains(l3, "周期")) &&
-             strcmp(v->unit, "%") != 0)
+             (pbi_is_time_unit(v->unit) || pbi_contains(l3, "时间") || pbi_contains(l3, "时限") || pbi_contains(l3, "周期")) &&
+             !percent)
         why = _("a completion time is a deadline and should normally use 「≤」");
     if (why)
         pbi_add(k, RULE_INDICATOR_DIRECTION, p, ind->value_cell.loc, _("%s/%s: 指标值 「%s」 uses 「%s」; %s"), l2, l3, v->raw,
@@ -71,9 +77,10 @@ static void check_satisfaction(pbi_checker *k, const pb_project *p, const pb_ind
 static void check_percent_rate(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
 {
     const pb_value *v = &ind->value;
-    if (v->kind != PB_VALUE_NUMBER || (strcmp(v->unit, "%") != 0 && strcmp(v->unit, "‰") != 0) || !pbi_named(ind))
+    if (v->kind != PB_VALUE_NUMBER || (!pbi_is_percent_unit(v->unit) && strcmp(v->unit, "‰") != 0) ||
+        !pbi_named(ind))
         return;
-    if (pbi_contains_any(n3, rate_words, PBI_COUNT(rate_words)))
+    if (pbi_is_rate_name(n3))
         return;
     pbi_add(k, RULE_INDICATOR_PERCENT_NOT_RATE, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 is a percentage, but 「%s」 is not a rate (率, 比例, 占比 …): name what is counted, "
@@ -87,7 +94,7 @@ static name_kind kind_of_name(const char *name)
 {
     static const char *const time_words[] = {"时间", "时限", "周期", "天数", "工期", "时长"};
     static const char *const money_words[] = {"金额", "成本", "费用", "经费", "资金", "补助标准", "补贴标准", "单价"};
-    if (pbi_contains_any(name, rate_words, PBI_COUNT(rate_words))) return NAME_RATE;
+    if (pbi_is_rate_name(name)) return NAME_RATE;
     if (pbi_contains_any(name, time_words, PBI_COUNT(time_words))) return NAME_TIME;
     if (pbi_contains(name, "人数") || pbi_contains(name, "人次")) return NAME_PERSONS;
     if (pbi_contains(name, "次数") || pbi_contains(name, "场次") || pbi_contains(name, "频次")) return NAME_TIMES;
@@ -100,13 +107,13 @@ static void check_unit_suits_name(pbi_checker *k, const pb_project *p, const pb_
     static const char *const persons[] = {"人", "人次", "万人", "万人次", "名", "人/次"};
     static const char *const times[] = {"次", "人次", "场", "场次", "期", "批", "批次", "轮", "回", "万人次", "所次"};
     const pb_value *v = &ind->value;
-    if (v->kind != PB_VALUE_NUMBER || !*v->unit || strcmp(v->unit, "%") == 0 || strcmp(v->unit, "‰") == 0 ||
+    if (v->kind != PB_VALUE_NUMBER || !*v->unit || pbi_is_percent_unit(v->unit) || strcmp(v->unit, "‰") == 0 ||
         !pbi_named(ind))
         return;
     const char *expected = NULL;
     switch (kind_of_name(n3)) {
     case NAME_RATE: expected = "%"; break;
-    case NAME_TIME: if (!is_time_unit(v->unit)) expected = _("天, 月 or 年"); break;
+    case NAME_TIME: if (!pbi_is_time_unit(v->unit)) expected = _("天, 月 or 年"); break;
     case NAME_PERSONS: if (!pbi_in_list(v->unit, persons, PBI_COUNT(persons))) expected = "人"; break;
     case NAME_TIMES: if (!pbi_in_list(v->unit, times, PBI_COUNT(times))) expected = "次"; break;
     case NAME_MONEY: if (!pbi_contains(v->unit, "元")) expected = _("元 or 万元"); break;
@@ -126,78 +133,30 @@ static bool a_year_or_more(const pb_value *v)
         return n >= s;
     if (strcmp(v->unit, "月") == 0 || strcmp(v->unit, "个月") == 0)
         return n >= 12 * s;
-    if (strcmp(v->unit, "天") == 0 || strcmp(v->unit, "日") == 0)
+    if (strcmp(v->unit, "天") == 0 || strcmp(v->unit, "日") == 0 || strcmp(v->unit, "自然日") == 0)
         return n >= 365 * s;
     return false;
+}
+
+/* 「≥1年」 under 时效 on a one-year budget, which PB309 reports; a
+ * multi-year project (项目期, 起止时间) or its 中期 block may say it. */
+static bool timeliness_vague(const pb_project *p, const pb_indicator *ind)
+{
+    const pb_value *v = &ind->value;
+    if (v->kind != PB_VALUE_NUMBER || pbi_subcategory_of(ind->level2.text) != SUB_TIME || !a_year_or_more(v))
+        return false;
+    return ind->term != PB_TERM_LONG && pbi_project_years(p) <= 1;
 }
 
 static void check_timeliness(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
-    if (v->kind != PB_VALUE_NUMBER || pbi_subcategory_of(ind->level2.text) != SUB_TIME || !a_year_or_more(v))
+    if (!timeliness_vague(p, ind))
         return;
     pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 is a year or more on a one-year budget and measures nothing; give a date (e.g. "
           "「12月31日前」), a shorter duration or a rate such as 及时率"),
         ind->level2.text, ind->level3.text, v->raw);
-}
-
-static void check_description(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
-{
-    char d[PBI_NORM_MAX];
-    pbi_norm(ind->description.text, d);
-    if (!*d || !*n3 || !pbi_contains(n3, d))
-        return;
-    pbi_add(k, RULE_INDICATOR_DESCRIPTION_REPEATS_NAME, p, ind->description.loc,
-        _("%s/%s: 绩效指标描述 「%s」 only repeats the name 「%s」; say how the value is counted or calculated"),
-        ind->level2.text, ind->level3.text, ind->description.text, ind->level3.text);
-}
-
-static void check_vague_name(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
-{
-    if (!pbi_named(ind) || !pbi_in_list(n3, k->c->vague_names, k->c->vague_name_count))
-        return;
-    pbi_add(k, RULE_INDICATOR_VAGUE_NAME, p, ind->level3.loc,
-        _("%s/%s: 「%s」 is a boilerplate name that fits any project; name what is counted or assessed, and for "
-          "whom"),
-        ind->level2.text, ind->level3.text, ind->level3.text);
-}
-
-static void check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
-{
-    if (!ind->basis.text || !pbi_named(ind))
-        return; /* a layout without the column, or a 二级 row without indicator */
-    char b[PBI_NORM_MAX];
-    if (pbi_is_blank(ind->basis.text))
-        pbi_add(k, RULE_INDICATOR_BASIS_MISSING, p, ind->basis.loc,
-            _("%s/%s: 指标值确定依据 is empty; name the standard or document the target comes from"),
-            ind->level2.text, ind->level3.text);
-    else if (k->c->basis_vocabulary_count > 0 &&
-             !pbi_contains_any(pbi_norm(ind->basis.text, b), k->c->basis_vocabulary, k->c->basis_vocabulary_count))
-        pbi_add(k, RULE_INDICATOR_BASIS_MISSING, p, ind->basis.loc,
-            _("%s/%s: 指标值确定依据 「%s」 names no recognised basis (计划标准, 行业标准, 历史标准, 预算支出标准 or a "
-              "named document); say where the target comes from"),
-            ind->level2.text, ind->level3.text, ind->basis.text);
-}
-
-void pbi_check_basis_uniform(pbi_checker *k, const pb_project *p)
-{
-    const pb_indicator *first = NULL;
-    size_t rows = 0;
-    for (size_t i = 0; i < p->indicator_count; i++) {
-        const pb_indicator *ind = &p->indicators[i];
-        if (!pbi_named(ind) || !ind->basis.text)
-            continue;
-        if (pbi_is_blank(ind->basis.text) || (first && !pbi_same_text(first->basis.text, ind->basis.text)))
-            return;
-        if (!first)
-            first = ind;
-        rows++;
-    }
-    if (rows >= 2)
-        pbi_add(k, RULE_INDICATOR_BASIS_UNIFORM, p, first->basis.loc,
-            _("all %zu rows give the same 指标值确定依据 「%s」; give each target its own basis"), rows,
-            first->basis.text);
 }
 
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
@@ -206,9 +165,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     const char *l2 = ind->level2.text, *l3 = ind->level3.text;
     char n3[PBI_NORM_MAX]; /* 三级指标 as the rules compare it, for all of them */
     pbi_norm(l3, n3);
-    check_description(k, p, ind, n3);
-    check_vague_name(k, p, ind, n3);
-    check_basis(k, p, ind);
+    pbi_check_basis(k, p, ind);
     switch (v->kind) {
     case PB_VALUE_EMPTY:
         /* A 二级 row without any 三级 indicator is indicator-level-empty. */
@@ -225,16 +182,27 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     case PB_VALUE_NUMBER:
         break;
     }
-    if (strcmp(v->unit, "%") == 0 && (v->number.micro > 100 * PB_DECIMAL_SCALE || v->number.micro < 0)) {
+    /* Only shares of a whole are bounded: occupancy, growth and completion
+     * rates may pass 100 %. */
+    if (pbi_is_percent_unit(v->unit) && (v->number.micro > 100 * PB_DECIMAL_SCALE || v->number.micro < 0) &&
+        (pbi_is_bounded_share(n3) || is_satisfaction(ind))) {
         char a[PB_DECIMAL_BUFSIZE];
         pbi_add(k, RULE_INDICATOR_PERCENT_RANGE, p, ind->value_cell.loc, _("%s/%s: 指标值 「%s」 is %s%%, outside 0-100%%"), l2,
             l3, v->raw, pb_decimal_format(v->number, a));
     }
-    check_direction(k, p, ind);
+    /* One problem, one finding: a boilerplate name (PB311) is the problem of
+     * its row, and 「≥1年」 under 时效 (PB309) that of its cell. */
+    bool vague = pbi_is_vague(k, ind, n3) && pbi_rule_on(k, RULE_INDICATOR_VAGUE_NAME);
+    bool vague_time = timeliness_vague(p, ind) && pbi_rule_on(k, RULE_INDICATOR_TIMELINESS_VAGUE);
+    if (!vague_time)
+        check_direction(k, p, ind, n3);
     pbi_check_cost(k, p, ind);
-    check_operator(k, p, ind);
+    if (!vague_time)
+        check_operator(k, p, ind);
     check_satisfaction(k, p, ind);
-    check_percent_rate(k, p, ind, n3);
-    check_unit_suits_name(k, p, ind, n3);
+    if (!vague) {
+        check_percent_rate(k, p, ind, n3);
+        check_unit_suits_name(k, p, ind, n3);
+    }
     check_timeliness(k, p, ind);
 }

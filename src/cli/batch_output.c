@@ -101,9 +101,9 @@ void batch_emit(output *o, result *r)
     }
     t->projects += r->projects;
     t->baselined += r->baselined;
-    for (int s = 0; s < 4; s++)
+    for (int s = 0; s < PB_SEVERITY_COUNT; s++)
         t->findings[s] += r->by_sev[s];
-    for (int i = 0; i < 64; i++)
+    for (int i = 0; i < PB_RULES_MAX; i++)
         t->rule_findings[i] += r->rule_counts[i];
     mark_baseline(o, r);
 }
@@ -128,10 +128,10 @@ static int cmp_stat(const void *x, const void *y)
 /* Counts by rule (and by reason for unreadable files), most frequent first. */
 static void print_statistics(FILE *out, const output *o)
 {
-    rule_stat stats[64 + PB_STATUS_COUNT];
+    rule_stat stats[PB_RULES_MAX + PB_STATUS_COUNT];
     size_t n = 0, rule_count;
     const pb_rule *rules = pb_rules(&rule_count);
-    for (size_t i = 0; i < rule_count && i < 64; i++)
+    for (size_t i = 0; i < rule_count && i < PB_RULES_MAX; i++)
         if (o->totals.rule_findings[i])
             stats[n++] = (rule_stat){o->totals.rule_findings[i], rules[i].id, rules[i].slug,
                                      pb_severity_name(rules[i].severity)};

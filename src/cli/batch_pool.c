@@ -268,7 +268,7 @@ static void summarise(const engine *e, const pb_document *d, result *r)
         const pb_finding *f = &d->findings[i];
         r->by_sev[f->severity]++;
         int idx = rule_index(f->rule);
-        if (idx >= 0 && idx < 64)
+        if (idx >= 0 && idx < PB_RULES_MAX)
             r->rule_counts[idx]++;
         if (bc->findings_fail && f->severity >= bc->fail_on)
             r->status = cli_worse(r->status, EXIT_FINDINGS);

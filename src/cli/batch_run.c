@@ -70,6 +70,7 @@ int cli_batch_run(const batch_config *bc, char **paths, int count)
     if (bc->exit_zero && status == EXIT_FINDINGS)
         status = EXIT_CLEAN;
     o.totals.exit_status = status;
+    o.totals.execution_failed = status == EXIT_UNREADABLE || status == EXIT_INTERNAL;
     batch_write_end(&o);
     status = cli_worse(status, o.status == EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_CLEAN);
     batch_close_outputs(&o, &status);

@@ -181,6 +181,7 @@ static int parse_args(cli *c, int argc, char **argv)
         case CLI_OPT_CONFIG:
         case CLI_OPT_SELECT:
         case CLI_OPT_IGNORE:
+        case CLI_OPT_PRESET:
             if ((status = cli_config_option(c->configs, ch, optarg)) != EXIT_CLEAN)
                 return status;
             break;

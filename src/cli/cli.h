@@ -45,13 +45,13 @@ int cli_rules(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_config(int argc, char **argv);
 
-/* --config FILE, --select LIST, --ignore LIST (cli_config.c): add
- * CLI_CONFIG_LONGOPTS to a command's options and hand these three to
+/* --config FILE, --select LIST, --ignore LIST, --preset NAME (cli_config.c):
+ * add CLI_CONFIG_LONGOPTS to a command's options and hand these four to
  * cli_config_option(). */
-enum { CLI_OPT_CONFIG = 0x400, CLI_OPT_SELECT, CLI_OPT_IGNORE };
+enum { CLI_OPT_CONFIG = 0x400, CLI_OPT_SELECT, CLI_OPT_IGNORE, CLI_OPT_PRESET };
 #define CLI_CONFIG_LONGOPTS                                                                          \
     {"config", required_argument, NULL, CLI_OPT_CONFIG}, {"select", required_argument, NULL, CLI_OPT_SELECT}, \
-        {"ignore", required_argument, NULL, CLI_OPT_IGNORE}
+        {"ignore", required_argument, NULL, CLI_OPT_IGNORE}, {"preset", required_argument, NULL, CLI_OPT_PRESET}
 typedef struct cli_configs cli_configs;
 cli_configs *cli_config_new(void);
 void cli_config_free(cli_configs *cc);

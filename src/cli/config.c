@@ -21,6 +21,7 @@ struct cli_configs {
     pthread_mutex_t lock;
     char *explicit_path; /* --config */
     char *select, *ignore;
+    char *preset; /* --preset, over the configuration's "preset" */
     loaded *files;
     char *last_dir;     /* the folder of the last lookup … */
     loaded *last;       /* … and what it found */
@@ -50,6 +51,7 @@ void cli_config_free(cli_configs *cc)
     free(cc->explicit_path);
     free(cc->select);
     free(cc->ignore);
+    free(cc->preset);
     free(cc->last_dir);
     pthread_mutex_destroy(&cc->lock);
     free(cc);
@@ -78,6 +80,7 @@ static loaded *load(cli_configs *cc, const char *path)
     pb_config_default(&l->config);
     char err[768];
     if ((path && !pb_config_load(&l->config, path, err, sizeof err)) ||
+        (cc->preset && !pb_config_preset(&l->config, cc->preset, err, sizeof err)) ||
         !pb_config_select(&l->config, cc->select, cc->ignore, err, sizeof err)) {
         fprintf(stderr, "pbcheck: %s\n", err);
         l->bad = true;
@@ -98,8 +101,11 @@ static loaded *find_loaded(cli_configs *cc, const char *path)
 
 int cli_config_option(cli_configs *cc, int opt, const char *arg)
 {
-    char **slot = opt == CLI_OPT_CONFIG ? &cc->explicit_path : opt == CLI_OPT_SELECT ? &cc->select : &cc->ignore;
-    if (opt == CLI_OPT_CONFIG) {
+    char **slot = opt == CLI_OPT_CONFIG   ? &cc->explicit_path
+                  : opt == CLI_OPT_PRESET ? &cc->preset
+                  : opt == CLI_OPT_SELECT ? &cc->select
+                                          : &cc->ignore;
+    if (opt == CLI_OPT_CONFIG || opt == CLI_OPT_PRESET) {
         free(*slot);
         *slot = strdup(arg);
     } else {
@@ -113,7 +119,8 @@ int cli_config_option(cli_configs *cc, int opt, const char *arg)
     pb_config probe;
     pb_config_default(&probe);
     char err[512];
-    if (!pb_config_select(&probe, cc->select, cc->ignore, err, sizeof err)) {
+    if ((cc->preset && !pb_config_preset(&probe, cc->preset, err, sizeof err)) ||
+        !pb_config_select(&probe, cc->select, cc->ignore, err, sizeof err)) {
         fprintf(stderr, "pbcheck: %s\n", err);
         return EXIT_USAGE;
     }
@@ -201,6 +208,8 @@ void cli_config_usage(FILE *out)
             "                          (PB1) or slugs (cost-exceeds-budget), comma-separated;\n"
             "                          ALL for every rule\n"
             "      --ignore LIST       do not run the rules LIST names\n"
+            "      --preset NAME       default (the rules with few false alarms) or strict\n"
+            "                          (every rule, the opinionated ones too)\n"
             "See `pbcheck rules`, `pbcheck explain RULE` and `pbcheck config --print`.\n"),
           out);
 }

@@ -241,6 +241,7 @@ int cli_config(int argc, char **argv)
         case CLI_OPT_CONFIG:
         case CLI_OPT_SELECT:
         case CLI_OPT_IGNORE:
+        case CLI_OPT_PRESET:
             status = cli_config_option(cc, ch, optarg);
             break;
         default:

@@ -195,7 +195,7 @@ static bool sarif_file(FILE *out, FILE *tail, const pb_report_file *rf)
 static bool sarif_mid(FILE *out, const pb_run_totals *t)
 {
     fprintf(out, "],\"invocations\":[{\"executionSuccessful\":%s,\"exitCode\":%d,\"toolExecutionNotifications\":[",
-            t->exit_status == 3 || t->exit_status == 4 ? "false" : "true", t->exit_status);
+            t->execution_failed ? "false" : "true", t->exit_status);
     return true;
 }
 
