@@ -262,6 +262,61 @@ static void test_github_controls(void **state)
     free(buf);
 }
 
+/* ---- SARIF within GitHub's limits */
+
+static char *sarif_cut(const char *in, size_t max_results, size_t max_runs, size_t *dropped)
+{
+    FILE *f = fmemopen((void *)in, strlen(in), "r");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_true(pb_sarif_limit(f, out, max_results, max_runs, dropped));
+    fclose(f);
+    fclose(out);
+    return buf;
+}
+
+static void test_sarif_limit(void **state)
+{
+    (void)state;
+    const char *log = "{\"version\":\"2.1.0\",\"runs\":[{\"results\":["
+                      "{\"ruleId\":\"n1\",\"level\":\"note\"},{\"ruleId\":\"w1\",\"level\":\"warning\"},"
+                      "{\"ruleId\":\"e1\",\"level\":\"error\"},{\"ruleId\":\"w2\"},"
+                      "{\"ruleId\":\"e2\",\"level\":\"error\"}],"
+                      "\"invocations\":[{\"executionSuccessful\":true,\"toolExecutionNotifications\":[]}]}]}";
+    size_t dropped = 99;
+    char *out = sarif_cut(log, 3, 20, &dropped);
+    assert_int_equal(dropped, 2);
+    /* both errors and the first warning stay, in their order */
+    char *w1 = strstr(out, "\"w1\""), *e1 = strstr(out, "\"e1\""), *e2 = strstr(out, "\"e2\"");
+    assert_true(w1 && e1 && e2 && w1 < e1 && e1 < e2);
+    assert_null(strstr(out, "\"n1\""));
+    assert_null(strstr(out, "\"w2\""));
+    assert_non_null(strstr(out, "pbcheck-results-left-out"));
+    assert_non_null(strstr(out, "2 of 5 results were left out"));
+    free(out);
+
+    /* within the limits: nothing left out, nothing said */
+    out = sarif_cut(log, 5, 20, &dropped);
+    assert_int_equal(dropped, 0);
+    assert_null(strstr(out, "left-out"));
+    free(out);
+
+    /* runs past the limit go, and the first run says so */
+    const char *runs = "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]},{\"results\":[{\"ruleId\":\"x\"}]},"
+                       "{\"results\":[{\"ruleId\":\"y\"},{\"ruleId\":\"z\"}]}]}";
+    out = sarif_cut(runs, 25000, 1, &dropped);
+    assert_int_equal(dropped, 3);
+    assert_non_null(strstr(out, "2 run(s) with 3 results were left out"));
+    assert_null(strstr(out, "\"ruleId\":\"x\""));
+    free(out);
+
+    FILE *bad = fmemopen((void *)"[1,2]", 5, "r");
+    assert_false(pb_sarif_limit(bad, stdout, 1, 1, NULL));
+    fclose(bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
         cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
+        cmocka_unit_test(test_sarif_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

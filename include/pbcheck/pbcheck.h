@@ -613,6 +613,18 @@ extern const pb_reporter pb_reporter_gitlab; /* Code Quality JSON (report/gitlab
 extern const pb_reporter pb_reporter_csv;    /* findings, UTF-8 with BOM (report/csv.c) */
 extern const pb_reporter pb_reporter_html;   /* the tables redrawn, findings on their cells (report/html.c) */
 
+/* GitHub code scanning's limits on an uploaded SARIF file. */
+#define PB_SARIF_MAX_RESULTS 25000 /* results per run */
+#define PB_SARIF_MAX_RUNS 20       /* runs per file */
+/* Copies the SARIF log read from in to out, cut to max_results results per
+ * run and max_runs runs: errors are kept before warnings before notes (each
+ * in its first order), and the first invocation gets a notification
+ * (descriptor pbcheck-results-left-out / pbcheck-runs-left-out) saying how
+ * many were left out.  *dropped (may be NULL) gets that number.  A log
+ * within the limits is written unchanged but reformatted.  False when in is
+ * not a SARIF log, on a read or write error, or when out of memory. */
+bool pb_sarif_limit(FILE *in, FILE *out, size_t max_results, size_t max_runs, size_t *dropped);
+
 /* `pbcheck export`: one row per project, as CSV (UTF-8 with BOM) or as a
  * JSON array (report_export.c); same begin/file/end protocol. */
 extern const pb_reporter pb_reporter_export_csv;
