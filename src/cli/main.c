@@ -1,7 +1,6 @@
 /* pbcheck: the command line over libpbcheck.  Subcommands live in cli_*.c;
  * with no subcommand the arguments are files to check. */
 #include "cli/cli.h"
-#include "cli/batch.h"
 #include "cli/i18n.h"
 
 #include <locale.h>
