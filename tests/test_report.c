@@ -317,6 +317,37 @@ static void test_sarif_limit(void **state)
     fclose(bad);
 }
 
+/* End to end: 310 copies of the reference filing (82 findings each, 25,420
+ * in all) give one run of exactly 25,000 results, the errors and warnings
+ * all kept, and a notification of the 420 notes left out. */
+static void test_sarif_cli_limit(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "set -e; d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/many\"; "
+             "for i in $(seq 1 310); do cp data/reference.docx \"$d/many/r$i.docx\"; done; "
+             "\"%s\" -q -f sarif -o \"$d/out.sarif\" \"$d/many\" || true; "
+             "python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); r=l[\"runs\"][0]; "
+             "lv=[x.get(\"level\") for x in r[\"results\"]]; "
+             "n=r[\"invocations\"][0][\"toolExecutionNotifications\"]; "
+             "print(len(l[\"runs\"]), len(lv), lv.count(\"warning\"), lv.count(\"note\"), "
+             "[x[\"descriptor\"][\"id\"] for x in n])' \"$d/out.sarif\" > /tmp/pbcheck-sarif-limit.$$; "
+             "cat /tmp/pbcheck-sarif-limit.$$; rm -f /tmp/pbcheck-sarif-limit.$$",
+             pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char line[512] = "";
+    assert_non_null(fgets(line, sizeof line, p));
+    assert_int_equal(pclose(p), 0);
+    assert_string_equal(line, "1 25000 12710 12290 ['pbcheck-results-left-out']\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,7 +355,7 @@ int main(void)
         cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
         cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
-        cmocka_unit_test(test_sarif_limit),
+        cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

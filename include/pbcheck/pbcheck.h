@@ -570,6 +570,8 @@ typedef struct pb_report_file {
     const pb_fingerprint *fingerprints; /* one per finding of doc */
     pb_severity fail_on;                /* JUnit: findings at or above it fail */
     bool color;                         /* text: ANSI colours */
+    pb_severity min_severity;           /* text: findings shown (-S); PB_SEV_OFF: all */
+    double seconds;                     /* reading and checking it took; < 0: unknown */
 } pb_report_file;
 
 /* A report format.  A run is written as begin, each file's chunk (with
@@ -591,6 +593,10 @@ typedef struct pb_reporter {
     /* file reads each project's tables (pb_project.tables): the caller
      * must read with pb_options.keep_project_tables */
     bool needs_tables;
+    /* When set, the caller writes the run to a temporary file and then
+     * calls finish(log, out, totals) with log rewound, to write the final
+     * report to out (SARIF: cut to GitHub's limits); NULL: written as is. */
+    bool (*finish)(FILE *log, FILE *out, const pb_run_totals *t);
 } pb_reporter;
 
 /* The format called name (one of pb_reporter_names()); NULL for another
