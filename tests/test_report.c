@@ -348,6 +348,32 @@ static void test_sarif_cli_limit(void **state)
     assert_string_equal(line, "1 25000 12710 12290 ['pbcheck-results-left-out']\n");
 }
 
+/* Issue 19, defect 7: a file name with an escape sequence reaches no
+ * terminal raw, in text, github, tables, or the notes on stderr. */
+static void test_cli_control_names(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; n=\"$d/$(printf 'r\\033]0;x\\007')\"; "
+             "cp data/reference.docx \"$n.docx\"; printf x > \"$n-empty.docx\"; "
+             "{ \"%s\" \"$d\"; \"%s\" -f github \"$d\"; \"%s\" -f json \"$d\" >/dev/null; "
+             "\"%s\" tables \"$n.docx\" \"$n-empty.docx\"; } 2>&1 | "
+             "LC_ALL=C awk '/\\033|\\007/ {bad++} /r\\\\x1B\\]0;x\\\\x07/ {seen++} END {print bad+0, (seen > 4)}'",
+             pb, pb, pb, pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char line[64] = "";
+    assert_non_null(fgets(line, sizeof line, p));
+    pclose(p);
+    assert_string_equal(line, "0 1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
         cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
+        cmocka_unit_test(test_cli_control_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -260,8 +260,13 @@ static void summarise(const engine *e, const pb_document *d, result *r)
     if (!r->read_ok) {
         r->status = d->error.status == PB_ERR_NOMEM || d->error.status == PB_ERR_INTERNAL ? EXIT_INTERNAL
                                                                                           : EXIT_UNREADABLE;
-        if (!e->text_stdout)
-            r->note = cli_xprintf("pbcheck: %s: %s [%s]\n", d->path, d->error.message, pb_status_code(d->error.status));
+        if (!e->text_stdout) {
+            /* stderr is a terminal too: the name and the reason shown safe */
+            char path[4096], why[sizeof d->error.message * 4];
+            pb_safe_text(d->path, path, sizeof path);
+            pb_safe_text(d->error.message, why, sizeof why);
+            r->note = cli_xprintf("pbcheck: %s: %s [%s]\n", path, why, pb_status_code(d->error.status));
+        }
     }
     r->projects = d->project_count;
     for (size_t i = 0; i < d->finding_count; i++) {
