@@ -20,6 +20,8 @@ run() {
     shift
     "$pb" "$@" >"$got/$name" 2>/dev/null
     echo "exit $?" >>"$got/$name"
+    # JUnit's time attributes are measured seconds: recorded as a shape.
+    case $name in *.junit) sed -i -E 's/ time="[0-9]+\.[0-9]{3}"/ time="S.SSS"/g' "$got/$name" ;; esac
 }
 
 ref=data/reference.docx

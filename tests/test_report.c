@@ -262,6 +262,118 @@ static void test_github_controls(void **state)
     free(buf);
 }
 
+/* ---- SARIF within GitHub's limits */
+
+static char *sarif_cut(const char *in, size_t max_results, size_t max_runs, size_t *dropped)
+{
+    FILE *f = fmemopen((void *)in, strlen(in), "r");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_true(pb_sarif_limit(f, out, max_results, max_runs, dropped));
+    fclose(f);
+    fclose(out);
+    return buf;
+}
+
+static void test_sarif_limit(void **state)
+{
+    (void)state;
+    const char *log = "{\"version\":\"2.1.0\",\"runs\":[{\"results\":["
+                      "{\"ruleId\":\"n1\",\"level\":\"note\"},{\"ruleId\":\"w1\",\"level\":\"warning\"},"
+                      "{\"ruleId\":\"e1\",\"level\":\"error\"},{\"ruleId\":\"w2\"},"
+                      "{\"ruleId\":\"e2\",\"level\":\"error\"}],"
+                      "\"invocations\":[{\"executionSuccessful\":true,\"toolExecutionNotifications\":[]}]}]}";
+    size_t dropped = 99;
+    char *out = sarif_cut(log, 3, 20, &dropped);
+    assert_int_equal(dropped, 2);
+    /* both errors and the first warning stay, in their order */
+    char *w1 = strstr(out, "\"w1\""), *e1 = strstr(out, "\"e1\""), *e2 = strstr(out, "\"e2\"");
+    assert_true(w1 && e1 && e2 && w1 < e1 && e1 < e2);
+    assert_null(strstr(out, "\"n1\""));
+    assert_null(strstr(out, "\"w2\""));
+    assert_non_null(strstr(out, "pbcheck-results-left-out"));
+    assert_non_null(strstr(out, "2 of 5 results were left out"));
+    free(out);
+
+    /* within the limits: nothing left out, nothing said */
+    out = sarif_cut(log, 5, 20, &dropped);
+    assert_int_equal(dropped, 0);
+    assert_null(strstr(out, "left-out"));
+    free(out);
+
+    /* runs past the limit go, and the first run says so */
+    const char *runs = "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[]},{\"results\":[{\"ruleId\":\"x\"}]},"
+                       "{\"results\":[{\"ruleId\":\"y\"},{\"ruleId\":\"z\"}]}]}";
+    out = sarif_cut(runs, 25000, 1, &dropped);
+    assert_int_equal(dropped, 3);
+    assert_non_null(strstr(out, "2 run(s) with 3 results were left out"));
+    assert_null(strstr(out, "\"ruleId\":\"x\""));
+    free(out);
+
+    FILE *bad = fmemopen((void *)"[1,2]", 5, "r");
+    assert_false(pb_sarif_limit(bad, stdout, 1, 1, NULL));
+    fclose(bad);
+}
+
+/* End to end: 310 copies of the reference filing (82 findings each, 25,420
+ * in all) give one run of exactly 25,000 results, the errors and warnings
+ * all kept, and a notification of the 420 notes left out. */
+static void test_sarif_cli_limit(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "set -e; d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/many\"; "
+             "for i in $(seq 1 310); do cp data/reference.docx \"$d/many/r$i.docx\"; done; "
+             "\"%s\" -q -f sarif -o \"$d/out.sarif\" \"$d/many\" || true; "
+             "python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); r=l[\"runs\"][0]; "
+             "lv=[x.get(\"level\") for x in r[\"results\"]]; "
+             "n=r[\"invocations\"][0][\"toolExecutionNotifications\"]; "
+             "print(len(l[\"runs\"]), len(lv), lv.count(\"warning\"), lv.count(\"note\"), "
+             "[x[\"descriptor\"][\"id\"] for x in n])' \"$d/out.sarif\" > /tmp/pbcheck-sarif-limit.$$; "
+             "cat /tmp/pbcheck-sarif-limit.$$; rm -f /tmp/pbcheck-sarif-limit.$$",
+             pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char line[512] = "";
+    assert_non_null(fgets(line, sizeof line, p));
+    assert_int_equal(pclose(p), 0);
+    assert_string_equal(line, "1 25000 12710 12290 ['pbcheck-results-left-out']\n");
+}
+
+/* Issue 19, defect 7: a file name with an escape sequence reaches no
+ * terminal raw, in text, github, tables, or the notes on stderr. */
+static void test_cli_control_names(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; n=\"$d/$(printf 'r\\033]0;x\\007')\"; "
+             "cp data/reference.docx \"$n.docx\"; printf x > \"$n-empty.docx\"; "
+             "{ \"%s\" \"$d\"; \"%s\" -f github \"$d\"; \"%s\" -f json \"$d\" >/dev/null; "
+             "\"%s\" tables \"$n.docx\" \"$n-empty.docx\"; } 2>&1 | "
+             "LC_ALL=C awk '/\\033|\\007/ {bad++} /r\\\\x1B\\]0;x\\\\x07/ {seen++} END {print bad+0, (seen > 4)}'",
+             pb, pb, pb, pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char line[64] = "";
+    assert_non_null(fgets(line, sizeof line, p));
+    pclose(p);
+    assert_string_equal(line, "0 1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +381,8 @@ int main(void)
         cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
         cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
+        cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
+        cmocka_unit_test(test_cli_control_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -591,6 +591,8 @@ typedef struct pb_report_file {
     const pb_fingerprint *fingerprints; /* one per finding of doc */
     pb_severity fail_on;                /* JUnit: findings at or above it fail */
     bool color;                         /* text: ANSI colours */
+    pb_severity min_severity;           /* text: findings shown (-S); PB_SEV_OFF: all */
+    double seconds;                     /* reading and checking it took; < 0: unknown */
 } pb_report_file;
 
 /* A report format.  A run is written as begin, each file's chunk (with
@@ -612,6 +614,10 @@ typedef struct pb_reporter {
     /* file reads each project's tables (pb_project.tables): the caller
      * must read with pb_options.keep_project_tables */
     bool needs_tables;
+    /* When set, the caller writes the run to a temporary file and then
+     * calls finish(log, out, totals) with log rewound, to write the final
+     * report to out (SARIF: cut to GitHub's limits); NULL: written as is. */
+    bool (*finish)(FILE *log, FILE *out, const pb_run_totals *t);
 } pb_reporter;
 
 /* The format called name (one of pb_reporter_names()); NULL for another
@@ -633,6 +639,18 @@ extern const pb_reporter pb_reporter_github; /* workflow commands (report/github
 extern const pb_reporter pb_reporter_gitlab; /* Code Quality JSON (report/gitlab.c) */
 extern const pb_reporter pb_reporter_csv;    /* findings, UTF-8 with BOM (report/csv.c) */
 extern const pb_reporter pb_reporter_html;   /* the tables redrawn, findings on their cells (report/html.c) */
+
+/* GitHub code scanning's limits on an uploaded SARIF file. */
+#define PB_SARIF_MAX_RESULTS 25000 /* results per run */
+#define PB_SARIF_MAX_RUNS 20       /* runs per file */
+/* Copies the SARIF log read from in to out, cut to max_results results per
+ * run and max_runs runs: errors are kept before warnings before notes (each
+ * in its first order), and the first invocation gets a notification
+ * (descriptor pbcheck-results-left-out / pbcheck-runs-left-out) saying how
+ * many were left out.  *dropped (may be NULL) gets that number.  A log
+ * within the limits is written unchanged but reformatted.  False when in is
+ * not a SARIF log, on a read or write error, or when out of memory. */
+bool pb_sarif_limit(FILE *in, FILE *out, size_t max_results, size_t max_runs, size_t *dropped);
 
 /* `pbcheck export`: one row per project, as CSV (UTF-8 with BOM) or as a
  * JSON array (report_export.c); same begin/file/end protocol. */

@@ -31,6 +31,7 @@ typedef struct batch_config {
     bool statistics;            /* counts by rule after the reports */
     bool findings_fail;         /* findings decide exit status 1 (not for export) */
     pb_severity fail_on;        /* the lowest severity that fails the run */
+    pb_severity min_severity;   /* -S: text shows findings at or above it (OFF: all) */
     bool exit_zero;             /* status 1 becomes 0 */
     const char *baseline;       /* report only findings not in this file */
     const char *write_baseline; /* record every finding in this file */

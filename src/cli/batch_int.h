@@ -123,6 +123,7 @@ typedef struct output {
     const batch_config *bc;
     FILE *files[BATCH_MAX_TARGETS];
     FILE *tails[BATCH_MAX_TARGETS]; /* spooled until mid */
+    FILE *dest[BATCH_MAX_TARGETS];  /* a reporter with finish: files[] is spooled, this is where it goes */
     size_t items[BATCH_MAX_TARGETS], tail_items[BATCH_MAX_TARGETS];
     FILE *baseline_out;
     size_t baseline_items;

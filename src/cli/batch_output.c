@@ -149,6 +149,10 @@ void batch_close_outputs(output *o, int *status)
     for (size_t t = 0; t < bc->target_count; t++) {
         if (o->tails[t])
             fclose(o->tails[t]);
+        if (o->dest[t]) { /* the run stopped before finish: the spool goes */
+            fclose(o->files[t]);
+            o->files[t] = o->dest[t];
+        }
         if (!o->files[t])
             continue;
         bool bad = bc->targets[t].path ? fclose(o->files[t]) != 0 : (fflush(o->files[t]) != 0 || ferror(o->files[t]));
@@ -173,6 +177,13 @@ bool batch_open_outputs(output *o)
         if (!o->files[t]) {
             fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), tg->path, strerror(errno));
             return false;
+        }
+        if (tg->reporter->finish) {
+            o->dest[t] = o->files[t];
+            if (!(o->files[t] = tmpfile())) {
+                fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
+                return false;
+            }
         }
         if (tg->reporter->mid && !(o->tails[t] = tmpfile())) {
             fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
@@ -235,6 +246,14 @@ void batch_write_end(output *o)
         bool skip = bc->quiet && summary_on_stdout(bc, t);
         if (ok && rep->end && !skip)
             ok = rep->end(o->files[t], &o->totals);
+        if (rep->finish && o->dest[t]) {
+            /* the spooled run becomes the report (SARIF: cut to GitHub's limits) */
+            rewind(o->files[t]);
+            ok = ok && fflush(o->files[t]) == 0 && rep->finish(o->files[t], o->dest[t], &o->totals);
+            fclose(o->files[t]);
+            o->files[t] = o->dest[t];
+            o->dest[t] = NULL;
+        }
         if (!ok)
             o->status = EXIT_INTERNAL;
     }

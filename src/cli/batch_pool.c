@@ -260,8 +260,13 @@ static void summarise(const engine *e, const pb_document *d, result *r)
     if (!r->read_ok) {
         r->status = d->error.status == PB_ERR_NOMEM || d->error.status == PB_ERR_INTERNAL ? EXIT_INTERNAL
                                                                                           : EXIT_UNREADABLE;
-        if (!e->text_stdout)
-            r->note = cli_xprintf("pbcheck: %s: %s [%s]\n", d->path, d->error.message, pb_status_code(d->error.status));
+        if (!e->text_stdout) {
+            /* stderr is a terminal too: the name and the reason shown safe */
+            char path[4096], why[sizeof d->error.message * 4];
+            pb_safe_text(d->path, path, sizeof path);
+            pb_safe_text(d->error.message, why, sizeof why);
+            r->note = cli_xprintf("pbcheck: %s: %s [%s]\n", path, why, pb_status_code(d->error.status));
+        }
     }
     r->projects = d->project_count;
     for (size_t i = 0; i < d->finding_count; i++) {
@@ -295,6 +300,8 @@ static void process(engine *e, item *it, size_t seq, result *r)
         r->note = it->message;
         return;
     }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     pb_document *d = it->kind == ITEM_UNREADABLE ? unreadable_doc(it->path, it->message)
                                                  : pb_read_file(it->path, &bc->opt);
     free(it->message);
@@ -306,10 +313,12 @@ static void process(engine *e, item *it, size_t seq, result *r)
     bool ok = checked && (!need_fps || fps) &&
               (!bc->write_baseline || write_baseline_chunk(e, d, fps, &r->baseline)) &&
               apply_baseline(e->base, d, fps, r);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     if (ok) {
         summarise(e, d, r);
         for (size_t t = 0; ok && t < bc->target_count; t++) {
-            pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color};
+            pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds};
             /* the ring slot is this file's until the main thread has written it */
             chunk *shared = &e->ring[seq % e->window].main[t];
             ok = render(e, seq, bc->targets[t].reporter, &rf, &r->main[t], shared, &r->tail[t]);

@@ -13,6 +13,7 @@
 
 typedef struct cli {
     const char *format; /* of stdout */
+    const char *output; /* -o: the format's report goes there, not to stdout */
     pb_config config;
     bool color;
     batch_config batch; /* targets[1..] are the --report files */
@@ -27,10 +28,15 @@ static void usage(FILE *out)
             ".xlsx, in sorted order, skipping Word lock files ~$*), or - for a list of\n"
             "paths on stdin.\n"
             "\n"
-            "Options:\n"
-            "  -f, --format FORMAT     stdout format: text (default), json, jsonl, sarif,\n"
-            "                          junit, github, gitlab, csv, html (one page with\n"
-            "                          the tables redrawn and the findings on their cells)\n"
+            "Options:\n"),
+          out);
+    /* The formats come from the registry, so that a new one is listed. */
+    fprintf(out, _("  -f, --format FORMAT     the report's format (default text), one of:\n"
+                   "                          %s\n"),
+            pb_reporter_names());
+    fputs(_("  -o, --output FILE       write the --format report to FILE instead of stdout\n"
+            "  -S, --severity LEVEL    text: show only findings at or above LEVEL (error,\n"
+            "                          warning or info); --fail-on is independent of it\n"
             "      --report FMT:PATH   also write a report in format FMT to PATH (repeatable)\n"
             "  -j, --jobs N            files checked in parallel (default: online CPUs);\n"
             "                          the output is the same whatever N\n"
@@ -114,6 +120,8 @@ static int parse_args(cli *c, int argc, char **argv)
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"severity", required_argument, NULL, 'S'},
         {"report", required_argument, NULL, OPT_REPORT},
         {"list-files", no_argument, NULL, OPT_LIST_FILES},
         {"max-part-size", required_argument, NULL, OPT_MAX_PART},
@@ -131,7 +139,7 @@ static int parse_args(cli *c, int argc, char **argv)
     };
     const char *color = getenv("NO_COLOR") && *getenv("NO_COLOR") ? "never" : "auto";
     int ch, status;
-    while ((ch = getopt_long(argc, argv, "f:" CLI_BATCH_SHORTOPTS "h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:S:" CLI_BATCH_SHORTOPTS "h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (!pb_reporter_find(optarg)) {
@@ -139,6 +147,15 @@ static int parse_args(cli *c, int argc, char **argv)
                 return EXIT_USAGE;
             }
             c->format = optarg;
+            break;
+        case 'o':
+            c->output = optarg;
+            break;
+        case 'S':
+            if (!pb_severity_parse(optarg, &c->batch.min_severity) || c->batch.min_severity == PB_SEV_OFF) {
+                fprintf(stderr, _("pbcheck: --severity takes error, warning or info, not '%s'\n"), optarg);
+                return EXIT_USAGE;
+            }
             break;
         case OPT_REPORT:
             if ((status = add_report(c, optarg)) != EXIT_CLEAN)
@@ -226,10 +243,12 @@ int cli_check(int argc, char **argv)
         c.batch.config = &c.config;
         c.batch.configs = c.configs;
         c.batch.targets[0] = (batch_target){pb_reporter_find(c.format), NULL, c.color};
-        /* Only the HTML report redraws the tables: others need no copy. */
+        c.batch.targets[0].path = c.output;
+        c.batch.targets[0].color = c.color && !c.output;
+        /* A copy of the tables only for a report that redraws them. */
         c.batch.opt.keep_project_tables = false;
         for (size_t i = 0; i < c.batch.target_count; i++)
-            if (c.batch.targets[i].reporter == &pb_reporter_html)
+            if (c.batch.targets[i].reporter->needs_tables)
                 c.batch.opt.keep_project_tables = true;
         status = cli_batch_run(&c.batch, argv + optind, argc - optind);
         if (cli_config_failed(c.configs))

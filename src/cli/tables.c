@@ -228,7 +228,7 @@ static void fold_label(const char *s, char *out, size_t cap)
     size_t n = 0;
     unsigned cp;
     while (*s) {
-        int k = cli_utf8_next(s, &cp);
+        int k = pb_utf8_decode(s, &cp);
         if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000)) {
             if (n + (size_t)k >= cap) {
                 out[0] = '\0';
@@ -306,10 +306,16 @@ static void print_recognition(FILE *out, const pb_document *d, const pb_table *t
             continue;
         fputs(found++ ? _("; and of ") : _("project table: part of "), out);
         fprintf(out, _("project %d"), p->number);
-        if (p->code.text && *p->code.text)
-            fprintf(out, " %s", p->code.text);
-        if (p->name.text && *p->name.text)
-            fprintf(out, " %s", p->name.text);
+        /* the document's words and the file's name: no control character
+         * reaches the terminal */
+        if (p->code.text && *p->code.text) {
+            fputc(' ', out);
+            pb_fput_safe(out, p->code.text);
+        }
+        if (p->name.text && *p->name.text) {
+            fputc(' ', out);
+            pb_fput_safe(out, p->name.text);
+        }
         if (p->first_table == p->last_table)
             fprintf(out, _(" (table %d)"), p->first_table + 1);
         else
@@ -351,10 +357,12 @@ static bool text_table(FILE *out, const pb_document *d, const pb_table *t)
 
 static bool text_file(FILE *out, const pb_document *d, const pb_table **tables)
 {
+    char path[4096];
+    pb_safe_text(d->path, path, sizeof path);
     if (d->table_count == 0)
-        fprintf(out, _("%s: no tables\n\n"), d->path);
+        fprintf(out, _("%s: no tables\n\n"), path);
     else
-        fprintf(out, _("%s: %zu table(s)\n\n"), d->path, d->table_count);
+        fprintf(out, _("%s: %zu table(s)\n\n"), path, d->table_count);
     for (size_t i = 0; i < d->table_count; i++)
         if (!text_table(out, d, tables[i]))
             return false;
@@ -374,7 +382,10 @@ static int show_one(const tables_cli *c, const char *path, bool *json_started)
     if (d->error.status != PB_OK) {
         status = d->error.status == PB_ERR_INTERNAL || d->error.status == PB_ERR_NOMEM ? EXIT_INTERNAL
                                                                                        : EXIT_UNREADABLE;
-        fprintf(stderr, "pbcheck: %s: %s [%s]\n", path, d->error.message, pb_status_code(d->error.status));
+        char safe[4096], why[sizeof d->error.message * 4];
+        pb_safe_text(path, safe, sizeof safe);
+        pb_safe_text(d->error.message, why, sizeof why);
+        fprintf(stderr, "pbcheck: %s: %s [%s]\n", safe, why, pb_status_code(d->error.status));
     }
     const pb_table **tables = tables_in_order(d);
     bool ok = tables != NULL;

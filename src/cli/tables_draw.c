@@ -10,33 +10,7 @@
 
 #define MAX_COL_WIDTH 24 /* display cells of text before a cell wraps */
 
-/* -------------------------------------------------- display width, UTF-8 */
-
-int cli_utf8_next(const char *s, unsigned *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    int n = u[0] < 0x80 ? 1 : u[0] >= 0xC2 && u[0] < 0xE0 ? 2 : u[0] >= 0xE0 && u[0] < 0xF0 ? 3
-          : u[0] >= 0xF0 && u[0] < 0xF5 ? 4 : 0;
-    if (n == 1) {
-        *cp = u[0];
-        return 1;
-    }
-    unsigned v = n == 2 ? u[0] & 0x1Fu : n == 3 ? u[0] & 0x0Fu : u[0] & 0x07u;
-    for (int i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            n = 0;
-            break;
-        }
-        v = (v << 6) | (u[i] & 0x3Fu);
-    }
-    static const unsigned min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (n == 0 || v < min[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = v;
-    return n;
-}
+/* ------------------------------ display width (UTF-8: pb_utf8_decode) */
 
 typedef struct cp_range {
     unsigned first, last;
@@ -87,7 +61,7 @@ static int text_width(const char *s, size_t len)
     int w = 0;
     unsigned cp;
     for (size_t i = 0; i < len;) {
-        i += (size_t)cli_utf8_next(s + i, &cp);
+        i += (size_t)pb_utf8_decode(s + i, &cp);
         w += cp_width(cp);
     }
     return w;
@@ -118,7 +92,7 @@ static char *printable(pb_arena *a, const char *text)
     char *o = out;
     unsigned cp;
     for (size_t i = 0; i < n;) {
-        int k = cli_utf8_next(text + i, &cp);
+        int k = pb_utf8_decode(text + i, &cp);
         if (cp == 0xFFFD && k == 1) {
             memcpy(o, "\xEF\xBF\xBD", 3);
             o += 3;
@@ -155,7 +129,7 @@ static void wrap_paragraph(const char *p, size_t len, int max, cell_lines *out)
     unsigned cp;
     for (size_t i = 0; i < len;) {
         const char *q = p + i;
-        int k = cli_utf8_next(q, &cp), w = cp_width(cp);
+        int k = pb_utf8_decode(q, &cp), w = cp_width(cp);
         if (cp == ' ' && q == start && start != p) {
             start = q + k; /* a wrapped line does not start with spaces */
             i += (size_t)k;

@@ -4,10 +4,6 @@
 
 #include "cli/cli.h"
 
-/* One code point of UTF-8; invalid or truncated sequences give U+FFFD and
- * consume one byte, so a scan always moves on.  Returns the bytes used. */
-int cli_utf8_next(const char *s, unsigned *cp);
-
 /* Draws t (a non-empty grid) with a column ruler and row numbers; sets
  * *has_holes when a grid slot is covered by no cell.  False when out of
  * memory. */

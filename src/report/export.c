@@ -41,10 +41,11 @@ static counts count_findings(const pb_document *d, const pb_project *p)
 
 static bool csv_begin(FILE *out)
 {
-    fputs(PB_CSV_BOM "文件,状态,序号,项目编码,项目名称,单位,预算数,财政资金,其他资金", out);
+    /* 金额单位, not 单位: a Chinese reader takes 单位 for the agency */
+    fputs(PB_CSV_BOM "文件,状态,序号,项目编码,项目名称,预算单位,金额单位,预算数,财政资金,其他资金", out);
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fprintf(out, ",%s", checkpoint_columns[i]);
-    fputs(",其他支出计划,指标数,错误,警告,提示" PB_CSV_EOL, out);
+    fputs(",其他支出计划,指标数,错误,警告,提示,规则" PB_CSV_EOL, out);
     return true;
 }
 
@@ -95,20 +96,25 @@ static bool csv_schedule(FILE *out, const pb_schedule *s)
     return ok;
 }
 
-static void csv_counts(FILE *out, counts c)
+/* The counts and the rule IDs close a row. */
+static void csv_counts(FILE *out, const pb_document *d, const pb_project *p)
 {
-    fprintf(out, ",%zu,%zu,%zu" PB_CSV_EOL, c.by_sev[PB_SEV_ERROR], c.by_sev[PB_SEV_WARNING], c.by_sev[PB_SEV_INFO]);
+    counts c = count_findings(d, p);
+    char rules[PB_RULES_MAX * 7];
+    pbi_project_rules(d, p, rules, sizeof rules);
+    fprintf(out, ",%zu,%zu,%zu,%s" PB_CSV_EOL, c.by_sev[PB_SEV_ERROR], c.by_sev[PB_SEV_WARNING], c.by_sev[PB_SEV_INFO],
+            rules);
 }
 
 /* A row without a project: the file's status and its document findings. */
 static bool csv_file_row(FILE *out, const pb_document *d)
 {
     bool ok = pbi_csv_text(out, d->path);
-    fprintf(out, ",%s,,,,,,,", pb_status_code(d->error.status));
+    fprintf(out, ",%s,,,,,,,,", pb_status_code(d->error.status));
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fputc(',', out);
     fputs(",,", out);
-    csv_counts(out, count_findings(d, NULL));
+    csv_counts(out, d, NULL);
     return ok;
 }
 
@@ -127,11 +133,13 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
         ok = ok && pbi_csv_text(out, p->code.text);
         fputc(',', out);
         ok = ok && pbi_csv_text(out, p->name.text);
+        fputc(',', out);
+        ok = ok && pbi_csv_text(out, pbi_project_agency(p));
         fprintf(out, ",%s", unit ? unit : "");
         ok = ok && csv_amount(out, &p->total) && csv_amount(out, &p->fiscal) && csv_amount(out, &p->other) &&
              csv_schedule(out, &p->schedule);
         fprintf(out, ",%zu", p->indicator_count);
-        csv_counts(out, count_findings(d, p));
+        csv_counts(out, d, p);
     }
     return ok;
 }
@@ -193,10 +201,26 @@ static cJSON *json_row(const pb_document *d, const pb_project *p)
     if (ok && p) {
         cJSON *b = cJSON_AddObjectToObject(o, "budget");
         ok = b && cJSON_AddNumberToObject(o, "project_number", p->number) && pbi_json_add_str(o, "code", p->code.text) &&
-             pbi_json_add_str(o, "name", p->name.text) && pbi_json_add_str(o, "unit", pb_money_unit_name(p->unit)) &&
+             pbi_json_add_str(o, "name", p->name.text) &&
+             pbi_json_add_str(o, "agency", *pbi_project_agency(p) ? pbi_project_agency(p) : NULL) &&
+             pbi_json_add_str(o, "unit", pb_money_unit_name(p->unit)) &&
              add_amount(b, "total", &p->total) && add_amount(b, "fiscal", &p->fiscal) &&
              add_amount(b, "other", &p->other) && add_schedule(o, &p->schedule) &&
              cJSON_AddNumberToObject(o, "indicators", (double)p->indicator_count);
+    }
+    char ids[PB_RULES_MAX * 7];
+    pbi_project_rules(d, p, ids, sizeof ids);
+    cJSON *rules = ok ? cJSON_AddArrayToObject(o, "rules") : NULL;
+    ok = rules != NULL;
+    /* the IDs as an array: the space-separated string split */
+    for (char *s = ids, *e; ok && *s; s = *e ? e + 1 : e) {
+        e = strchr(s, ' ');
+        if (!e)
+            e = s + strlen(s);
+        char id[16];
+        snprintf(id, sizeof id, "%.*s", (int)(e - s), s);
+        cJSON *v = cJSON_CreateString(id);
+        ok = v && cJSON_AddItemToArray(rules, v);
     }
     if (!ok || !add_counts(o, count_findings(d, p))) {
         cJSON_Delete(o);
@@ -234,5 +258,5 @@ static bool json_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_export_csv = {"csv", "", "", csv_begin, csv_file, NULL, NULL, false, false};
-const pb_reporter pb_reporter_export_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false};
+const pb_reporter pb_reporter_export_csv = {"csv", "", "", csv_begin, csv_file, NULL, NULL, false, false, NULL};
+const pb_reporter pb_reporter_export_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL};

@@ -16,6 +16,36 @@ void pbi_loc_path(pb_loc l, char *buf, size_t cap)
         snprintf(buf, cap, "table %d/row %d/column %d", l.table + 1, l.row + 1, l.col + 1);
 }
 
+const char *pbi_project_agency(const pb_project *p)
+{
+    if (!p)
+        return "";
+    const char *c[] = {p->org, p->implementer.text, p->department.text};
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+        if (c[i] && !pbi_is_blank(c[i]))
+            return c[i];
+    return "";
+}
+
+void pbi_project_rules(const pb_document *d, const pb_project *p, char *buf, size_t cap)
+{
+    size_t n, o = 0;
+    const pb_rule *all = pb_rules(&n);
+    if (cap)
+        buf[0] = '\0';
+    for (size_t r = 0; r < n; r++) {
+        bool hit = false;
+        for (size_t i = 0; i < d->finding_count && !hit; i++)
+            hit = d->findings[i].project == p && d->findings[i].rule == &all[r];
+        if (!hit)
+            continue;
+        int w = snprintf(buf + o, cap - o, "%s%s", o ? " " : "", all[r].id);
+        if (w < 0 || (size_t)w >= cap - o)
+            return; /* cut at a whole ID */
+        o += (size_t)w;
+    }
+}
+
 const char *pbi_project_key(const pb_project *p)
 {
     if (!p)

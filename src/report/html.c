@@ -649,4 +649,5 @@ const pb_reporter pb_reporter_html = {
     .mid = NULL,
     .end = html_end,
     .needs_tables = true,
+    .finish = NULL,
 };

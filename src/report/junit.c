@@ -1,8 +1,10 @@
-/* JUnit XML (the Jenkins/GitLab dialect): one testsuite per file, one
- * testcase per project ("document" for findings outside any project), one
- * failure per finding at or above the failing severity; findings below it
- * are listed in the testcase's system-out, so they show without failing.
- * A file that cannot be read is a testcase "read" with an error. */
+/* JUnit XML (the Jenkins/GitLab dialect): one testsuite per file (time: the
+ * seconds it took to read and check), one testcase per project
+ * ("document" for findings outside any project, the suite's time shared
+ * evenly), one failure per finding at or above the failing severity;
+ * findings below it are listed in the testcase's system-out, so they show
+ * without failing.  A file that cannot be read is a testcase "read" with
+ * an error. */
 #include "report/report.h"
 
 #include <string.h>
@@ -20,18 +22,30 @@ static void attr(FILE *out, const char *name, const char *value)
     fputc('"', out);
 }
 
-static void suite_open(FILE *out, const char *path, size_t tests, size_t failures, size_t errors)
+/* time="…" in seconds: the file's reading and checking, shared evenly by
+ * its testcases (JUnit readers add the cases' times up); none when the
+ * caller did not measure it. */
+static void time_attr(FILE *out, double seconds)
+{
+    if (seconds >= 0)
+        fprintf(out, " time=\"%.3f\"", seconds);
+}
+
+static void suite_open(FILE *out, const char *path, size_t tests, size_t failures, size_t errors, double seconds)
 {
     fputs("  <testsuite", out);
     attr(out, "name", path);
-    fprintf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n", tests, failures, errors);
+    fprintf(out, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\"", tests, failures, errors);
+    time_attr(out, seconds);
+    fputs(">\n", out);
 }
 
-static void case_open(FILE *out, const char *path, const char *name)
+static void case_open(FILE *out, const char *path, const char *name, double seconds)
 {
     fputs("    <testcase", out);
     attr(out, "name", name);
     attr(out, "classname", path);
+    time_attr(out, seconds);
     fputs(">\n", out);
 }
 
@@ -44,11 +58,12 @@ static void finding_line(const pb_finding *f, const pb_fingerprint *fp, char *bu
 }
 
 /* The testcase of one project (p NULL: the document). */
-static void project_case(FILE *out, const pb_report_file *rf, const pb_project *p, const char *name)
+static void project_case(FILE *out, const pb_report_file *rf, const pb_project *p, const char *name,
+                         double seconds)
 {
     const pb_document *d = rf->doc;
     char line[4096];
-    case_open(out, d->path, name);
+    case_open(out, d->path, name, seconds);
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
         if (f->project != p || f->severity < rf->fail_on)
@@ -93,8 +108,8 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
     (void)tail;
     const pb_document *d = rf->doc;
     if (d->error.status != PB_OK) {
-        suite_open(out, d->path, 1, 0, 1);
-        case_open(out, d->path, "read");
+        suite_open(out, d->path, 1, 0, 1, rf->seconds);
+        case_open(out, d->path, "read", rf->seconds);
         char msg[1024];
         snprintf(msg, sizeof msg, "%s [%s]", d->error.message, pb_status_code(d->error.status));
         fputs("      <error", out);
@@ -111,16 +126,18 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
     size_t failures = doc_case && fails(rf, NULL);
     for (size_t i = 0; i < d->project_count; i++)
         failures += fails(rf, d->projects[i]);
-    suite_open(out, d->path, d->project_count + doc_case, failures, 0);
+    size_t cases = d->project_count + doc_case;
+    suite_open(out, d->path, cases, failures, 0, rf->seconds);
+    double each = rf->seconds >= 0 && cases ? rf->seconds / (double)cases : -1;
     if (doc_case)
-        project_case(out, rf, NULL, "document");
+        project_case(out, rf, NULL, "document", each);
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         char name[1024];
         const char *key = pbi_project_key(p);
         const char *pname = p->name.text && strcmp(p->name.text, key) ? p->name.text : "";
         snprintf(name, sizeof name, "project %d%s%s%s%s", p->number, *key ? " " : "", key, *pname ? " " : "", pname);
-        project_case(out, rf, p, name);
+        project_case(out, rf, p, name, each);
     }
     fputs("  </testsuite>\n", out);
     return true;
@@ -133,4 +150,4 @@ static bool junit_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_junit = {"junit", "", "", junit_begin, junit_file, NULL, junit_end, true, false};
+const pb_reporter pb_reporter_junit = {"junit", "", "", junit_begin, junit_file, NULL, junit_end, true, false, NULL};

@@ -28,6 +28,13 @@ void pbi_xml_put(FILE *out, const char *s, bool attr);
 
 /* "table 1/row 7/column 3", counted from 1; "" for PB_NOLOC. */
 void pbi_loc_path(pb_loc l, char *buf, size_t cap);
+/* The project's 预算单位 as the filing names it: the organisation line
+ * above the table ("816001曹妃甸区…本级"), else 实施单位, else 主管部门;
+ * "" when none (NULL project too). */
+const char *pbi_project_agency(const pb_project *p);
+/* The IDs of the rules with a finding on p (NULL: the document's own), in
+ * catalogue order, space-separated ("PB101 PB311"), into buf. */
+void pbi_project_rules(const pb_document *d, const pb_project *p, char *buf, size_t cap);
 /* The project's key: 项目编码, else 项目名称, else "" (NULL project too). */
 const char *pbi_project_key(const pb_project *p);
 /* The file's "where" for one-line formats: "project 13020925P001470100024,

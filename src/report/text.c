@@ -198,8 +198,16 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         project_heading(out, p, s);
-        if (project_findings(out, d, p, s, &h) == 0)
+        size_t all = 0;
+        for (size_t j = 0; j < d->finding_count; j++)
+            all += d->findings[j].project == p;
+        size_t shown = project_findings(out, d, p, s, &h);
+        if (all == 0)
             fprintf(out, "    %s\n", _("no findings"));
+        else if (shown == 0)
+            fprintf(out, "    ");
+        if (all > 0 && shown == 0)
+            fprintf(out, _("%zu finding(s) below the --severity level, not shown\n"), all);
     }
 }
 
@@ -208,7 +216,7 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
 static bool text_file(FILE *out, FILE *tail, const pb_report_file *f)
 {
     (void)tail;
-    pb_text_style style = {.color = f->color, .fail_on = f->fail_on};
+    pb_text_style style = {.color = f->color, .fail_on = f->fail_on, .min_severity = f->min_severity};
     pb_report_text_file(out, f->doc, &style);
     return true;
 }
@@ -223,4 +231,4 @@ bool pbi_text_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false};
+const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false, NULL};
