@@ -429,6 +429,26 @@ pb_document *pb_read_memory(const void *data, size_t len, const char *name,
                             const pb_options *opt);
 void pb_document_free(pb_document *d);
 
+/* How the extractor's label lexicon sees one table: the template family its
+ * labels identify and the labels it found and misses (`pbcheck tables`).
+ * Names point into static data; the struct needs no freeing. */
+#define PB_RECOGNITION_LABELS 32
+typedef struct pb_recognition {
+    const char *family;      /* "yitihua", "declaration", "midterm", "indicators"; NULL: none */
+    const char *family_name; /* the family as offices name it (Chinese), or NULL */
+    const char *found[PB_RECOGNITION_LABELS]; /* the labels met, by the lexicon's names */
+    size_t found_count;
+    /* The labels the family requires (with no family: those a project table
+     * has at least) that the table lacks; inside[i] when missing[i] appears
+     * only inside a longer cell text ("项目名称：xxx"). */
+    const char *missing[PB_RECOGNITION_LABELS];
+    bool inside[PB_RECOGNITION_LABELS];
+    size_t missing_count;
+} pb_recognition;
+
+/* Fills r for table t (a table of pb_document.tables). */
+void pb_table_recognize(const pb_table *t, pb_recognition *r);
+
 /* --------------------------------------------------------------- checks */
 
 /* A minimum for one checkpoint of the spending schedule. */

@@ -1,0 +1,180 @@
+/* The indicator part of a target table: its header row (which column holds
+ * 一级, 二级, 三级, the value …), its blocks (年度 / 长期) and its rows. */
+#include "extract/extractor.h"
+#include "model/model.h"
+
+#include <string.h>
+
+typedef struct ind_header {
+    int col[COL_COUNT];
+    int term_col;
+    int term; /* pb_term named in the header row, or -1 */
+} ind_header;
+
+static bool indicator_header(const slot *s, int n, ind_header *h)
+{
+    for (int k = 0; k < COL_COUNT; k++)
+        h->col[k] = -1;
+    h->term_col = -1;
+    h->term = -1;
+    for (int i = 0; i < n; i++) {
+        int k = pbi_indicator_column(s[i].label);
+        pb_term term;
+        if (k >= 0 && h->col[k] < 0)
+            h->col[k] = s[i].cell->col;
+        else if (k < 0 && h->term < 0 && pbi_term_marker(s[i].label, &term)) {
+            h->term = (int)term;
+            h->term_col = s[i].cell->col;
+        }
+    }
+    return h->col[COL_VALUE] >= 0 && h->col[COL_L2] >= 0 && (h->col[COL_L1] >= 0 || h->col[COL_L3] >= 0);
+}
+
+static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s, const ind_header *h)
+{
+    pb_term term = h->term >= 0 ? (pb_term)h->term : x->has_pending_term ? x->pending_term : PB_TERM_ANNUAL;
+    x->has_pending_term = false;
+    /* The header row repeated where Word or a page break split the table. */
+    bool repeated = x->cur && x->cur->has_indicator_table && x->ind_mode && term == x->block_term &&
+                    (t->rows[r].header || memcmp(h->col, x->ind_col, sizeof h->col) == 0);
+    memcpy(x->ind_col, h->col, sizeof h->col);
+    x->term_col = h->term_col;
+    if (repeated)
+        return true;
+    if (!x->cur || (x->cur->has_indicator_table && (x->terms_seen & (1u << term)))) {
+        if (!pbi_new_project(x, t, pbi_cell_loc(t, s[0].cell)))
+            return false;
+    }
+    x->cur->has_indicator_table = true;
+    x->terms_seen |= 1u << term;
+    x->block_term = term;
+    x->ind_mode = true;
+    x->carry_l1 = x->carry_l2 = NULL;
+    return true;
+}
+
+static const pb_cell *at_col(const pb_table *t, int row, int col)
+{
+    return col < 0 ? NULL : pb_table_at(t, row, col);
+}
+
+static bool blank_here(const pb_cell *c, int row)
+{
+    return !c || c->row != row || pbi_is_blank(c->text);
+}
+
+/* 指标值 with its comparator and unit in cells of their own: "≥" "95" "%"
+ * read as "≥95%".  A value that carries its own comparator or unit keeps
+ * it; qualitative values (定性, code 6) are read as written. */
+static bool indicator_value(pb_extractor *x, pb_indicator *ind)
+{
+    if (!pb_value_parse(x->a, ind->value_cell.text, &ind->value))
+        return false;
+    if (ind->value.kind != PB_VALUE_NUMBER)
+        return true;
+    bool qualitative;
+    const char *op = pbi_comparator_symbol(ind->comparator.text, &qualitative);
+    if (qualitative || (ind->value_type.text && pbi_contains(ind->value_type.text, "定性")))
+        return true;
+    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) ? ind->unit_cell.text : NULL;
+    bool add_op = op && ind->value.op == PB_OP_NONE;
+    bool add_unit = unit && !*ind->value.unit;
+    for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
+        char *v = pbi_normalize(x->a, ind->value_cell.text, false);
+        char *u = add_unit ? pbi_normalize(x->a, unit, true) : NULL;
+        if (!v || (add_unit && !u))
+            return false;
+        size_t len = strlen(v) + (u ? strlen(u) : 0) + 8;
+        char *joined = pb_arena_alloc(x->a, len);
+        if (!joined)
+            return false;
+        snprintf(joined, len, "%s%s%s", add_op ? op : "", v, u ? u : "");
+        pb_value parsed;
+        if (!pb_value_parse(x->a, joined, &parsed))
+            return false;
+        if (parsed.kind == PB_VALUE_NUMBER) {
+            ind->value = parsed;
+            return true;
+        }
+    }
+    return true;
+}
+
+
+/* A row that ends the indicator part: one cell covering the name and the
+ * value columns (项目实施进度计划), or a 一级 cell that names no category
+ * (审核意见, 填报说明 below the indicators of a worksheet). */
+bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row)
+{
+    const pb_cell *name = at_col(t, row, x->ind_col[COL_L3] >= 0 ? x->ind_col[COL_L3] : x->ind_col[COL_L2]);
+    const pb_cell *value = at_col(t, row, x->ind_col[COL_VALUE]);
+    if (name && name == value && !pbi_is_blank(name->text))
+        return true;
+    const pb_cell *l1 = at_col(t, row, x->ind_col[COL_L1]);
+    return l1 && !blank_here(l1, row) && !pbi_looks_like_level1(l1->text);
+}
+
+bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
+{
+    pb_project *p = x->cur;
+    const pb_cell *c[COL_COUNT];
+    for (int k = 0; k < COL_COUNT; k++)
+        c[k] = at_col(t, row, x->ind_col[k]);
+    bool l3_blank = blank_here(c[COL_L3], row), v_blank = blank_here(c[COL_VALUE], row);
+    /* 一级/二级 carry down through merges and through plain blank cells. */
+    if (c[COL_L1] && !pbi_is_blank(c[COL_L1]->text)) {
+        x->carry_l1 = c[COL_L1]->text;
+        x->carry_l1_loc = pbi_cell_loc(t, c[COL_L1]);
+    }
+    if (c[COL_L2] && !pbi_is_blank(c[COL_L2]->text)) {
+        x->carry_l2 = c[COL_L2]->text;
+        x->carry_l2_loc = pbi_cell_loc(t, c[COL_L2]);
+    }
+    /* A row naming a 二级 with nothing beside it is kept: the checks report
+     * a 二级 without indicators (indicator-level-empty). */
+    if (l3_blank && v_blank && blank_here(c[COL_L2], row))
+        return true; /* a spare template row */
+    if (!pbi_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
+        return false;
+    pb_indicator *ind = &p->indicators[p->indicator_count++];
+    memset(ind, 0, sizeof *ind);
+    ind->loc = (pb_loc){t->index, row, 0};
+    ind->term = x->block_term;
+    pb_term term;
+    const pb_cell *tc = at_col(t, row, x->term_col);
+    if (tc && pbi_term_marker(tc->text, &term))
+        ind->term = term;
+    ind->level1.text = pbi_keep(x, x->carry_l1);
+    ind->level1.loc = x->carry_l1 ? x->carry_l1_loc : PB_NOLOC;
+    ind->level2.text = pbi_keep(x, x->carry_l2);
+    ind->level2.loc = x->carry_l2 ? x->carry_l2_loc : PB_NOLOC;
+    pb_field *f[COL_COUNT] = {NULL, NULL, &ind->level3, &ind->description, &ind->value_cell, &ind->basis,
+                              &ind->unit_cell, &ind->value_type, &ind->comparator, &ind->explanation,
+                              &ind->scoring, &ind->remark, &ind->weight};
+    for (int k = COL_L3; k < COL_COUNT; k++) {
+        /* A cell merged down over several rows (one 依据 for a group) holds
+         * for each of them; a value never does. */
+        const pb_cell *cc = c[k] && (c[k]->row == row || k != COL_VALUE) ? c[k] : NULL;
+        if (x->ind_col[k] < 0) {
+            f[k]->loc = PB_NOLOC;
+            continue;
+        }
+        if (!pbi_set_field(x, f[k], t, cc))
+            return false;
+        if (!cc)
+            f[k]->loc = (pb_loc){t->index, row, x->ind_col[k]};
+    }
+    if (x->ind_col[COL_DESC] < 0 && x->ind_col[COL_EXPLAIN] >= 0)
+        ind->description = ind->explanation;
+    if (!ind->level1.text || !ind->level2.text)
+        return false;
+    return indicator_value(x, ind);
+}
+
+
+bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done)
+{
+    ind_header h;
+    *done = indicator_header(s, n, &h);
+    return !*done || begin_block(x, t, r, s, &h);
+}

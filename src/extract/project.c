@@ -1,0 +1,203 @@
+/* Projects as the extractor builds them: a new project, its fields and
+ * fund parts, and its amounts once the unit is known. */
+#include "extract/extractor.h"
+#include "model/model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+
+const char *pbi_keep(pb_extractor *x, const char *s)
+{
+    return pb_arena_strdup(x->a, s ? s : "");
+}
+
+static void no_field(pb_field *f) { f->loc = PB_NOLOC; }
+
+void pbi_set_title(pb_extractor *x, const char *s)
+{
+    snprintf(x->title_buf, sizeof x->title_buf, "%s", s);
+    x->title = x->title_buf;
+}
+
+bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
+{
+    pb_document *d = x->doc;
+    if (!pbi_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
+        return false;
+    pb_project *p = pb_arena_alloc(x->a, sizeof *p);
+    if (!p)
+        return false;
+    p->number = (int)d->project_count + 1;
+    p->title = x->title ? pb_arena_strdup(x->a, x->title) : NULL;
+    if (x->title && !p->title)
+        return false;
+    x->title = NULL;
+    p->unit = x->para_unit;
+    p->org = x->pend_org;
+    p->loc = loc;
+    p->first_table = p->last_table = t->index;
+    pb_field *fields[] = {&p->code, &p->name, &p->purpose, &p->goals_cell, &p->unit_text, &p->attribute,
+                          &p->department, &p->implementer, &p->manager, &p->phone, &p->period,
+                          &p->long_goals_cell};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        no_field(fields[i]);
+    if (x->pend_unit != PB_UNIT_UNKNOWN) {
+        p->unit = x->pend_unit;
+        p->unit_text = x->pend_unit_text;
+    }
+    x->pend_unit = PB_UNIT_UNKNOWN;
+    x->pend_org = NULL;
+    p->total.loc = p->fiscal.loc = p->other.loc = p->schedule.loc = PB_NOLOC;
+    d->projects[d->project_count++] = p;
+    x->cur = p;
+    x->ind_cap = x->fund_cap = 0;
+    x->ind_mode = false;
+    x->sched = SCHED_NONE;
+    x->fund_n = 0;
+    x->terms_seen = 0;
+    return true;
+}
+
+bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c)
+{
+    f->text = pbi_keep(x, c ? c->text : "");
+    f->loc = c ? pbi_cell_loc(t, c) : PB_NOLOC;
+    return f->text != NULL;
+}
+
+bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c)
+{
+    m->raw = pbi_keep(x, c ? c->text : "");
+    m->loc = c ? pbi_cell_loc(t, c) : PB_NOLOC;
+    return m->raw != NULL;
+}
+
+/* A part of the funds; a label met again (the same form filled twice)
+ * replaces the part rather than counting it twice. */
+bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c)
+{
+    pb_project *p = x->cur;
+    pb_fund *f = NULL;
+    for (size_t i = 0; i < p->fund_count && !f; i++)
+        if (strcmp(p->funds[i].label, label) == 0)
+            f = &p->funds[i];
+    if (!f) {
+        if (!pbi_grow(x->a, (void **)&p->funds, &x->fund_cap, p->fund_count, sizeof *p->funds))
+            return false;
+        f = &p->funds[p->fund_count++];
+        memset(f, 0, sizeof *f);
+        f->label = pb_arena_strdup(x->a, label);
+        if (!f->label)
+            return false;
+    }
+    f->fiscal = fiscal;
+    return pbi_set_amount(x, &f->amount, t, c);
+}
+
+bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)
+{
+    size_t cap = 0;
+    *lines = NULL;
+    *count = 0;
+    while (s && *s) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char *line = pb_arena_strndup(x->a, s, n);
+        if (!line)
+            return false;
+        char *norm = pbi_normalize(x->a, line, false);
+        if (!norm)
+            return false;
+        if (*norm) {
+            if (!pbi_grow(x->a, (void **)lines, &cap, *count, sizeof **lines))
+                return false;
+            (*lines)[(*count)++] = norm;
+        }
+        s = e ? e + 1 : s + n;
+    }
+    return true;
+}
+
+
+/* ---- amounts, once the unit is known */
+
+static void finish_amount(pb_project *p, pb_amount *m)
+{
+    if (!m->raw || pbi_is_blank(m->raw)) {
+        m->present = false;
+        m->valid = true;
+        return;
+    }
+    int exp;
+    pb_decimal v;
+    m->present = true;
+    m->valid = pbi_amount_parse(m->raw, &v, &exp);
+    if (!m->valid)
+        return;
+    if (exp >= 0 && p->unit == PB_UNIT_UNKNOWN)
+        p->unit = exp == 8 ? PB_UNIT_YIYUAN : exp == 4 ? PB_UNIT_WANYUAN : exp == 0 ? PB_UNIT_YUAN : PB_UNIT_UNKNOWN;
+    if (exp >= 0 && p->unit != PB_UNIT_UNKNOWN)
+        m->valid = pbi_money_convert(v, exp, pb_money_unit_exp(p->unit), &v);
+    m->value = v;
+}
+
+/* fiscal and other from the parts: one part is copied as it is (its raw
+ * text and cell); several are added up, an unreadable one standing for
+ * all. */
+static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, pb_amount *out)
+{
+    size_t parts = 0, present = 0;
+    const pb_amount *one = NULL, *bad = NULL;
+    pb_decimal sum = {0, 0};
+    bool overflow = false;
+    pb_buf raw = {0};
+    for (size_t i = 0; i < p->fund_count; i++) {
+        const pb_amount *m = &p->funds[i].amount;
+        if (p->funds[i].fiscal != fiscal)
+            continue;
+        parts++;
+        one = one ? one : m;
+        if (!m->valid && !bad)
+            bad = m;
+        if (!m->present || !m->valid)
+            continue;
+        if (present++ == 0)
+            one = m;
+        overflow = overflow || !pb_decimal_add(sum, m->value, &sum);
+        if ((raw.len && !pbi_buf_append(&raw, "+", 1)) || !pbi_buf_append(&raw, m->raw, strlen(m->raw))) {
+            pbi_buf_free(&raw);
+            return false;
+        }
+    }
+    bool ok = true;
+    if (parts == 1 || bad || present <= 1) {
+        if (bad || one)
+            *out = bad ? *bad : *one;
+    } else {
+        *out = *one;
+        out->value = sum;
+        out->valid = !overflow;
+        out->raw = pb_arena_strndup(x->a, raw.data, raw.len);
+        ok = out->raw != NULL;
+    }
+    pbi_buf_free(&raw);
+    return ok;
+}
+
+bool pbi_extract_finish(pb_extractor *x)
+{
+    pb_document *d = x->doc;
+    for (size_t i = 0; i < d->project_count; i++) {
+        pb_project *p = d->projects[i];
+        finish_amount(p, &p->total);
+        for (size_t j = 0; j < p->fund_count; j++)
+            finish_amount(p, &p->funds[j].amount);
+        finish_amount(p, &p->fiscal);
+        finish_amount(p, &p->other);
+        if (!sum_funds(x, p, true, &p->fiscal) || !sum_funds(x, p, false, &p->other))
+            return false;
+    }
+    return true;
+}
+
