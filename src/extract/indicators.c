@@ -114,6 +114,23 @@ bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row)
     return l1 && !blank_here(l1, row) && !pbi_looks_like_level1(l1->text);
 }
 
+/* 「…」, 「......」, 「-」 or a bare number ("1", "2."): a placeholder. */
+static bool remnant(const char *s)
+{
+    char buf[64];
+    if (!pbi_normalize_buf(s, true, buf, sizeof buf))
+        return false;
+    for (const char *p = buf; *p;) {
+        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == '-')
+            p++;
+        else if (pbi_has_prefix(p, "…") || pbi_has_prefix(p, "—"))
+            p += strlen("…");
+        else
+            return false;
+    }
+    return true;
+}
+
 bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
 {
     pb_project *p = x->cur;
@@ -130,10 +147,11 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
         x->carry_l2 = c[COL_L2]->text;
         x->carry_l2_loc = pbi_cell_loc(t, c[COL_L2]);
     }
-    /* A row naming a 二级 with nothing beside it is kept: the checks report
-     * a 二级 without indicators (indicator-level-empty). */
-    if (l3_blank && v_blank && blank_here(c[COL_L2], row))
-        return true; /* a spare template row */
+    /* A 二级 with no 三级 and no value, a 「…」 row, a row holding only a
+     * number: the template's rows left unfilled, not indicators (issue 14:
+     * offices delete none of them, and a reviewer reads past them). */
+    if (v_blank && (l3_blank || remnant(c[COL_L3]->text)))
+        return true;
     if (!pbi_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
         return false;
     pb_indicator *ind = &p->indicators[p->indicator_count++];

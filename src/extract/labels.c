@@ -68,6 +68,9 @@ void pbi_label_base(const char *s, char *out, size_t cap)
         n = cap - 1;
     memcpy(out, s, n);
     out[n] = '\0';
+    /* "指标值及单位": the value column says it holds the unit too */
+    if (n > strlen("及单位") && pbi_label_has_suffix(out, "及单位"))
+        out[n -= strlen("及单位")] = '\0';
     if (n < 2 || out[n - 1] != ')')
         return;
     char *open = strrchr(out, '(');
@@ -99,6 +102,16 @@ static const struct {
     {LIT("联系方式"), L_PHONE},        {LIT("起止时间"), L_PERIOD},         {LIT("项目起止时间"), L_PERIOD},
     {LIT("项目期"), L_PERIOD},         {LIT("实施期限"), L_PERIOD},         {LIT("项目实施期"), L_PERIOD},
     {LIT("项目周期"), L_PERIOD},
+    /* Hunan, Gansu, municipal 申报表 */
+    {LIT("项目支出名称"), L_NAME},     {LIT("项目(专项)名称"), L_NAME},     {LIT("二级项目名称"), L_NAME},
+    {LIT("专项名称"), L_NAME},         {LIT("专项资金名称"), L_NAME},       {LIT("资金名称"), L_NAME},
+    {LIT("年度本级预算金额"), L_TOTAL}, {LIT("当年资金总额"), L_TOTAL},     {LIT("本年度资金总额"), L_TOTAL},
+    {LIT("年度预算金额"), L_TOTAL},    {LIT("年度预算"), L_TOTAL},
+    {LIT("本年度绩效目标"), L_GOALS},  {LIT("本年度目标"), L_GOALS},        {LIT("当年绩效目标"), L_GOALS},
+    {LIT("年度总体目标"), L_GOALS},
+    {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
+    {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
+    {LIT("预算部门"), L_DEPARTMENT},   {LIT("预算单位"), L_IMPLEMENTER},
 };
 
 /* Labels that only mean a part of the funds beside other fund labels. */
@@ -148,7 +161,7 @@ bool pbi_term_marker(const char *l, pb_term *term)
         *term = PB_TERM_LONG;
         return true;
     }
-    if (pbi_has_prefix(base, "年度")) {
+    if (pbi_has_prefix(base, "年度") || pbi_has_prefix(base, "本年度") || pbi_has_prefix(base, "当年")) {
         *term = PB_TERM_ANNUAL;
         return true;
     }
