@@ -1059,6 +1059,29 @@ static run_result run(const char *args)
 
 #define run_free fx_run_free
 
+/* The checks name rules by pbi_rule_id: every identifier has its catalogue
+ * entry (a hole would be a NULL ID), and the entries are in ID order, so
+ * that the enum's order is pb_rules()'s. */
+static void test_catalogue_indexed_by_rule_id(void **state)
+{
+    (void)state;
+    size_t n;
+    const pb_rule *all = pb_rules(&n);
+    assert_int_equal(n, PBI_RULE_COUNT);
+    for (int i = 0; i < PBI_RULE_COUNT; i++) {
+        const pb_rule *r = pbi_rule((pbi_rule_id)i);
+        assert_ptr_equal(r, &all[i]);
+        assert_non_null(r->id);
+        assert_non_null(r->slug);
+        assert_int_equal(pb_rule_index(r), i);
+        assert_ptr_equal(pb_rule_find(r->slug), r);
+        if (i > 0)
+            assert_true(strcmp(all[i - 1].id, r->id) < 0);
+    }
+    assert_string_equal(pbi_rule(RULE_SCHEDULE_CHECKPOINT_BLANK)->id, "PB101");
+    assert_string_equal(pbi_rule(RULE_SELF_EVALUATION_SKIPPED)->id, "PB601");
+}
+
 static void test_rules_command(void **state)
 {
     (void)state;
@@ -1371,6 +1394,7 @@ int main(void)
         cmocka_unit_test(test_config_values),
         cmocka_unit_test(test_select_and_ignore),
         cmocka_unit_test(test_config_find),
+        cmocka_unit_test(test_catalogue_indexed_by_rule_id),
         cmocka_unit_test(test_rules_command),
         cmocka_unit_test(test_docs_match_catalogue),
         cmocka_unit_test(test_config_lookup_from_the_file_upward),

@@ -270,6 +270,8 @@ typedef enum pb_severity {
     PB_SEV_WARNING = 2,
     PB_SEV_ERROR = 3
 } pb_severity;
+/* The number of severities, off included: arrays indexed by pb_severity. */
+#define PB_SEVERITY_COUNT 4
 
 const char *pb_severity_name(pb_severity s); /* "info", "warning", "error" */
 bool pb_severity_parse(const char *s, pb_severity *out);
@@ -550,9 +552,9 @@ pb_fingerprint *pb_fingerprints(const pb_document *d);
 /* Totals of a run, for the parts of a report that close it. */
 typedef struct pb_run_totals {
     size_t files, unreadable, projects;
-    size_t findings[4];       /* reported findings by pb_severity */
+    size_t findings[PB_SEVERITY_COUNT]; /* reported findings by pb_severity */
     size_t baselined;         /* findings left out because the baseline has them */
-    size_t rule_findings[64]; /* reported findings by rule (pb_rules() order) */
+    size_t rule_findings[PB_RULES_MAX]; /* reported findings by rule (pb_rules() order) */
     int exit_status;
 } pb_run_totals;
 

@@ -3,6 +3,9 @@
 #define PB_CHECK_H
 
 #include "util/util.h"
+#include "model/model.h"
+
+#include <regex.h>
 
 /* Internal to libpbcheck: hidden from a shared build's exports. */
 #pragma GCC visibility push(hidden)
@@ -25,6 +28,116 @@ bool pbi_config_checkpoint_minimum(const pb_config *c, const char *label, pb_dec
  * (check.c; compiling the pattern cost more than the rest of a small
  * file's checks). */
 bool pbi_code_matches_default(const char *code);
+
+/* ---- the rules, by the identifiers the checks use (the catalogue in rules.c
+ * is indexed by them; their order is the order of the IDs) */
+typedef enum pbi_rule_id {
+    RULE_SCHEDULE_CHECKPOINT_BLANK, /* PB101 */
+    RULE_SCHEDULE_PERCENT_RANGE, /* PB102 */
+    RULE_SCHEDULE_NOT_CUMULATIVE, /* PB103 */
+    RULE_SCHEDULE_FINAL_NOT_100, /* PB104 */
+    RULE_SCHEDULE_VALUE_UNPARSED, /* PB105 */
+    RULE_SCHEDULE_BACK_LOADED, /* PB106 */
+    RULE_BUDGET_SUM_MISMATCH, /* PB201 */
+    RULE_COST_EXCEEDS_BUDGET, /* PB202 */
+    RULE_BUDGET_AMOUNT_UNPARSED, /* PB203 */
+    RULE_COST_EQUALS_BUDGET, /* PB204 */
+    RULE_BUDGET_UNIT_MISSING, /* PB205 */
+    RULE_BUDGET_MAGNITUDE, /* PB206 */
+    RULE_INDICATOR_VALUE_MISSING, /* PB301 */
+    RULE_INDICATOR_VALUE_UNPARSED, /* PB302 */
+    RULE_INDICATOR_PERCENT_RANGE, /* PB303 */
+    RULE_INDICATOR_DIRECTION, /* PB304 */
+    RULE_INDICATOR_NO_OPERATOR, /* PB305 */
+    RULE_INDICATOR_SATISFACTION_FLOOR, /* PB306 */
+    RULE_INDICATOR_PERCENT_NOT_RATE, /* PB307 */
+    RULE_INDICATOR_UNIT_MISMATCH, /* PB308 */
+    RULE_INDICATOR_TIMELINESS_VAGUE, /* PB309 */
+    RULE_INDICATOR_DESCRIPTION_REPEATS_NAME, /* PB310 */
+    RULE_INDICATOR_VAGUE_NAME, /* PB311 */
+    RULE_INDICATOR_COPIED_ACROSS_PROJECTS, /* PB312 */
+    RULE_INDICATOR_BASIS_MISSING, /* PB313 */
+    RULE_INDICATOR_BASIS_UNIFORM, /* PB314 */
+    RULE_NO_TARGET_TABLE, /* PB401 */
+    RULE_TABLE_INCOMPLETE, /* PB402 */
+    RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
+    RULE_INDICATOR_LEVEL_MISMATCH, /* PB404 */
+    RULE_INDICATOR_LEVEL_EMPTY, /* PB405 */
+    RULE_INDICATOR_COUNT_LOW, /* PB406 */
+    RULE_PROJECT_CODE_FORMAT, /* PB501 */
+    RULE_PROJECT_CODE_DUPLICATE, /* PB502 */
+    RULE_PROJECT_NAME_DUPLICATE, /* PB503 */
+    RULE_PROJECT_TITLE_MISMATCH, /* PB504 */
+    RULE_SUMMARY_PROJECT_MISMATCH, /* PB505 */
+    RULE_SELF_EVALUATION_SKIPPED, /* PB601 */
+    PBI_RULE_COUNT
+} pbi_rule_id;
+_Static_assert(PBI_RULE_COUNT <= PB_RULES_MAX, "pb_config holds PB_RULES_MAX rules");
+/* The catalogue entry of a rule. */
+const pb_rule *pbi_rule(pbi_rule_id id);
+
+/* ---- the checker (check.c): what every rule family adds findings to */
+typedef struct pbi_checker {
+    pb_document *d;
+    const pb_config *c;
+    size_t cap;
+    bool oom;
+    regex_t code_re;
+    bool code_re_ok;
+    bool code_default; /* the default pattern: pbi_code_matches_default */
+} pbi_checker;
+
+/* A finding of rule at its default severity (as
+ * configured), message from fmt. */
+void pbi_add(pbi_checker *k, pbi_rule_id rule, const pb_project *p, pb_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* The same with dflt for a rule whose findings differ in default severity. */
+void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_project *p, pb_loc loc,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* ---- text as the rules compare it (words.c) */
+#define PBI_NORM_MAX 512
+#define PBI_COUNT(a) (sizeof(a) / sizeof *(a))
+/* Width folded, white space dropped, in buf of PBI_NORM_MAX bytes; "" for
+ * NULL and for text too long to compare. */
+const char *pbi_norm(const char *s, char *buf);
+bool pbi_same_text(const char *a, const char *b);
+bool pbi_contains_any(const char *s, const char *const *words, size_t n);
+bool pbi_in_list(const char *s, const char *const *words, size_t n);
+/* f's location, or dflt where the table has no such cell. */
+pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
+
+/* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
+typedef enum { CAT_NONE, CAT_OUTPUT, CAT_EFFECT, CAT_SATISFACTION, CAT_COST, CAT_COUNT } pbi_category;
+typedef enum {
+    SUB_NONE, SUB_QUANTITY, SUB_QUALITY, SUB_TIME, SUB_COST, SUB_ECONOMIC, SUB_SOCIAL, SUB_ECOLOGICAL,
+    SUB_SUSTAINABLE, SUB_SATISFACTION, SUB_COUNT
+} pbi_subcategory;
+pbi_category pbi_category_of(const char *l1);
+pbi_subcategory pbi_subcategory_of(const char *l2);
+bool pbi_is_effect(pbi_subcategory s);
+bool pbi_belongs(pbi_subcategory s, pbi_category c);
+const char *pbi_home_of(pbi_subcategory s);
+/* A 三级 indicator that sets a target: a name (where the table has a 三级
+ * column) and a value. */
+bool pbi_sets_target(const pb_indicator *ind);
+/* An indicator row with a 三级 name. */
+bool pbi_named(const pb_indicator *ind);
+/* Under a 成本 一级 or 二级. */
+bool pbi_is_cost(const pb_indicator *ind);
+
+/* ---- the rule families, each over one project or the whole document */
+void pbi_check_schedule(pbi_checker *k, const pb_project *p);   /* PB1, schedule.c */
+void pbi_check_money(pbi_checker *k, const pb_project *p);      /* PB201, PB203, PB205, PB206, money.c */
+void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB202, PB204 */
+void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB3, values.c */
+void pbi_check_basis_uniform(pbi_checker *k, const pb_project *p); /* PB314 */
+void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
+void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB406 */
+void pbi_check_copied(pbi_checker *k);                          /* PB312, identity.c */
+void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503 */
+void pbi_check_title(pbi_checker *k, const pb_project *p);      /* PB504 */
+void pbi_check_summary(pbi_checker *k);                         /* PB505 */
 
 #pragma GCC visibility pop
 

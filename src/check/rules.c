@@ -14,9 +14,9 @@
  * rule checks and why (with its source: "reviewer heuristic" where there is
  * no written rule), an example that fails, and the fix.  All English msgids;
  * the reporters and `pbcheck explain` translate them. */
-static const pb_rule catalogue[] = {
+static const pb_rule catalogue[PBI_RULE_COUNT] = {
     /* ---- PB1: the spending schedule (资金支出计划) */
-    {"PB101", "schedule-checkpoint-blank", PB_SEV_WARNING,
+    [RULE_SCHEDULE_CHECKPOINT_BLANK] = {"PB101", "schedule-checkpoint-blank", PB_SEV_WARNING,
      N_("A checkpoint of the spending schedule is empty."),
      N_("The spending plan (资金支出计划) gives the cumulative share of the budget to be spent by each "
         "checkpoint (3月底, 6月底, …). An empty cell is either 0 % or a gap in the form; a reviewer "
@@ -24,33 +24,33 @@ static const pb_rule catalogue[] = {
      N_("资金支出计划 with 3月底 「 」, 6月底 「 」, 10月底 「50%」, 12月底 「100%」 (the reference "
         "document's table 1)."),
      N_("Fill in every checkpoint, writing 0% where nothing is planned to be spent by then.")},
-    {"PB102", "schedule-percent-range", PB_SEV_ERROR,
+    [RULE_SCHEDULE_PERCENT_RANGE] = {"PB102", "schedule-percent-range", PB_SEV_ERROR,
      N_("A schedule checkpoint is outside 0-100 %."),
      N_("Each checkpoint is a cumulative percentage of the budget, so it lies between 0 % and 100 %. "
         "Source: arithmetic of the form (reviewer heuristic)."),
      N_("6月底 「120%」."),
      N_("Write the cumulative share of the budget planned to be spent by that checkpoint.")},
-    {"PB103", "schedule-not-cumulative", PB_SEV_ERROR,
+    [RULE_SCHEDULE_NOT_CUMULATIVE] = {"PB103", "schedule-not-cumulative", PB_SEV_ERROR,
      N_("A later checkpoint is below an earlier one."),
      N_("The schedule is cumulative: money spent by June is included in the figure for October, so a "
         "later checkpoint can never be lower than an earlier one. Source: arithmetic of the form "
         "(reviewer heuristic)."),
      N_("3月底 「30%」 followed by 6月底 「20%」."),
      N_("Write cumulative percentages: each checkpoint includes everything planned before it.")},
-    {"PB104", "schedule-final-not-100", PB_SEV_ERROR,
+    [RULE_SCHEDULE_FINAL_NOT_100] = {"PB104", "schedule-final-not-100", PB_SEV_ERROR,
      N_("The last checkpoint of the schedule is not 100 %."),
      N_("The spending plan covers the budget year, so by the last checkpoint (12月底) the whole budget "
         "is planned to be spent. Source: reviewer heuristic (no written rule)."),
      N_("12月底 「90%」."),
      N_("Set the last checkpoint to 100%, or correct the budget if part of it will not be spent this "
         "year.")},
-    {"PB105", "schedule-value-unparsed", PB_SEV_WARNING,
+    [RULE_SCHEDULE_VALUE_UNPARSED] = {"PB105", "schedule-value-unparsed", PB_SEV_WARNING,
      N_("A schedule checkpoint is not a percentage."),
      N_("A checkpoint must hold a percentage such as 50%. The text found could not be read as one, so "
         "the other schedule rules cannot check it."),
      N_("6月底 「过半」."),
      N_("Write a number with a % sign, such as 50%.")},
-    {"PB106", "schedule-back-loaded", PB_SEV_WARNING,
+    [RULE_SCHEDULE_BACK_LOADED] = {"PB106", "schedule-back-loaded", PB_SEV_WARNING,
      N_("An interim checkpoint of the schedule is below the minimum."),
      N_("Money planned for the last weeks of the year is the classic sign of a budget that will not be "
         "spent, or will be spent in a rush. By default each interim checkpoint is compared with a "
@@ -66,14 +66,14 @@ static const pb_rule catalogue[] = {
         ".pbcheck.json.")},
 
     /* ---- PB2: money */
-    {"PB201", "budget-sum-mismatch", PB_SEV_ERROR,
+    [RULE_BUDGET_SUM_MISMATCH] = {"PB201", "budget-sum-mismatch", PB_SEV_ERROR,
      N_("财政资金 + 其他资金 differs from 预算数."),
      N_("The budget (预算数) is split into fiscal funds (其中：财政资金) and other funds (其他资金); the "
         "parts must add up to the total exactly. A blank 其他资金 counts as zero. Amounts are compared "
         "as exact decimals. Source: arithmetic of the form (reviewer heuristic)."),
      N_("预算数 「242.59」 with 财政资金 「240.00」 and 其他资金 blank."),
      N_("Correct the total or the parts so that 财政资金 + 其他资金 = 预算数.")},
-    {"PB202", "cost-exceeds-budget", PB_SEV_ERROR,
+    [RULE_COST_EXCEEDS_BUDGET] = {"PB202", "cost-exceeds-budget", PB_SEV_ERROR,
      N_("A cost indicator allows more than the project's budget."),
      N_("A 成本指标 ceiling (≤ amount) above the project's whole budget cannot be a real target: the "
         "project cannot spend more than it has. Amounts are converted between 元, 万元 and 亿元 before "
@@ -81,13 +81,13 @@ static const pb_rule catalogue[] = {
         "expenditure standard (S1); applying it to the whole budget is an interpretation."),
      N_("成本指标/资金成本 「≤250万元」 with 预算数 242.59 万元."),
      N_("Lower the ceiling to what the project can spend; better, give a unit or standard cost.")},
-    {"PB203", "budget-amount-unparsed", PB_SEV_ERROR,
+    [RULE_BUDGET_AMOUNT_UNPARSED] = {"PB203", "budget-amount-unparsed", PB_SEV_ERROR,
      N_("An amount of the budget is not a number."),
      N_("预算数, 财政资金 and 其他资金 must be amounts such as 242.59 in the table's unit. The text found "
         "could not be read as an amount, so the sums cannot be checked."),
      N_("预算数 「约240」."),
      N_("Write the number only, in the unit given by 单位.")},
-    {"PB204", "cost-equals-budget", PB_SEV_INFO,
+    [RULE_COST_EQUALS_BUDGET] = {"PB204", "cost-equals-budget", PB_SEV_INFO,
      N_("The cost indicator only restates the whole budget."),
      N_("A 成本指标 of exactly the project's budget says nothing a reviewer does not already know. Cost "
         "targets are meant to follow a budget expenditure standard (预算支出标准): a unit or standard "
@@ -97,7 +97,7 @@ static const pb_rule catalogue[] = {
      N_("成本指标/资金成本 「≤242.59万元」 with 预算数 242.59 万元 (the reference document's table 1)."),
      N_("Give a unit or standard cost, e.g. 人均补助标准 ≤500元/人·月, or the costs of the main parts "
         "of the project.")},
-    {"PB205", "budget-unit-missing", PB_SEV_WARNING,
+    [RULE_BUDGET_UNIT_MISSING] = {"PB205", "budget-unit-missing", PB_SEV_WARNING,
      N_("The table does not say whether its amounts are in 元 or 万元."),
      N_("An amount such as 242.59 is 242.59 元 or 242.59 万元, a factor of 10 000 apart; the form says "
         "which in a line 单位：万元 (or 单位：元). With no unit line, no unit in a label (预算数（万元）) "
@@ -105,7 +105,7 @@ static const pb_rule catalogue[] = {
         "with the budget. Source: the layout of the form (reviewer heuristic)."),
      N_("A table without 「单位：万元」 whose 预算数 is 「242.59」."),
      N_("Add the line 单位：万元 (or 单位：元) above the table.")},
-    {"PB206", "budget-magnitude", PB_SEV_INFO,
+    [RULE_BUDGET_MAGNITUDE] = {"PB206", "budget-magnitude", PB_SEV_INFO,
      N_("The budget is implausible for its unit (a likely 元/万元 slip)."),
      N_("A budget under 1 000 in 元, under 0.01 or from 1 000 000 up in 万元, or from 10 000 up in 亿元 "
         "is far outside what one project table holds, and usually means the amounts were typed in "
@@ -114,25 +114,25 @@ static const pb_rule catalogue[] = {
      N_("Check the unit line against the amounts and correct whichever is wrong.")},
 
     /* ---- PB3: indicator values and wording */
-    {"PB301", "indicator-value-missing", PB_SEV_ERROR,
+    [RULE_INDICATOR_VALUE_MISSING] = {"PB301", "indicator-value-missing", PB_SEV_ERROR,
      N_("An indicator has no target value."),
      N_("Every 三级指标 needs a 指标值: the target the project will be evaluated against. Source: a "
         "required column in the budget systems (S4)."),
      N_("质量指标/覆盖率 with an empty 指标值."),
      N_("Fill in the target.")},
-    {"PB302", "indicator-value-unparsed", PB_SEV_WARNING,
+    [RULE_INDICATOR_VALUE_UNPARSED] = {"PB302", "indicator-value-unparsed", PB_SEV_WARNING,
      N_("An indicator value could not be read."),
      N_("A 指标值 is either a comparison with a number and a unit (≥95%, ≤242.59万元, 6次) or a short "
         "qualitative phrase (较好, 有所提升). This value mixes numbers and text in a way that cannot be "
         "read, so it cannot be evaluated either."),
      N_("「95%-100%」 or 「约3到5次」."),
      N_("Rewrite it as operator, number and unit (≥95%), or as a short qualitative phrase.")},
-    {"PB303", "indicator-percent-range", PB_SEV_ERROR,
+    [RULE_INDICATOR_PERCENT_RANGE] = {"PB303", "indicator-percent-range", PB_SEV_ERROR,
      N_("A percentage target is above 100 % or below 0 %."),
      N_("A rate or share cannot exceed 100 % or fall below 0 %. Source: reviewer heuristic."),
      N_("质量指标/合格率 「≥120%」."),
      N_("Correct the value.")},
-    {"PB304", "indicator-direction", PB_SEV_WARNING,
+    [RULE_INDICATOR_DIRECTION] = {"PB304", "indicator-direction", PB_SEV_WARNING,
      N_("The comparison contradicts the kind of indicator."),
      N_("Cost indicators are ceilings (≤), quality and satisfaction indicators are floors (≥), and a "
         "completion time is a deadline (≤). A cost with ≥, a quality or satisfaction target with ≤, or "
@@ -141,7 +141,7 @@ static const pb_rule catalogue[] = {
         "heuristic."),
      N_("时效指标/项目完成时间 「≥1年」 (the reference document's table 3)."),
      N_("Turn the comparison around: ≤ for costs and deadlines, ≥ for quality and satisfaction.")},
-    {"PB305", "indicator-no-operator", PB_SEV_INFO,
+    [RULE_INDICATOR_NO_OPERATOR] = {"PB305", "indicator-no-operator", PB_SEV_INFO,
      N_("A quantitative target has no comparison (≥, ≤, =)."),
      N_("「395人」 may mean exactly 395, at least 395 or at most 395. The budget systems read a value "
         "without a comparison as 「＝」, which is legal but rarely what was meant, and an evaluation "
@@ -149,7 +149,7 @@ static const pb_rule catalogue[] = {
         "flagging the missing comparison is a reviewer heuristic."),
      N_("数量指标/发放人数 「395人」 (the reference document's table 2)."),
      N_("Write the comparison the target means: 「≥395人」, 「≤30天」 or 「＝100%」.")},
-    {"PB306", "indicator-satisfaction-floor", PB_SEV_WARNING,
+    [RULE_INDICATOR_SATISFACTION_FLOOR] = {"PB306", "indicator-satisfaction-floor", PB_SEV_WARNING,
      N_("A satisfaction target is below the floor, or is not a percentage."),
      N_("Satisfaction (满意度) is measured as the share of people satisfied in a survey, so its target "
         "is a percentage, and offices expect a floor: 80 % by default (`satisfaction-floor` in the "
@@ -157,7 +157,7 @@ static const pb_rule catalogue[] = {
         "survey. Source: reviewer heuristic; no written floor was found (80-90 % is common practice)."),
      N_("服务对象满意度指标/服务群众满意度 「≥70%」, or 「满意」."),
      N_("Give the target as a percentage at or above the floor, e.g. 「≥90%」.")},
-    {"PB307", "indicator-percent-not-rate", PB_SEV_WARNING,
+    [RULE_INDICATOR_PERCENT_NOT_RATE] = {"PB307", "indicator-percent-not-rate", PB_SEV_WARNING,
      N_("A percentage target on an indicator that is not a rate."),
      N_("A percentage needs a base: 95 % of what? Names such as 覆盖率, 合格率, 满意度 or 占比 say what "
         "is counted; 维护社会稳定 or 提供优质服务 do not, so 「≥95%」 on them cannot be measured. Names "
@@ -166,7 +166,7 @@ static const pb_rule catalogue[] = {
      N_("可持续影响指标/维护社会稳定 「≥95%」 (the reference document)."),
      N_("Name what the percentage counts (e.g. 矛盾纠纷化解率 ≥95%), or give a number with its unit, or "
         "a qualitative target.")},
-    {"PB308", "indicator-unit-mismatch", PB_SEV_WARNING,
+    [RULE_INDICATOR_UNIT_MISMATCH] = {"PB308", "indicator-unit-mismatch", PB_SEV_WARNING,
      N_("The unit of a target does not suit the indicator's name."),
      N_("The name says what is counted and the unit must match it: 人数 in 人, 次数 in 次 (or 场, 期, "
         "批), 金额/成本/费用/经费/资金 in 元 or 万元, 时间/时限/周期 in 天, 月 or 年, rates in %. A "
@@ -175,7 +175,7 @@ static const pb_rule catalogue[] = {
         "「%」 (S10)."),
      N_("数量指标/发放人数 「≥395次」."),
      N_("Correct the unit, or the name, so that both say the same thing.")},
-    {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
+    [RULE_INDICATOR_TIMELINESS_VAGUE] = {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
      N_("A timeliness target of a year or more on a one-year budget."),
      N_("The target table is for one budget year, so 「1年」, 「≤1年」 or 「≥1年」 as a 时效 target holds "
         "for every project and measures nothing. Reviewers expect a date (2025年12月31日前), a duration "
@@ -183,7 +183,7 @@ static const pb_rule catalogue[] = {
         "Source: reviewer heuristic."),
      N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 1)."),
      N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%.")},
-    {"PB310", "indicator-description-repeats-name", PB_SEV_INFO,
+    [RULE_INDICATOR_DESCRIPTION_REPEATS_NAME] = {"PB310", "indicator-description-repeats-name", PB_SEV_INFO,
      N_("绩效指标描述 repeats the 三级 indicator's name."),
      N_("The description (绩效指标描述, 指标解释) defines the indicator: how a quantitative one is "
         "counted or calculated, what a qualitative one assesses and how. A copy of the name, or of a "
@@ -192,7 +192,7 @@ static const pb_rule catalogue[] = {
      N_("三级指标 「工作开展次数」 described as 「工作开展次数」, or 「项目覆盖率」 as 「覆盖率」 (the "
         "reference document)."),
      N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」.")},
-    {"PB311", "indicator-vague-name", PB_SEV_WARNING,
+    [RULE_INDICATOR_VAGUE_NAME] = {"PB311", "indicator-vague-name", PB_SEV_WARNING,
      N_("The indicator's name is boilerplate from the deny-list."),
      N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, "
         "生态影响, 公共服务水平提升情况. They name nothing that can be counted or assessed, so the "
@@ -202,7 +202,7 @@ static const pb_rule catalogue[] = {
      N_("社会效益指标/提供优质服务 「≥90%」 (the reference document's table 1)."),
      N_("Name what changes for whom and how it is measured, e.g. 楼门长补助按时发放率 or "
         "社区办公场所正常使用天数.")},
-    {"PB312", "indicator-copied-across-projects", PB_SEV_INFO,
+    [RULE_INDICATOR_COPIED_ACROSS_PROJECTS] = {"PB312", "indicator-copied-across-projects", PB_SEV_INFO,
      N_("The same indicator and target appear in every project of the document."),
      N_("When every project table carries the same (二级, 三级, 指标值) row, the row was most likely "
         "copied rather than set for each project; the 效益 rows are the usual case. Reported in each "
@@ -210,7 +210,7 @@ static const pb_rule catalogue[] = {
      N_("生态效益指标/生态影响 「≥95%」 in all three tables of the reference document."),
      N_("Set each project's targets from what that project does, and leave out rows that do not "
         "apply where the form allows it.")},
-    {"PB313", "indicator-basis-missing", PB_SEV_WARNING,
+    [RULE_INDICATOR_BASIS_MISSING] = {"PB313", "indicator-basis-missing", PB_SEV_WARNING,
      N_("指标值确定依据 is empty or names no recognised basis."),
      N_("Each target needs its basis (指标值确定依据): a plan standard (计划标准), an industry standard "
         "(行业标准), history (历史标准), the budget expenditure standard (预算支出标准) or a named "
@@ -220,7 +220,7 @@ static const pb_rule catalogue[] = {
         "classes follow S1 and S7; the vocabulary check is a reviewer heuristic."),
      N_("An empty 指标值确定依据, or 「领导要求」."),
      N_("Name the standard or the document the target comes from, e.g. 「计划标准：2025年楼门长名册」.")},
-    {"PB314", "indicator-basis-uniform", PB_SEV_INFO,
+    [RULE_INDICATOR_BASIS_UNIFORM] = {"PB314", "indicator-basis-uniform", PB_SEV_INFO,
      N_("Every row of a table gives the same 指标值确定依据."),
      N_("One phrase on every row shows that the basis was filled in once for the table rather than "
         "found for each target: a satisfaction rate and a cost ceiling rarely come from the same "
@@ -229,14 +229,14 @@ static const pb_rule catalogue[] = {
      N_("Give each target its own basis: the document, standard or history it comes from.")},
 
     /* ---- PB4: structure of the table */
-    {"PB401", "no-target-table", PB_SEV_ERROR,
+    [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
      N_("The document has no project target table."),
      N_("pbcheck found no table with the labels of a 项目支出绩效目标表 (项目编码, 项目名称, 预算数, "
         "一级指标/二级指标/指标值 …). Either the wrong file was submitted or its tables use a layout "
         "pbcheck does not know. A CI job must not pass a file that was not checked."),
      N_("A document whose tables have none of the labels 项目编码, 项目名称 or 一级指标."),
      N_("Check that the right file was submitted; `pbcheck tables FILE` shows what was read.")},
-    {"PB402", "table-incomplete", PB_SEV_ERROR,
+    [RULE_TABLE_INCOMPLETE] = {"PB402", "table-incomplete", PB_SEV_ERROR,
      N_("A project table lacks a required part."),
      N_("A project target table has 项目编码, 项目名称, 预算数, 资金支出计划, 绩效目标 and an indicator "
         "part (一级/二级/三级指标 with 指标值). Without one of them the table cannot be reviewed or "
@@ -244,7 +244,7 @@ static const pb_rule catalogue[] = {
         "S10, S13); that a reviewer rejects such a table is a reviewer heuristic."),
      N_("An empty cell beside 项目编码; a table without 绩效目标; a project with no indicator table."),
      N_("Fill in the missing part.")},
-    {"PB403", "indicator-category-missing", PB_SEV_ERROR,
+    [RULE_INDICATOR_CATEGORY_MISSING] = {"PB403", "indicator-category-missing", PB_SEV_ERROR,
      N_("A 一级 category or a required 二级 indicator is missing (warning for 满意度)."),
      N_("The framework has three 一级 categories: 产出指标 (with 数量, 质量, 时效 and 成本指标), 效益指标 "
         "(at least one of 经济效益, 社会效益, 生态效益 and 可持续影响指标) and 满意度指标. Two layouts are "
@@ -256,7 +256,7 @@ static const pb_rule catalogue[] = {
         "reviewer heuristic."),
      N_("An indicator table without 满意度指标; 产出指标 without 质量指标."),
      N_("Add the missing category or 二级 indicator with at least one 三级 indicator and its target.")},
-    {"PB404", "indicator-level-mismatch", PB_SEV_ERROR,
+    [RULE_INDICATOR_LEVEL_MISMATCH] = {"PB404", "indicator-level-mismatch", PB_SEV_ERROR,
      N_("A 二级 indicator sits under the wrong 一级 category."),
      N_("数量, 质量, 时效 and 成本指标 belong to 产出指标; 经济效益, 社会效益, 生态效益 and 可持续影响指标 "
         "to 效益指标; 服务对象满意度指标 and 社会公众或服务对象满意度指标 to 满意度指标; 经济成本, 社会成本 "
@@ -265,14 +265,14 @@ static const pb_rule catalogue[] = {
         "the fixed 一级→二级 menus of the forms (S1, S9, S13, S14)."),
      N_("质量指标 under 效益指标."),
      N_("Move the row under its 一级 category, or correct the 二级 name.")},
-    {"PB405", "indicator-level-empty", PB_SEV_ERROR,
+    [RULE_INDICATOR_LEVEL_EMPTY] = {"PB405", "indicator-level-empty", PB_SEV_ERROR,
      N_("A 二级 indicator has no 三级 indicator with a target."),
      N_("A 二级 row (数量指标, 社会效益指标, …) is a heading: what is measured are the 三级 indicators "
         "beneath it, each with its 指标值. A 二级 without any 三级 indicator that has a value sets no "
         "target. Source: reviewer heuristic."),
      N_("生态效益指标 with empty 三级指标 and 指标值 cells."),
      N_("Add a 三级 indicator with its target, or remove the 二级 row where the form allows it.")},
-    {"PB406", "indicator-count-low", PB_SEV_WARNING,
+    [RULE_INDICATOR_COUNT_LOW] = {"PB406", "indicator-count-low", PB_SEV_WARNING,
      N_("A table has fewer 三级 indicators than the minimum."),
      N_("Fewer than three 三级 indicators (the default; `min-indicators` in the configuration) cannot "
         "cover a project's output, effect and satisfaction. Source: a self-evaluation guide says the "
@@ -281,7 +281,7 @@ static const pb_rule catalogue[] = {
      N_("Add indicators for the aspects of the project that are not yet measured.")},
 
     /* ---- PB5: identity and cross-reference */
-    {"PB501", "project-code-format", PB_SEV_WARNING,
+    [RULE_PROJECT_CODE_FORMAT] = {"PB501", "project-code-format", PB_SEV_WARNING,
      N_("项目编码 does not match the pattern, or its region or year differs from the others."),
      N_("Budget systems number projects with a fixed structure. The default pattern, the POSIX "
         "extended regular expression ^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$ (`project-code-pattern` "
@@ -292,20 +292,20 @@ static const pb_rule catalogue[] = {
         "document's three codes, not from a published rule (reviewer heuristic)."),
      N_("「13020925P0014701」 (too short); 「13020924P001470100024」 among codes of the year 25."),
      N_("Copy the code from the budget system.")},
-    {"PB502", "project-code-duplicate", PB_SEV_ERROR,
+    [RULE_PROJECT_CODE_DUPLICATE] = {"PB502", "project-code-duplicate", PB_SEV_ERROR,
      N_("Two project tables have the same 项目编码."),
      N_("A 项目编码 identifies one project in the budget system. Two tables with one code are a copied "
         "table whose code was not changed, or one project entered twice. Source: reviewer heuristic."),
      N_("Tables 1 and 3 both with 项目编码 「13020925P001470100024」."),
      N_("Give each table its own project's code, or remove the second copy.")},
-    {"PB503", "project-name-duplicate", PB_SEV_ERROR,
+    [RULE_PROJECT_NAME_DUPLICATE] = {"PB503", "project-name-duplicate", PB_SEV_ERROR,
      N_("Two project tables have the same 项目名称."),
      N_("Each project of a department budget has its own name. Two tables with one name are a copied "
         "table whose name was not changed, or one project entered twice. Compared after white space "
         "and width are normalised. Source: reviewer heuristic."),
      N_("Tables 2 and 3 both named 「楼门长补助专项经费」."),
      N_("Give each table its own project's name, or remove the second copy.")},
-    {"PB504", "project-title-mismatch", PB_SEV_WARNING,
+    [RULE_PROJECT_TITLE_MISMATCH] = {"PB504", "project-title-mismatch", PB_SEV_WARNING,
      N_("The heading of a table names another project than its 项目名称."),
      N_("The heading above each table (「1.房屋租赁和物业管理专项经费绩效目标表」) repeats the project's "
         "name. When it names another project, the heading or the table was copied and not updated. "
@@ -313,7 +313,7 @@ static const pb_rule catalogue[] = {
         "closing (项目)(支出)绩效目标表. Source: reviewer heuristic."),
      N_("The heading 「3.街道专项工作经费绩效目标表」 above 项目名称 「中山路街道专项经费」."),
      N_("Make the heading and 项目名称 the same.")},
-    {"PB505", "summary-project-mismatch", PB_SEV_WARNING,
+    [RULE_SUMMARY_PROJECT_MISMATCH] = {"PB505", "summary-project-mismatch", PB_SEV_WARNING,
      N_("The projects of part 1 (分项绩效目标) and the tables of part 2 do not correspond."),
      N_("Part 1 of the filing lists each project's goals (「（一）街道专项工作经费」), part 2 has each "
         "project's table. Each entry needs a table with the same 项目名称 and each table an entry, "
@@ -323,7 +323,7 @@ static const pb_rule catalogue[] = {
      N_("Part 1 lists 「街道专项工作经费」 while part 2 has a table for 「中山路街道专项经费」 (the "
         "reference document)."),
      N_("Use the same project name in both parts, and give each project an entry and a table.")},
-    {"PB601", "self-evaluation-skipped", PB_SEV_INFO,
+    [RULE_SELF_EVALUATION_SKIPPED] = {"PB601", "self-evaluation-skipped", PB_SEV_INFO,
      N_("A self-evaluation table was recognised and not checked."),
      N_("A 绩效自评表 (or 绩效评价表) reports what a project achieved, with columns such as 权重, 分值, "
         "实际完成值 and 得分, instead of setting its targets. pbcheck recognises it by its heading or its "
@@ -335,8 +335,9 @@ static const pb_rule catalogue[] = {
         "them; a document with none fails with no-target-table.")},
 };
 
-#define RULE_COUNT (sizeof catalogue / sizeof *catalogue)
-_Static_assert(sizeof catalogue / sizeof *catalogue <= PB_RULES_MAX, "pb_config holds PB_RULES_MAX rules");
+#define RULE_COUNT PBI_RULE_COUNT
+
+const pb_rule *pbi_rule(pbi_rule_id id) { return &catalogue[id]; }
 
 const pb_rule *pb_rules(size_t *count)
 {
@@ -367,7 +368,8 @@ const char *pb_severity_name(pb_severity s)
 bool pb_severity_parse(const char *s, pb_severity *out)
 {
     static const pb_severity all[] = {PB_SEV_OFF, PB_SEV_INFO, PB_SEV_WARNING, PB_SEV_ERROR};
-    for (size_t i = 0; i < 4; i++)
+    _Static_assert(sizeof all / sizeof *all == PB_SEVERITY_COUNT, "every severity has a name");
+    for (size_t i = 0; i < PB_SEVERITY_COUNT; i++)
         if (strcmp(s, pb_severity_name(all[i])) == 0) {
             *out = all[i];
             return true;

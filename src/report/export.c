@@ -25,7 +25,7 @@ static int checkpoint_column(const char *label)
 }
 
 typedef struct counts {
-    size_t by_sev[4];
+    size_t by_sev[PB_SEVERITY_COUNT];
 } counts;
 
 static counts count_findings(const pb_document *d, const pb_project *p)

@@ -128,7 +128,7 @@ static const char *sev_label(pb_severity s)
     }
 }
 
-static void put_counts(FILE *out, const size_t by_sev[4])
+static void put_counts(FILE *out, const size_t by_sev[PB_SEVERITY_COUNT])
 {
     static const pb_severity order[] = {PB_SEV_ERROR, PB_SEV_WARNING, PB_SEV_INFO};
     fputs("<div class=\"counts\">", out);
@@ -247,7 +247,7 @@ static void summary_group(FILE *out, const pb_project *p, size_t start)
  * findings come sorted by project). */
 static void file_summary(FILE *out, const pb_document *d, const file_key *file)
 {
-    size_t by_sev[4] = {0};
+    size_t by_sev[PB_SEVERITY_COUNT] = {0};
     for (size_t k = 0; k < d->finding_count; k++)
         by_sev[d->findings[k].severity]++;
     fputs("<section class=\"summary\">\n", out);

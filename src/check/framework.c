@@ -1,0 +1,69 @@
+/* The indicator framework the rules share: which 一级 and 二级 a row names, and where each 二级 belongs. */
+#include "check/check.h"
+#include <string.h>
+
+pbi_category pbi_category_of(const char *l1)
+{
+    if (pbi_contains(l1, "满意")) return CAT_SATISFACTION;
+    if (pbi_contains(l1, "效益")) return CAT_EFFECT;
+    if (pbi_contains(l1, "产出")) return CAT_OUTPUT;
+    if (pbi_contains(l1, "成本")) return CAT_COST;
+    return CAT_NONE;
+}
+
+/* By key words, most telling first: "经济成本指标" is a cost, "社会公众或服务
+ * 对象满意度指标" a satisfaction indicator; 进度 = 时效, 环境 = 生态. */
+pbi_subcategory pbi_subcategory_of(const char *l2)
+{
+    if (pbi_contains(l2, "满意")) return SUB_SATISFACTION;
+    if (pbi_contains(l2, "成本")) return SUB_COST;
+    if (pbi_contains(l2, "数量")) return SUB_QUANTITY;
+    if (pbi_contains(l2, "质量")) return SUB_QUALITY;
+    if (pbi_contains(l2, "时效") || pbi_contains(l2, "进度")) return SUB_TIME;
+    if (pbi_contains(l2, "可持续")) return SUB_SUSTAINABLE;
+    if (pbi_contains(l2, "生态") || pbi_contains(l2, "环境")) return SUB_ECOLOGICAL;
+    if (pbi_contains(l2, "经济")) return SUB_ECONOMIC;
+    if (pbi_contains(l2, "社会效益")) return SUB_SOCIAL;
+    return SUB_NONE;
+}
+
+bool pbi_is_effect(pbi_subcategory s)
+{
+    return s == SUB_ECONOMIC || s == SUB_SOCIAL || s == SUB_ECOLOGICAL || s == SUB_SUSTAINABLE;
+}
+
+bool pbi_belongs(pbi_subcategory s, pbi_category c)
+{
+    switch (s) {
+    case SUB_QUANTITY: case SUB_QUALITY: case SUB_TIME: return c == CAT_OUTPUT;
+    case SUB_COST: return c == CAT_OUTPUT || c == CAT_COST;
+    case SUB_SATISFACTION: return c == CAT_SATISFACTION;
+    case SUB_NONE: return true;
+    default: return c == CAT_EFFECT;
+    }
+}
+
+const char *pbi_home_of(pbi_subcategory s)
+{
+    switch (s) {
+    case SUB_QUANTITY: case SUB_QUALITY: case SUB_TIME: return "产出指标";
+    case SUB_COST: return "产出指标 / 成本指标";
+    case SUB_SATISFACTION: return "满意度指标";
+    default: return "效益指标";
+    }
+}
+
+bool pbi_sets_target(const pb_indicator *ind)
+{
+    if (ind->value.kind == PB_VALUE_EMPTY)
+        return false;
+    return !ind->level3.text || !pbi_is_blank(ind->level3.text);
+}
+
+bool pbi_named(const pb_indicator *ind) { return ind->level3.text && !pbi_is_blank(ind->level3.text); }
+
+
+bool pbi_is_cost(const pb_indicator *ind)
+{
+    return pbi_contains(ind->level2.text, "成本") || pbi_contains(ind->level1.text, "成本");
+}

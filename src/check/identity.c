@@ -1,0 +1,384 @@
+/* PB312 and PB5: across the projects of a document — copied indicators, codes, names, headings and part 1. */
+#include "check/check.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct keyed {
+    const char *key; /* normalised */
+    size_t index;    /* project index in the document */
+    const pb_indicator *ind;
+} keyed;
+
+static int cmp_keyed(const void *x, const void *y)
+{
+    const keyed *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* (二级, 三级, 指标值) joined, normalised; NULL when a part is blank. */
+static const char *indicator_key(pb_arena *a, const pb_indicator *ind)
+{
+    if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
+        return NULL;
+    char l2[PBI_NORM_MAX], l3[PBI_NORM_MAX], v[PBI_NORM_MAX], key[3 * PBI_NORM_MAX + 3];
+    /* kept at its length: a key per indicator of the document */
+    int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s", pbi_norm(ind->level2.text, l2), pbi_norm(ind->level3.text, l3),
+                     pbi_norm(ind->value.raw, v));
+    return pb_arena_strndup(a, key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n : sizeof key - 1);
+}
+
+void pbi_check_copied(pbi_checker *k)
+{
+    pb_document *d = k->d;
+    if (d->project_count < 2)
+        return;
+    size_t total = 0;
+    for (size_t i = 0; i < d->project_count; i++)
+        total += d->projects[i]->indicator_count;
+    pb_arena *a = pb_arena_new();
+    keyed *keys = a ? pb_arena_alloc(a, (total + 1) * sizeof *keys) : NULL;
+    if (!keys) {
+        pb_arena_free(a);
+        k->oom = true;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < d->project_count; i++)
+        for (size_t j = 0; j < d->projects[i]->indicator_count; j++) {
+            const pb_indicator *ind = &d->projects[i]->indicators[j];
+            if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
+                continue;
+            keys[n] = (keyed){indicator_key(a, ind), i, ind};
+            if (!keys[n].key) {
+                k->oom = true;
+                break;
+            }
+            n++;
+        }
+    qsort(keys, n, sizeof *keys, cmp_keyed);
+    for (size_t i = 0, end; i < n && !k->oom; i = end) {
+        size_t projects = 1;
+        for (end = i + 1; end < n && strcmp(keys[end].key, keys[i].key) == 0; end++)
+            projects += keys[end].index != keys[end - 1].index;
+        if (projects < d->project_count)
+            continue;
+        for (size_t j = i; j < end; j++) {
+            const pb_indicator *ind = keys[j].ind;
+            pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[keys[j].index], ind->level3.loc,
+                _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
+                  "what that project does"),
+                ind->level2.text, ind->level3.text, ind->value.raw, d->project_count);
+        }
+    }
+    pb_arena_free(a);
+}
+
+/* Projects sorted by a normalised text, to find duplicates and matches. */
+typedef struct named_project {
+    const char *text;
+    const pb_project *p;
+} named_project;
+
+static int cmp_named(const void *x, const void *y)
+{
+    const named_project *a = x, *b = y;
+    int c = strcmp(a->text, b->text);
+    if (c)
+        return c;
+    return a->p->number < b->p->number ? -1 : a->p->number > b->p->number;
+}
+
+/* The projects whose field (code or name) is not blank, normalised and
+ * sorted; *n set.  NULL when out of memory. */
+static named_project *sorted_by(pbi_checker *k, pb_arena *a, bool by_code, size_t *n)
+{
+    pb_document *d = k->d;
+    named_project *v = pb_arena_alloc(a, (d->project_count + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < d->project_count; i++) {
+        const pb_project *p = d->projects[i];
+        const char *s = by_code ? p->code.text : p->name.text;
+        if (pbi_is_blank(s))
+            continue;
+        v[*n] = (named_project){pbi_normalize(a, s, true), p};
+        if (!v[*n].text)
+            return NULL;
+        ++*n;
+    }
+    qsort(v, *n, sizeof *v, cmp_named);
+    return v;
+}
+
+static void report_duplicates(pbi_checker *k, const named_project *v, size_t n, bool by_code)
+{
+    for (size_t i = 1; i < n; i++) {
+        const named_project *first = &v[i - 1];
+        while (first > v && strcmp(first[-1].text, v[i].text) == 0)
+            first--;
+        if (strcmp(first->text, v[i].text) != 0)
+            continue;
+        const pb_project *p = v[i].p, *q = first->p;
+        if (by_code)
+            pbi_add(k, RULE_PROJECT_CODE_DUPLICATE, p, pbi_field_or(&p->code, p->loc),
+                _("项目编码 「%s」 is also the code of project %d 「%s」; each table needs its own project's code"),
+                p->code.text, q->number, q->name.text ? q->name.text : "");
+        else
+            pbi_add(k, RULE_PROJECT_NAME_DUPLICATE, p, pbi_field_or(&p->name, p->loc),
+                _("项目名称 「%s」 is also the name of project %d; each table needs its own project's name"),
+                p->name.text, q->number);
+    }
+}
+
+static bool leading_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* The most common value of code[off, off+len) among codes that begin with 8
+ * digits (the earliest on a tie); false when fewer than two such codes.
+ * Sorted, not compared pairwise: a district's filing has thousands. */
+typedef struct code_part {
+    long value;
+    size_t first;
+} code_part;
+
+static int cmp_code_part(const void *x, const void *y)
+{
+    const code_part *a = x, *b = y;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return (a->first > b->first) - (a->first < b->first);
+}
+
+static bool common_part(const named_project *codes, size_t n, size_t off, size_t len, char *out)
+{
+    code_part *parts = malloc((n ? n : 1) * sizeof *parts);
+    if (!parts)
+        return false;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!leading_digits(codes[i].text, 8))
+            continue;
+        long v = 0;
+        for (size_t k = 0; k < len; k++)
+            v = v * 10 + (codes[i].text[off + k] - '0');
+        parts[m++] = (code_part){v, i};
+    }
+    qsort(parts, m, sizeof *parts, cmp_code_part);
+    size_t best = 0, best_first = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i;
+        while (j < m && parts[j].value == parts[i].value)
+            j++;
+        /* parts[i] is the run's earliest: the run is sorted by position. */
+        if (j - i > best || (j - i == best && parts[i].first < best_first)) {
+            best = j - i;
+            best_first = parts[i].first;
+        }
+        i = j;
+    }
+    free(parts);
+    if (m >= 1) {
+        memcpy(out, codes[best_first].text + off, len);
+        out[len] = '\0';
+    }
+    return m >= 2;
+}
+
+static bool digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+static bool capital_or_digit(char c, bool digit_too)
+{
+    return (c >= 'A' && c <= 'Z') || (digit_too && c >= '0' && c <= '9');
+}
+
+bool pbi_code_matches_default(const char *code)
+{
+    return strlen(code) == 21 && digits(code, 8) && capital_or_digit(code[8], false) && digits(code + 9, 11) &&
+           capital_or_digit(code[20], true);
+}
+
+static void check_code_format(pbi_checker *k, const named_project *by_number, size_t n)
+{
+    bool dflt = k->code_default;
+    char region[8], year[4];
+    bool compare = common_part(by_number, n, 0, 6, region) && common_part(by_number, n, 6, 2, year);
+    for (size_t i = 0; i < n; i++) {
+        const pb_project *p = by_number[i].p;
+        const char *code = by_number[i].text;
+        pb_loc at = pbi_field_or(&p->code, p->loc);
+        if (dflt ? !pbi_code_matches_default(code) : k->code_re_ok && regexec(&k->code_re, code, 0, NULL, 0) != 0) {
+            if (dflt)
+                pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                    _("项目编码 「%s」 does not match the pattern %s (6-digit region code, 2-digit year, a letter, 11 "
+                      "digits, a digit or capital letter); copy the code from the budget system"),
+                    p->code.text, k->c->code_pattern);
+            else
+                pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                    _("项目编码 「%s」 does not match the configured pattern %s; copy the code from the budget system"),
+                    p->code.text, k->c->code_pattern);
+        }
+        if (!compare || !leading_digits(code, 8))
+            continue;
+        if (memcmp(code, region, 6) != 0)
+            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                _("项目编码 「%s」 has the region code 「%.6s」 where the document's other codes have 「%s」; check it "
+                  "against the budget system"),
+                p->code.text, code, region);
+        if (memcmp(code + 6, year, 2) != 0)
+            pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,
+                _("项目编码 「%s」 has the year 「%.2s」 where the document's other codes have 「%s」; check it "
+                  "against the budget system"),
+                p->code.text, code + 6, year);
+    }
+}
+
+static int cmp_by_number(const void *x, const void *y)
+{
+    const named_project *a = x, *b = y;
+    return a->p->number < b->p->number ? -1 : a->p->number > b->p->number;
+}
+
+void pbi_check_identity(pbi_checker *k)
+{
+    pb_arena *a = pb_arena_new();
+    size_t nc = 0, nn = 0;
+    named_project *codes = a ? sorted_by(k, a, true, &nc) : NULL;
+    named_project *names = codes ? sorted_by(k, a, false, &nn) : NULL;
+    if (!names) {
+        k->oom = true;
+        pb_arena_free(a);
+        return;
+    }
+    report_duplicates(k, codes, nc, true);
+    report_duplicates(k, names, nn, false);
+    /* The code rule reads the codes in document order. */
+    for (size_t i = 0; i < nc; i++)
+        codes[i].text = pbi_normalize(a, codes[i].p->code.text, false);
+    for (size_t i = 0; i < nc && !k->oom; i++)
+        k->oom = !codes[i].text;
+    if (!k->oom) {
+        qsort(codes, nc, sizeof *codes, cmp_by_number);
+        check_code_format(k, codes, nc);
+    }
+    pb_arena_free(a);
+}
+
+/* "1.房屋租赁和物业管理专项经费绩效目标表" → "房屋租赁和物业管理专项经费"
+ * in buf (normalised); NULL when the heading is not of that form. */
+static const char *title_name(const char *title, char *buf)
+{
+    pbi_norm(title, buf);
+    char *end = NULL, *s = buf;
+    for (char *at = strstr(buf, "绩效目标"); at; at = strstr(at + 1, "绩效目标"))
+        end = at;
+    if (!end)
+        return NULL;
+    *end = '\0';
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (s > buf && (*s == '.' || *s == ')'))
+        s++;
+    else if (s > buf && pbi_has_prefix(s, "、"))
+        s += strlen("、");
+    size_t n = strlen(s);
+    static const char spend[] = "支出";
+    if (n >= sizeof spend - 1 && strcmp(s + n - (sizeof spend - 1), spend) == 0)
+        s[n - (sizeof spend - 1)] = '\0';
+    return s;
+}
+
+void pbi_check_title(pbi_checker *k, const pb_project *p)
+{
+    char buf[PBI_NORM_MAX], name[PBI_NORM_MAX];
+    const char *t = p->title ? title_name(p->title, buf) : NULL;
+    pbi_norm(p->name.text, name);
+    /* The form's own name (项目支出绩效目标申报表) names no project. */
+    if (!t || !*t || !*name || strcmp(t, name) == 0 || strcmp(t, "项目") == 0)
+        return;
+    /* "XXX项目绩效目标表" over the name "XXX". */
+    size_t n = strlen(name), tn = strlen(t);
+    if (tn == n + strlen("项目") && strncmp(t, name, n) == 0 && strcmp(t + n, "项目") == 0)
+        return;
+    pbi_add(k, RULE_PROJECT_TITLE_MISMATCH, p, pbi_field_or(&p->name, p->loc),
+        _("the heading 「%s」 names 「%s」, but 项目名称 is 「%s」; make them the same"), p->title, t, p->name.text);
+}
+
+static int cmp_named_text(const void *x, const void *y)
+{
+    return strcmp(((const named_project *)x)->text, ((const named_project *)y)->text);
+}
+
+static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* A part 1 entry as compared: normalised, without closing punctuation. */
+static char *summary_key(pb_arena *a, const char *text)
+{
+    char *s = pbi_normalize(a, text, true);
+    if (!s)
+        return NULL;
+    static const char *const tails[] = {"。", ":", ";", ",", "，", "；"};
+    for (bool cut = true; cut;) {
+        cut = false;
+        size_t n = strlen(s);
+        for (size_t i = 0; i < PBI_COUNT(tails); i++) {
+            size_t t = strlen(tails[i]);
+            if (n > t && strcmp(s + n - t, tails[i]) == 0) {
+                s[n - t] = '\0';
+                cut = true;
+                break;
+            }
+        }
+    }
+    return s;
+}
+
+void pbi_check_summary(pbi_checker *k)
+{
+    pb_document *d = k->d;
+    if (d->summary_count == 0 || d->project_count == 0)
+        return;
+    pb_arena *a = pb_arena_new();
+    size_t nn = 0;
+    named_project *names = a ? sorted_by(k, a, false, &nn) : NULL;
+    char **items = names ? pb_arena_alloc(a, (d->summary_count + 1) * sizeof *items) : NULL;
+    for (size_t i = 0; items && i < d->summary_count; i++)
+        if (!(items[i] = summary_key(a, d->summary[i].text)))
+            items = NULL;
+    if (!items) {
+        k->oom = true;
+        pb_arena_free(a);
+        return;
+    }
+    for (size_t i = 0; i < d->summary_count; i++) {
+        named_project key = {items[i], NULL};
+        if (!bsearch(&key, names, nn, sizeof *names, cmp_named_text))
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_NOLOC,
+                _("part 1 (分项绩效目标) lists 「%s」, but no table in part 2 has this 项目名称; add its table or use "
+                  "the same name in both parts"),
+                d->summary[i].text);
+    }
+    qsort(items, d->summary_count, sizeof *items, cmp_str);
+    for (size_t j = 0; j < nn; j++) {
+        const char *text = names[j].text;
+        if (!bsearch(&text, items, d->summary_count, sizeof *items, cmp_str))
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, names[j].p, pbi_field_or(&names[j].p->name, names[j].p->loc),
+                _("项目名称 「%s」 has no entry in part 1 (分项绩效目标); add one, or use the same name in both parts"),
+                names[j].p->name.text);
+    }
+    pb_arena_free(a);
+}

@@ -1,0 +1,129 @@
+/* PB2: the amounts of a table (预算数 and its parts) and cost indicators against them. */
+#include "check/check.h"
+#include <string.h>
+
+static void check_amounts(pbi_checker *k, const pb_project *p)
+{
+    const pb_amount *m[3] = {&p->total, &p->fiscal, &p->other};
+    const char *names[3] = {"预算数", "财政资金", "其他资金"};
+    bool ok = true;
+    for (int i = 0; i < 3; i++)
+        if (m[i]->present && !m[i]->valid) {
+            pbi_add(k, RULE_BUDGET_AMOUNT_UNPARSED, p, m[i]->loc, _("%s 「%s」 is not an amount"), names[i], m[i]->raw);
+            ok = false;
+        }
+    if (!ok || !p->total.present || (!p->fiscal.present && !p->other.present))
+        return;
+    pb_decimal sum = {0, 0};
+    if (p->fiscal.present)
+        sum = p->fiscal.value;
+    if (p->other.present && !pb_decimal_add(sum, p->other.value, &sum))
+        return;
+    if (pb_decimal_cmp(sum, p->total.value) != 0 && p->fund_count > 2) {
+        /* A 申报表's parts, each named as its table names it. */
+        char parts[512] = "", c[PB_DECIMAL_BUFSIZE], t[PB_DECIMAL_BUFSIZE];
+        size_t n = 0;
+        for (size_t i = 0; i < p->fund_count; i++) {
+            const pb_amount *f = &p->funds[i].amount;
+            char v[PB_DECIMAL_BUFSIZE];
+            int w = snprintf(parts + n, sizeof parts - n, "%s%s %s", i ? " + " : "", p->funds[i].label,
+                             f->present ? pb_decimal_format(f->value, v) : "0");
+            if (w < 0 || (size_t)w >= sizeof parts - n)
+                break;
+            n += (size_t)w;
+        }
+        pbi_add(k, RULE_BUDGET_SUM_MISMATCH, p, p->total.loc, _("预算数 %s is not %s = %s"), pb_decimal_format(p->total.value, t),
+            parts, pb_decimal_format(sum, c));
+    } else if (pb_decimal_cmp(sum, p->total.value) != 0) {
+        char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE], c[PB_DECIMAL_BUFSIZE], t[PB_DECIMAL_BUFSIZE];
+        pbi_add(k, RULE_BUDGET_SUM_MISMATCH, p, p->total.loc,
+            _("预算数 %s is not 财政资金 %s + 其他资金 %s = %s"), pb_decimal_format(p->total.value, t),
+            p->fiscal.present ? pb_decimal_format(p->fiscal.value, a) : "0", p->other.present ? pb_decimal_format(p->other.value, b) : "0",
+            pb_decimal_format(sum, c));
+    }
+}
+
+static void check_unit(pbi_checker *k, const pb_project *p)
+{
+    if (p->unit == PB_UNIT_UNKNOWN && p->total.present)
+        pbi_add(k, RULE_BUDGET_UNIT_MISSING, p, p->loc,
+            _("the table gives no unit for its amounts (预算数 「%s」); add the line 「单位：万元」 or 「单位：元」"),
+            p->total.raw);
+}
+
+static void check_magnitude(pbi_checker *k, const pb_project *p)
+{
+    const pb_amount *t = &p->total;
+    if (!t->present || !t->valid || t->value.micro <= 0)
+        return;
+    const char *unit = pb_money_unit_name(p->unit), *meant = NULL;
+    int64_t v = t->value.micro, scale = PB_DECIMAL_SCALE;
+    switch (p->unit) {
+    case PB_UNIT_YUAN:
+        if (v < 1000 * scale)
+            meant = "万元";
+        break;
+    case PB_UNIT_WANYUAN:
+        if (v >= 1000000 * scale)
+            meant = "元";
+        else if (v < scale / 100)
+            meant = "元";
+        break;
+    case PB_UNIT_YIYUAN:
+        if (v >= 10000 * scale)
+            meant = "万元";
+        break;
+    default:
+        return;
+    }
+    if (!meant)
+        return;
+    char a[PB_DECIMAL_BUFSIZE];
+    pbi_add(k, RULE_BUDGET_MAGNITUDE, p, t->loc,
+        _("预算数 %s %s is implausible for one project; were the amounts written in %s? Check 「单位」 against the "
+          "amounts"),
+        pb_decimal_format(t->value, a), unit, meant);
+}
+
+static int money_exp(const char *unit)
+{
+    if (strcmp(unit, "元") == 0) return 0;
+    if (strcmp(unit, "千元") == 0) return 3;
+    if (strcmp(unit, "万元") == 0) return 4;
+    if (strcmp(unit, "亿元") == 0) return 8;
+    return -1;
+}
+
+void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
+{
+    const pb_value *v = &ind->value;
+    int exp = money_exp(v->unit);
+    /* A 长期 (multi-year) cost is not bounded by the year's budget. */
+    if (!pbi_is_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER || exp < 0 || p->unit == PB_UNIT_UNKNOWN ||
+        !p->total.present || !p->total.valid)
+        return;
+    pb_decimal in_unit;
+    if (!pbi_money_convert(v->number, exp, pb_money_unit_exp(p->unit), &in_unit)) {
+        /* Too small to show in the table's unit: below any real budget. */
+        return;
+    }
+    char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
+    int cmp = pb_decimal_cmp(in_unit, p->total.value);
+    if (cmp == 0)
+        pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "
+              "instead, such as the cost per person or per square metre"),
+            ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), pb_money_unit_name(p->unit));
+    else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT)
+        pbi_add(k, RULE_COST_EXCEEDS_BUDGET, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 (%s%s) is above the project's budget 预算数 %s%s"), ind->level2.text,
+            ind->level3.text, v->raw, pb_decimal_format(in_unit, a), pb_money_unit_name(p->unit),
+            pb_decimal_format(p->total.value, b), pb_money_unit_name(p->unit));
+}
+
+void pbi_check_money(pbi_checker *k, const pb_project *p)
+{
+    check_amounts(k, p);
+    check_unit(k, p);
+    check_magnitude(k, p);
+}

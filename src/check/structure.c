@@ -1,0 +1,142 @@
+/* PB402-PB406: the parts of a table and the indicator framework (categories, levels, count). */
+#include "check/check.h"
+#include <string.h>
+
+void pbi_check_complete(pbi_checker *k, const pb_project *p)
+{
+    static const char *const fmt = N_("the project table lacks 「%s」 or leaves it empty; fill it in");
+    /* The 申报表 has neither 项目编码 nor, always, a spending plan. */
+    bool declaration = p->layout == PB_LAYOUT_DECLARATION;
+    if (pbi_is_blank(p->code.text) && !declaration)
+        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->code, p->loc), _(fmt), "项目编码");
+    if (pbi_is_blank(p->name.text))
+        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->name, p->loc), _(fmt), "项目名称");
+    if (pbi_is_blank(p->total.raw))
+        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->total.loc.table >= 0 ? p->total.loc : p->loc, _(fmt), "预算数");
+    if (p->schedule.count == 0 && !declaration)
+        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, _(fmt), "资金支出计划");
+    if (pbi_is_blank(p->goals_cell.text))
+        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->goals_cell, p->loc), _(fmt), "绩效目标");
+    if (p->indicator_count == 0)
+        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->loc, _(fmt), _("the indicators (一级/二级/三级指标 and 指标值)"));
+}
+
+/* Indicators [i, end) share one 二级 cell (merged or carried down). */
+static size_t level2_group_end(const pb_project *p, size_t i)
+{
+    const pb_indicator *a = &p->indicators[i];
+    size_t j = i + 1;
+    while (j < p->indicator_count) {
+        const pb_indicator *b = &p->indicators[j];
+        if (memcmp(&a->level2.loc, &b->level2.loc, sizeof a->level2.loc) != 0 ||
+            strcmp(a->level2.text ? a->level2.text : "", b->level2.text ? b->level2.text : "") != 0)
+            break;
+        j++;
+    }
+    return j;
+}
+
+static void check_level_groups(pbi_checker *k, const pb_project *p)
+{
+    for (size_t i = 0, end; i < p->indicator_count; i = end) {
+        end = level2_group_end(p, i);
+        const pb_indicator *ind = &p->indicators[i];
+        if (pbi_is_blank(ind->level2.text))
+            continue;
+        pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
+        pbi_category c = pbi_category_of(ind->level1.text);
+        if (c != CAT_NONE && !pbi_belongs(s, c))
+            pbi_add(k, RULE_INDICATOR_LEVEL_MISMATCH, p, ind->level2.loc,
+                _("二级 「%s」 is under 「%s」; it belongs under 「%s」: move the row or correct the name"),
+                ind->level2.text, ind->level1.text, pbi_home_of(s));
+        bool target = false;
+        for (size_t j = i; j < end; j++)
+            target = target || pbi_sets_target(&p->indicators[j]);
+        if (!target)
+            pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, ind->level2.loc,
+                _("二级 「%s」 has no 三级 indicator with a 指标值; add one with its target, or remove the row"),
+                ind->level2.text);
+    }
+}
+
+typedef struct framework {
+    bool category[CAT_COUNT];
+    pb_loc category_loc[CAT_COUNT]; /* its first 一级 cell */
+    bool under[CAT_COUNT][SUB_COUNT];
+} framework;
+
+static void survey(const pb_project *p, framework *f)
+{
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        pbi_category c = pbi_category_of(ind->level1.text);
+        if (!f->category[c])
+            f->category_loc[c] = ind->level1.loc.table >= 0 ? ind->level1.loc : ind->loc;
+        f->category[c] = true;
+        f->under[c][pbi_subcategory_of(ind->level2.text)] = true;
+    }
+}
+
+static void missing_level2(pbi_checker *k, const pb_project *p, const framework *f, pbi_category c, const char *l1,
+                           const char *l2)
+{
+    pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, f->category_loc[c],
+        _("「%s」 has no 二级 「%s」; add it with at least one 三级 indicator and its target"), l1, l2);
+}
+
+static void check_categories(pbi_checker *k, const pb_project *p)
+{
+    framework f;
+    survey(p, &f);
+    pb_loc first_row = p->indicators[0].loc;
+    static const char *const fix = N_("the indicator table has no 一级 「%s」; add it with %s");
+    if (!f.category[CAT_OUTPUT]) {
+        pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "产出指标", _("数量/质量/时效/成本指标"));
+    } else {
+        static const struct {
+            pbi_subcategory s;
+            const char *name;
+        } required[] = {{SUB_QUANTITY, "数量指标"}, {SUB_QUALITY, "质量指标"}, {SUB_TIME, "时效指标"}};
+        for (size_t i = 0; i < PBI_COUNT(required); i++)
+            if (!f.under[CAT_OUTPUT][required[i].s])
+                missing_level2(k, p, &f, CAT_OUTPUT, "产出指标", required[i].name);
+        /* 成本 under 产出 (local forms) or as a 一级 of its own (2021). */
+        if (!f.under[CAT_OUTPUT][SUB_COST] && !f.category[CAT_COST])
+            missing_level2(k, p, &f, CAT_OUTPUT, "产出指标", "成本指标");
+    }
+    if (!f.category[CAT_EFFECT]) {
+        pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "效益指标",
+            _("at least one of 经济效益/社会效益/生态效益/可持续影响指标"));
+    } else {
+        bool any = false;
+        for (int s = 0; s < SUB_COUNT; s++)
+            any = any || (pbi_is_effect((pbi_subcategory)s) && f.under[CAT_EFFECT][s]);
+        if (!any)
+            missing_level2(k, p, &f, CAT_EFFECT, "效益指标", "经济效益/社会效益/生态效益/可持续影响指标");
+    }
+    if (!f.category[CAT_SATISFACTION])
+        pbi_add_sev(k, RULE_INDICATOR_CATEGORY_MISSING, PB_SEV_WARNING, p, first_row, _(fix), "满意度指标",
+                _("服务对象满意度指标, unless the project serves no one directly"));
+}
+
+static void check_count(pbi_checker *k, const pb_project *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->indicator_count; i++)
+        n += pbi_sets_target(&p->indicators[i]) || pbi_named(&p->indicators[i]);
+    if (n < (size_t)k->c->min_indicators)
+        pbi_add(k, RULE_INDICATOR_COUNT_LOW, p, p->indicators[0].loc,
+            _("the indicator table has %zu 三级 indicators, fewer than %d; add indicators for what the project "
+              "does not yet measure"),
+            n, k->c->min_indicators);
+}
+
+void pbi_check_framework(pbi_checker *k, const pb_project *p)
+{
+    if (p->indicator_count == 0)
+        return;
+    check_categories(k, p);
+    check_level_groups(k, p);
+    check_count(k, p);
+}
