@@ -33,6 +33,10 @@ struct pb_extractor {
     bool ind_mode;
     int ind_col[COL_COUNT];
     int term_col; /* a column naming the block (长期绩效指标 merged down), or -1 */
+    int long_col[COL_COUNT]; /* the 长期 columns beside the year's (paired groups) */
+    bool paired;
+    const char *long_carry_l2;
+    pb_loc long_carry_l2_loc;
     pb_term block_term, pending_term;
     bool has_pending_term;
     unsigned terms_seen; /* blocks of cur, one bit per pb_term */
@@ -60,6 +64,12 @@ struct pb_extractor {
     pb_money_unit pend_unit;
     pb_field pend_unit_text;
     const char *pend_org;
+    uint64_t keys; /* KEY_FIELD / KEY_COLUMN bits met in cur's tables */
+    bool total_year; /* cur->total was given by a year's label (当年资金总额) */
+    /* a row of goal labels (中期目标 | 年度目标) waiting for its texts below */
+    int goal_table, goal_row, goal_n;
+    int goal_cols[4];
+    label_kind goal_kinds[4];
 };
 
 static inline pb_loc pbi_cell_loc(const pb_table *t, const pb_cell *c)
@@ -75,6 +85,8 @@ int pbi_non_blank_slots(const slot *s, int n, int *only);
 const char *pbi_keep(pb_extractor *x, const char *s);
 void pbi_set_title(pb_extractor *x, const char *s);
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc);
+/* Names cur's template family from the keys met (before the next project). */
+void pbi_close_project(pb_extractor *x);
 bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c);
 bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c);
 bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c);

@@ -7,27 +7,66 @@
 
 typedef struct ind_header {
     int col[COL_COUNT];
+    int long_col[COL_COUNT]; /* the 长期 group of paired column groups, else -1 */
     int term_col;
     int term; /* pb_term named in the header row, or -1 */
 } ind_header;
 
+static bool complete(const int *col)
+{
+    return col[COL_VALUE] >= 0 && col[COL_L2] >= 0 && (col[COL_L1] >= 0 || col[COL_L3] >= 0);
+}
+
+/* 一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | …:
+ * the columns of each block told apart by their heads; the unqualified
+ * ones (一级) are shared. */
 static bool indicator_header(const slot *s, int n, ind_header *h)
 {
+    int annual[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
-        h->col[k] = -1;
+        h->col[k] = h->long_col[k] = annual[k] = -1;
     h->term_col = -1;
     h->term = -1;
     for (int i = 0; i < n; i++) {
-        int k = pbi_indicator_column(s[i].label);
         pb_term term;
-        if (k >= 0 && h->col[k] < 0)
-            h->col[k] = s[i].cell->col;
-        else if (k < 0 && h->term < 0 && pbi_term_marker(s[i].label, &term)) {
+        int k = pbi_indicator_column_term(s[i].label, &term);
+        if (k >= 0) {
+            int *group = term == PB_TERM_LONG ? h->long_col : annual;
+            if (group[k] < 0)
+                group[k] = s[i].cell->col;
+        } else if ((k = pbi_indicator_column(s[i].label)) >= 0) {
+            if (h->col[k] < 0)
+                h->col[k] = s[i].cell->col;
+        } else if (h->term < 0 && pbi_term_marker(s[i].label, &term)) {
             h->term = (int)term;
             h->term_col = s[i].cell->col;
         }
     }
-    return h->col[COL_VALUE] >= 0 && h->col[COL_L2] >= 0 && (h->col[COL_L1] >= 0 || h->col[COL_L3] >= 0);
+    bool any_long = false, any_annual = false;
+    for (int k = 0; k < COL_COUNT; k++) {
+        any_long = any_long || h->long_col[k] >= 0;
+        any_annual = any_annual || annual[k] >= 0;
+    }
+    if (any_annual || any_long) {
+        /* the year's columns read as the block's, the long ones beside */
+        int *main = any_annual ? annual : h->long_col;
+        for (int k = 0; k < COL_COUNT; k++) {
+            if (main[k] < 0)
+                main[k] = h->col[k];
+            if (any_annual && any_long && h->long_col[k] < 0)
+                h->long_col[k] = h->col[k];
+        }
+        memcpy(h->col, main, sizeof h->col);
+        if (!any_annual)
+            h->term = PB_TERM_LONG;
+        if (!(any_annual && any_long))
+            for (int k = 0; k < COL_COUNT; k++)
+                h->long_col[k] = -1;
+    }
+    if (!complete(h->long_col))
+        for (int k = 0; k < COL_COUNT; k++)
+            h->long_col[k] = -1;
+    return complete(h->col);
 }
 
 static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s, const ind_header *h)
@@ -38,6 +77,8 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
     bool repeated = x->cur && x->cur->has_indicator_table && x->ind_mode && term == x->block_term &&
                     (t->rows[r].header || memcmp(h->col, x->ind_col, sizeof h->col) == 0);
     memcpy(x->ind_col, h->col, sizeof h->col);
+    memcpy(x->long_col, h->long_col, sizeof h->long_col);
+    x->paired = h->long_col[COL_VALUE] >= 0;
     x->term_col = h->term_col;
     if (repeated)
         return true;
@@ -46,10 +87,13 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
             return false;
     }
     x->cur->has_indicator_table = true;
+    for (int k = 0; k < COL_COUNT; k++)
+        if (h->col[k] >= 0)
+            x->keys |= KEY_COLUMN(k);
     x->terms_seen |= 1u << term;
     x->block_term = term;
     x->ind_mode = true;
-    x->carry_l1 = x->carry_l2 = NULL;
+    x->carry_l1 = x->carry_l2 = x->long_carry_l2 = NULL;
     return true;
 }
 
@@ -131,7 +175,7 @@ static bool remnant(const char *s)
     return true;
 }
 
-bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
+static bool group_row(pb_extractor *x, const pb_table *t, int row)
 {
     pb_project *p = x->cur;
     const pb_cell *c[COL_COUNT];
@@ -189,6 +233,33 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
     return indicator_value(x, ind);
 }
 
+
+/* A row of paired column groups is read twice: the year's columns, then
+ * the 长期 ones with their own 二级 carried down. */
+bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
+{
+    if (!group_row(x, t, row))
+        return false;
+    if (!x->paired)
+        return true;
+    int cols[COL_COUNT];
+    memcpy(cols, x->ind_col, sizeof cols);
+    memcpy(x->ind_col, x->long_col, sizeof cols);
+    const char *l2 = x->carry_l2;
+    pb_loc l2_loc = x->carry_l2_loc;
+    pb_term term = x->block_term;
+    x->carry_l2 = x->long_carry_l2;
+    x->carry_l2_loc = x->long_carry_l2_loc;
+    x->block_term = PB_TERM_LONG;
+    bool ok = group_row(x, t, row);
+    x->long_carry_l2 = x->carry_l2;
+    x->long_carry_l2_loc = x->carry_l2_loc;
+    x->carry_l2 = l2;
+    x->carry_l2_loc = l2_loc;
+    x->block_term = term;
+    memcpy(x->ind_col, cols, sizeof cols);
+    return ok;
+}
 
 bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done)
 {

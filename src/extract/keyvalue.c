@@ -173,13 +173,23 @@ static bool field_taken(const pb_project *p, label_kind k)
     return k == L_TOTAL && p->total.raw != NULL;
 }
 
-static bool starts_next_project(const pb_extractor *x, label_kind k)
+/* A second amount label of the other kind (当年资金总额 beside 资金总额) has
+ * room beside the first. */
+static bool total_has_room(const pb_extractor *x, const char *label)
+{
+    const pb_project *p = x->cur;
+    return p->total.raw && pbi_label_is_year(label) != x->total_year && !p->long_total.raw;
+}
+
+static bool starts_next_project(const pb_extractor *x, label_kind k, const char *label)
 {
     if (!x->cur)
         return true;
     if (!is_header_field(k))
         return false;
-    return x->cur->has_indicator_table || field_taken(x->cur, k);
+    if (x->cur->has_indicator_table)
+        return true;
+    return field_taken(x->cur, k) && !(k == L_TOTAL && total_has_room(x, label));
 }
 
 static bool funds_context(slot *s, int n)
@@ -198,8 +208,9 @@ static bool fund_header(pb_extractor *x, const pb_table *t, int row, const slot 
     for (int i = 0; i < n && x->fund_n < MAX_FUND_COLS; i++) {
         if (!is_amount_label(kind[i]) || s[i].cell->row != row)
             continue;
-        if (starts_next_project(x, kind[i]) && !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
+        if (starts_next_project(x, kind[i], s[i].label) && !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
             return false;
+        x->keys |= KEY_FIELD(kind[i]);
         if (kind[i] == L_TOTAL && x->cur->unit == PB_UNIT_UNKNOWN)
             x->cur->unit = pbi_unit_in(s[i].label);
         x->fund_cols[x->fund_n] = s[i].cell->col;
@@ -221,10 +232,20 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     if (f)
         return pbi_set_field(x, f, t, v);
     switch (k) {
-    case L_TOTAL:
+    case L_TOTAL: {
         if (p->unit == PB_UNIT_UNKNOWN)
             p->unit = pbi_unit_in(s[i].label);
-        return pbi_set_amount(x, &p->total, t, v);
+        /* The year's amount goes in total, the whole project's beside it
+         * in long_total, in whichever order the table gives them. */
+        bool year = pbi_label_is_year(s[i].label);
+        pb_amount *m = &p->total;
+        if (year && p->total.raw && !x->total_year)
+            p->long_total = p->total;
+        else if (!year && x->total_year)
+            m = &p->long_total;
+        x->total_year = x->total_year || year;
+        return pbi_set_amount(x, m, t, v);
+    }
     case L_FISCAL:
     case L_OTHER:
         return pbi_add_fund(x, s[i].label, k == L_FISCAL, t, v);
@@ -236,6 +257,53 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     default:
         return true;
     }
+}
+
+static bool is_goal_label(label_kind k) { return k == L_GOALS || k == L_LONG_GOALS; }
+
+/* 总体目标 | 中期目标 | 年度目标 with the texts in the row below (the 2015
+ * 申报表): two goal labels or more, none with a text beside it. */
+static bool goal_header(pb_extractor *x, const pb_table *t, int row, const slot *s, const label_kind *kind, int n)
+{
+    int goals = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_goal_label(kind[i]))
+            continue;
+        goals++;
+        if (i + 1 < n && kind[i + 1] == L_NONE && !pbi_is_blank(s[i + 1].cell->text))
+            return false;
+    }
+    if (goals < 2 || !x->cur)
+        return false;
+    x->goal_n = 0;
+    for (int i = 0; i < n && x->goal_n < 4; i++)
+        if (is_goal_label(kind[i]) && s[i].cell->row == row) {
+            x->keys |= KEY_FIELD(kind[i]);
+            x->goal_cols[x->goal_n] = s[i].cell->col;
+            x->goal_kinds[x->goal_n++] = kind[i];
+        }
+    x->goal_table = t->index;
+    x->goal_row = row;
+    return true;
+}
+
+static bool goal_values(pb_extractor *x, const pb_table *t, int row)
+{
+    pb_project *p = x->cur;
+    for (int k = 0; k < x->goal_n; k++) {
+        const pb_cell *c = pb_table_at(t, row, x->goal_cols[k]);
+        if (!c || c->row != row)
+            continue;
+        bool ok = x->goal_kinds[k] == L_GOALS
+                      ? pbi_set_field(x, &p->goals_cell, t, c) &&
+                            pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count)
+                      : pbi_set_field(x, &p->long_goals_cell, t, c) &&
+                            pbi_split_lines(x, p->long_goals_cell.text, &p->long_goals, &p->long_goal_count);
+        if (!ok)
+            return false;
+    }
+    x->goal_n = 0;
+    return true;
 }
 
 bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *used)
@@ -257,6 +325,10 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         *used = true;
         return fund_header(x, t, row, s, kind, n);
     }
+    if (goal_header(x, t, row, s, kind, n)) {
+        *used = true;
+        return true;
+    }
     for (int i = 0; i < n; i++) {
         label_kind k = kind[i];
         if (k == L_NONE)
@@ -264,9 +336,10 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         if (s[i].cell->row != row && k != L_BUDGET_GROUP)
             continue; /* a label merged down from above */
         *used = true;
-        if (starts_next_project(x, k) && (s[i].cell->row == row || !x->cur) &&
+        if (starts_next_project(x, k, s[i].label) && (s[i].cell->row == row || !x->cur) &&
             !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
             return false;
+        x->keys |= KEY_FIELD(k);
         if (k == L_FUNDS_GROUP || k == L_ATTRIBUTE || k == L_DEPARTMENT || k == L_IMPLEMENTER)
             x->cur->layout = PB_LAYOUT_DECLARATION;
         if (k == L_SCHEDULE)
@@ -300,6 +373,10 @@ bool pbi_pending_values_row(pb_extractor *x, const pb_table *t, int r, slot *s, 
     if (x->fund_n && x->cur && x->fund_table == t->index && x->fund_row == r - 1) {
         *done = true;
         return fund_values(x, t, r);
+    }
+    if (x->goal_n && x->cur && x->goal_table == t->index && x->goal_row == r - 1) {
+        *done = true;
+        return goal_values(x, t, r);
     }
     return true;
 }

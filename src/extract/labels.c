@@ -112,7 +112,15 @@ static const struct {
     {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
     {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
     {LIT("预算部门"), L_DEPARTMENT},   {LIT("预算单位"), L_IMPLEMENTER},
+    {LIT("当年其他资金"), L_OTHER},    {LIT("年度其他资金"), L_OTHER},      {LIT("其中:当年其他资金"), L_OTHER},
 };
+
+bool pbi_label_is_year(const char *s)
+{
+    if (pbi_has_prefix(s, "其中:"))
+        s += strlen("其中:");
+    return pbi_has_prefix(s, "当年") || pbi_has_prefix(s, "本年") || pbi_has_prefix(s, "年度");
+}
 
 /* Labels that only mean a part of the funds beside other fund labels. */
 static const lit context_other[] = {LIT("其他"), LIT("其他收入")};
@@ -236,6 +244,27 @@ int pbi_indicator_column(const char *l)
     char base[LABEL_MAX];
     pbi_label_base(l, base, sizeof base);
     return column_of(base, true);
+}
+
+int pbi_indicator_column_term(const char *l, pb_term *term)
+{
+    static const struct {
+        const char *suffix;
+        pb_term term;
+    } quals[] = {{"(长期)", PB_TERM_LONG}, {"(中期)", PB_TERM_LONG}, {"(实施期)", PB_TERM_LONG},
+                 {"(年度)", PB_TERM_ANNUAL}, {"(本年度)", PB_TERM_ANNUAL}, {"(当年)", PB_TERM_ANNUAL}};
+    for (size_t i = 0; i < sizeof quals / sizeof *quals; i++)
+        if (pbi_label_has_suffix(l, quals[i].suffix) && strlen(l) > strlen(quals[i].suffix)) {
+            char head[LABEL_MAX];
+            size_t n = strlen(l) - strlen(quals[i].suffix);
+            if (n >= sizeof head)
+                return -1;
+            memcpy(head, l, n);
+            head[n] = '\0';
+            *term = quals[i].term;
+            return pbi_indicator_column(head);
+        }
+    return -1;
 }
 
 /* The comparator of a 计算符号 / 指标性质 cell.  Budget systems export codes:

@@ -37,8 +37,14 @@ bool pbi_label_has_suffix(const char *s, const char *suffix);
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
 label_kind pbi_label_of(const char *label, bool funds);
+/* An amount label naming the year's amount ("当年资金总额", "其中:当年财政拨款",
+ * "年度资金总额"), not the whole project's. */
+bool pbi_label_is_year(const char *label);
 /* The indicator column a folded label heads, or -1. */
 int pbi_indicator_column(const char *label);
+/* The same for a head qualified by its block ("二级指标(长期)",
+ * "指标值(年度)"): the column, and *term set; -1 when unqualified. */
+int pbi_indicator_column_term(const char *label, pb_term *term);
 /* The unit a label or unit line names ("单位：万元", "预算数(万元)"). */
 pb_money_unit pbi_unit_in(const char *label);
 /* "长期绩效指标", "中期指标", "年度绩效指标": the name of an indicator block. */
@@ -65,8 +71,7 @@ const char *pbi_key_name(int key);
 
 /* ---- template families (families.c) */
 typedef struct family {
-    const char *id;   /* "yitihua", as JSON writes it */
-    const char *name; /* as offices call it */
+    pb_template t;     /* its id, name and the fields (PB_TF_*) it has */
     uint64_t all;      /* keys the family's tables all have */
     uint64_t any;      /* and at least one of these (0: none asked) */
     uint64_t requires; /* keys a complete table of the family has */

@@ -20,9 +20,19 @@ void pbi_set_title(pb_extractor *x, const char *s)
     x->title = x->title_buf;
 }
 
+void pbi_close_project(pb_extractor *x)
+{
+    if (x->cur && !x->cur->template_family) {
+        const family *f = pbi_family_of(x->keys);
+        x->cur->template_family = f ? &f->t : NULL;
+    }
+    x->keys = 0;
+}
+
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
 {
     pb_document *d = x->doc;
+    pbi_close_project(x);
     if (!pbi_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
         return false;
     pb_project *p = pb_arena_alloc(x->a, sizeof *p);
@@ -56,6 +66,8 @@ bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
     x->sched = SCHED_NONE;
     x->fund_n = 0;
     x->terms_seen = 0;
+    x->total_year = false;
+    p->long_total.loc = p->long_fiscal.loc = p->long_other.loc = PB_NOLOC;
     return true;
 }
 
@@ -145,7 +157,7 @@ static void finish_amount(pb_project *p, pb_amount *m)
 /* fiscal and other from the parts: one part is copied as it is (its raw
  * text and cell); several are added up, an unreadable one standing for
  * all. */
-static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, pb_amount *out)
+static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, bool long_term, pb_amount *out)
 {
     size_t parts = 0, present = 0;
     const pb_amount *one = NULL, *bad = NULL;
@@ -154,7 +166,7 @@ static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, pb_amount *ou
     pb_buf raw = {0};
     for (size_t i = 0; i < p->fund_count; i++) {
         const pb_amount *m = &p->funds[i].amount;
-        if (p->funds[i].fiscal != fiscal)
+        if (p->funds[i].fiscal != fiscal || p->funds[i].long_term != long_term)
             continue;
         parts++;
         one = one ? one : m;
@@ -188,14 +200,24 @@ static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, pb_amount *ou
 bool pbi_extract_finish(pb_extractor *x)
 {
     pb_document *d = x->doc;
+    pbi_close_project(x);
     for (size_t i = 0; i < d->project_count; i++) {
         pb_project *p = d->projects[i];
         finish_amount(p, &p->total);
-        for (size_t j = 0; j < p->fund_count; j++)
+        finish_amount(p, &p->long_total);
+        /* Beside the year's parts (当年财政拨款), the others are the whole
+         * project's. */
+        bool year_parts = false;
+        for (size_t j = 0; j < p->fund_count; j++) {
             finish_amount(p, &p->funds[j].amount);
+            year_parts = year_parts || pbi_label_is_year(p->funds[j].label);
+        }
+        for (size_t j = 0; j < p->fund_count && year_parts; j++)
+            p->funds[j].long_term = !pbi_label_is_year(p->funds[j].label);
         finish_amount(p, &p->fiscal);
         finish_amount(p, &p->other);
-        if (!sum_funds(x, p, true, &p->fiscal) || !sum_funds(x, p, false, &p->other))
+        if (!sum_funds(x, p, true, false, &p->fiscal) || !sum_funds(x, p, false, false, &p->other) ||
+            !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
             return false;
     }
     return true;

@@ -43,8 +43,8 @@ void pb_table_recognize(const pb_table *t, pb_recognition *r)
     const family *f = pbi_family_of(keys);
     uint64_t expected = pbi_base_keys;
     if (f) {
-        r->family = f->id;
-        r->family_name = f->name;
+        r->family = f->t.id;
+        r->family_name = f->t.name;
         expected = f->requires;
     }
     for (int k = 0; k < KEY_COUNT; k++) {
