@@ -26,13 +26,9 @@ static const char *dir;
  * mismatches are printed; the test is skipped instead of failed.  A file
  * listed here that passes fails the test, so the list only shrinks. */
 static const char *const known_gaps[] = {
-    "CQ_rongchang_lyj_lhmh_2022.pydocx.truth.json",
-    "CQ_rongchang_lyj_lhmh_2022.truth.json",
     "GS_jiayuguan_bwg_2023.truth.json",
     "HB_qingshan_2020_bobo.truth.json",
     "HN_ningxiang_batang_2021.truth.json",
-    "SC_ganzi_scjg_spaq.truth.json",
-    "SC_ganzi_scjg_spaq.xlsx.truth.json",
     "SC_mata_2023.truth.json",
     "SC_mata_2023.xlsx.truth.json",
     "he_handan_2019.pydocx.truth.json",
@@ -155,6 +151,25 @@ static bool same_value(const pb_indicator *ind, const char *want)
     return false;
 }
 
+/* Goal texts up to the separators between goals: truth files list a
+ * cell's goals as lines, dropping the 「；」 that joined them. */
+static void drop_separators(char *s)
+{
+    char *o = s;
+    for (const char *p = s; *p;) {
+        if (*p == ';' || *p == ',' || *p == '.') {
+            p++;
+            continue;
+        }
+        if (strncmp(p, "。", 3) == 0 || strncmp(p, "；", 3) == 0 || strncmp(p, "，", 3) == 0) {
+            p += 3;
+            continue;
+        }
+        *o++ = *p++;
+    }
+    *o = '\0';
+}
+
 static void goals(report *r, int pi, const char *what, const char **got, size_t n, const cJSON *want)
 {
     if (!cJSON_IsArray(want))
@@ -166,7 +181,12 @@ static void goals(report *r, int pi, const char *what, const char **got, size_t 
     cJSON_ArrayForEach(g, want)
         if (cJSON_IsString(g))
             strncat(b, g->valuestring, sizeof b - strlen(b) - 1);
-    if (!same_text(a, b))
+    char x[8192], y[8192];
+    if (!pbi_normalize_buf(a, true, x, sizeof x) || !pbi_normalize_buf(b, true, y, sizeof y))
+        x[0] = y[0] = '\0';
+    drop_separators(x);
+    drop_separators(y);
+    if (strcmp(x, y) != 0)
         miss(r, "  project %d: %s «%.120s», truth «%.120s»\n", pi + 1, what, a, b);
 }
 
@@ -248,8 +268,14 @@ static void test_filing(void **state)
     for (int i = 0; i < want && i < (int)d->project_count; i++)
         project(&r, i, d->projects[i], cJSON_GetArrayItem(projects, i));
     const cJSON *ok = cJSON_GetObjectItemCaseSensitive(t, "allowed_errors");
+    /* The README: "A partial table legitimately lacks categories … findings
+     * about missing categories are right there." */
+    const char *exactness = str(t, "exactness");
+    bool partial = exactness && strncmp(exactness, "partial", 7) == 0;
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
+        if (partial && strcmp(f->rule->id, "PB403") == 0)
+            continue;
         if (f->severity == PB_SEV_ERROR && strncmp(f->rule->id, "PB40", 4) == 0 && !allowed(ok, f->rule->id))
             miss(&r, "  %s %s\n", f->rule->id, f->message);
     }
