@@ -31,12 +31,8 @@ static const char *const known_gaps[] = {
     "HN_ningxiang_batang_2021.truth.json",
     "SC_mata_2023.truth.json",
     "SC_mata_2023.xlsx.truth.json",
-    "he_handan_2019.pydocx.truth.json",
-    "he_handan_2019.truth.json",
     "jx_fuliang_dept_2026.calc.truth.json",
     "jx_fuliang_dept_2026.truth.json",
-    "zj_linhai_2024.pydocx.truth.json",
-    "zj_linhai_2024.truth.json",
     NULL,
 };
 

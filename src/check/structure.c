@@ -106,9 +106,13 @@ static void check_categories(pbi_checker *k, const pb_project *p)
     survey(p, &f);
     pb_loc first_row = p->indicators[0].loc;
     static const char *const fix = N_("the indicator table has no 一级 「%s」; add it with %s");
+    /* A two-level table (绩效指标分类 | 绩效指标) has no 二级 to ask for. */
+    bool two_level = true;
+    for (size_t i = 0; i < p->indicator_count && two_level; i++)
+        two_level = pbi_is_blank(p->indicators[i].level2.text);
     if (!f.category[CAT_OUTPUT]) {
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "产出指标", _("数量/质量/时效/成本指标"));
-    } else {
+    } else if (!two_level) {
         static const struct {
             pbi_subcategory s;
             const char *name;
@@ -123,7 +127,7 @@ static void check_categories(pbi_checker *k, const pb_project *p)
     if (!f.category[CAT_EFFECT]) {
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "效益指标",
             _("at least one of 经济效益/社会效益/生态效益/可持续影响指标"));
-    } else {
+    } else if (!two_level) {
         bool any = false;
         for (int s = 0; s < SUB_COUNT; s++)
             any = any || (pbi_is_effect((pbi_subcategory)s) && f.under[CAT_EFFECT][s]);

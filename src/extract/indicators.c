@@ -12,9 +12,12 @@ typedef struct ind_header {
     int term; /* pb_term named in the header row, or -1 */
 } ind_header;
 
+/* A value and two levels: 一级 + 二级, 二级 + 三级, or 一级 + 三级 (the
+ * two-level 转移支付 tables: 绩效指标分类 | 绩效指标). */
 static bool complete(const int *col)
 {
-    return col[COL_VALUE] >= 0 && col[COL_L2] >= 0 && (col[COL_L1] >= 0 || col[COL_L3] >= 0);
+    int levels = (col[COL_L1] >= 0) + (col[COL_L2] >= 0) + (col[COL_L3] >= 0);
+    return col[COL_VALUE] >= 0 && levels >= 2;
 }
 
 /* 一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | …:
@@ -42,6 +45,11 @@ static bool indicator_header(const slot *s, int n, ind_header *h)
             h->term_col = s[i].cell->col;
         }
     }
+    for (int i = 0; i < n; i++) {
+        int k = pbi_indicator_column_weak(s[i].label);
+        if (k >= 0 && h->col[k] < 0 && annual[k] < 0 && h->long_col[k] < 0)
+            h->col[k] = s[i].cell->col;
+    }
     bool any_long = false, any_annual = false;
     for (int k = 0; k < COL_COUNT; k++) {
         any_long = any_long || h->long_col[k] >= 0;
@@ -66,6 +74,14 @@ static bool indicator_header(const slot *s, int n, ind_header *h)
     if (!complete(h->long_col))
         for (int k = 0; k < COL_COUNT; k++)
             h->long_col[k] = -1;
+    /* 指标类型 | 指标名称 | 指标值 (Zhejiang's 项目库): the type is the 一级 and
+     * the name its 二级, with no 三级 column */
+    if (h->col[COL_L1] < 0 && h->col[COL_L2] < 0 && h->col[COL_TYPE] >= 0 && h->col[COL_L3] >= 0 &&
+        h->col[COL_VALUE] >= 0) {
+        h->col[COL_L1] = h->col[COL_TYPE];
+        h->col[COL_L2] = h->col[COL_L3];
+        h->col[COL_TYPE] = h->col[COL_L3] = -1;
+    }
     return complete(h->col);
 }
 
@@ -196,6 +212,9 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
      * offices delete none of them, and a reviewer reads past them). */
     if (v_blank && (l3_blank || remnant(c[COL_L3]->text)))
         return true;
+    /* 优 | 良 | 中 | 差 under 评价标准: the grades' heads, not an indicator */
+    if (l3_blank && blank_here(c[COL_L2], row) && c[COL_VALUE] && strcmp(c[COL_VALUE]->text, "优") == 0)
+        return true;
     if (!pbi_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
         return false;
     pb_indicator *ind = &p->indicators[p->indicator_count++];
@@ -218,7 +237,12 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
          * for each of them; a value never does. */
         const pb_cell *cc = c[k] && (c[k]->row == row || k != COL_VALUE) ? c[k] : NULL;
         if (x->ind_col[k] < 0) {
-            f[k]->loc = PB_NOLOC;
+            /* No 三级 column (Zhejiang's 指标类型 | 指标名称): the 二级 cell is
+             * the indicator's only name, and the rules read it as such. */
+            if (k == COL_L3)
+                *f[k] = ind->level2;
+            else
+                f[k]->loc = PB_NOLOC;
             continue;
         }
         if (!pbi_set_field(x, f[k], t, cc))

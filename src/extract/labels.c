@@ -109,7 +109,7 @@ static const struct {
     {LIT("年度预算金额"), L_TOTAL},    {LIT("年度预算"), L_TOTAL},
     {LIT("本年度绩效目标"), L_GOALS},  {LIT("本年度目标"), L_GOALS},        {LIT("当年绩效目标"), L_GOALS},
     {LIT("年度总体目标"), L_GOALS},    {LIT("项目年度目标"), L_GOALS},      {LIT("项目年度绩效目标"), L_GOALS},
-    {LIT("整体目标"), L_GOALS},        {LIT("项目总体目标"), L_LONG_GOALS}, {LIT("项目中期目标"), L_LONG_GOALS},
+    {LIT("整体目标"), L_GOALS},        {LIT("绩效目标总体描述"), L_GOALS},        {LIT("项目总体目标"), L_LONG_GOALS}, {LIT("项目中期目标"), L_LONG_GOALS},
     {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
     {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
     {LIT("预算部门"), L_DEPARTMENT},   {LIT("预算单位"), L_IMPLEMENTER},
@@ -204,6 +204,8 @@ static const struct {
     ind_col col;
 } column_labels[] = {
     {LIT("一级指标"), COL_L1},        {LIT("一级绩效指标"), COL_L1},
+    {LIT("绩效指标分类"), COL_L1},    {LIT("指标分类"), COL_L1},         {LIT("指标类别"), COL_L1},
+    {LIT("绩效指标评价标准"), COL_VALUE}, {LIT("评价标准确定依据"), COL_BASIS},
     {LIT("二级指标"), COL_L2},        {LIT("二级绩效指标"), COL_L2},
     {LIT("三级指标"), COL_L3},        {LIT("三级指标名称"), COL_L3},     {LIT("三级绩效指标"), COL_L3},
     {LIT("指标内容"), COL_L3},        {LIT("指标名称"), COL_L3},         {LIT("绩效指标名称"), COL_L3},
@@ -245,6 +247,26 @@ int pbi_indicator_column(const char *l)
     char base[LABEL_MAX];
     pbi_label_base(l, base, sizeof base);
     return column_of(base, true);
+}
+
+/* Heads that name a column only where no other head does: 「绩效指标」 is
+ * the 三级 of a two-level table, but elsewhere the block's name merged down
+ * the left edge. */
+static const struct {
+    lit text;
+    ind_col col;
+} weak_column_labels[] = {
+    {LIT("绩效指标"), COL_L3},
+    {LIT("指标"), COL_L3},
+};
+
+int pbi_indicator_column_weak(const char *l)
+{
+    size_t n = strlen(l);
+    for (size_t i = 0; i < sizeof weak_column_labels / sizeof *weak_column_labels; i++)
+        if (weak_column_labels[i].text.len == n && memcmp(l, weak_column_labels[i].text.s, n) == 0)
+            return (int)weak_column_labels[i].col;
+    return -1;
 }
 
 int pbi_indicator_column_term(const char *l, pb_term *term)

@@ -42,6 +42,8 @@ label_kind pbi_label_of(const char *label, bool funds);
 bool pbi_label_is_year(const char *label);
 /* The indicator column a folded label heads, or -1. */
 int pbi_indicator_column(const char *label);
+/* A head that names a column only where no other head names it, or -1. */
+int pbi_indicator_column_weak(const char *label);
 /* The same for a head qualified by its block ("二级指标(长期)",
  * "指标值(年度)"): the column, and *term set; -1 when unqualified. */
 int pbi_indicator_column_term(const char *label, pb_term *term);

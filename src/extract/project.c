@@ -197,12 +197,48 @@ static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, bool long_ter
     return ok;
 }
 
+/* A table without a 项目名称 field (the 转移支付 tables) is named by its
+ * heading: "1、邯财社…预算指标绩效目标表" → "邯财社…预算指标".  A heading
+ * that names no project ("项目绩效目标表") names none. */
+static bool name_from_title(pb_extractor *x, pb_project *p)
+{
+    static const char *const suffixes[] = {"项目支出绩效目标申报表", "项目支出绩效目标表", "绩效目标申报表",
+                                           "绩效目标表", "申报表", "目标表"};
+    if (p->name.text || !p->title)
+        return true;
+    const char *s = p->title;
+    /* "1、", "1.", "一、", "(一)" */
+    const char *q = s;
+    while ((*q >= '0' && *q <= '9'))
+        q++;
+    if (q > s && (*q == '.' || pbi_has_prefix(q, "、")))
+        s = q + (*q == '.' ? 1 : strlen("、"));
+    size_t n = strlen(s);
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+        if (pbi_label_has_suffix(s, suffixes[i])) {
+            n -= strlen(suffixes[i]);
+            break;
+        }
+    if (n == strlen(s) || n < 3 * 4) /* no table's name, or too short to name a project */
+        return true;
+    char *name = pb_arena_strndup(x->a, s, n);
+    if (!name)
+        return false;
+    if (pbi_contains(name, "部门预算") || pbi_contains(name, "年度") || strcmp(name, "项目") == 0)
+        return true;
+    p->name.text = name;
+    p->name.loc = PB_NOLOC;
+    return true;
+}
+
 bool pbi_extract_finish(pb_extractor *x)
 {
     pb_document *d = x->doc;
     pbi_close_project(x);
     for (size_t i = 0; i < d->project_count; i++) {
         pb_project *p = d->projects[i];
+        if (!name_from_title(x, p))
+            return false;
         finish_amount(p, &p->total);
         finish_amount(p, &p->long_total);
         /* Beside the year's parts (当年财政拨款), the others are the whole
