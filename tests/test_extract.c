@@ -445,10 +445,49 @@ static void test_config_turns_rules_off(void **state)
     pb_document_free(d);
 }
 
+
+/* pb_table_recognize: the family from the lexicon's labels, what is missing,
+ * and a label met only inside a longer cell text. */
+static void test_recognize_table(void **state)
+{
+    (void)state;
+    pb_options o;
+    pb_options_default(&o);
+    o.keep_tables = true;
+    static const char body[] =
+        TBL(TR(TC("项目编码") TC("P1") TC("项目名称") TC("某专项经费"))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")))
+        P("x")
+        TBL(TR(TC("项目名称：某专项") TC("说明"))
+            TR(TC("一级指标") TC("二级指标") TC("说明") TC("备注")));
+    size_t len;
+    void *mem = fx_docx_mem(body, &len);
+    pb_document *d = pb_read_memory(mem, len, "r.docx", &o);
+    free(mem);
+    assert_int_equal(d->table_count, 2);
+    pb_recognition r;
+    pb_table_recognize(d->tables[0], &r);
+    assert_string_equal(r.family, "yitihua");
+    assert_true(r.found_count >= 6);
+    /* the 一体化 family has a budget, a schedule and goals */
+    assert_int_equal(r.missing_count, 3);
+    assert_string_equal(r.missing[0], "预算数");
+    pb_table_recognize(d->tables[1], &r);
+    assert_null(r.family);
+    assert_int_equal(r.missing_count, 3);
+    assert_string_equal(r.missing[0], "项目编码");
+    assert_false(r.inside[0]);
+    assert_string_equal(r.missing[1], "项目名称");
+    assert_true(r.inside[1]);
+    assert_string_equal(r.missing[2], "指标值");
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reference_document),
+        cmocka_unit_test(test_recognize_table),
         cmocka_unit_test(test_fixture_matches_model),
         cmocka_unit_test(test_schedule_blank),
         cmocka_unit_test(test_schedule_range_and_cumulative),

@@ -237,6 +237,7 @@ typedef struct pb_fund {
     const char *label; /* normalised, white space dropped */
     bool fiscal;       /* 财政拨款 / 财政资金 */
     pb_amount amount;
+    bool long_term;    /* a whole-project part beside the year's parts (long_fiscal / long_other) */
 } pb_fund;
 
 /* The key/value layout a project was read from. */
@@ -244,6 +245,26 @@ typedef enum pb_layout {
     PB_LAYOUT_REFERENCE = 0, /* 项目编码 … 预算数 / 其中：财政资金 / 其他资金 */
     PB_LAYOUT_DECLARATION    /* 项目支出绩效目标申报表: 项目资金 split into parts */
 } pb_layout;
+
+/* The fields a template family's tables have (pb_template.fields): PB402
+ * asks only for these. */
+enum {
+    PB_TF_CODE = 1u << 0,      /* 项目编码 */
+    PB_TF_NAME = 1u << 1,      /* 项目名称 */
+    PB_TF_TOTAL = 1u << 2,     /* 预算数 / 资金总额 */
+    PB_TF_SCHEDULE = 1u << 3,  /* 资金支出计划 */
+    PB_TF_GOALS = 1u << 4,     /* 年度目标 / 绩效目标 */
+    PB_TF_LONG_GOALS = 1u << 5, /* 中期 / 长期目标 */
+    PB_TF_INDICATORS = 1u << 6 /* 一级/二级/三级 and 指标值 */
+};
+
+/* A template family: the layout offices fill in, recognised by its labels
+ * (docs/layouts.md lists them). */
+typedef struct pb_template {
+    const char *id;   /* "yitihua", "declaration", "midterm", "indicators", as JSON writes it */
+    const char *name; /* as offices name it (Chinese) */
+    unsigned fields;  /* PB_TF_* bits that a complete table of the family has */
+} pb_template;
 
 typedef struct pb_project {
     int number;           /* 1-based, in document order */
@@ -279,6 +300,13 @@ typedef struct pb_project {
     pb_field long_goals_cell; /* 长期目标 / 中期目标 */
     const char **long_goals;
     size_t long_goal_count;
+    /* The family its labels identify; NULL when they identify none (the
+     * fields it cannot place are then reported as info). */
+    const pb_template *template_family;
+    /* Where a table gives the year's amounts (当年 / 年度 / 本年度) beside
+     * the whole project's (资金总额 of a 中期 table), total/fiscal/other hold
+     * the year's and these the whole project's; else they are absent. */
+    pb_amount long_total, long_fiscal, long_other;
 } pb_project;
 
 /* ------------------------------------------------------------- findings */
@@ -456,6 +484,26 @@ pb_document *pb_read_file(const char *path, const pb_options *opt);
 pb_document *pb_read_memory(const void *data, size_t len, const char *name,
                             const pb_options *opt);
 void pb_document_free(pb_document *d);
+
+/* How the extractor's label lexicon sees one table: the template family its
+ * labels identify and the labels it found and misses (`pbcheck tables`).
+ * Names point into static data; the struct needs no freeing. */
+#define PB_RECOGNITION_LABELS 32
+typedef struct pb_recognition {
+    const char *family;      /* "yitihua", "declaration", "midterm", "indicators"; NULL: none */
+    const char *family_name; /* the family as offices name it (Chinese), or NULL */
+    const char *found[PB_RECOGNITION_LABELS]; /* the labels met, by the lexicon's names */
+    size_t found_count;
+    /* The labels the family requires (with no family: those a project table
+     * has at least) that the table lacks; inside[i] when missing[i] appears
+     * only inside a longer cell text ("项目名称：xxx"). */
+    const char *missing[PB_RECOGNITION_LABELS];
+    bool inside[PB_RECOGNITION_LABELS];
+    size_t missing_count;
+} pb_recognition;
+
+/* Fills r for table t (a table of pb_document.tables). */
+void pb_table_recognize(const pb_table *t, pb_recognition *r);
 
 /* --------------------------------------------------------------- checks */
 

@@ -5,7 +5,7 @@
 pbi_category pbi_category_of(const char *l1)
 {
     if (pbi_contains(l1, "满意")) return CAT_SATISFACTION;
-    if (pbi_contains(l1, "效益")) return CAT_EFFECT;
+    if (pbi_contains(l1, "效益") || pbi_contains(l1, "效果")) return CAT_EFFECT; /* 效果指标: 转移支付 tables */
     if (pbi_contains(l1, "产出")) return CAT_OUTPUT;
     if (pbi_contains(l1, "成本")) return CAT_COST;
     return CAT_NONE;

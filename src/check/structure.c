@@ -2,23 +2,36 @@
 #include "check/check.h"
 #include <string.h>
 
+/* PB402 asks only for the fields the recognised template family has; a
+ * table whose header layout no family places (an indicator head alone) is
+ * still checked, its missing fields reported as info. */
 void pbi_check_complete(pbi_checker *k, const pb_project *p)
 {
     static const char *const fmt = N_("the project table lacks 「%s」 or leaves it empty; fill it in");
+    const pb_template *t = p->template_family;
     /* The 申报表 has neither 项目编码 nor, always, a spending plan. */
-    bool declaration = p->layout == PB_LAYOUT_DECLARATION;
-    if (pbi_is_blank(p->code.text) && !declaration)
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->code, p->loc), _(fmt), "项目编码");
-    if (pbi_is_blank(p->name.text))
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->name, p->loc), _(fmt), "项目名称");
-    if (pbi_is_blank(p->total.raw))
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->total.loc.table >= 0 ? p->total.loc : p->loc, _(fmt), "预算数");
-    if (p->schedule.count == 0 && !declaration)
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, _(fmt), "资金支出计划");
-    if (pbi_is_blank(p->goals_cell.text))
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->goals_cell, p->loc), _(fmt), "绩效目标");
-    if (p->indicator_count == 0)
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->loc, _(fmt), _("the indicators (一级/二级/三级指标 and 指标值)"));
+    unsigned has = t ? t->fields
+                     : p->layout == PB_LAYOUT_DECLARATION
+                           ? PB_TF_NAME | PB_TF_TOTAL | PB_TF_GOALS | PB_TF_INDICATORS
+                           : PB_TF_CODE | PB_TF_NAME | PB_TF_TOTAL | PB_TF_SCHEDULE | PB_TF_GOALS | PB_TF_INDICATORS;
+    bool unplaced = t && strcmp(t->id, "indicators") == 0;
+    unsigned ask = unplaced ? PB_TF_CODE | PB_TF_NAME | PB_TF_TOTAL | PB_TF_GOALS | PB_TF_INDICATORS : has;
+    pb_severity sev[2] = {pbi_rule(RULE_TABLE_INCOMPLETE)->severity, PB_SEV_INFO};
+#define MISSING(bit, loc, ...) \
+    pbi_add_sev(k, RULE_TABLE_INCOMPLETE, sev[unplaced && !(has & (bit))], p, loc, _(fmt), __VA_ARGS__)
+    if ((ask & PB_TF_CODE) && pbi_is_blank(p->code.text))
+        MISSING(PB_TF_CODE, pbi_field_or(&p->code, p->loc), "项目编码");
+    if ((ask & PB_TF_NAME) && pbi_is_blank(p->name.text))
+        MISSING(PB_TF_NAME, pbi_field_or(&p->name, p->loc), "项目名称");
+    if ((ask & PB_TF_TOTAL) && pbi_is_blank(p->total.raw))
+        MISSING(PB_TF_TOTAL, p->total.loc.table >= 0 ? p->total.loc : p->loc, "预算数");
+    if ((ask & PB_TF_SCHEDULE) && p->schedule.count == 0)
+        MISSING(PB_TF_SCHEDULE, p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, "资金支出计划");
+    if ((ask & PB_TF_GOALS) && pbi_is_blank(p->goals_cell.text))
+        MISSING(PB_TF_GOALS, pbi_field_or(&p->goals_cell, p->loc), "绩效目标");
+    if ((ask & PB_TF_INDICATORS) && p->indicator_count == 0)
+        MISSING(PB_TF_INDICATORS, p->loc, _("the indicators (一级/二级/三级指标 and 指标值)"));
+#undef MISSING
 }
 
 /* Indicators [i, end) share one 二级 cell (merged or carried down). */
@@ -45,7 +58,9 @@ static void check_level_groups(pbi_checker *k, const pb_project *p)
             continue;
         pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
         pbi_category c = pbi_category_of(ind->level1.text);
-        if (c != CAT_NONE && !pbi_belongs(s, c))
+        /* 满意度 as a 二级 under 效益指标 is where the 2015 MOF template puts it */
+        bool mof_2015 = s == SUB_SATISFACTION && c == CAT_EFFECT;
+        if (c != CAT_NONE && !pbi_belongs(s, c) && !mof_2015)
             pbi_add(k, RULE_INDICATOR_LEVEL_MISMATCH, p, ind->level2.loc,
                 _("二级 「%s」 is under 「%s」; it belongs under 「%s」: move the row or correct the name"),
                 ind->level2.text, ind->level1.text, pbi_home_of(s));
@@ -91,9 +106,13 @@ static void check_categories(pbi_checker *k, const pb_project *p)
     survey(p, &f);
     pb_loc first_row = p->indicators[0].loc;
     static const char *const fix = N_("the indicator table has no 一级 「%s」; add it with %s");
+    /* A two-level table (绩效指标分类 | 绩效指标) has no 二级 to ask for. */
+    bool two_level = true;
+    for (size_t i = 0; i < p->indicator_count && two_level; i++)
+        two_level = pbi_is_blank(p->indicators[i].level2.text);
     if (!f.category[CAT_OUTPUT]) {
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "产出指标", _("数量/质量/时效/成本指标"));
-    } else {
+    } else if (!two_level) {
         static const struct {
             pbi_subcategory s;
             const char *name;
@@ -108,7 +127,7 @@ static void check_categories(pbi_checker *k, const pb_project *p)
     if (!f.category[CAT_EFFECT]) {
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "效益指标",
             _("at least one of 经济效益/社会效益/生态效益/可持续影响指标"));
-    } else {
+    } else if (!two_level) {
         bool any = false;
         for (int s = 0; s < SUB_COUNT; s++)
             any = any || (pbi_is_effect((pbi_subcategory)s) && f.under[CAT_EFFECT][s]);

@@ -220,81 +220,22 @@ static bool put_file_json(FILE *out, const pb_document *d, const pb_table **tabl
 
 /* ------------------------------------------------- project recognition */
 
-/* The cell text as the extractor compares labels: without white space
- * (ASCII, U+00A0, U+3000), a leading '*' ("*指标值": a required column) and
- * a trailing colon ("项目名称："); "" when longer than any label. */
-static void fold_label(const char *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    unsigned cp;
-    while (*s) {
-        int k = pb_utf8_decode(s, &cp);
-        if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000)) {
-            if (n + (size_t)k >= cap) {
-                out[0] = '\0';
-                return;
-            }
-            memcpy(out + n, s, (size_t)k);
-            n += (size_t)k;
-        }
-        s += k;
-    }
-    out[n] = '\0';
-    if (out[0] == '*')
-        memmove(out, out + 1, n--);
-    else if (strncmp(out, "＊", 3) == 0)
-        memmove(out, out + 3, (n -= 3) + 1);
-    if (n >= 1 && out[n - 1] == ':')
-        out[--n] = '\0';
-    else if (n >= 3 && strcmp(out + n - 3, "：") == 0)
-        out[n -= 3] = '\0';
-}
-
-/* The labels that make the extractor start a project (项目编码, 项目名称)
- * or an indicator part (一级指标 + 二级指标 + 指标值), each with the
- * synonyms it accepts; the first name is the one reported. */
-static const char *const key_labels[][6] = {
-    {"项目编码", "项目代码", "项目编号", NULL},
-    {"项目名称", NULL},
-    {"一级指标", "一级绩效指标", NULL},
-    {"二级指标", "二级绩效指标", NULL},
-    {"指标值", "目标值", "绩效指标值", "年度指标值", "指标目标值", NULL},
-};
-#define KEY_LABELS (sizeof key_labels / sizeof *key_labels)
-
-static void find_labels(const pb_table *t, bool exact[KEY_LABELS], bool inside[KEY_LABELS])
-{
-    char folded[LABEL_MAX];
-    for (int r = 0; r < t->row_count; r++)
-        for (int i = 0; i < t->rows[r].count; i++) {
-            const char *text = t->rows[r].cells[i].text;
-            fold_label(text, folded, sizeof folded);
-            for (size_t k = 0; k < KEY_LABELS; k++)
-                for (const char *const *name = key_labels[k]; *name; name++) {
-                    if (strcmp(folded, *name) == 0)
-                        exact[k] = true;
-                    else if (strstr(text, *name))
-                        inside[k] = true;
-                }
-        }
-}
-
+/* The labels the extractor's lexicon misses in a table it took for no
+ * project (pb_table_recognize: the lexicon has one home, in the library). */
 static void print_missing_labels(FILE *out, const pb_table *t)
 {
-    bool exact[KEY_LABELS] = {false}, inside[KEY_LABELS] = {false};
-    find_labels(t, exact, inside);
-    int missing = 0;
-    for (size_t k = 0; k < KEY_LABELS; k++)
-        if (!exact[k])
-            fprintf(out, "%s%s", missing++ ? " / " : _("not a project table: no "), key_labels[k][0]);
-    if (!missing) {
+    pb_recognition r;
+    pb_table_recognize(t, &r);
+    if (!r.missing_count) {
         fputs(_("not recognised as a project table"), out);
         return;
     }
+    for (size_t k = 0; k < r.missing_count; k++)
+        fprintf(out, "%s%s", k ? " / " : _("not a project table: no "), r.missing[k]);
     fputs(_(" label found"), out);
-    for (size_t k = 0; k < KEY_LABELS; k++)
-        if (!exact[k] && inside[k])
-            fprintf(out, _(" (%s appears only inside a longer cell text)"), key_labels[k][0]);
+    for (size_t k = 0; k < r.missing_count; k++)
+        if (r.inside[k])
+            fprintf(out, _(" (%s appears only inside a longer cell text)"), r.missing[k]);
 }
 
 static void print_recognition(FILE *out, const pb_document *d, const pb_table *t)

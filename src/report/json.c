@@ -200,6 +200,7 @@ static void indicator(jw *w, const pb_indicator *ind)
     value(w, &ind->value);
     putch(w, '}');
     key_str(w, "basis", ind->basis.text, false);
+    key_str(w, "term", ind->term == PB_TERM_LONG ? "long" : "annual", false);
     key(w, "location", false);
     loc(w, ind->loc);
 }
@@ -236,7 +237,13 @@ static void project(jw *w, const pb_project *p)
     amount(w, "total", &p->total, true);
     amount(w, "fiscal", &p->fiscal, false);
     amount(w, "other", &p->other, false);
+    /* the whole project's amounts beside the year's (issue 14) */
+    PUT(w, "},\"long_budget\":{");
+    amount(w, "total", &p->long_total, true);
+    amount(w, "fiscal", &p->long_fiscal, false);
+    amount(w, "other", &p->long_other, false);
     putch(w, '}');
+    key_str(w, "template", p->template_family ? p->template_family->id : NULL, false);
     key_str(w, "purpose", p->purpose.text, false);
     key(w, "schedule", false);
     schedule(w, &p->schedule);
@@ -245,6 +252,12 @@ static void project(jw *w, const pb_project *p)
         if (i)
             putch(w, ',');
         str(w, p->goals[i]);
+    }
+    PUT(w, "],\"long_goals\":[");
+    for (size_t i = 0; i < p->long_goal_count; i++) {
+        if (i)
+            putch(w, ',');
+        str(w, p->long_goals[i]);
     }
     PUT(w, "],\"indicators\":[");
     for (size_t i = 0; i < p->indicator_count; i++) {

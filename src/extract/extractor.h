@@ -1,0 +1,108 @@
+/* The extractor's state, shared by its parts: the driver (extract.c), the
+ * projects and their amounts (project.c), the key/value part (keyvalue.c)
+ * and the indicator part (indicators.c). */
+#ifndef PB_EXTRACT_EXTRACTOR_H
+#define PB_EXTRACT_EXTRACTOR_H
+
+#include "extract/extract.h"
+#include "extract/labels.h"
+
+/* Internal to libpbcheck: hidden from a shared build's exports. */
+#pragma GCC visibility push(hidden)
+
+#define MAX_SLOTS 64
+#define MAX_CHECKPOINTS 16
+#define MAX_FUND_COLS 16
+
+typedef struct slot {
+    const pb_cell *cell;
+    char label[LABEL_MAX]; /* pbi_label_fold() of the text */
+    signed char kind[2];   /* pbi_label_of(label, funds) by funds, -1 until asked */
+} slot;
+
+typedef enum { SCHED_NONE, SCHED_LABELS_NEXT, SCHED_VALUES_NEXT } sched_state;
+
+struct pb_extractor {
+    pb_document *doc;
+    const pb_options *opt;
+    pb_arena *a;
+    size_t project_cap, table_cap, summary_cap, skipped_cap;
+    pb_project *cur;
+    size_t ind_cap, fund_cap; /* of cur->indicators, cur->funds */
+    /* indicator part */
+    bool ind_mode;
+    int ind_col[COL_COUNT];
+    int term_col; /* a column naming the block (长期绩效指标 merged down), or -1 */
+    int long_col[COL_COUNT]; /* the 长期 columns beside the year's (paired groups) */
+    bool paired;
+    const char *long_carry_l2;
+    pb_loc long_carry_l2_loc;
+    pb_term block_term, pending_term;
+    bool has_pending_term;
+    unsigned terms_seen; /* blocks of cur, one bit per pb_term */
+    const char *carry_l1, *carry_l2;
+    pb_loc carry_l1_loc, carry_l2_loc;
+    /* a schedule header waiting for its labels or values row */
+    sched_state sched;
+    int sched_table, sched_row;
+    int sched_cols[MAX_CHECKPOINTS];
+    const char *sched_labels[MAX_CHECKPOINTS];
+    int sched_n;
+    /* a row of fund labels waiting for its values row */
+    int fund_table, fund_row, fund_n;
+    int fund_cols[MAX_FUND_COLS];
+    label_kind fund_kinds[MAX_FUND_COLS];
+    const char *fund_labels[MAX_FUND_COLS];
+    /* titles and units met before their project; the pending title is
+     * copied into title_buf, not the arena, where one copy per paragraph
+     * would pile up (a document of short paragraphs) */
+    const char *title;
+    char title_buf[LABEL_MAX];
+    pb_money_unit para_unit;
+    bool in_summary;
+    int last_table;
+    pb_money_unit pend_unit;
+    pb_field pend_unit_text;
+    const char *pend_org;
+    uint64_t keys; /* KEY_FIELD / KEY_COLUMN bits met in cur's tables */
+    bool total_year; /* cur->total was given by a year's label (当年资金总额) */
+    /* a row of goal labels (中期目标 | 年度目标) waiting for its texts below */
+    int goal_table, goal_row, goal_n;
+    int goal_cols[4];
+    label_kind goal_kinds[4];
+};
+
+static inline pb_loc pbi_cell_loc(const pb_table *t, const pb_cell *c)
+{
+    return (pb_loc){t->index, c->row, c->col};
+}
+
+/* ---- the driver (extract.c) */
+label_kind pbi_slot_kind(slot *s, bool funds);
+int pbi_non_blank_slots(const slot *s, int n, int *only);
+
+/* ---- projects (project.c) */
+const char *pbi_keep(pb_extractor *x, const char *s);
+void pbi_set_title(pb_extractor *x, const char *s);
+bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc);
+/* Names cur's template family from the keys met (before the next project). */
+void pbi_close_project(pb_extractor *x);
+bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c);
+bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c);
+bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c);
+bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count);
+
+/* ---- the key/value part (keyvalue.c) */
+/* The row under a schedule or fund header, when it is one: *done. */
+bool pbi_pending_values_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done);
+bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *used);
+
+/* ---- the indicator part (indicators.c) */
+/* An indicator header row (一级指标 | 二级指标 | … | 指标值): *done. */
+bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done);
+bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row);
+bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row);
+
+#pragma GCC visibility pop
+
+#endif

@@ -1,0 +1,293 @@
+/* The indicator part of a target table: its header row (which column holds
+ * 一级, 二级, 三级, the value …), its blocks (年度 / 长期) and its rows. */
+#include "extract/extractor.h"
+#include "model/model.h"
+
+#include <string.h>
+
+typedef struct ind_header {
+    int col[COL_COUNT];
+    int long_col[COL_COUNT]; /* the 长期 group of paired column groups, else -1 */
+    int term_col;
+    int term; /* pb_term named in the header row, or -1 */
+} ind_header;
+
+/* A value and two levels: 一级 + 二级, 二级 + 三级, or 一级 + 三级 (the
+ * two-level 转移支付 tables: 绩效指标分类 | 绩效指标). */
+static bool complete(const int *col)
+{
+    int levels = (col[COL_L1] >= 0) + (col[COL_L2] >= 0) + (col[COL_L3] >= 0);
+    return col[COL_VALUE] >= 0 && levels >= 2;
+}
+
+/* 一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | …:
+ * the columns of each block told apart by their heads; the unqualified
+ * ones (一级) are shared. */
+static bool indicator_header(const slot *s, int n, ind_header *h)
+{
+    int annual[COL_COUNT];
+    for (int k = 0; k < COL_COUNT; k++)
+        h->col[k] = h->long_col[k] = annual[k] = -1;
+    h->term_col = -1;
+    h->term = -1;
+    for (int i = 0; i < n; i++) {
+        pb_term term;
+        int k = pbi_indicator_column_term(s[i].label, &term);
+        if (k >= 0) {
+            int *group = term == PB_TERM_LONG ? h->long_col : annual;
+            if (group[k] < 0)
+                group[k] = s[i].cell->col;
+        } else if ((k = pbi_indicator_column(s[i].label)) >= 0) {
+            if (h->col[k] < 0)
+                h->col[k] = s[i].cell->col;
+        } else if (h->term < 0 && pbi_term_marker(s[i].label, &term)) {
+            h->term = (int)term;
+            h->term_col = s[i].cell->col;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        int k = pbi_indicator_column_weak(s[i].label);
+        if (k >= 0 && h->col[k] < 0 && annual[k] < 0 && h->long_col[k] < 0)
+            h->col[k] = s[i].cell->col;
+    }
+    bool any_long = false, any_annual = false;
+    for (int k = 0; k < COL_COUNT; k++) {
+        any_long = any_long || h->long_col[k] >= 0;
+        any_annual = any_annual || annual[k] >= 0;
+    }
+    if (any_annual || any_long) {
+        /* the year's columns read as the block's, the long ones beside */
+        int *main = any_annual ? annual : h->long_col;
+        for (int k = 0; k < COL_COUNT; k++) {
+            if (main[k] < 0)
+                main[k] = h->col[k];
+            if (any_annual && any_long && h->long_col[k] < 0)
+                h->long_col[k] = h->col[k];
+        }
+        memcpy(h->col, main, sizeof h->col);
+        if (!any_annual)
+            h->term = PB_TERM_LONG;
+        if (!(any_annual && any_long))
+            for (int k = 0; k < COL_COUNT; k++)
+                h->long_col[k] = -1;
+    }
+    if (!complete(h->long_col))
+        for (int k = 0; k < COL_COUNT; k++)
+            h->long_col[k] = -1;
+    /* 指标类型 | 指标名称 | 指标值 (Zhejiang's 项目库): the type is the 一级 and
+     * the name its 二级, with no 三级 column */
+    if (h->col[COL_L1] < 0 && h->col[COL_L2] < 0 && h->col[COL_TYPE] >= 0 && h->col[COL_L3] >= 0 &&
+        h->col[COL_VALUE] >= 0) {
+        h->col[COL_L1] = h->col[COL_TYPE];
+        h->col[COL_L2] = h->col[COL_L3];
+        h->col[COL_TYPE] = h->col[COL_L3] = -1;
+    }
+    return complete(h->col);
+}
+
+static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s, const ind_header *h)
+{
+    pb_term term = h->term >= 0 ? (pb_term)h->term : x->has_pending_term ? x->pending_term : PB_TERM_ANNUAL;
+    x->has_pending_term = false;
+    /* The header row repeated where Word or a page break split the table. */
+    bool repeated = x->cur && x->cur->has_indicator_table && x->ind_mode && term == x->block_term &&
+                    (t->rows[r].header || memcmp(h->col, x->ind_col, sizeof h->col) == 0);
+    memcpy(x->ind_col, h->col, sizeof h->col);
+    memcpy(x->long_col, h->long_col, sizeof h->long_col);
+    x->paired = h->long_col[COL_VALUE] >= 0;
+    x->term_col = h->term_col;
+    if (repeated)
+        return true;
+    if (!x->cur || (x->cur->has_indicator_table && (x->terms_seen & (1u << term)))) {
+        if (!pbi_new_project(x, t, pbi_cell_loc(t, s[0].cell)))
+            return false;
+    }
+    x->cur->has_indicator_table = true;
+    for (int k = 0; k < COL_COUNT; k++)
+        if (h->col[k] >= 0)
+            x->keys |= KEY_COLUMN(k);
+    x->terms_seen |= 1u << term;
+    x->block_term = term;
+    x->ind_mode = true;
+    x->carry_l1 = x->carry_l2 = x->long_carry_l2 = NULL;
+    return true;
+}
+
+static const pb_cell *at_col(const pb_table *t, int row, int col)
+{
+    return col < 0 ? NULL : pb_table_at(t, row, col);
+}
+
+static bool blank_here(const pb_cell *c, int row)
+{
+    return !c || c->row != row || pbi_is_blank(c->text);
+}
+
+/* 指标值 with its comparator and unit in cells of their own: "≥" "95" "%"
+ * read as "≥95%".  A value that carries its own comparator or unit keeps
+ * it; qualitative values (定性, code 6) are read as written. */
+static bool indicator_value(pb_extractor *x, pb_indicator *ind)
+{
+    if (!pb_value_parse(x->a, ind->value_cell.text, &ind->value))
+        return false;
+    if (ind->value.kind != PB_VALUE_NUMBER)
+        return true;
+    bool qualitative;
+    const char *op = pbi_comparator_symbol(ind->comparator.text, &qualitative);
+    if (qualitative || (ind->value_type.text && pbi_contains(ind->value_type.text, "定性")))
+        return true;
+    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) ? ind->unit_cell.text : NULL;
+    bool add_op = op && ind->value.op == PB_OP_NONE;
+    bool add_unit = unit && !*ind->value.unit;
+    for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
+        char *v = pbi_normalize(x->a, ind->value_cell.text, false);
+        char *u = add_unit ? pbi_normalize(x->a, unit, true) : NULL;
+        if (!v || (add_unit && !u))
+            return false;
+        size_t len = strlen(v) + (u ? strlen(u) : 0) + 8;
+        char *joined = pb_arena_alloc(x->a, len);
+        if (!joined)
+            return false;
+        snprintf(joined, len, "%s%s%s", add_op ? op : "", v, u ? u : "");
+        pb_value parsed;
+        if (!pb_value_parse(x->a, joined, &parsed))
+            return false;
+        if (parsed.kind == PB_VALUE_NUMBER) {
+            ind->value = parsed;
+            return true;
+        }
+    }
+    return true;
+}
+
+
+/* A row that ends the indicator part: one cell covering the name and the
+ * value columns (项目实施进度计划), or a 一级 cell that names no category
+ * (审核意见, 填报说明 below the indicators of a worksheet). */
+bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row)
+{
+    const pb_cell *name = at_col(t, row, x->ind_col[COL_L3] >= 0 ? x->ind_col[COL_L3] : x->ind_col[COL_L2]);
+    const pb_cell *value = at_col(t, row, x->ind_col[COL_VALUE]);
+    if (name && name == value && !pbi_is_blank(name->text))
+        return true;
+    const pb_cell *l1 = at_col(t, row, x->ind_col[COL_L1]);
+    return l1 && !blank_here(l1, row) && !pbi_looks_like_level1(l1->text);
+}
+
+/* 「…」, 「......」, 「-」 or a bare number ("1", "2."): a placeholder. */
+static bool remnant(const char *s)
+{
+    char buf[64];
+    if (!pbi_normalize_buf(s, true, buf, sizeof buf))
+        return false;
+    for (const char *p = buf; *p;) {
+        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == '-')
+            p++;
+        else if (pbi_has_prefix(p, "…") || pbi_has_prefix(p, "—"))
+            p += strlen("…");
+        else
+            return false;
+    }
+    return true;
+}
+
+static bool group_row(pb_extractor *x, const pb_table *t, int row)
+{
+    pb_project *p = x->cur;
+    const pb_cell *c[COL_COUNT];
+    for (int k = 0; k < COL_COUNT; k++)
+        c[k] = at_col(t, row, x->ind_col[k]);
+    bool l3_blank = blank_here(c[COL_L3], row), v_blank = blank_here(c[COL_VALUE], row);
+    /* 一级/二级 carry down through merges and through plain blank cells. */
+    if (c[COL_L1] && !pbi_is_blank(c[COL_L1]->text)) {
+        x->carry_l1 = c[COL_L1]->text;
+        x->carry_l1_loc = pbi_cell_loc(t, c[COL_L1]);
+    }
+    if (c[COL_L2] && !pbi_is_blank(c[COL_L2]->text)) {
+        x->carry_l2 = c[COL_L2]->text;
+        x->carry_l2_loc = pbi_cell_loc(t, c[COL_L2]);
+    }
+    /* A 二级 with no 三级 and no value, a 「…」 row, a row holding only a
+     * number: the template's rows left unfilled, not indicators (issue 14:
+     * offices delete none of them, and a reviewer reads past them). */
+    if (v_blank && (l3_blank || remnant(c[COL_L3]->text)))
+        return true;
+    /* 优 | 良 | 中 | 差 under 评价标准: the grades' heads, not an indicator */
+    if (l3_blank && blank_here(c[COL_L2], row) && c[COL_VALUE] && strcmp(c[COL_VALUE]->text, "优") == 0)
+        return true;
+    if (!pbi_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
+        return false;
+    pb_indicator *ind = &p->indicators[p->indicator_count++];
+    memset(ind, 0, sizeof *ind);
+    ind->loc = (pb_loc){t->index, row, 0};
+    ind->term = x->block_term;
+    pb_term term;
+    const pb_cell *tc = at_col(t, row, x->term_col);
+    if (tc && pbi_term_marker(tc->text, &term))
+        ind->term = term;
+    ind->level1.text = pbi_keep(x, x->carry_l1);
+    ind->level1.loc = x->carry_l1 ? x->carry_l1_loc : PB_NOLOC;
+    ind->level2.text = pbi_keep(x, x->carry_l2);
+    ind->level2.loc = x->carry_l2 ? x->carry_l2_loc : PB_NOLOC;
+    pb_field *f[COL_COUNT] = {NULL, NULL, &ind->level3, &ind->description, &ind->value_cell, &ind->basis,
+                              &ind->unit_cell, &ind->value_type, &ind->comparator, &ind->explanation,
+                              &ind->scoring, &ind->remark, &ind->weight};
+    for (int k = COL_L3; k < COL_COUNT; k++) {
+        /* A cell merged down over several rows (one 依据 for a group) holds
+         * for each of them; a value never does. */
+        const pb_cell *cc = c[k] && (c[k]->row == row || k != COL_VALUE) ? c[k] : NULL;
+        if (x->ind_col[k] < 0) {
+            /* No 三级 column (Zhejiang's 指标类型 | 指标名称): the 二级 cell is
+             * the indicator's only name, and the rules read it as such. */
+            if (k == COL_L3)
+                *f[k] = ind->level2;
+            else
+                f[k]->loc = PB_NOLOC;
+            continue;
+        }
+        if (!pbi_set_field(x, f[k], t, cc))
+            return false;
+        if (!cc)
+            f[k]->loc = (pb_loc){t->index, row, x->ind_col[k]};
+    }
+    if (x->ind_col[COL_DESC] < 0 && x->ind_col[COL_EXPLAIN] >= 0)
+        ind->description = ind->explanation;
+    if (!ind->level1.text || !ind->level2.text)
+        return false;
+    return indicator_value(x, ind);
+}
+
+
+/* A row of paired column groups is read twice: the year's columns, then
+ * the 长期 ones with their own 二级 carried down. */
+bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
+{
+    if (!group_row(x, t, row))
+        return false;
+    if (!x->paired)
+        return true;
+    int cols[COL_COUNT];
+    memcpy(cols, x->ind_col, sizeof cols);
+    memcpy(x->ind_col, x->long_col, sizeof cols);
+    const char *l2 = x->carry_l2;
+    pb_loc l2_loc = x->carry_l2_loc;
+    pb_term term = x->block_term;
+    x->carry_l2 = x->long_carry_l2;
+    x->carry_l2_loc = x->long_carry_l2_loc;
+    x->block_term = PB_TERM_LONG;
+    bool ok = group_row(x, t, row);
+    x->long_carry_l2 = x->carry_l2;
+    x->long_carry_l2_loc = x->carry_l2_loc;
+    x->carry_l2 = l2;
+    x->carry_l2_loc = l2_loc;
+    x->block_term = term;
+    memcpy(x->ind_col, cols, sizeof cols);
+    return ok;
+}
+
+bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done)
+{
+    ind_header h;
+    *done = indicator_header(s, n, &h);
+    return !*done || begin_block(x, t, r, s, &h);
+}

@@ -1,0 +1,382 @@
+/* The key/value part of a target table: label | value pairs, unit lines,
+ * and rows of labels whose values are in the row below (the spending
+ * schedule, the parts of the funds). */
+#include "extract/extractor.h"
+#include "model/model.h"
+
+#include <string.h>
+
+static bool is_amount_label(label_kind k) { return k == L_TOTAL || k == L_FISCAL || k == L_OTHER; }
+
+/* Fields of which a project has one: a second one starts the next project,
+ * and so does one met after the project's indicator part. */
+static bool is_header_field(label_kind k)
+{
+    switch (k) {
+    case L_CODE: case L_NAME: case L_TOTAL: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER:
+    case L_MANAGER: case L_PHONE: case L_PERIOD: case L_FUNDS_GROUP: case L_BUDGET_GROUP:
+        return true;
+    default:
+        return false;
+    }
+}
+
+
+/* ---- rows of labels with their values below */
+
+static bool schedule_labels(pb_extractor *x, const pb_table *t, int row, const slot *s, int n, int from)
+{
+    x->sched_n = 0;
+    for (int j = from; j < n && x->sched_n < MAX_CHECKPOINTS; j++) {
+        if (pbi_is_blank(s[j].cell->text) || s[j].cell->row != row)
+            continue;
+        x->sched_cols[x->sched_n] = s[j].cell->col;
+        x->sched_labels[x->sched_n] = pbi_normalize(x->a, s[j].cell->text, true);
+        if (!x->sched_labels[x->sched_n])
+            return false;
+        x->sched_n++;
+    }
+    x->sched_table = t->index;
+    x->sched_row = row;
+    /* The checkpoints may sit in a row of their own under the label. */
+    x->sched = x->sched_n ? SCHED_VALUES_NEXT : x->sched == SCHED_NONE ? SCHED_LABELS_NEXT : SCHED_NONE;
+    return true;
+}
+
+static bool schedule_header(pb_extractor *x, const pb_table *t, int row, const slot *s, int n, int i)
+{
+    x->sched = SCHED_NONE;
+    x->cur->schedule.loc = pbi_cell_loc(t, s[i].cell);
+    return schedule_labels(x, t, row, s, n, i + 1);
+}
+
+static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
+{
+    pb_schedule *sc = &x->cur->schedule;
+    sc->items = pb_arena_alloc(x->a, (size_t)x->sched_n * sizeof *sc->items + 1);
+    if (!sc->items)
+        return false;
+    sc->count = (size_t)x->sched_n;
+    for (int k = 0; k < x->sched_n; k++) {
+        pb_checkpoint *cp = &sc->items[k];
+        const pb_cell *c = pb_table_at(t, row, x->sched_cols[k]);
+        if (c && c->row != row)
+            c = NULL; /* the header cell merged down is not a value */
+        cp->label = x->sched_labels[k];
+        cp->raw = pbi_keep(x, c ? c->text : "");
+        cp->loc = c ? pbi_cell_loc(t, c) : (pb_loc){t->index, row, x->sched_cols[k]};
+        if (!cp->raw)
+            return false;
+        cp->valid = true;
+        if (!pbi_is_blank(cp->raw)) {
+            cp->present = pbi_percent_parse(cp->raw, &cp->percent);
+            cp->valid = cp->present;
+        }
+    }
+    x->sched = SCHED_NONE;
+    x->sched_n = 0;
+    return true;
+}
+
+static bool schedule_next_row(pb_extractor *x, const pb_table *t, int row, const slot *s, int n)
+{
+    if (x->sched == SCHED_LABELS_NEXT)
+        return schedule_labels(x, t, row, s, n, 0);
+    return schedule_values(x, t, row);
+}
+
+static bool fund_values(pb_extractor *x, const pb_table *t, int row)
+{
+    pb_project *p = x->cur;
+    for (int k = 0; k < x->fund_n; k++) {
+        const pb_cell *c = pb_table_at(t, row, x->fund_cols[k]);
+        if (c && c->row != row)
+            c = NULL;
+        bool ok = x->fund_kinds[k] == L_TOTAL ? pbi_set_amount(x, &p->total, t, c)
+                                               : pbi_add_fund(x, x->fund_labels[k], x->fund_kinds[k] == L_FISCAL, t, c);
+        if (!ok)
+            return false;
+        if (!c && x->fund_kinds[k] == L_TOTAL)
+            p->total.loc = (pb_loc){t->index, row, x->fund_cols[k]};
+    }
+    x->fund_n = 0;
+    return true;
+}
+
+/* 资金总额 | 财政拨款 | 自有资金 | …: labels side by side, values in the row
+ * below.  Told from label | value pairs by each amount label being followed
+ * by another label (or by nothing). */
+static bool horizontal_amounts(const slot *s, const label_kind *kind, int n)
+{
+    int amounts = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_amount_label(kind[i]))
+            continue;
+        amounts++;
+        bool rest_blank = true;
+        for (int j = i + 1; j < n && rest_blank; j++)
+            rest_blank = pbi_is_blank(s[j].cell->text);
+        if (!(rest_blank || kind[i + 1] != L_NONE))
+            return false;
+    }
+    return amounts >= 2;
+}
+
+/* ---- the key/value part */
+
+/* "单位：万元" (often beside the unit's own name, "816001曹妃甸区…本级"):
+ * it belongs to the project to come unless the current one is still being
+ * read (this table started it and its indicators have not begun). */
+static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, pb_money_unit u)
+{
+    bool pending = !x->cur || x->cur->first_table != t->index || x->cur->has_indicator_table;
+    pb_field f;
+    if (!pbi_set_field(x, &f, t, s[i].cell))
+        return false;
+    const char *org = NULL;
+    if (n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text))
+        org = pbi_normalize(x->a, s[1 - i].cell->text, false);
+    if (pending) {
+        x->pend_unit = u;
+        x->pend_unit_text = f;
+        x->pend_org = org;
+    } else if (x->cur->unit_text.text == NULL) {
+        x->cur->unit = u;
+        x->cur->unit_text = f;
+        if (org && !x->cur->org)
+            x->cur->org = org;
+    }
+    return true;
+}
+
+static pb_field *header_field(pb_project *p, label_kind k)
+{
+    switch (k) {
+    case L_CODE: return &p->code;
+    case L_NAME: return &p->name;
+    case L_PURPOSE: return &p->purpose;
+    case L_ATTRIBUTE: return &p->attribute;
+    case L_DEPARTMENT: return &p->department;
+    case L_IMPLEMENTER: return &p->implementer;
+    case L_MANAGER: return &p->manager;
+    case L_PHONE: return &p->phone;
+    case L_PERIOD: return &p->period;
+    default: return NULL;
+    }
+}
+
+static bool field_taken(const pb_project *p, label_kind k)
+{
+    pb_field *f = header_field((pb_project *)p, k);
+    if (f)
+        return f->text != NULL;
+    return k == L_TOTAL && p->total.raw != NULL;
+}
+
+/* A second amount label of the other kind (当年资金总额 beside 资金总额) has
+ * room beside the first. */
+static bool total_has_room(const pb_extractor *x, const char *label)
+{
+    const pb_project *p = x->cur;
+    return p->total.raw && pbi_label_is_year(label) != x->total_year && !p->long_total.raw;
+}
+
+static bool starts_next_project(const pb_extractor *x, label_kind k, const char *label)
+{
+    if (!x->cur)
+        return true;
+    if (!is_header_field(k))
+        return false;
+    if (x->cur->has_indicator_table)
+        return true;
+    return field_taken(x->cur, k) && !(k == L_TOTAL && total_has_room(x, label));
+}
+
+static bool funds_context(slot *s, int n)
+{
+    for (int i = 0; i < n; i++) {
+        label_kind k = pbi_slot_kind(&s[i], false);
+        if (k == L_FUNDS_GROUP || k == L_FISCAL || k == L_TOTAL)
+            return true;
+    }
+    return false;
+}
+
+static bool fund_header(pb_extractor *x, const pb_table *t, int row, const slot *s, const label_kind *kind, int n)
+{
+    x->fund_n = 0;
+    for (int i = 0; i < n && x->fund_n < MAX_FUND_COLS; i++) {
+        if (!is_amount_label(kind[i]) || s[i].cell->row != row)
+            continue;
+        if (starts_next_project(x, kind[i], s[i].label) && !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
+            return false;
+        x->keys |= KEY_FIELD(kind[i]);
+        if (kind[i] == L_TOTAL && x->cur->unit == PB_UNIT_UNKNOWN)
+            x->cur->unit = pbi_unit_in(s[i].label);
+        x->fund_cols[x->fund_n] = s[i].cell->col;
+        x->fund_kinds[x->fund_n] = kind[i];
+        x->fund_labels[x->fund_n] = pb_arena_strdup(x->a, s[i].label);
+        if (!x->fund_labels[x->fund_n])
+            return false;
+        x->fund_n++;
+    }
+    x->fund_table = t->index;
+    x->fund_row = row;
+    return true;
+}
+
+static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, label_kind k, const pb_cell *v)
+{
+    pb_project *p = x->cur;
+    pb_field *f = header_field(p, k);
+    if (f)
+        return pbi_set_field(x, f, t, v);
+    switch (k) {
+    case L_TOTAL: {
+        if (p->unit == PB_UNIT_UNKNOWN)
+            p->unit = pbi_unit_in(s[i].label);
+        /* The year's amount goes in total, the whole project's beside it
+         * in long_total, in whichever order the table gives them. */
+        bool year = pbi_label_is_year(s[i].label);
+        pb_amount *m = &p->total;
+        if (year && p->total.raw && !x->total_year)
+            p->long_total = p->total;
+        else if (!year && x->total_year)
+            m = &p->long_total;
+        x->total_year = x->total_year || year;
+        return pbi_set_amount(x, m, t, v);
+    }
+    case L_FISCAL:
+    case L_OTHER:
+        return pbi_add_fund(x, s[i].label, k == L_FISCAL, t, v);
+    case L_GOALS:
+        return pbi_set_field(x, &p->goals_cell, t, v) && pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count);
+    case L_LONG_GOALS:
+        return pbi_set_field(x, &p->long_goals_cell, t, v) &&
+               pbi_split_lines(x, p->long_goals_cell.text, &p->long_goals, &p->long_goal_count);
+    default:
+        return true;
+    }
+}
+
+static bool is_goal_label(label_kind k) { return k == L_GOALS || k == L_LONG_GOALS; }
+
+/* 总体目标 | 中期目标 | 年度目标 with the texts in the row below (the 2015
+ * 申报表): two goal labels or more, none with a text beside it. */
+static bool goal_header(pb_extractor *x, const pb_table *t, int row, const slot *s, const label_kind *kind, int n)
+{
+    int goals = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_goal_label(kind[i]))
+            continue;
+        goals++;
+        if (i + 1 < n && kind[i + 1] == L_NONE && !pbi_is_blank(s[i + 1].cell->text))
+            return false;
+    }
+    if (goals < 2 || !x->cur)
+        return false;
+    x->goal_n = 0;
+    for (int i = 0; i < n && x->goal_n < 4; i++)
+        if (is_goal_label(kind[i]) && s[i].cell->row == row) {
+            x->keys |= KEY_FIELD(kind[i]);
+            x->goal_cols[x->goal_n] = s[i].cell->col;
+            x->goal_kinds[x->goal_n++] = kind[i];
+        }
+    x->goal_table = t->index;
+    x->goal_row = row;
+    return true;
+}
+
+static bool goal_values(pb_extractor *x, const pb_table *t, int row)
+{
+    pb_project *p = x->cur;
+    for (int k = 0; k < x->goal_n; k++) {
+        const pb_cell *c = pb_table_at(t, row, x->goal_cols[k]);
+        if (!c || c->row != row)
+            continue;
+        bool ok = x->goal_kinds[k] == L_GOALS
+                      ? pbi_set_field(x, &p->goals_cell, t, c) &&
+                            pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count)
+                      : pbi_set_field(x, &p->long_goals_cell, t, c) &&
+                            pbi_split_lines(x, p->long_goals_cell.text, &p->long_goals, &p->long_goal_count);
+        if (!ok)
+            return false;
+    }
+    x->goal_n = 0;
+    return true;
+}
+
+bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *used)
+{
+    label_kind kind[MAX_SLOTS + 1];
+    bool funds = funds_context(s, n);
+    for (int i = 0; i < n; i++)
+        kind[i] = pbi_slot_kind(&s[i], funds);
+    kind[n] = L_NONE;
+    for (int i = 0; i < n; i++) {
+        pb_money_unit u = pbi_unit_in(s[i].label);
+        if (u != PB_UNIT_UNKNOWN && kind[i] != L_TOTAL && s[i].cell->row == row) {
+            if (!unit_row(x, t, s, n, i, u))
+                return false;
+            *used = true;
+        }
+    }
+    if (horizontal_amounts(s, kind, n)) {
+        *used = true;
+        return fund_header(x, t, row, s, kind, n);
+    }
+    if (goal_header(x, t, row, s, kind, n)) {
+        *used = true;
+        return true;
+    }
+    for (int i = 0; i < n; i++) {
+        label_kind k = kind[i];
+        if (k == L_NONE)
+            continue;
+        if (s[i].cell->row != row && k != L_BUDGET_GROUP)
+            continue; /* a label merged down from above */
+        *used = true;
+        if (starts_next_project(x, k, s[i].label) && (s[i].cell->row == row || !x->cur) &&
+            !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
+            return false;
+        x->keys |= KEY_FIELD(k);
+        if (k == L_FUNDS_GROUP || k == L_ATTRIBUTE || k == L_DEPARTMENT || k == L_IMPLEMENTER)
+            x->cur->layout = PB_LAYOUT_DECLARATION;
+        if (k == L_SCHEDULE)
+            return schedule_header(x, t, row, s, n, i);
+        if (k == L_BUDGET_GROUP) {
+            /* The purpose row: the group label merged down, one text beside it. */
+            pb_project *p = x->cur;
+            if (s[i].cell->row != row && n == 2 && s[1].cell->row == row && kind[1] == L_NONE &&
+                !p->purpose.text && !pbi_set_field(x, &p->purpose, t, s[1].cell))
+                return false;
+            continue;
+        }
+        if (k == L_FUNDS_GROUP)
+            continue;
+        const pb_cell *v = i + 1 < n && kind[i + 1] == L_NONE ? s[i + 1].cell : NULL;
+        if (!key_value(x, t, s, i, k, v))
+            return false;
+        if (v)
+            i++;
+    }
+    return true;
+}
+
+bool pbi_pending_values_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done)
+{
+    *done = false;
+    if (x->sched != SCHED_NONE && x->cur && x->sched_table == t->index && x->sched_row == r - 1) {
+        *done = true;
+        return schedule_next_row(x, t, r, s, n);
+    }
+    if (x->fund_n && x->cur && x->fund_table == t->index && x->fund_row == r - 1) {
+        *done = true;
+        return fund_values(x, t, r);
+    }
+    if (x->goal_n && x->cur && x->goal_table == t->index && x->goal_row == r - 1) {
+        *done = true;
+        return goal_values(x, t, r);
+    }
+    return true;
+}

@@ -1,0 +1,89 @@
+/* The label lexicon: which field each label names, and the template
+ * families, as data (labels.c).  The extractor and `pbcheck tables` (by way
+ * of pb_table_recognize) both ask here, so that a label has one home. */
+#ifndef PB_EXTRACT_LABELS_H
+#define PB_EXTRACT_LABELS_H
+
+#include "util/util.h"
+
+#include <stdint.h>
+
+/* Internal to libpbcheck: hidden from a shared build's exports. */
+#pragma GCC visibility push(hidden)
+
+#define LABEL_MAX 256
+
+/* Fields of the key/value part. */
+typedef enum {
+    L_NONE, L_CODE, L_NAME, L_TOTAL, L_FISCAL, L_OTHER, L_GOALS, L_LONG_GOALS, L_SCHEDULE,
+    L_PURPOSE, L_BUDGET_GROUP, L_FUNDS_GROUP, L_ATTRIBUTE, L_DEPARTMENT, L_IMPLEMENTER,
+    L_MANAGER, L_PHONE, L_PERIOD, L_KIND_COUNT
+} label_kind;
+
+/* Columns of the indicator part. */
+typedef enum {
+    COL_L1, COL_L2, COL_L3, COL_DESC, COL_VALUE, COL_BASIS, COL_UNIT, COL_TYPE, COL_OP,
+    COL_EXPLAIN, COL_SCORING, COL_REMARK, COL_WEIGHT, COL_COUNT
+} ind_col;
+
+/* A cell's text as labels are compared: normalised (full width folded, white
+ * space dropped), without a leading '*' (a required column) or a trailing
+ * colon ("项目名称："); "" when longer than any label. */
+void pbi_label_fold(const char *text, char *out, size_t cap);
+/* "预算数(万元)" → "预算数": a short parenthesised note at the end dropped. */
+void pbi_label_base(const char *s, char *out, size_t cap);
+bool pbi_label_has_suffix(const char *s, const char *suffix);
+
+/* The field a folded label names; `funds` beside other fund labels, where
+ * 其他 and 合计 mean parts of the funds. */
+label_kind pbi_label_of(const char *label, bool funds);
+/* An amount label naming the year's amount ("当年资金总额", "其中:当年财政拨款",
+ * "年度资金总额"), not the whole project's. */
+bool pbi_label_is_year(const char *label);
+/* The indicator column a folded label heads, or -1. */
+int pbi_indicator_column(const char *label);
+/* A head that names a column only where no other head names it, or -1. */
+int pbi_indicator_column_weak(const char *label);
+/* The same for a head qualified by its block ("二级指标(长期)",
+ * "指标值(年度)"): the column, and *term set; -1 when unqualified. */
+int pbi_indicator_column_term(const char *label, pb_term *term);
+/* The unit a label or unit line names ("单位：万元", "预算数(万元)"). */
+pb_money_unit pbi_unit_in(const char *label);
+/* "长期绩效指标", "中期指标", "年度绩效指标": the name of an indicator block. */
+bool pbi_term_marker(const char *label, pb_term *term);
+/* Column heads and titles found only in self-evaluation tables. */
+bool pbi_self_evaluation_label(const char *label);
+bool pbi_self_evaluation_title(const char *s);
+/* The comparator a 计算符号 / 指标性质 cell names, or NULL; *qualitative
+ * for 定性 (code 6). */
+const char *pbi_comparator_symbol(const char *raw, bool *qualitative);
+/* A 一级 cell that names an indicator category (产出…, 效益…, 满意…). */
+bool pbi_looks_like_level1(const char *s);
+
+/* ---- keys: the fields and indicator columns a table is recognised by, one
+ * bit each in a mask (KEY_FIELD(L_NAME), KEY_COLUMN(COL_VALUE)) */
+#define KEY_FIELD(k) ((uint64_t)1 << (k))
+#define KEY_COLUMN(c) ((uint64_t)1 << (L_KIND_COUNT + (c)))
+/* True when some label of the key's field appears inside text (a longer
+ * cell text, "项目名称：xxx"). */
+bool pbi_key_inside(const char *text, int key);
+/* The name the lexicon reports a key by ("项目名称", "指标值"). */
+const char *pbi_key_name(int key);
+#define KEY_COUNT (L_KIND_COUNT + COL_COUNT)
+
+/* ---- template families (families.c) */
+typedef struct family {
+    pb_template t;     /* its id, name and the fields (PB_TF_*) it has */
+    uint64_t all;      /* keys the family's tables all have */
+    uint64_t any;      /* and at least one of these (0: none asked) */
+    uint64_t requires; /* keys a complete table of the family has */
+} family;
+/* The family a set of keys found identifies, or NULL. */
+const family *pbi_family_of(uint64_t keys);
+/* The keys a project table needs at least: 项目编码 … 指标值, reported when a
+ * table is recognised as no family. */
+extern const uint64_t pbi_base_keys;
+
+#pragma GCC visibility pop
+
+#endif

@@ -1,0 +1,261 @@
+/* Projects as the extractor builds them: a new project, its fields and
+ * fund parts, and its amounts once the unit is known. */
+#include "extract/extractor.h"
+#include "model/model.h"
+
+#include <stdio.h>
+#include <string.h>
+
+
+const char *pbi_keep(pb_extractor *x, const char *s)
+{
+    return pb_arena_strdup(x->a, s ? s : "");
+}
+
+static void no_field(pb_field *f) { f->loc = PB_NOLOC; }
+
+void pbi_set_title(pb_extractor *x, const char *s)
+{
+    snprintf(x->title_buf, sizeof x->title_buf, "%s", s);
+    x->title = x->title_buf;
+}
+
+void pbi_close_project(pb_extractor *x)
+{
+    if (x->cur && !x->cur->template_family) {
+        const family *f = pbi_family_of(x->keys);
+        x->cur->template_family = f ? &f->t : NULL;
+    }
+    x->keys = 0;
+}
+
+bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
+{
+    pb_document *d = x->doc;
+    pbi_close_project(x);
+    if (!pbi_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
+        return false;
+    pb_project *p = pb_arena_alloc(x->a, sizeof *p);
+    if (!p)
+        return false;
+    p->number = (int)d->project_count + 1;
+    p->title = x->title ? pb_arena_strdup(x->a, x->title) : NULL;
+    if (x->title && !p->title)
+        return false;
+    x->title = NULL;
+    p->unit = x->para_unit;
+    p->org = x->pend_org;
+    p->loc = loc;
+    p->first_table = p->last_table = t->index;
+    pb_field *fields[] = {&p->code, &p->name, &p->purpose, &p->goals_cell, &p->unit_text, &p->attribute,
+                          &p->department, &p->implementer, &p->manager, &p->phone, &p->period,
+                          &p->long_goals_cell};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        no_field(fields[i]);
+    if (x->pend_unit != PB_UNIT_UNKNOWN) {
+        p->unit = x->pend_unit;
+        p->unit_text = x->pend_unit_text;
+    }
+    x->pend_unit = PB_UNIT_UNKNOWN;
+    x->pend_org = NULL;
+    p->total.loc = p->fiscal.loc = p->other.loc = p->schedule.loc = PB_NOLOC;
+    d->projects[d->project_count++] = p;
+    x->cur = p;
+    x->ind_cap = x->fund_cap = 0;
+    x->ind_mode = false;
+    x->sched = SCHED_NONE;
+    x->fund_n = 0;
+    x->terms_seen = 0;
+    x->total_year = false;
+    p->long_total.loc = p->long_fiscal.loc = p->long_other.loc = PB_NOLOC;
+    return true;
+}
+
+bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c)
+{
+    f->text = pbi_keep(x, c ? c->text : "");
+    f->loc = c ? pbi_cell_loc(t, c) : PB_NOLOC;
+    return f->text != NULL;
+}
+
+bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c)
+{
+    m->raw = pbi_keep(x, c ? c->text : "");
+    m->loc = c ? pbi_cell_loc(t, c) : PB_NOLOC;
+    return m->raw != NULL;
+}
+
+/* A part of the funds; a label met again (the same form filled twice)
+ * replaces the part rather than counting it twice. */
+bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c)
+{
+    pb_project *p = x->cur;
+    pb_fund *f = NULL;
+    for (size_t i = 0; i < p->fund_count && !f; i++)
+        if (strcmp(p->funds[i].label, label) == 0)
+            f = &p->funds[i];
+    if (!f) {
+        if (!pbi_grow(x->a, (void **)&p->funds, &x->fund_cap, p->fund_count, sizeof *p->funds))
+            return false;
+        f = &p->funds[p->fund_count++];
+        memset(f, 0, sizeof *f);
+        f->label = pb_arena_strdup(x->a, label);
+        if (!f->label)
+            return false;
+    }
+    f->fiscal = fiscal;
+    return pbi_set_amount(x, &f->amount, t, c);
+}
+
+bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)
+{
+    size_t cap = 0;
+    *lines = NULL;
+    *count = 0;
+    while (s && *s) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char *line = pb_arena_strndup(x->a, s, n);
+        if (!line)
+            return false;
+        char *norm = pbi_normalize(x->a, line, false);
+        if (!norm)
+            return false;
+        if (*norm) {
+            if (!pbi_grow(x->a, (void **)lines, &cap, *count, sizeof **lines))
+                return false;
+            (*lines)[(*count)++] = norm;
+        }
+        s = e ? e + 1 : s + n;
+    }
+    return true;
+}
+
+
+/* ---- amounts, once the unit is known */
+
+static void finish_amount(pb_project *p, pb_amount *m)
+{
+    if (!m->raw || pbi_is_blank(m->raw)) {
+        m->present = false;
+        m->valid = true;
+        return;
+    }
+    int exp;
+    pb_decimal v;
+    m->present = true;
+    m->valid = pbi_amount_parse(m->raw, &v, &exp);
+    if (!m->valid)
+        return;
+    if (exp >= 0 && p->unit == PB_UNIT_UNKNOWN)
+        p->unit = exp == 8 ? PB_UNIT_YIYUAN : exp == 4 ? PB_UNIT_WANYUAN : exp == 0 ? PB_UNIT_YUAN : PB_UNIT_UNKNOWN;
+    if (exp >= 0 && p->unit != PB_UNIT_UNKNOWN)
+        m->valid = pbi_money_convert(v, exp, pb_money_unit_exp(p->unit), &v);
+    m->value = v;
+}
+
+/* fiscal and other from the parts: one part is copied as it is (its raw
+ * text and cell); several are added up, an unreadable one standing for
+ * all. */
+static bool sum_funds(pb_extractor *x, pb_project *p, bool fiscal, bool long_term, pb_amount *out)
+{
+    size_t parts = 0, present = 0;
+    const pb_amount *one = NULL, *bad = NULL;
+    pb_decimal sum = {0, 0};
+    bool overflow = false;
+    pb_buf raw = {0};
+    for (size_t i = 0; i < p->fund_count; i++) {
+        const pb_amount *m = &p->funds[i].amount;
+        if (p->funds[i].fiscal != fiscal || p->funds[i].long_term != long_term)
+            continue;
+        parts++;
+        one = one ? one : m;
+        if (!m->valid && !bad)
+            bad = m;
+        if (!m->present || !m->valid)
+            continue;
+        if (present++ == 0)
+            one = m;
+        overflow = overflow || !pb_decimal_add(sum, m->value, &sum);
+        if ((raw.len && !pbi_buf_append(&raw, "+", 1)) || !pbi_buf_append(&raw, m->raw, strlen(m->raw))) {
+            pbi_buf_free(&raw);
+            return false;
+        }
+    }
+    bool ok = true;
+    if (parts == 1 || bad || present <= 1) {
+        if (bad || one)
+            *out = bad ? *bad : *one;
+    } else {
+        *out = *one;
+        out->value = sum;
+        out->valid = !overflow;
+        out->raw = pb_arena_strndup(x->a, raw.data, raw.len);
+        ok = out->raw != NULL;
+    }
+    pbi_buf_free(&raw);
+    return ok;
+}
+
+/* A table without a 项目名称 field (the 转移支付 tables) is named by its
+ * heading: "1、邯财社…预算指标绩效目标表" → "邯财社…预算指标".  A heading
+ * that names no project ("项目绩效目标表") names none. */
+static bool name_from_title(pb_extractor *x, pb_project *p)
+{
+    static const char *const suffixes[] = {"项目支出绩效目标申报表", "项目支出绩效目标表", "绩效目标申报表",
+                                           "绩效目标表", "申报表", "目标表"};
+    if (p->name.text || !p->title)
+        return true;
+    const char *s = p->title;
+    /* "1、", "1.", "一、", "(一)" */
+    const char *q = s;
+    while ((*q >= '0' && *q <= '9'))
+        q++;
+    if (q > s && (*q == '.' || pbi_has_prefix(q, "、")))
+        s = q + (*q == '.' ? 1 : strlen("、"));
+    size_t n = strlen(s);
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++)
+        if (pbi_label_has_suffix(s, suffixes[i])) {
+            n -= strlen(suffixes[i]);
+            break;
+        }
+    if (n == strlen(s) || n < 3 * 4) /* no table's name, or too short to name a project */
+        return true;
+    char *name = pb_arena_strndup(x->a, s, n);
+    if (!name)
+        return false;
+    if (pbi_contains(name, "部门预算") || pbi_contains(name, "年度") || strcmp(name, "项目") == 0)
+        return true;
+    p->name.text = name;
+    p->name.loc = PB_NOLOC;
+    return true;
+}
+
+bool pbi_extract_finish(pb_extractor *x)
+{
+    pb_document *d = x->doc;
+    pbi_close_project(x);
+    for (size_t i = 0; i < d->project_count; i++) {
+        pb_project *p = d->projects[i];
+        if (!name_from_title(x, p))
+            return false;
+        finish_amount(p, &p->total);
+        finish_amount(p, &p->long_total);
+        /* Beside the year's parts (当年财政拨款), the others are the whole
+         * project's. */
+        bool year_parts = false;
+        for (size_t j = 0; j < p->fund_count; j++) {
+            finish_amount(p, &p->funds[j].amount);
+            year_parts = year_parts || pbi_label_is_year(p->funds[j].label);
+        }
+        for (size_t j = 0; j < p->fund_count && year_parts; j++)
+            p->funds[j].long_term = !pbi_label_is_year(p->funds[j].label);
+        finish_amount(p, &p->fiscal);
+        finish_amount(p, &p->other);
+        if (!sum_funds(x, p, true, false, &p->fiscal) || !sum_funds(x, p, false, false, &p->other) ||
+            !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
+            return false;
+    }
+    return true;
+}
+
