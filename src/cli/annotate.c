@@ -284,12 +284,13 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, bool
     } else if (!pb_check(d, cfg)) {
         fputs(_("pbcheck: out of memory\n"), stderr);
         status = EXIT_INTERNAL;
-    } else if (!make_parents(j->out) || !pb_annotate_write(d, j->out, fail_on, &written, &e)) {
-        if (errno && !make_parents(j->out))
-            fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), j->out, strerror(errno));
-        else
-            fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), j->in, j->out, e.message);
-        status = e.status == PB_ERR_IO || e.status == PB_OK ? EXIT_INTERNAL : EXIT_UNREADABLE;
+    } else if (!make_parents(j->out)) {
+        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), j->out, strerror(errno));
+        status = EXIT_INTERNAL;
+    } else if (!pb_annotate_write(d, j->out, fail_on, &written, &e)) {
+        fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), j->in, j->out, e.message);
+        /* A write error is 4; a document that cannot be annotated, 3. */
+        status = e.status == PB_ERR_IO || e.status == PB_ERR_NOMEM ? EXIT_INTERNAL : EXIT_UNREADABLE;
     } else {
         for (size_t i = 0; i < d->finding_count; i++)
             if (d->findings[i].severity >= fail_on)

@@ -26,7 +26,8 @@ typedef struct insertion {
 typedef struct annot {
     pb_arena *a;
     pb_error *e;
-    const char *pfx; /* "w:" or "" */
+    const char *pfx; /* the main part's "w:" (or "") */
+    const char *cpfx; /* the same in the comments part */
     insertion *ins;
     size_t ins_count, ins_cap;
     pb_buf comments; /* the w:comment elements */
@@ -71,7 +72,7 @@ static bool add_insertion(annot *an, size_t at, size_t del, int order, const cha
 /* A paragraph of a comment: the text split on '\n' into w:br-separated runs. */
 static bool comment_para(annot *an, const char *text, bool first)
 {
-    const char *w = an->pfx;
+    const char *w = an->cpfx;
     pb_buf *b = &an->comments;
     char tag[160];
     snprintf(tag, sizeof tag, "<%sp>", w);
@@ -114,7 +115,7 @@ static bool expand(annot *an, size_t at)
 static bool add_comment(annot *an, const pbi_cell_anchor *c, const char *heading, const char *body)
 {
     long id = an->next_id++;
-    const char *w = an->pfx;
+    const char *w = an->cpfx;
     char buf[256];
     snprintf(buf, sizeof buf, "<%scomment %sid=\"%ld\" %sauthor=\"%s\" %sinitials=\"pb\">", w, w, id, w,
              AUTHOR, w);
@@ -123,6 +124,7 @@ static bool add_comment(annot *an, const pbi_cell_anchor *c, const char *heading
     snprintf(buf, sizeof buf, "</%scomment>", w);
     if (!put(&an->comments, buf))
         return oom(an);
+    w = an->pfx;
     int order = (int)(id & 0x3fffffff);
     char start[128], end[256];
     snprintf(start, sizeof start, "<%scommentRangeStart %sid=\"%ld\"/>", w, w, id);
@@ -179,13 +181,21 @@ static const pbi_cell_anchor *cell_at(const pbi_anchor_map *m, int t, int row, i
     return hit && hit->has_para ? hit : NULL;
 }
 
-/* The first cell of table t with a paragraph (the table's anchor). */
+/* The first cell of table t with a paragraph (the table's anchor); for t
+ * -1, of the first table that has one.  Cells are recorded as they end, so
+ * a nested table's come before its parent's: the lowest index decides. */
 static const pbi_cell_anchor *first_cell(const pbi_anchor_map *m, int t)
 {
-    for (size_t i = 0; i < m->count; i++)
-        if (m->cells[i].has_para && (t < 0 || m->cells[i].table == t))
-            return &m->cells[i];
-    return NULL;
+    const pbi_cell_anchor *best = NULL;
+    for (size_t i = 0; i < m->count; i++) {
+        const pbi_cell_anchor *c = &m->cells[i];
+        if (!c->has_para || (t >= 0 && c->table != t))
+            continue;
+        if (!best || c->table < best->table ||
+            (c->table == best->table && (c->row < best->row || (c->row == best->row && c->col < best->col))))
+            best = c;
+    }
+    return best;
 }
 
 static const pbi_cell_anchor *anchor_of(const pbi_anchor_map *m, pb_loc loc)
@@ -349,6 +359,61 @@ static long max_comment_id(const char *xml)
     return max;
 }
 
+/* The prefix of an existing comments part's root ("w:"), written to out. */
+static bool comments_prefix(const char *xml, char *out, size_t cap)
+{
+    for (const char *p = xml; (p = strchr(p, '<')); p++) {
+        if (p[1] == '?' || p[1] == '!')
+            continue;
+        const char *name = p + 1, *end = name;
+        while (*end && !strchr(" \t\r\n/>", *end))
+            end++;
+        const char *colon = memchr(name, ':', (size_t)(end - name));
+        const char *local = colon ? colon + 1 : name;
+        if ((size_t)(end - local) != 8 || memcmp(local, "comments", 8) != 0)
+            return false;
+        size_t n = colon ? (size_t)(colon - name + 1) : 0;
+        if (n >= cap)
+            return false;
+        memcpy(out, name, n);
+        out[n] = 0;
+        return true;
+    }
+    return false;
+}
+
+/* Our comments into an existing comments part: before its end tag, or in
+ * place of the "/>" of an empty root (malloc'd). */
+static char *extend_comments(const char *xml, size_t len, const char *cpfx, const char *ours, size_t *out_len)
+{
+    char closing[64];
+    snprintf(closing, sizeof closing, "</%scomments>", cpfx);
+    char *r = insert_before_last(xml, len, closing, ours, out_len);
+    if (r)
+        return r;
+    size_t end = len;
+    while (end > 0 && strchr(" \t\r\n", xml[end - 1]))
+        end--;
+    if (end < 2 || xml[end - 1] != '>' || xml[end - 2] != '/')
+        return NULL;
+    size_t n = strlen(ours);
+    r = malloc(len + n + strlen(closing) + 2);
+    if (!r)
+        return NULL;
+    memcpy(r, xml, end - 2);
+    size_t k = end - 2;
+    r[k++] = '>';
+    memcpy(r + k, ours, n);
+    k += n;
+    memcpy(r + k, closing, strlen(closing));
+    k += strlen(closing);
+    memcpy(r + k, xml + end, len - end);
+    k += len - end;
+    r[k] = 0;
+    *out_len = k;
+    return r;
+}
+
 typedef struct parts {
     pb_zip *z;
     char *main_xml, *rels, *types, *comments;
@@ -405,6 +470,13 @@ static bool annotate(const pb_document *d, const char *out_path, pb_severity fai
     char pfx[40];
     snprintf(pfx, sizeof pfx, "%s%s", m.prefix, m.prefix[0] ? ":" : "");
     an.pfx = pfx;
+    char cpfx[40];
+    snprintf(cpfx, sizeof cpfx, "%s", pfx);
+    if (p->comments && !comments_prefix(p->comments, cpfx, sizeof cpfx)) {
+        pbi_error_set(e, PB_ERR_XML_MALFORMED, "%s", _("the document's comments part cannot be extended"));
+        return false;
+    }
+    an.cpfx = cpfx;
     long max = m.max_id;
     if (p->comments && max_comment_id(p->comments) > max)
         max = max_comment_id(p->comments);
@@ -420,9 +492,7 @@ static bool annotate(const pb_document *d, const char *out_path, pb_severity fai
     if (an.comments.len == 0 && !put(&an.comments, ""))
         return oom(&an);
     if (p->comments) {
-        char closing[64];
-        snprintf(closing, sizeof closing, "</%scomments>", pfx);
-        p->new_comments = insert_before_last(p->comments, p->comments_len, closing, an.comments.data, &comments_len);
+        p->new_comments = extend_comments(p->comments, p->comments_len, cpfx, an.comments.data, &comments_len);
         if (!p->new_comments) {
             pbi_buf_free(&an.comments);
             pbi_error_set(e, PB_ERR_XML_MALFORMED, "%s", _("the document's comments part cannot be extended"));

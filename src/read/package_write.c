@@ -70,9 +70,15 @@ static bool fill(zip_t *out, zip_t *in, const pbi_part_data *parts, size_t count
             ok = zip_fail(e, _("cannot write the annotated copy"), out);
             break;
         }
+        /* The entry keeps its method: left at the default, libzip would
+         * deflate a stored entry (an embedded workbook, an image). */
         zip_stat_t st;
-        if (zip_stat_index(in, (zip_uint64_t)i, 0, &st) == 0 && (st.valid & ZIP_STAT_MTIME))
-            zip_file_set_mtime(out, (zip_uint64_t)idx, st.mtime, 0);
+        if (zip_stat_index(in, (zip_uint64_t)i, 0, &st) == 0) {
+            if (st.valid & ZIP_STAT_COMP_METHOD)
+                zip_set_file_compression(out, (zip_uint64_t)idx, (zip_int32_t)st.comp_method, 0);
+            if (st.valid & ZIP_STAT_MTIME)
+                zip_file_set_mtime(out, (zip_uint64_t)idx, st.mtime, 0);
+        }
     }
     for (size_t i = 0; ok && i < count; i++)
         if (!used[i])
