@@ -332,6 +332,9 @@ typedef enum pb_status {
     PB_ERR_TIMEOUT,
     PB_ERR_NOMEM,
     PB_ERR_INTERNAL,
+    /* An element with more attributes and namespace declarations than the
+     * reader counts (an attribute flood), refused before it is parsed. */
+    PB_ERR_XML_TOO_MANY_ATTRIBUTES,
     PB_STATUS_COUNT
 } pb_status;
 

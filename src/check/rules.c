@@ -404,6 +404,7 @@ const char *pb_status_code(pb_status s)
         [PB_ERR_TIMEOUT] = "timeout",
         [PB_ERR_NOMEM] = "out-of-memory",
         [PB_ERR_INTERNAL] = "internal-error",
+        [PB_ERR_XML_TOO_MANY_ATTRIBUTES] = "xml-too-many-attributes",
     };
     return s < PB_STATUS_COUNT && codes[s] ? codes[s] : "internal-error";
 }

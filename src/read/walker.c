@@ -1,0 +1,623 @@
+/* The WordprocessingML walker (see walker.h): elements in, tables, rows,
+ * grid columns, cells and visible text out. */
+#include "read/walker.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define W_NS_T "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define W_NS_S "http://purl.oclc.org/ooxml/wordprocessingml/main"
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define MAX_AC_DEPTH 64
+
+/* The WordprocessingML elements the walker acts on. */
+typedef enum {
+    E_OTHER, E_P, E_T, E_TAB, E_BR, E_NOBREAKHYPHEN, E_FLDCHAR, E_TBL, E_TR, E_TC, E_TRPR, E_TCPR, E_DEL,
+    E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_GRIDAFTER, E_TBLHEADER, E_DOCUMENT, E_SKIP
+} elem;
+
+/* Sorted by name (strcmp), for bsearch. */
+static const struct elem_name {
+    const char *name;
+    elem id;
+} elem_names[] = {
+    {"annotationRef", E_SKIP}, {"br", E_BR}, {"commentReference", E_SKIP}, {"cr", E_BR}, {"del", E_DEL},
+    {"delInstrText", E_SKIP}, {"delText", E_SKIP}, {"document", E_DOCUMENT},
+    {"endnoteReference", E_SKIP}, {"fldChar", E_FLDCHAR}, {"footnoteReference", E_SKIP},
+    {"gridAfter", E_GRIDAFTER}, {"gridBefore", E_GRIDBEFORE}, {"gridSpan", E_GRIDSPAN}, {"hMerge", E_HMERGE},
+    {"instrText", E_SKIP}, {"moveFrom", E_SKIP}, {"noBreakHyphen", E_NOBREAKHYPHEN}, {"object", E_SKIP},
+    {"p", E_P}, {"pPr", E_SKIP}, {"ptab", E_TAB}, {"r", E_OTHER}, {"rPr", E_SKIP}, {"rt", E_SKIP},
+    {"sdtEndPr", E_SKIP}, {"sdtPr", E_SKIP}, {"sectPr", E_SKIP}, {"t", E_T}, {"tab", E_TAB},
+    {"tbl", E_TBL}, {"tblGrid", E_SKIP}, {"tblHeader", E_TBLHEADER}, {"tblPr", E_SKIP},
+    {"tblPrEx", E_SKIP}, {"tc", E_TC}, {"tcPr", E_TCPR}, {"tr", E_TR}, {"trPr", E_TRPR},
+    {"vMerge", E_VMERGE},
+};
+
+static int cmp_name(const void *key, const void *item)
+{
+    return strcmp(key, ((const struct elem_name *)item)->name);
+}
+
+static elem elem_of(const char *local)
+{
+    const struct elem_name *n =
+        bsearch(local, elem_names, sizeof elem_names / sizeof *elem_names, sizeof *elem_names, cmp_name);
+    return n ? n->id : E_OTHER;
+}
+
+typedef struct frame {
+    pbi_walk_table t;
+    pbi_walk_row row;
+    pbi_walk_cell cell;
+    int row_count;  /* rows in the view so far, the open one included */
+    int row_cells;  /* cells of the open row kept (hMerge continuations not) */
+    bool in_row, in_cell;
+    int cursor;     /* next grid column in the open row */
+    int cell_paras; /* paragraphs seen in the open cell */
+    uint64_t cells; /* w:tc seen, for the cells limit */
+} frame;
+
+typedef struct ns_decl {
+    size_t depth, prefix, uri; /* offsets in ns_text; prefix (size_t)-1: default */
+} ns_decl;
+
+struct pbi_walker {
+    pbi_walker_client c;
+    const pb_limits *lim;
+    pb_error *err;
+    size_t level;     /* open elements */
+    size_t skip_from; /* level of a subtree stepped over; 0: none */
+    frame *tables;
+    size_t depth, cap; /* open tables */
+    int table_count;
+    int body_paras;
+    int para_depth;
+    bool in_t, in_trPr, in_tcPr, seen_root;
+    int fld_depth;     /* open complex fields */
+    uint64_t fld_code; /* bit i: field i is before its separate */
+    bool ac_chosen[MAX_AC_DEPTH];
+    int ac_depth;
+    ns_decl *ns;
+    size_t ns_count, ns_cap;
+    pb_buf ns_text;
+};
+
+static bool is_w(const char *ns) { return ns && (strcmp(ns, W_NS_T) == 0 || strcmp(ns, W_NS_S) == 0); }
+static bool is_mc(const char *ns) { return ns && strcmp(ns, MC_NS) == 0; }
+
+static bool oom(pbi_walker *w)
+{
+    pbi_error_set(w->err, PB_ERR_NOMEM, "%s", _("out of memory"));
+    return false;
+}
+
+/* A client said stop: its error, or out of memory when it set none. */
+static bool client_ok(pbi_walker *w, bool ok) { return ok || (w->err->status != PB_OK ? false : oom(w)); }
+
+static frame *top(pbi_walker *w) { return w->depth ? &w->tables[w->depth - 1] : NULL; }
+
+/* ---- text */
+
+/* Text is shown only when every open field is past its code: a field
+ * nested in another field's code is code too. */
+static bool text_visible(const pbi_walker *w)
+{
+    if (w->fld_depth == 0)
+        return true;
+    uint64_t open = w->fld_depth >= 64 ? ~0ull : (1ull << w->fld_depth) - 1;
+    return (w->fld_code & open) == 0;
+}
+
+static int text_target(pbi_walker *w)
+{
+    frame *f = top(w);
+    return f && f->in_cell ? (int)w->depth : 0;
+}
+
+static bool emit(pbi_walker *w, int target, const char *s, size_t n)
+{
+    return !w->c.text || client_ok(w, w->c.text(w->c.ctx, target, s, n));
+}
+
+static bool append_text(pbi_walker *w, const char *s, size_t n)
+{
+    return !text_visible(w) || emit(w, text_target(w), s, n);
+}
+
+static bool para_start(pbi_walker *w)
+{
+    bool nested = w->para_depth++ > 0;
+    frame *f = top(w);
+    if (f && f->in_cell)
+        return f->cell_paras++ == 0 || emit(w, (int)w->depth, "\n", 1);
+    return !nested || emit(w, 0, "\n", 1);
+}
+
+static bool para_end(pbi_walker *w)
+{
+    if (w->para_depth > 0)
+        w->para_depth--;
+    if (w->para_depth > 0 || w->depth > 0)
+        return true; /* in a cell, or between rows (malformed, ignored) */
+    int index = w->body_paras++;
+    return !w->c.paragraph || client_ok(w, w->c.paragraph(w->c.ctx, index));
+}
+
+/* ---- attributes */
+
+static const char *w_attr(const pbi_xml_attr *a, int n, const char *name, size_t *len)
+{
+    return pbi_xml_attr_find(a, n, name, W_NS_T, W_NS_S, len);
+}
+
+static bool w_attr_is(const pbi_xml_attr *a, int n, const char *name, const char *value)
+{
+    size_t len;
+    const char *v = w_attr(a, n, name, &len);
+    return pbi_xml_value_is(v, len, value);
+}
+
+static int parse_count(const pbi_xml_attr *a, int n, const char *name, int dflt)
+{
+    char buf[32];
+    if (!pbi_xml_attr_copy(a, n, name, W_NS_T, W_NS_S, buf, sizeof buf)) {
+        /* the Strict namespace's attributes are looked up the same way */
+        return dflt;
+    }
+    char *end;
+    long v = strtol(buf, &end, 10);
+    if (end == buf || v < 0)
+        return dflt;
+    return v > 0x7fffffffL ? 0x7fffffff : (int)v;
+}
+
+/* ---- tables */
+
+static bool table_start(pbi_walker *w)
+{
+    if (w->depth >= w->lim->max_table_depth) {
+        pbi_error_set(w->err, PB_ERR_TABLES_TOO_DEEP, _("tables are nested more than %u deep"),
+                     w->lim->max_table_depth);
+        return false;
+    }
+    if ((uint32_t)w->table_count >= w->lim->max_tables) {
+        pbi_error_set(w->err, PB_ERR_TOO_MANY_TABLES, _("the document has more than %u tables"),
+                     w->lim->max_tables);
+        return false;
+    }
+    if (w->depth == w->cap) {
+        size_t ncap = w->cap ? w->cap * 2 : 4;
+        frame *n = realloc(w->tables, ncap * sizeof *n);
+        if (!n)
+            return oom(w);
+        w->tables = n;
+        w->cap = ncap;
+    }
+    frame *f = &w->tables[w->depth];
+    memset(f, 0, sizeof *f);
+    f->t.index = w->table_count++;
+    f->t.depth = (int)w->depth + 1;
+    f->t.parent_table = f->t.parent_row = f->t.parent_col = -1;
+    if (w->depth > 0) {
+        frame *p = &w->tables[w->depth - 1];
+        f->t.parent_table = p->t.index;
+        f->t.parent_row = p->row_count - 1;
+        f->t.parent_col = p->cell.col;
+    }
+    w->depth++;
+    return !w->c.table_start || client_ok(w, w->c.table_start(w->c.ctx, &f->t));
+}
+
+static bool row_start(pbi_walker *w)
+{
+    frame *f = top(w);
+    if ((uint32_t)f->row_count >= w->lim->max_rows) {
+        pbi_error_set(w->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %u rows"), f->t.index + 1,
+                     w->lim->max_rows);
+        return false;
+    }
+    memset(&f->row, 0, sizeof f->row);
+    f->row.index = f->row_count++;
+    f->row_cells = 0;
+    f->in_row = true;
+    f->cursor = 0;
+    return !w->c.row_start || client_ok(w, w->c.row_start(w->c.ctx, &f->t, &f->row));
+}
+
+static bool row_end(pbi_walker *w)
+{
+    frame *f = top(w);
+    if (!f->in_row)
+        return true;
+    f->in_row = false;
+    if (f->row.deleted)
+        f->row_count--; /* a deleted row is not in the current view */
+    return !w->c.row_end || client_ok(w, w->c.row_end(w->c.ctx, &f->t, &f->row));
+}
+
+static bool cell_start(pbi_walker *w)
+{
+    frame *f = top(w);
+    if (!f->in_row && !row_start(w))
+        return false;
+    if (++f->cells > w->lim->max_cells) {
+        pbi_error_set(w->err, PB_ERR_TABLE_TOO_LARGE, _("table %d has more than %llu cells"), f->t.index + 1,
+                     (unsigned long long)w->lim->max_cells);
+        return false;
+    }
+    if (f->row_cells == 0)
+        f->cursor = f->row.before;
+    memset(&f->cell, 0, sizeof f->cell);
+    f->cell.col = f->cursor;
+    f->cell.span = 1;
+    f->in_cell = true;
+    f->cell_paras = 0;
+    return !w->c.cell_start || client_ok(w, w->c.cell_start(w->c.ctx, &f->t, &f->row, &f->cell));
+}
+
+static bool cell_end(pbi_walker *w)
+{
+    frame *f = top(w);
+    f->in_cell = false;
+    if (f->cell.merged_left && f->row_cells > 0) {
+        f->cursor += f->cell.span; /* legacy hMerge: widens the cell before */
+    } else {
+        f->cell.merged_left = false;
+        if ((uint64_t)f->cell.col + (uint64_t)f->cell.span > w->lim->max_columns) {
+            pbi_error_set(w->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
+                         f->t.index + 1, w->lim->max_columns);
+            return false;
+        }
+        f->row_cells++;
+        f->cursor = f->cell.col + f->cell.span;
+    }
+    return !w->c.cell_end || client_ok(w, w->c.cell_end(w->c.ctx, &f->t, &f->row, &f->cell));
+}
+
+static bool table_end(pbi_walker *w)
+{
+    frame *f = top(w);
+    if (f->in_cell && !cell_end(w))
+        return false;
+    if (f->in_row && !row_end(w))
+        return false;
+    bool ok = !w->c.table_end || client_ok(w, w->c.table_end(w->c.ctx, &f->t));
+    w->depth--;
+    return ok;
+}
+
+static bool tcpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
+{
+    frame *f = top(w);
+    if (l == E_GRIDSPAN) {
+        int span = parse_count(a, n, "val", 1);
+        if ((uint64_t)span > w->lim->max_columns) {
+            pbi_error_set(w->err, PB_ERR_GRID_TOO_WIDE, _("a cell of table %d spans %d grid columns, more than %u"),
+                         f->t.index + 1, span, w->lim->max_columns);
+            return false;
+        }
+        f->cell.span = span < 1 ? 1 : span;
+    } else if (l == E_VMERGE) {
+        f->cell.vmerge = w_attr_is(a, n, "val", "restart") ? PBI_VMERGE_RESTART : PBI_VMERGE_CONTINUE;
+    } else if (l == E_HMERGE) {
+        f->cell.merged_left = !w_attr_is(a, n, "val", "restart");
+    }
+    return true;
+}
+
+static bool trpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
+{
+    frame *f = top(w);
+    if (!f->in_row)
+        return true;
+    if (l == E_GRIDBEFORE || l == E_GRIDAFTER) {
+        int v = parse_count(a, n, "val", 0);
+        if ((uint64_t)v > w->lim->max_columns) {
+            pbi_error_set(w->err, PB_ERR_GRID_TOO_WIDE, _("a row of table %d is wider than %u grid columns"),
+                         f->t.index + 1, w->lim->max_columns);
+            return false;
+        }
+        if (l == E_GRIDBEFORE) {
+            f->row.before = v;
+            if (f->row_cells == 0)
+                f->cursor = v;
+        } else
+            f->row.after = v;
+    } else if (l == E_TBLHEADER) {
+        f->row.header = !(w_attr_is(a, n, "val", "0") || w_attr_is(a, n, "val", "false"));
+    } else if (l == E_DEL) {
+        f->row.deleted = true;
+    }
+    return true;
+}
+
+/* ---- namespaces in scope, for mc:Choice's Requires */
+
+static bool push_decls(pbi_walker *w, const pbi_xml_ns *d, int nd)
+{
+    for (int i = 0; i < nd; i++) {
+        if (w->ns_count == w->ns_cap) {
+            size_t ncap = w->ns_cap ? w->ns_cap * 2 : 64;
+            ns_decl *grown = realloc(w->ns, ncap * sizeof *grown);
+            if (!grown)
+                return oom(w);
+            w->ns = grown;
+            w->ns_cap = ncap;
+        }
+        ns_decl *x = &w->ns[w->ns_count++];
+        x->depth = w->level;
+        x->prefix = (size_t)-1;
+        if (d[i].prefix) {
+            x->prefix = w->ns_text.len;
+            if (!pbi_buf_append(&w->ns_text, d[i].prefix, strlen(d[i].prefix) + 1))
+                return oom(w);
+        }
+        x->uri = w->ns_text.len;
+        const char *uri = d[i].uri ? d[i].uri : "";
+        if (!pbi_buf_append(&w->ns_text, uri, strlen(uri) + 1))
+            return oom(w);
+    }
+    return true;
+}
+
+static void pop_decls_at(pbi_walker *w, size_t level)
+{
+    while (w->ns_count > 0 && w->ns[w->ns_count - 1].depth == level) {
+        ns_decl *x = &w->ns[--w->ns_count];
+        w->ns_text.len = x->prefix != (size_t)-1 ? x->prefix : x->uri;
+    }
+}
+
+static const char *lookup_ns(const pbi_walker *w, const char *prefix, size_t len)
+{
+    for (size_t i = w->ns_count; i-- > 0;) {
+        const ns_decl *x = &w->ns[i];
+        if (x->prefix == (size_t)-1)
+            continue;
+        const char *p = w->ns_text.data + x->prefix;
+        if (strlen(p) == len && memcmp(p, prefix, len) == 0)
+            return w->ns_text.data + x->uri;
+    }
+    return NULL;
+}
+
+/* ---- markup compatibility */
+
+static bool ns_understood(const char *uri)
+{
+    static const char *const known[] = {
+        W_NS_T, W_NS_S, "http://schemas.microsoft.com/office/word/2010/wordml",
+        "http://schemas.microsoft.com/office/word/2012/wordml",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+        "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+        "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+        "urn:schemas-microsoft-com:vml"};
+    for (size_t i = 0; uri && i < sizeof known / sizeof *known; i++)
+        if (strcmp(uri, known[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A Choice is taken when every prefix it requires names a namespace read. */
+static bool choice_ok(const pbi_walker *w, const pbi_xml_attr *a, int n)
+{
+    size_t len;
+    const char *req = pbi_xml_attr_find(a, n, "Requires", NULL, NULL, &len);
+    if (!req)
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < len;) {
+        while (i < len && strchr(" \t\r\n", req[i]))
+            i++;
+        size_t j = i;
+        while (j < len && !strchr(" \t\r\n", req[j]))
+            j++;
+        if (j > i) {
+            any = true;
+            if (!ns_understood(lookup_ns(w, req + i, j - i)))
+                return false;
+        }
+        i = j;
+    }
+    return any;
+}
+
+/* Returns whether to descend. */
+static bool mc_start(pbi_walker *w, const char *local, const pbi_xml_attr *a, int n)
+{
+    if (strcmp(local, "AlternateContent") == 0) {
+        if (w->ac_depth >= MAX_AC_DEPTH)
+            return false;
+        w->ac_chosen[w->ac_depth++] = false;
+        return true;
+    }
+    if (w->ac_depth == 0)
+        return true;
+    bool *chosen = &w->ac_chosen[w->ac_depth - 1];
+    if (*chosen)
+        return false;
+    if (strcmp(local, "Choice") == 0 && !choice_ok(w, a, n))
+        return false;
+    *chosen = true;
+    return true;
+}
+
+/* ---- dispatch */
+
+static void fld_char(pbi_walker *w, const pbi_xml_attr *a, int n)
+{
+    if (w_attr_is(a, n, "fldCharType", "begin")) {
+        w->fld_code |= 1ull << (w->fld_depth & 63);
+        w->fld_depth++;
+    } else if (w_attr_is(a, n, "fldCharType", "separate")) {
+        if (w->fld_depth > 0)
+            w->fld_code &= ~(1ull << ((w->fld_depth - 1) & 63));
+    } else if (w_attr_is(a, n, "fldCharType", "end")) {
+        if (w->fld_depth > 0)
+            w->fld_depth--;
+    }
+}
+
+/* Start of an element in the main namespace; *descend false steps over it. */
+static bool w_start(pbi_walker *w, elem l, const pbi_xml_attr *a, int n, bool *descend)
+{
+    *descend = true;
+    frame *f = top(w);
+    if (w->in_tcPr && f)
+        return tcpr_child(w, l, a, n);
+    if (w->in_trPr && f)
+        return trpr_child(w, l, a, n);
+    switch (l) {
+    case E_DEL:
+    case E_SKIP:
+        *descend = false;
+        return true;
+    case E_P:
+        return para_start(w);
+    case E_TBL:
+        return table_start(w);
+    case E_TR:
+        return !f || f->in_cell || row_start(w);
+    case E_TC:
+        return !f || cell_start(w);
+    case E_TRPR:
+        w->in_trPr = f != NULL;
+        return true;
+    case E_TCPR:
+        w->in_tcPr = f && f->in_cell;
+        return true;
+    case E_T:
+        w->in_t = true;
+        return true;
+    case E_TAB:
+        return append_text(w, "\t", 1);
+    case E_BR:
+        if (w_attr(a, n, "type", &(size_t){0}) && !w_attr_is(a, n, "type", "textWrapping"))
+            return true;
+        return append_text(w, "\n", 1);
+    case E_NOBREAKHYPHEN:
+        return append_text(w, "-", 1);
+    case E_FLDCHAR:
+        fld_char(w, a, n);
+        return true;
+    default:
+        return true;
+    }
+}
+
+static bool w_end(pbi_walker *w, elem l)
+{
+    frame *f = top(w);
+    switch (l) {
+    case E_T:
+        w->in_t = false;
+        return true;
+    case E_P:
+        return para_end(w);
+    case E_TCPR:
+        w->in_tcPr = false;
+        return true;
+    case E_TRPR:
+        w->in_trPr = false;
+        return true;
+    case E_TC:
+        return !f || !f->in_cell || cell_end(w);
+    case E_TR:
+        return !f || f->in_cell || row_end(w); /* a w:tr in a cell was not started */
+    case E_TBL:
+        return !f || table_end(w);
+    default:
+        return true;
+    }
+}
+
+bool pbi_walker_start(pbi_walker *w, const char *ns, const char *local, const pbi_xml_attr *attrs, int nattrs,
+                      const pbi_xml_ns *decls, int ndecls)
+{
+    w->level++;
+    if (w->skip_from)
+        return true;
+    if (ndecls > 0 && !push_decls(w, decls, ndecls))
+        return false;
+    if (!w->seen_root) {
+        w->seen_root = true;
+        if (is_w(ns) && strcmp(local, "document") == 0)
+            return true;
+        pbi_error_set(w->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a WordprocessingML document"));
+        return false;
+    }
+    bool descend = true;
+    if (is_w(ns)) {
+        if (!w_start(w, elem_of(local), attrs, nattrs, &descend))
+            return false;
+    } else if (is_mc(ns)) {
+        descend = mc_start(w, local, attrs, nattrs);
+    }
+    if (!descend)
+        w->skip_from = w->level;
+    return true;
+}
+
+bool pbi_walker_end(pbi_walker *w, const char *ns, const char *local)
+{
+    size_t level = w->level;
+    if (w->level > 0)
+        w->level--;
+    if (w->skip_from) {
+        if (level > w->skip_from)
+            return true;
+        w->skip_from = 0; /* the end of the subtree stepped over */
+        pop_decls_at(w, level); /* a skipped AlternateContent pushed no branch */
+        return true;
+    }
+    pop_decls_at(w, level);
+    if (is_w(ns))
+        return w_end(w, elem_of(local));
+    if (is_mc(ns) && strcmp(local, "AlternateContent") == 0 && w->ac_depth > 0)
+        w->ac_depth--;
+    return true;
+}
+
+bool pbi_walker_text(pbi_walker *w, const char *s, size_t n)
+{
+    if (w->skip_from || !w->in_t)
+        return true;
+    return append_text(w, s, n);
+}
+
+static bool h_start(void *ctx, const char *ns, const char *local, const pbi_xml_attr *a, int n,
+                    const pbi_xml_ns *d, int nd)
+{
+    return pbi_walker_start(ctx, ns, local, a, n, d, nd);
+}
+
+static bool h_end(void *ctx, const char *ns, const char *local) { return pbi_walker_end(ctx, ns, local); }
+static bool h_text(void *ctx, const char *s, size_t n) { return pbi_walker_text(ctx, s, n); }
+
+pbi_xml_handler pbi_walker_handler(pbi_walker *w) { return (pbi_xml_handler){w, h_start, h_end, h_text}; }
+
+bool pbi_walker_saw_root(const pbi_walker *w) { return w->seen_root; }
+
+pbi_walker *pbi_walker_new(const pbi_walker_client *client, const pb_limits *l, pb_error *e)
+{
+    pbi_walker *w = calloc(1, sizeof *w);
+    if (!w) {
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        return NULL;
+    }
+    w->c = *client;
+    w->lim = l;
+    w->err = e;
+    return w;
+}
+
+void pbi_walker_free(pbi_walker *w)
+{
+    if (!w)
+        return;
+    free(w->tables);
+    free(w->ns);
+    pbi_buf_free(&w->ns_text);
+    free(w);
+}

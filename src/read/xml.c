@@ -1,0 +1,452 @@
+/* The libxml2 glue of every part the reader parses (see xml.h). */
+#include "read/xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the byte scanner: attribute floods and overlong tags, before libxml2 */
+
+typedef enum { S_TEXT, S_LT, S_TAG, S_QUOTE, S_END, S_BANG, S_COMMENT, S_CDATA, S_DECL, S_PI } scan_state;
+
+typedef struct scanner {
+    scan_state st;
+    char quote;
+    int bang;       /* bytes of "--" or "[CDATA[" matched after "<!" */
+    int close;      /* bytes of the closing sequence matched */
+    uint32_t attrs; /* '=' outside quotes in the open start tag */
+    uint64_t tag_len;
+} scanner;
+
+typedef struct xml_state {
+    xmlParserCtxtPtr ctxt;
+    const pbi_xml_handler *h;
+    const pb_limits *lim;
+    const char *name; /* NULL: the main part */
+    pb_error *err;
+    pb_error xml_err; /* libxml2's first error */
+    bool stopped;
+    int rc; /* xmlParseChunk's last return */
+    uint32_t depth;
+    scanner sc;
+    pbi_xml_attr attrs[PBI_XML_MAX_ATTRIBUTES];
+    pbi_xml_ns decls[PBI_XML_MAX_ATTRIBUTES];
+} xml_state;
+
+static bool scan_fail_attrs(xml_state *x)
+{
+    if (x->name)
+        pbi_error_set(x->err, PB_ERR_XML_TOO_MANY_ATTRIBUTES,
+                     _("an element of the part \"%s\" carries more than %d attributes and namespace declarations; refused"),
+                     x->name, PBI_XML_MAX_ATTRIBUTES);
+    else
+        pbi_error_set(x->err, PB_ERR_XML_TOO_MANY_ATTRIBUTES,
+                     _("an element of the main part carries more than %d attributes and namespace declarations; refused"),
+                     PBI_XML_MAX_ATTRIBUTES);
+    return false;
+}
+
+/* A tag is bounded like a cell's text: an attribute as long as a cell
+ * may be is the limit it hits. */
+static bool scan_fail_tag(xml_state *x)
+{
+    pbi_error_set(x->err, PB_ERR_CELL_TOO_LARGE, _("an XML tag or attribute is longer than %llu bytes"),
+                 (unsigned long long)x->lim->max_cell_text);
+    return false;
+}
+
+/* Only start tags are counted; comments, CDATA, declarations and
+ * processing instructions are stepped over by their closing sequence. */
+static bool scan(xml_state *x, const char *buf, size_t n)
+{
+    scanner *s = &x->sc;
+    const char *p = buf, *end = buf + n;
+    while (p < end) {
+        switch (s->st) {
+        case S_TEXT: {
+            const char *lt = memchr(p, '<', (size_t)(end - p));
+            if (!lt)
+                return true;
+            p = lt + 1;
+            s->st = S_LT;
+            break;
+        }
+        case S_LT:
+            if (*p == '/')
+                s->st = S_END;
+            else if (*p == '!') {
+                s->st = S_BANG;
+                s->bang = 0;
+            } else if (*p == '?') {
+                s->st = S_PI;
+                s->close = 0;
+            } else {
+                s->st = S_TAG;
+                s->attrs = 0;
+                s->tag_len = 1;
+                continue;
+            }
+            p++;
+            break;
+        case S_TAG: {
+            for (; p < end; p++) {
+                char c = *p;
+                if (c == '>') {
+                    s->st = S_TEXT;
+                    p++;
+                    break;
+                }
+                if (c == '=' && ++s->attrs > PBI_XML_MAX_ATTRIBUTES)
+                    return scan_fail_attrs(x);
+                if (c == '"' || c == '\'') {
+                    s->quote = c;
+                    s->st = S_QUOTE;
+                    p++;
+                    break;
+                }
+            }
+            break;
+        }
+        case S_QUOTE: {
+            const char *q = memchr(p, s->quote, (size_t)(end - p));
+            const char *stop = q ? q + 1 : end;
+            s->tag_len += (uint64_t)(stop - p);
+            p = stop;
+            if (q)
+                s->st = S_TAG;
+            if (s->tag_len > x->lim->max_cell_text)
+                return scan_fail_tag(x);
+            continue;
+        }
+        case S_END:
+        case S_DECL: {
+            const char *gt = memchr(p, '>', (size_t)(end - p));
+            if (!gt)
+                return true;
+            p = gt + 1;
+            s->st = S_TEXT;
+            break;
+        }
+        case S_BANG: {
+            static const char cdata[] = "[CDATA[";
+            if (s->bang == 0 && *p == '-')
+                s->bang = -1; /* one dash of "<!--" seen */
+            else if (s->bang == -1 && *p == '-') {
+                s->st = S_COMMENT;
+                s->close = 0;
+            } else if (s->bang >= 0 && s->bang < 7 && *p == cdata[s->bang]) {
+                if (++s->bang == 7) {
+                    s->st = S_CDATA;
+                    s->close = 0;
+                }
+            } else {
+                s->st = S_DECL;
+                continue;
+            }
+            p++;
+            break;
+        }
+        case S_COMMENT:
+        case S_CDATA:
+        case S_PI: {
+            /* "-->", "]]>", "?>": close counts the matched bytes */
+            char c = *p++;
+            char lead = s->st == S_COMMENT ? '-' : s->st == S_CDATA ? ']' : '?';
+            int need = s->st == S_PI ? 1 : 2;
+            if (c == lead)
+                s->close = s->close < need ? s->close + 1 : need;
+            else if (c == '>' && s->close >= need)
+                s->st = S_TEXT;
+            else
+                s->close = 0;
+            break;
+        }
+        }
+        /* the tag's bytes outside quotes */
+        if (s->st == S_TAG && ++s->tag_len > x->lim->max_cell_text)
+            return scan_fail_tag(x);
+    }
+    return true;
+}
+
+/* ---- SAX2 callbacks */
+
+static void stop(xml_state *x)
+{
+    x->stopped = true;
+    xmlStopParser(x->ctxt);
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                     const xmlChar **ns, int nb_attrs, int nb_defaulted, const xmlChar **attrs)
+{
+    (void)prefix;
+    (void)nb_defaulted;
+    xml_state *x = ctx;
+    if (x->stopped)
+        return;
+    if (x->depth >= x->lim->max_depth) {
+        pbi_error_set(x->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
+                     x->lim->max_depth);
+        stop(x);
+        return;
+    }
+    x->depth++;
+    if (nb_attrs > PBI_XML_MAX_ATTRIBUTES || nb_ns > PBI_XML_MAX_ATTRIBUTES) {
+        scan_fail_attrs(x); /* the scanner counts them first; a second wall */
+        stop(x);
+        return;
+    }
+    for (int i = 0; i < nb_attrs; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        x->attrs[i].local = (const char *)a[0];
+        x->attrs[i].ns = (const char *)a[2];
+        x->attrs[i].value = (const char *)a[3];
+        x->attrs[i].value_len = (size_t)(a[4] - a[3]);
+    }
+    for (int i = 0; i < nb_ns; i++) {
+        x->decls[i].prefix = (const char *)ns[2 * i];
+        x->decls[i].uri = (const char *)ns[2 * i + 1];
+    }
+    if (x->h->start &&
+        !x->h->start(x->h->ctx, (const char *)uri, (const char *)local, x->attrs, nb_attrs, x->decls, nb_ns))
+        stop(x);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)prefix;
+    xml_state *x = ctx;
+    if (x->stopped)
+        return;
+    if (x->depth > 0)
+        x->depth--;
+    if (x->h->end && !x->h->end(x->h->ctx, (const char *)uri, (const char *)local))
+        stop(x);
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    xml_state *x = ctx;
+    if (x->stopped || len <= 0)
+        return;
+    if (x->h->text && !x->h->text(x->h->ctx, (const char *)s, (size_t)len))
+        stop(x);
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
+{
+    (void)name;
+    (void)ext_id;
+    (void)sys_id;
+    xml_state *x = ctx;
+    if (x->stopped)
+        return;
+    if (x->name)
+        pbi_error_set(x->err, PB_ERR_XML_DOCTYPE,
+                     _("the part \"%s\" declares a DOCTYPE, which a workbook never needs; refused"), x->name);
+    else
+        pbi_error_set(x->err, PB_ERR_XML_DOCTYPE,
+                     _("the XML declares a DOCTYPE (entities or a DTD), which a Word document never needs; refused"));
+    stop(x);
+}
+
+/* Asked for every reference that is not one of XML's five: none is ever
+ * known, as no DTD is read. */
+static xmlEntityPtr on_entity(void *ctx, const xmlChar *name)
+{
+    (void)name;
+    xml_state *x = ctx;
+    if (!x->stopped) {
+        if (x->name)
+            pbi_error_set(x->err, PB_ERR_XML_DOCTYPE, _("the part \"%s\" uses entity references; refused"),
+                         x->name);
+        else
+            pbi_error_set(x->err, PB_ERR_XML_DOCTYPE, "%s", _("the XML uses entity references; refused"));
+        stop(x);
+    }
+    return NULL;
+}
+
+/* libxml2 may stumble on a DTD's entities before the DOCTYPE is refused. */
+static bool is_entity_error(const xmlError *e)
+{
+    switch (e->code) {
+    case XML_ERR_ENTITY_LOOP:
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+    case XML_ERR_UNPARSED_ENTITY:
+    case XML_ERR_ENTITY_IS_EXTERNAL:
+    case XML_ERR_ENTITY_IS_PARAMETER:
+    case XML_ERR_ENTITY_BOUNDARY:
+    case XML_ERR_ENTITY_NOT_STARTED:
+    case XML_ERR_ENTITY_NOT_FINISHED:
+    case XML_ERR_ENTITY_PE_INTERNAL:
+    case XML_ERR_DOCTYPE_NOT_FINISHED:
+    case XML_ERR_EXT_ENTITY_STANDALONE:
+    case XML_ERR_PEREF_IN_PROLOG:
+    case XML_ERR_PEREF_IN_EPILOG:
+    case XML_ERR_PEREF_IN_INT_SUBSET:
+    case XML_ERR_PEREF_NO_NAME:
+    case XML_ERR_PEREF_SEMICOL_MISSING:
+        return true;
+    default:
+        return e->message && (strstr(e->message, "ntity") || strstr(e->message, "DOCTYPE"));
+    }
+}
+
+/* The one mapping of libxml2's errors to pbcheck's codes. */
+static pb_status status_of(const xmlError *e)
+{
+    if (e->message && strstr(e->message, "Excessive depth"))
+        return PB_ERR_XML_TOO_DEEP;
+    if (is_entity_error(e))
+        return PB_ERR_XML_DOCTYPE;
+    if (e->domain != XML_FROM_IO && (e->code == XML_ERR_UNSUPPORTED_ENCODING || e->code == XML_ERR_INVALID_ENCODING))
+        return PB_ERR_XML_ENCODING;
+    return PB_ERR_XML_MALFORMED;
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    xml_state *x = ctx;
+    if (!e || e->level < XML_ERR_ERROR || x->xml_err.status != PB_OK)
+        return;
+    pb_status s = status_of(e);
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "?");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (x->name)
+        pbi_error_set(&x->xml_err, s, _("the part \"%s\" is not well-formed XML (line %d: %s)"), x->name, e->line,
+                     msg);
+    else
+        pbi_error_set(&x->xml_err, s, _("the main part is not well-formed XML (line %d: %s)"), e->line, msg);
+}
+
+/* ---- the feed loop */
+
+static void fail_generic(xml_state *x)
+{
+    if (x->name)
+        pbi_error_set(x->err, PB_ERR_XML_MALFORMED, _("the part \"%s\" is not well-formed XML"), x->name);
+    else
+        pbi_error_set(x->err, PB_ERR_XML_MALFORMED, "%s", _("the main part is not well-formed XML"));
+}
+
+static void feed(xml_state *x, pb_part *part)
+{
+    char buf[PBI_XML_CHUNK];
+    bool started = false;
+    for (;;) {
+        long n = pbi_part_read(part, buf, sizeof buf);
+        if (n < 0) {
+            *x->err = *pbi_part_error(part);
+            return;
+        }
+        if (n > 0 && !scan(x, buf, (size_t)n))
+            return;
+        if (!started) {
+            /* the first bytes tell libxml2 the encoding */
+            xmlSAXHandler h;
+            memset(&h, 0, sizeof h);
+            h.initialized = XML_SAX2_MAGIC;
+            h.startElementNs = on_start;
+            h.endElementNs = on_end;
+            h.characters = on_text;
+            h.cdataBlock = on_text;
+            h.ignorableWhitespace = on_text;
+            h.internalSubset = on_doctype;
+            h.externalSubset = on_doctype;
+            h.getEntity = on_entity;
+            h.getParameterEntity = on_entity;
+            h.serror = on_error;
+            size_t first = n < 4 ? (size_t)n : 4;
+            x->ctxt = xmlCreatePushParserCtxt(&h, x, buf, (int)first, x->name ? x->name : "/document.xml");
+            if (!x->ctxt) {
+                pbi_error_set(x->err, PB_ERR_NOMEM, "%s", _("out of memory"));
+                return;
+            }
+            xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+            started = true;
+            if (n > (long)first)
+                x->rc = xmlParseChunk(x->ctxt, buf + first, (int)(n - (long)first), 0);
+        } else if (n > 0) {
+            x->rc = xmlParseChunk(x->ctxt, buf, (int)n, 0);
+        }
+        if (x->stopped || x->err->status != PB_OK)
+            return;
+        if (n == 0)
+            break;
+        if (x->ctxt->instate == XML_PARSER_EOF || (!x->ctxt->wellFormed && x->xml_err.status != PB_OK))
+            break; /* libxml2 gave up: its error below */
+    }
+    x->rc = xmlParseChunk(x->ctxt, NULL, 0, 1);
+    if (x->stopped || x->err->status != PB_OK)
+        return;
+    if (x->xml_err.status != PB_OK)
+        *x->err = x->xml_err;
+    else if (!x->ctxt->wellFormed || x->rc != 0)
+        fail_generic(x); /* e.g. an encoder error, which libxml2 reports to no handler */
+}
+
+bool pbi_xml_parse(pb_part *part, const char *name, const pb_limits *l, const pbi_xml_handler *h, pb_error *e)
+{
+    xml_state *x = calloc(1, sizeof *x);
+    if (!x) {
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        return false;
+    }
+    x->h = h;
+    x->lim = l;
+    x->name = name;
+    x->err = e;
+    feed(x, part);
+    if (x->ctxt) {
+        if (x->ctxt->myDoc)
+            xmlFreeDoc(x->ctxt->myDoc);
+        xmlFreeParserCtxt(x->ctxt);
+    }
+    bool ok = e->status == PB_OK;
+    if (!ok && x->stopped && e->status == PB_OK)
+        fail_generic(x);
+    free(x);
+    return ok;
+}
+
+const char *pbi_xml_attr_find(const pbi_xml_attr *a, int n, const char *local, const char *ns1,
+                              const char *ns2, size_t *len)
+{
+    for (int i = 0; i < n; i++) {
+        if (strcmp(a[i].local, local) != 0)
+            continue;
+        const char *ns = a[i].ns;
+        bool match = ns ? (ns1 && strcmp(ns, ns1) == 0) || (ns2 && strcmp(ns, ns2) == 0) : !ns1 || !ns2;
+        if (!match)
+            continue;
+        *len = a[i].value_len;
+        return a[i].value;
+    }
+    return NULL;
+}
+
+bool pbi_xml_attr_copy(const pbi_xml_attr *a, int n, const char *local, const char *ns1, const char *ns2,
+                       char *buf, size_t cap)
+{
+    size_t len;
+    const char *v = pbi_xml_attr_find(a, n, local, ns1, ns2, &len);
+    if (!v || cap == 0)
+        return false;
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(buf, v, len);
+    buf[len] = '\0';
+    return true;
+}
+
+bool pbi_xml_value_is(const char *v, size_t len, const char *s)
+{
+    return v && strlen(s) == len && memcmp(v, s, len) == 0;
+}
