@@ -48,12 +48,12 @@ typedef struct pbi_anchor_map {
     long max_id;          /* the largest w:id of the part (-1 for none) */
     char prefix[32];      /* the main namespace's prefix ("" when default) */
     bool strict;          /* the document is ISO 29500 Strict */
+    bool root_seen;
 } pbi_anchor_map;
 
-/* Walks the main part (whole in memory) the way the reader does — tables
- * counted in document order, deleted rows left out, grid columns with
- * gridBefore, gridSpan and hMerge — and records each cell's anchor.  Arrays
- * are allocated in a.  False with e set. */
+/* Walks the main part (whole in memory) with the reader's walker, so that
+ * (table, row, grid column) mean what they mean in pb_table, and records
+ * each cell's anchor.  Arrays are allocated in a.  False with e set. */
 bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_map *m, pb_error *e);
 
 #pragma GCC visibility pop
