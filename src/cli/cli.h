@@ -36,6 +36,8 @@ bool cli_json_put(FILE *out, struct cJSON *item);
 int cli_check(int argc, char **argv);
 /* `pbcheck export` (cli/export.c). */
 int cli_export(int argc, char **argv);
+/* `pbcheck annotate FILE|DIR...` (cli/annotate.c). */
+int cli_annotate(int argc, char **argv);
 /* `pbcheck tables FILE...` (cli_tables.c). */
 int cli_tables(int argc, char **argv);
 

@@ -19,6 +19,7 @@ static const command commands[] = {
     {"explain", cli_explain},
     {"config", cli_config},
     {"export", cli_export},
+    {"annotate", cli_annotate},
 };
 
 int main(int argc, char **argv)

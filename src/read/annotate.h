@@ -1,0 +1,61 @@
+/* `pbcheck annotate` inside the reader: writing a package back, and finding
+ * where each cell's content sits in the main part's bytes. */
+#ifndef PB_READ_ANNOTATE_H
+#define PB_READ_ANNOTATE_H
+
+#include "read/read.h"
+
+/* Internal to libpbcheck: hidden from a shared build's exports. */
+#pragma GCC visibility push(hidden)
+
+/* ---- writing a package (package_write.c) */
+/* A part whose bytes change (or that is added when the package lacks it). */
+typedef struct pbi_part_data {
+    const char *name;
+    const char *data;
+    size_t len;
+} pbi_part_data;
+
+/* Writes a copy of the package at in_path to out_path: every entry not in
+ * parts is copied with its compressed data unchanged, in its place; the
+ * parts replace entries of the same name or are appended.  The copy is
+ * written to a temporary file beside out_path and renamed over it, so a
+ * failure leaves out_path as it was.  False with e set (PB_ERR_IO). */
+bool pbi_package_write(const char *in_path, const char *out_path, const pbi_part_data *parts,
+                       size_t count, pb_error *e);
+
+/* ---- where cells are (annotate_map.c) */
+/* One paragraph-level anchor point of a cell: the byte offsets at which a
+ * comment range may start (after the first paragraph's start tag and its
+ * w:pPr) and end (before the last paragraph's end tag).  When that
+ * paragraph is an empty element (<w:p/>), empty_* is the offset of its
+ * "/>", which the insertion turns into ">…</w:p>". */
+typedef struct pbi_cell_anchor {
+    int table, row, col, span;
+    bool vmerge_continue;
+    bool has_para;
+    size_t start, end;
+    bool start_empty, end_empty; /* the paragraph is <w:p/> at start / end */
+} pbi_cell_anchor;
+
+typedef struct pbi_anchor_map {
+    pbi_cell_anchor *cells; /* in document order */
+    size_t count;
+    /* The first body paragraph outside any table (for a document without
+     * tables): has_body_para false when there is none. */
+    bool has_body_para;
+    pbi_cell_anchor body;
+    long max_id;          /* the largest w:id of the part (-1 for none) */
+    char prefix[32];      /* the main namespace's prefix ("" when default) */
+    bool strict;          /* the document is ISO 29500 Strict */
+    bool root_seen;
+} pbi_anchor_map;
+
+/* Walks the main part (whole in memory) with the reader's walker, so that
+ * (table, row, grid column) mean what they mean in pb_table, and records
+ * each cell's anchor.  Arrays are allocated in a.  False with e set. */
+bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_map *m, pb_error *e);
+
+#pragma GCC visibility pop
+
+#endif
