@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -471,86 +470,6 @@ char *pbi_zip_read_small(pb_zip *z, const char *name, size_t max, size_t *len, p
     return b.data;
 }
 
-/* ---- _rels/.rels */
+bool pbi_zip_has(pb_zip *z, const char *name) { return zip_name_locate(z->za, name, ZIP_FL_NOCASE) >= 0; }
 
-static bool is_office_document_type(const char *t)
-{
-    return t && (strcmp(t, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument") == 0 ||
-                 strcmp(t, "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument") == 0);
-}
-
-/* A package-relative part name, or NULL when the target leaves the package
- * or is not a plain name. */
-static char *resolve_target(pb_arena *a, const char *target)
-{
-    while (*target == '/')
-        target++;
-    if (strncmp(target, "./", 2) == 0)
-        target += 2;
-    if (!*target || strstr(target, "..") || strchr(target, '\\') || strchr(target, ':'))
-        return NULL;
-    return pb_arena_strdup(a, target);
-}
-
-char *pbi_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
-{
-    size_t len = 0;
-    pb_error rerr = {0};
-    char *rels = pbi_zip_read_small(z, "_rels/.rels", 4u << 20, &len, &rerr);
-    if (!rels) {
-        if (rerr.status == PB_ERR_NO_MAIN_PART)
-            pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
-                         _("no main document part: the package has no _rels/.rels (not a Word document?)"));
-        else
-            *e = rerr;
-        return NULL;
-    }
-    xmlTextReaderPtr r = xmlReaderForMemory(rels, (int)len, "_rels/.rels", NULL,
-                                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    char *target = NULL;
-    bool bad = r == NULL, doctype = false;
-    int ret = 0;
-    while (!bad && !target && (ret = xmlTextReaderRead(r)) == 1) {
-        int type = xmlTextReaderNodeType(r);
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            bad = doctype = true;
-            break;
-        }
-        if (type != XML_READER_TYPE_ELEMENT ||
-            !xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "Relationship"))
-            continue;
-        xmlChar *type_attr = xmlTextReaderGetAttribute(r, BAD_CAST "Type");
-        xmlChar *mode = xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
-        xmlChar *tgt = xmlTextReaderGetAttribute(r, BAD_CAST "Target");
-        if (is_office_document_type((const char *)type_attr) && tgt &&
-            !(mode && xmlStrcasecmp(mode, BAD_CAST "External") == 0))
-            target = resolve_target(a, (const char *)tgt);
-        xmlFree(type_attr);
-        xmlFree(mode);
-        xmlFree(tgt);
-    }
-    if (ret < 0)
-        bad = true;
-    xmlFreeTextReader(r);
-    free(rels);
-    if (doctype) {
-        pbi_error_set(e, PB_ERR_XML_DOCTYPE, "%s",
-                     _("_rels/.rels declares a DOCTYPE (entities or a DTD), which a Word document never needs; refused"));
-        return NULL;
-    }
-    if (bad && !target) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s", _("_rels/.rels is not well-formed XML"));
-        return NULL;
-    }
-    if (!target) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
-                     _("no main document part: _rels/.rels has no officeDocument relationship"));
-        return NULL;
-    }
-    if (zip_name_locate(z->za, target, ZIP_FL_NOCASE) < 0) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, _("the main document part \"%s\" named in _rels/.rels is missing"),
-                     target);
-        return NULL;
-    }
-    return target;
-}
+const pb_limits *pbi_zip_limits(const pb_zip *z) { return z->limits; }
