@@ -194,7 +194,12 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     xml_state *x = ctx;
     if (x->stopped)
         return;
-    if (x->depth >= x->lim->max_depth && !(x->h->skipping && x->h->skipping(x->h->ctx))) {
+    /* In a subtree stepped over only libxml2's classic wall holds, which
+     * its push parser does not enforce itself. */
+    uint32_t wall = x->lim->max_depth;
+    if (wall < PBI_XML_SKIPPED_DEPTH && x->h->skipping && x->h->skipping(x->h->ctx))
+        wall = PBI_XML_SKIPPED_DEPTH;
+    if (x->depth >= wall) {
         pbi_error_set(x->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
                      x->lim->max_depth);
         stop(x);

@@ -22,6 +22,10 @@
  * smaller, is refused (cell-too-large). */
 #define PBI_XML_MIN_TAG_LIMIT (1u << 20)
 
+/* The depth wall inside a subtree a client steps over (libxml2's classic
+ * limit, which its push parser does not check). */
+#define PBI_XML_SKIPPED_DEPTH 256
+
 /* Bytes handed to libxml2 at once: the time limit is looked at between
  * two chunks. */
 #define PBI_XML_CHUNK 16384
@@ -49,7 +53,7 @@ typedef struct pbi_xml_handler {
     bool (*text)(void *ctx, const char *s, size_t n);
     /* Whether the client is stepping over the subtree it is in (NULL:
      * never).  The depth limit counts only the elements it walks, as a
-     * subtree stepped over costs nothing; libxml2's own wall (256) stays. */
+     * subtree stepped over costs nothing; there PBI_XML_SKIPPED_DEPTH holds. */
     bool (*skipping)(void *ctx);
 } pbi_xml_handler;
 
