@@ -511,6 +511,7 @@ static void test_rels_targets(void **state)
         {"word/document.xml", PB_OK},
         {"/word/document.xml", PB_OK},
         {"./word/document.xml", PB_OK},
+        {"word/../word/document.xml", PB_OK}, /* inside the package: resolved, like a workbook's */
         {"../word/document.xml", PB_ERR_NO_MAIN_PART},
         {"word/../../word/document.xml", PB_ERR_NO_MAIN_PART},
         {"file:///word/document.xml", PB_ERR_NO_MAIN_PART},

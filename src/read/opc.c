@@ -55,7 +55,6 @@ typedef struct rels_reader {
     pb_error *err;
     /* the package's main part only: stop at the first officeDocument */
     bool stop_at_main;
-    bool refuse_dotdot; /* the main part's target may hold no ".." */
 } rels_reader;
 
 static bool oom(pb_error *e)
@@ -87,7 +86,7 @@ static bool rel_start(void *ctx, const char *ns, const char *local, const pbi_xm
         id[0] = '\0';
     if (is_external(a, n) || r->out->count >= r->lim->max_entries)
         return true; /* never followed; more than the zip holds cannot all resolve */
-    char *resolved = r->refuse_dotdot && strstr(target, "..") ? NULL : pbi_opc_resolve(r->a, r->source, target);
+    char *resolved = pbi_opc_resolve(r->a, r->source, target);
     if (!resolved)
         return true;
     if (!pbi_grow(r->a, (void **)&r->out->items, &r->out->cap, r->out->count, sizeof *r->out->items))
@@ -121,7 +120,7 @@ static bool read_rels(pb_zip *z, pb_arena *a, const char *source, const pb_limit
     pb_part *part = pbi_part_open(z, name, e);
     if (!part)
         return false;
-    rels_reader r = {a, source, l, out, e, stop_at_main, stop_at_main};
+    rels_reader r = {a, source, l, out, e, stop_at_main};
     pbi_xml_handler h = {&r, rel_start, NULL, NULL, NULL};
     bool ok = pbi_xml_parse(part, name, l, &h, e);
     pbi_part_close(part);
