@@ -194,12 +194,32 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t len)
     return (ssize_t)got;
 }
 
+/* A pipe or device is held in memory whole, so it is bounded lower than a
+ * file (which libzip reads in place): past this, file-too-large. */
+#define PB_STREAM_MAX (64u << 20)
+
+static void too_large(pb_error *e, bool stream, size_t len, uint64_t limit)
+{
+    if (stream)
+        pbi_error_set(e, PB_ERR_FILE_TOO_LARGE,
+                     _("the pipe or device gives more than %llu bytes, the limit for input that is not a regular "
+                       "file; save it as a file to check it"),
+                     (unsigned long long)limit);
+    else
+        pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+                     (unsigned long long)len, (unsigned long long)limit);
+}
+
 /* Reads fd to its end, up to the file size limit, and opens that: a small
  * file (size_hint its size) or a pipe or device (`pbcheck <(curl …)`),
- * which libzip could not seek. */
-static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error *e)
+ * which libzip could not seek.  A stream that does not start like a zip
+ * is refused at its first bytes (/dev/zero is not read to the limit). */
+static pb_zip *open_whole(int fd, size_t size_hint, bool stream, const pb_limits *l, pb_error *e)
 {
     size_t cap = size_hint < 64 * 1024 ? 64 * 1024 : size_hint + 1, len = 0;
+    uint64_t max = l->max_file_size;
+    if (stream && max > PB_STREAM_MAX)
+        max = PB_STREAM_MAX;
     unsigned char *data = malloc(cap);
     for (;;) {
         if (!data) {
@@ -216,18 +236,22 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
             return NULL;
         }
         len += (size_t)n;
-        if (len > l->max_file_size) {
+        if (len > max) {
             close(fd);
             free(data);
             /* at least len bytes: enough to say it is over the limit */
-            pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
-                         (unsigned long long)len, (unsigned long long)l->max_file_size);
+            too_large(e, stream, len, max);
+            return NULL;
+        }
+        if (len >= 8 && len == (size_t)n && !sniff(data, 8, e)) {
+            close(fd);
+            free(data);
             return NULL;
         }
         if (len < cap)
             break; /* end of the stream */
         /* one byte over the limit is enough to know */
-        size_t limit = l->max_file_size < SIZE_MAX / 2 ? (size_t)l->max_file_size + 1 : SIZE_MAX / 2;
+        size_t limit = max < SIZE_MAX / 2 ? (size_t)max + 1 : SIZE_MAX / 2;
         size_t grown = cap > limit / 2 ? limit : cap * 2;
         if (grown <= cap) {
             close(fd);
@@ -248,9 +272,9 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
 static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_error *e)
 {
     if (!S_ISREG(st->st_mode))
-        return open_whole(fd, 0, l, e);
+        return open_whole(fd, 0, true, l, e);
     if ((uint64_t)st->st_size <= PB_READ_WHOLE_MAX)
-        return open_whole(fd, (size_t)st->st_size, l, e);
+        return open_whole(fd, (size_t)st->st_size, false, l, e);
     unsigned char head[8];
     ssize_t n = read_full(fd, head, sizeof head);
     if (n < 0) {
