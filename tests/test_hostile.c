@@ -623,6 +623,34 @@ static void test_pipe_input(void **state)
     assert_non_null(d);
     assert_int_equal(d->error.status, PB_ERR_FILE_TOO_LARGE);
     pb_document_free(d);
+    /* A stream is held in memory only up to 64 MiB, below the file limit
+     * (256 MiB): 70 MB that start like a zip are refused past the bound. */
+    pb_options_default(&o);
+    pid = fork();
+    if (pid == 0) {
+        int out = open(fifo, O_WRONLY);
+        static char buf[1 << 16];
+        memcpy(buf, "PK\003\004", 4);
+        for (int i = 0; i < 70 * 16 && out >= 0; i++) {
+            if (write(out, buf, sizeof buf) != (ssize_t)sizeof buf)
+                break; /* the reader stopped: over the bound */
+            memset(buf, 0, 4);
+        }
+        _exit(0);
+    }
+    assert_true(pid > 0);
+    d = pb_read_file(fifo, &o);
+    waitpid(pid, NULL, 0);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_ERR_FILE_TOO_LARGE);
+    assert_non_null(strstr(d->error.message, "67108864"));
+    pb_document_free(d);
+    /* A device that does not start like a zip is refused at its first
+     * bytes, not read to the bound. */
+    d = pb_read_file("/dev/zero", &o);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_ERR_NOT_ZIP);
+    pb_document_free(d);
     unlink(fifo);
     rmdir(dir);
 }

@@ -8,6 +8,8 @@
 
 #include "fixture.h"
 #include "read/read.h"
+#include "read/opc.h"
+#include "read/walker.h"
 #include "extract/extract.h"
 #include "model/model.h"
 #include "check/check.h"
@@ -315,6 +317,344 @@ static void test_body_paragraphs_not_in_tables(void **state)
     pb_document_free(d);
 }
 
+
+/* ---- the shared libxml2 glue: one part, the same code in both formats */
+
+#define SML_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define PKG_NS "http://schemas.openxmlformats.org/package/2006/relationships"
+
+static pb_status read_parts(const fx_part *parts, size_t n, const char *name, size_t *tables)
+{
+    size_t len;
+    void *zip = fx_zip_mem(parts, n, &len);
+    assert_non_null(zip);
+    pb_options o;
+    pb_options_default(&o);
+    o.keep_tables = true;
+    pb_document *d = pb_read_memory(zip, len, name, &o);
+    free(zip);
+    assert_non_null(d);
+    pb_status s = d->error.status;
+    if (tables)
+        *tables = d->table_count;
+    pb_document_free(d);
+    return s;
+}
+
+/* The part as a .docx main part, its root w:document. */
+static pb_status docx_status(const char *prolog, const char *payload)
+{
+    char *xml = NULL;
+    size_t n = strlen(prolog) + strlen(payload) + 256;
+    xml = malloc(n);
+    assert_non_null(xml);
+    snprintf(xml, n, "%s<w:document xmlns:w=\"" W_NS "\"><w:body>%s</w:body></w:document>", prolog, payload);
+    fx_part parts[] = {
+        {"_rels/.rels",
+         "<Relationships xmlns=\"" PKG_NS "\"><Relationship Id=\"r1\" Type=\"" REL_NS
+         "/officeDocument\" Target=\"word/document.xml\"/></Relationships>",
+         0},
+        {"word/document.xml", xml, 0}};
+    pb_status s = read_parts(parts, 2, "hostile.docx", NULL);
+    free(xml);
+    return s;
+}
+
+static void workbook_parts(fx_part *parts, const char *sheets, const char *sheet_xml, const char *rels)
+{
+    parts[0] = (fx_part){"[Content_Types].xml",
+                         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override "
+                         "PartName=\"/xl/workbook.xml\" "
+                         "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                         "</Types>",
+                         0};
+    parts[1] = (fx_part){"_rels/.rels",
+                         "<Relationships xmlns=\"" PKG_NS "\"><Relationship Id=\"r\" Type=\"" REL_NS
+                         "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+                         0};
+    parts[2] = (fx_part){"xl/workbook.xml", sheets, 0};
+    parts[3] = (fx_part){"xl/_rels/workbook.xml.rels",
+                         rels ? rels
+                              : "<Relationships xmlns=\"" PKG_NS "\"><Relationship Id=\"r1\" Type=\"" REL_NS
+                                "/worksheet\" Target=\"worksheets/s.xml\"/></Relationships>",
+                         0};
+    parts[4] = (fx_part){"xl/worksheets/s.xml", sheet_xml, 0};
+}
+
+/* The part as an .xlsx worksheet, its root worksheet. */
+static pb_status xlsx_status(const char *prolog, const char *payload)
+{
+    size_t n = strlen(prolog) + strlen(payload) + 256;
+    char *xml = malloc(n);
+    assert_non_null(xml);
+    snprintf(xml, n, "%s<worksheet xmlns=\"" SML_NS "\"><sheetData>%s</sheetData></worksheet>", prolog, payload);
+    fx_part parts[5];
+    workbook_parts(parts,
+                   "<workbook xmlns=\"" SML_NS "\" xmlns:r=\"" REL_NS "\"><sheets><sheet name=\"a\" sheetId=\"1\" "
+                   "r:id=\"r1\"/></sheets></workbook>",
+                   xml, NULL);
+    pb_status s = read_parts(parts, 5, "hostile.xlsx", NULL);
+    free(xml);
+    return s;
+}
+
+static char *repeat(const char *open, const char *close, int times, const char *middle)
+{
+    size_t n = (strlen(open) + strlen(close)) * (size_t)times + strlen(middle) + 1;
+    char *s = malloc(n);
+    assert_non_null(s);
+    s[0] = '\0';
+    for (int i = 0; i < times; i++)
+        strcat(s, open);
+    strcat(s, middle);
+    for (int i = 0; i < times; i++)
+        strcat(s, close);
+    return s;
+}
+
+static char *flood(const char *element, const char *attr_fmt, int count)
+{
+    size_t n = (size_t)count * 40 + 64;
+    char *s = malloc(n);
+    assert_non_null(s);
+    size_t len = (size_t)snprintf(s, n, "<%s", element);
+    for (int i = 0; i < count; i++)
+        len += (size_t)snprintf(s + len, n - len, attr_fmt, i, i);
+    snprintf(s + len, n - len, "/>");
+    return s;
+}
+
+static void test_same_codes_docx_and_xlsx(void **state)
+{
+    (void)state;
+    char *deep = repeat("<a>", "</a>", 300, "");
+    char *attrs = flood("x", " a%d=\"%d\"", 600);
+    char *decls = flood("x", " xmlns:p%d=\"urn:%d\"", 600);
+    char *attrs_ok = flood("x", " a%d=\"%d\"", 200);
+    size_t big = (2u << 20) + 16;
+    char *long_attr = malloc(big + 32);
+    assert_non_null(long_attr);
+    strcpy(long_attr, "<x a=\"");
+    unsigned seed = 7; /* varied, so that it does not compress past the zip-bomb ratio */
+    for (size_t i = 0; i < big; i++) {
+        seed = seed * 1103515245u + 12345u;
+        long_attr[6 + i] = (char)('a' + (seed >> 16) % 26);
+    }
+    strcpy(long_attr + 6 + big, "\"/>");
+    const struct {
+        const char *what, *prolog, *payload;
+        pb_status expect;
+    } cases[] = {
+        {"DOCTYPE", "<!DOCTYPE x [<!ENTITY e \"boom\">]>", "", PB_ERR_XML_DOCTYPE},
+        {"external DTD", "<!DOCTYPE x SYSTEM \"http://example.invalid/x.dtd\">", "", PB_ERR_XML_DOCTYPE},
+        {"undeclared entity", "", "<x>&e;</x>", PB_ERR_XML_DOCTYPE},
+        {"entity in an attribute", "", "<x a=\"&e;\"/>", PB_ERR_XML_DOCTYPE},
+        {"malformed", "", "<x></y>", PB_ERR_XML_MALFORMED},
+        {"too deep", "", deep, PB_ERR_XML_TOO_DEEP},
+        {"unknown encoding", "<?xml version=\"1.0\" encoding=\"x-no-such\"?>", "", PB_ERR_XML_ENCODING},
+        {"attribute flood", "", attrs, PB_ERR_XML_TOO_MANY_ATTRIBUTES},
+        {"namespace flood", "", decls, PB_ERR_XML_TOO_MANY_ATTRIBUTES},
+        {"200 attributes", "", attrs_ok, PB_OK},
+        {"2 MiB attribute", "", long_attr, PB_ERR_CELL_TOO_LARGE},
+        {"predefined entities", "", "<x a=\"&amp;&lt;\">&amp;&#x4E2D;</x>", PB_OK},
+        {"comment and CDATA with = and quotes", "",
+         "<!-- a=\"b c='d' -->" "<![CDATA[ x=1 y=\"2 ]]>", PB_OK},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pb_status d = docx_status(cases[i].prolog, cases[i].payload);
+        pb_status x = xlsx_status(cases[i].prolog, cases[i].payload);
+        if (d != cases[i].expect || x != cases[i].expect)
+            fail_msg("%s: .docx %s, .xlsx %s, expected %s", cases[i].what, pb_status_code(d), pb_status_code(x),
+                     pb_status_code(cases[i].expect));
+    }
+    free(deep);
+    free(attrs);
+    free(decls);
+    free(attrs_ok);
+    free(long_attr);
+}
+
+/* One worksheet part named by 50,000 sheet entries is read once. */
+static void test_sheet_listed_many_times(void **state)
+{
+    (void)state;
+    int n = 50000;
+    size_t cap = (size_t)n * 64 + 256;
+    char *wb = malloc(cap);
+    assert_non_null(wb);
+    size_t len = (size_t)snprintf(wb, cap, "<workbook xmlns=\"" SML_NS "\" xmlns:r=\"" REL_NS "\"><sheets>");
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(wb + len, cap - len, "<sheet name=\"s%d\" sheetId=\"%d\" r:id=\"r%d\"/>", i, i + 1,
+                                1 + (i & 1));
+    snprintf(wb + len, cap - len, "</sheets></workbook>");
+    fx_part parts[5];
+    workbook_parts(parts, wb, "<worksheet xmlns=\"" SML_NS "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+                              "<is><t>x</t></is></c></row></sheetData></worksheet>",
+                   "<Relationships xmlns=\"" PKG_NS "\"><Relationship Id=\"r1\" Type=\"" REL_NS
+                   "/worksheet\" Target=\"worksheets/s.xml\"/><Relationship Id=\"r2\" Type=\"" REL_NS
+                   "/worksheet\" Target=\"/xl/worksheets/s.xml\"/></Relationships>");
+    size_t tables = 0;
+    assert_int_equal(read_parts(parts, 5, "many.xlsx", &tables), PB_OK);
+    assert_int_equal(tables, 1);
+    free(wb);
+}
+
+/* Relationship targets: one policy for the package's rels and a workbook's. */
+static void test_rels_targets(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *target;
+        pb_status expect;
+    } cases[] = {
+        {"word/document.xml", PB_OK},
+        {"/word/document.xml", PB_OK},
+        {"./word/document.xml", PB_OK},
+        {"word/../word/document.xml", PB_OK}, /* inside the package: resolved, like a workbook's */
+        {"../word/document.xml", PB_ERR_NO_MAIN_PART},
+        {"word/../../word/document.xml", PB_ERR_NO_MAIN_PART},
+        {"file:///word/document.xml", PB_ERR_NO_MAIN_PART},
+        {"word\\document.xml", PB_ERR_NO_MAIN_PART},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char rels[512];
+        snprintf(rels, sizeof rels,
+                 "<Relationships xmlns=\"" PKG_NS "\"><Relationship Id=\"r1\" Type=\"" REL_NS
+                 "/officeDocument\" Target=\"%s\"/></Relationships>",
+                 cases[i].target);
+        char *doc = fx_document_xml("<w:p/>");
+        fx_part parts[] = {{"_rels/.rels", rels, 0}, {"word/document.xml", doc, 0}};
+        pb_status s = read_parts(parts, 2, "rels.docx", NULL);
+        free(doc);
+        if (s != cases[i].expect)
+            fail_msg("%s: %s, expected %s", cases[i].target, pb_status_code(s), pb_status_code(cases[i].expect));
+    }
+    /* The same resolver for a workbook's targets, relative to xl/. */
+    pb_arena *a = pb_arena_new();
+    assert_string_equal(pbi_opc_resolve(a, "xl/workbook.xml", "worksheets/s.xml"), "xl/worksheets/s.xml");
+    assert_string_equal(pbi_opc_resolve(a, "xl/workbook.xml", "../xl/s.xml"), "xl/s.xml");
+    assert_string_equal(pbi_opc_resolve(a, "xl/workbook.xml", "/s.xml"), "s.xml");
+    assert_null(pbi_opc_resolve(a, "xl/workbook.xml", "../../s.xml"));
+    assert_null(pbi_opc_resolve(a, "", "../s.xml"));
+    pb_arena_free(a);
+}
+
+/* ---- the walker, driven by a client's own events (as annotate does) */
+
+typedef struct walk_log {
+    char text[2048];
+    size_t len;
+} walk_log;
+
+static void logf_(walk_log *l, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    l->len += (size_t)vsnprintf(l->text + l->len, sizeof l->text - l->len, fmt, ap);
+    va_end(ap);
+}
+
+static bool w_table_start(void *ctx, const pbi_walk_table *t)
+{
+    logf_(ctx, "T%d(%d,%d,%d)", t->index, t->parent_table, t->parent_row, t->parent_col);
+    return true;
+}
+
+static bool w_cell_start(void *ctx, const pbi_walk_table *t, const pbi_walk_row *r, const pbi_walk_cell *c)
+{
+    logf_(ctx, " %d:%d,%d", t->index, r->index, c->col);
+    return true;
+}
+
+static bool w_cell_end(void *ctx, const pbi_walk_table *t, const pbi_walk_row *r, const pbi_walk_cell *c)
+{
+    (void)t;
+    (void)r;
+    logf_(ctx, "+%d%s%s", c->span, c->vmerge == PBI_VMERGE_CONTINUE ? "v" : "", c->merged_left ? "h" : "");
+    return true;
+}
+
+static bool w_text(void *ctx, int depth, const char *s, size_t n)
+{
+    logf_(ctx, "[%d:%.*s]", depth, (int)n, s);
+    return true;
+}
+
+static void ev_start(pbi_walker *w, const char *local, const char *attr, const char *value)
+{
+    pbi_xml_attr a = {W_NS, attr, value, value ? strlen(value) : 0};
+    pbi_xml_ns d = {"w", W_NS};
+    assert_true(pbi_walker_start(w, W_NS, local, &a, attr ? 1 : 0, &d, strcmp(local, "document") == 0));
+}
+
+static void ev_end(pbi_walker *w, const char *local) { assert_true(pbi_walker_end(w, W_NS, local)); }
+
+static void ev_leaf(pbi_walker *w, const char *local, const char *attr, const char *value)
+{
+    ev_start(w, local, attr, value);
+    ev_end(w, local);
+}
+
+static void ev_cell(pbi_walker *w, const char *text, const char *prop, const char *val)
+{
+    ev_start(w, "tc", NULL, NULL);
+    if (prop) {
+        ev_start(w, "tcPr", NULL, NULL);
+        ev_leaf(w, prop, "val", val);
+        ev_end(w, "tcPr");
+    }
+    ev_start(w, "p", NULL, NULL);
+    ev_start(w, "r", NULL, NULL);
+    ev_start(w, "t", NULL, NULL);
+    assert_true(pbi_walker_text(w, text, strlen(text)));
+    ev_end(w, "t");
+    ev_end(w, "r");
+    ev_end(w, "p");
+    ev_end(w, "tc");
+}
+
+static void test_walker_events(void **state)
+{
+    (void)state;
+    walk_log log = {0};
+    pbi_walker_client c = {.ctx = &log, .table_start = w_table_start, .cell_start = w_cell_start,
+                           .cell_end = w_cell_end, .text = w_text};
+    pb_limits l;
+    pb_limits_default(&l);
+    pb_error e = {0};
+    pbi_walker *w = pbi_walker_new(&c, &l, &e);
+    assert_non_null(w);
+    ev_start(w, "document", NULL, NULL);
+    ev_start(w, "body", NULL, NULL);
+    ev_start(w, "tbl", NULL, NULL);
+    ev_start(w, "tr", NULL, NULL); /* gridBefore 1, a cell spanning 2, then one */
+    ev_start(w, "trPr", NULL, NULL);
+    ev_leaf(w, "gridBefore", "val", "1");
+    ev_end(w, "trPr");
+    ev_cell(w, "a", "gridSpan", "2");
+    ev_cell(w, "b", "vMerge", "restart");
+    ev_end(w, "tr");
+    ev_start(w, "tr", NULL, NULL); /* a deleted row: its index is reused */
+    ev_start(w, "trPr", NULL, NULL);
+    ev_leaf(w, "del", NULL, NULL);
+    ev_end(w, "trPr");
+    ev_cell(w, "gone", NULL, NULL);
+    ev_end(w, "tr");
+    ev_start(w, "tr", NULL, NULL); /* hMerge widens the cell before; vMerge continues */
+    ev_cell(w, "c", NULL, NULL);
+    ev_cell(w, "", "hMerge", "continue");
+    ev_cell(w, "", "vMerge", NULL);
+    ev_end(w, "tr");
+    ev_end(w, "tbl");
+    ev_end(w, "body");
+    ev_end(w, "document");
+    assert_int_equal(e.status, PB_OK);
+    assert_string_equal(log.text, "T0(-1,-1,-1) 0:0,1[1:a]+2 0:0,3[1:b]+1 0:1,0[1:gone]+1 0:1,0[1:c]+1 0:1,1[1:]+1h"
+                                  " 0:1,2[1:]+1v");
+    pbi_walker_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +666,10 @@ int main(void)
         cmocka_unit_test(test_hmerge),              cmocka_unit_test(test_strict_and_rels),
         cmocka_unit_test(test_utf16),               cmocka_unit_test(test_text_box_read_once),
         cmocka_unit_test(test_body_paragraphs_not_in_tables),
+        cmocka_unit_test(test_same_codes_docx_and_xlsx),
+        cmocka_unit_test(test_sheet_listed_many_times),
+        cmocka_unit_test(test_rels_targets),
+        cmocka_unit_test(test_walker_events),
     };
     return cmocka_run_group_tests_name("reader", tests, NULL, NULL);
 }

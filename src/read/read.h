@@ -7,15 +7,17 @@
 /* Internal to libpbcheck: hidden from a shared build's exports. */
 #pragma GCC visibility push(hidden)
 
-/* ---- zip layer (zipread.c) */
+/* ---- zip layer (zip.c) */
 typedef struct pb_zip pb_zip;
 typedef struct pb_part pb_part;
 pb_zip *pbi_zip_open_file(const char *path, const pb_limits *l, pb_error *e);
 pb_zip *pbi_zip_open_memory(const void *data, size_t len, const pb_limits *l, pb_error *e);
 void pbi_zip_close(pb_zip *z);
-/* The package-relative name of the main document part (from _rels/.rels);
- * NULL with e set when there is none. Allocated in a. */
+/* The package-relative name of the main document part (from _rels/.rels,
+ * opc.c); NULL with e set when there is none. Allocated in a. */
 char *pbi_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e);
+/* The limits the package was opened with. */
+const pb_limits *pbi_zip_limits(const pb_zip *z);
 /* Streams a part; reads are bounded by the limits and counted. */
 pb_part *pbi_part_open(pb_zip *z, const char *name, pb_error *e);
 /* Returns bytes read, 0 at end, -1 on error (e set). */

@@ -595,7 +595,9 @@ static bool h_start(void *ctx, const char *ns, const char *local, const pbi_xml_
 static bool h_end(void *ctx, const char *ns, const char *local) { return pbi_walker_end(ctx, ns, local); }
 static bool h_text(void *ctx, const char *s, size_t n) { return pbi_walker_text(ctx, s, n); }
 
-pbi_xml_handler pbi_walker_handler(pbi_walker *w) { return (pbi_xml_handler){w, h_start, h_end, h_text}; }
+static bool h_skipping(void *ctx) { return ((pbi_walker *)ctx)->skip_from != 0; }
+
+pbi_xml_handler pbi_walker_handler(pbi_walker *w) { return (pbi_xml_handler){w, h_start, h_end, h_text, h_skipping}; }
 
 bool pbi_walker_saw_root(const pbi_walker *w) { return w->seen_root; }
 

@@ -29,6 +29,7 @@ typedef struct xml_state {
     bool stopped;
     int rc; /* xmlParseChunk's last return */
     uint32_t depth;
+    uint64_t tag_max;
     scanner sc;
     pbi_xml_attr attrs[PBI_XML_MAX_ATTRIBUTES];
     pbi_xml_ns decls[PBI_XML_MAX_ATTRIBUTES];
@@ -47,12 +48,19 @@ static bool scan_fail_attrs(xml_state *x)
     return false;
 }
 
-/* A tag is bounded like a cell's text: an attribute as long as a cell
- * may be is the limit it hits. */
+/* A tag is bounded like a cell's text (but never below 1 MiB, as tags of
+ * a part a user's small cell limit never meant, .rels, are long): an
+ * attribute as long as a cell may be is the limit it hits, in pbcheck's
+ * words rather than libxml2's "Huge input lookup". */
+static uint64_t tag_limit(const pb_limits *l)
+{
+    return l->max_cell_text > PBI_XML_MIN_TAG_LIMIT ? l->max_cell_text : PBI_XML_MIN_TAG_LIMIT;
+}
+
 static bool scan_fail_tag(xml_state *x)
 {
     pbi_error_set(x->err, PB_ERR_CELL_TOO_LARGE, _("an XML tag or attribute is longer than %llu bytes"),
-                 (unsigned long long)x->lim->max_cell_text);
+                 (unsigned long long)tag_limit(x->lim));
     return false;
 }
 
@@ -115,7 +123,7 @@ static bool scan(xml_state *x, const char *buf, size_t n)
             p = stop;
             if (q)
                 s->st = S_TAG;
-            if (s->tag_len > x->lim->max_cell_text)
+            if (s->tag_len > x->tag_max)
                 return scan_fail_tag(x);
             continue;
         }
@@ -164,7 +172,7 @@ static bool scan(xml_state *x, const char *buf, size_t n)
         }
         }
         /* the tag's bytes outside quotes */
-        if (s->st == S_TAG && ++s->tag_len > x->lim->max_cell_text)
+        if (s->st == S_TAG && ++s->tag_len > x->tag_max)
             return scan_fail_tag(x);
     }
     return true;
@@ -186,7 +194,12 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     xml_state *x = ctx;
     if (x->stopped)
         return;
-    if (x->depth >= x->lim->max_depth) {
+    /* In a subtree stepped over only libxml2's classic wall holds, which
+     * its push parser does not enforce itself. */
+    uint32_t wall = x->lim->max_depth;
+    if (wall < PBI_XML_SKIPPED_DEPTH && x->h->skipping && x->h->skipping(x->h->ctx))
+        wall = PBI_XML_SKIPPED_DEPTH;
+    if (x->depth >= wall) {
         pbi_error_set(x->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
                      x->lim->max_depth);
         stop(x);
@@ -403,6 +416,7 @@ bool pbi_xml_parse(pb_part *part, const char *name, const pb_limits *l, const pb
     x->lim = l;
     x->name = name;
     x->err = e;
+    x->tag_max = tag_limit(l);
     feed(x, part);
     if (x->ctxt) {
         if (x->ctxt->myDoc)

@@ -18,6 +18,14 @@
  * busiest element, the root, declares about 40. */
 #define PBI_XML_MAX_ATTRIBUTES 512
 
+/* A start tag longer than the cell-text limit, or than this when that is
+ * smaller, is refused (cell-too-large). */
+#define PBI_XML_MIN_TAG_LIMIT (1u << 20)
+
+/* The depth wall inside a subtree a client steps over (libxml2's classic
+ * limit, which its push parser does not check). */
+#define PBI_XML_SKIPPED_DEPTH 256
+
 /* Bytes handed to libxml2 at once: the time limit is looked at between
  * two chunks. */
 #define PBI_XML_CHUNK 16384
@@ -43,6 +51,10 @@ typedef struct pbi_xml_handler {
     bool (*end)(void *ctx, const char *ns, const char *local);
     /* Character data (and CDATA), in pieces; not NUL-terminated. */
     bool (*text)(void *ctx, const char *s, size_t n);
+    /* Whether the client is stepping over the subtree it is in (NULL:
+     * never).  The depth limit counts only the elements it walks, as a
+     * subtree stepped over costs nothing; there PBI_XML_SKIPPED_DEPTH holds. */
+    bool (*skipping)(void *ctx);
 } pbi_xml_handler;
 
 /* Streams part through the handler.  name is the part's name in messages,

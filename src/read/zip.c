@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libxml/xmlreader.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -195,12 +194,32 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t len)
     return (ssize_t)got;
 }
 
+/* A pipe or device is held in memory whole, so it is bounded lower than a
+ * file (which libzip reads in place): past this, file-too-large. */
+#define PB_STREAM_MAX (64u << 20)
+
+static void too_large(pb_error *e, bool stream, size_t len, uint64_t limit)
+{
+    if (stream)
+        pbi_error_set(e, PB_ERR_FILE_TOO_LARGE,
+                     _("the pipe or device gives more than %llu bytes, the limit for input that is not a regular "
+                       "file; save it as a file to check it"),
+                     (unsigned long long)limit);
+    else
+        pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
+                     (unsigned long long)len, (unsigned long long)limit);
+}
+
 /* Reads fd to its end, up to the file size limit, and opens that: a small
  * file (size_hint its size) or a pipe or device (`pbcheck <(curl …)`),
- * which libzip could not seek. */
-static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error *e)
+ * which libzip could not seek.  A stream that does not start like a zip
+ * is refused at its first bytes (/dev/zero is not read to the limit). */
+static pb_zip *open_whole(int fd, size_t size_hint, bool stream, const pb_limits *l, pb_error *e)
 {
     size_t cap = size_hint < 64 * 1024 ? 64 * 1024 : size_hint + 1, len = 0;
+    uint64_t max = l->max_file_size;
+    if (stream && max > PB_STREAM_MAX)
+        max = PB_STREAM_MAX;
     unsigned char *data = malloc(cap);
     for (;;) {
         if (!data) {
@@ -217,18 +236,22 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
             return NULL;
         }
         len += (size_t)n;
-        if (len > l->max_file_size) {
+        if (len > max) {
             close(fd);
             free(data);
             /* at least len bytes: enough to say it is over the limit */
-            pbi_error_set(e, PB_ERR_FILE_TOO_LARGE, _("the file is %llu bytes, more than the limit of %llu"),
-                         (unsigned long long)len, (unsigned long long)l->max_file_size);
+            too_large(e, stream, len, max);
+            return NULL;
+        }
+        if (len >= 8 && len == (size_t)n && !sniff(data, 8, e)) {
+            close(fd);
+            free(data);
             return NULL;
         }
         if (len < cap)
             break; /* end of the stream */
         /* one byte over the limit is enough to know */
-        size_t limit = l->max_file_size < SIZE_MAX / 2 ? (size_t)l->max_file_size + 1 : SIZE_MAX / 2;
+        size_t limit = max < SIZE_MAX / 2 ? (size_t)max + 1 : SIZE_MAX / 2;
         size_t grown = cap > limit / 2 ? limit : cap * 2;
         if (grown <= cap) {
             close(fd);
@@ -249,9 +272,9 @@ static pb_zip *open_whole(int fd, size_t size_hint, const pb_limits *l, pb_error
 static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_error *e)
 {
     if (!S_ISREG(st->st_mode))
-        return open_whole(fd, 0, l, e);
+        return open_whole(fd, 0, true, l, e);
     if ((uint64_t)st->st_size <= PB_READ_WHOLE_MAX)
-        return open_whole(fd, (size_t)st->st_size, l, e);
+        return open_whole(fd, (size_t)st->st_size, false, l, e);
     unsigned char head[8];
     ssize_t n = read_full(fd, head, sizeof head);
     if (n < 0) {
@@ -471,86 +494,6 @@ char *pbi_zip_read_small(pb_zip *z, const char *name, size_t max, size_t *len, p
     return b.data;
 }
 
-/* ---- _rels/.rels */
+bool pbi_zip_has(pb_zip *z, const char *name) { return zip_name_locate(z->za, name, ZIP_FL_NOCASE) >= 0; }
 
-static bool is_office_document_type(const char *t)
-{
-    return t && (strcmp(t, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument") == 0 ||
-                 strcmp(t, "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument") == 0);
-}
-
-/* A package-relative part name, or NULL when the target leaves the package
- * or is not a plain name. */
-static char *resolve_target(pb_arena *a, const char *target)
-{
-    while (*target == '/')
-        target++;
-    if (strncmp(target, "./", 2) == 0)
-        target += 2;
-    if (!*target || strstr(target, "..") || strchr(target, '\\') || strchr(target, ':'))
-        return NULL;
-    return pb_arena_strdup(a, target);
-}
-
-char *pbi_zip_main_part(pb_zip *z, pb_arena *a, pb_error *e)
-{
-    size_t len = 0;
-    pb_error rerr = {0};
-    char *rels = pbi_zip_read_small(z, "_rels/.rels", 4u << 20, &len, &rerr);
-    if (!rels) {
-        if (rerr.status == PB_ERR_NO_MAIN_PART)
-            pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
-                         _("no main document part: the package has no _rels/.rels (not a Word document?)"));
-        else
-            *e = rerr;
-        return NULL;
-    }
-    xmlTextReaderPtr r = xmlReaderForMemory(rels, (int)len, "_rels/.rels", NULL,
-                                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    char *target = NULL;
-    bool bad = r == NULL, doctype = false;
-    int ret = 0;
-    while (!bad && !target && (ret = xmlTextReaderRead(r)) == 1) {
-        int type = xmlTextReaderNodeType(r);
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            bad = doctype = true;
-            break;
-        }
-        if (type != XML_READER_TYPE_ELEMENT ||
-            !xmlStrEqual(xmlTextReaderConstLocalName(r), BAD_CAST "Relationship"))
-            continue;
-        xmlChar *type_attr = xmlTextReaderGetAttribute(r, BAD_CAST "Type");
-        xmlChar *mode = xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
-        xmlChar *tgt = xmlTextReaderGetAttribute(r, BAD_CAST "Target");
-        if (is_office_document_type((const char *)type_attr) && tgt &&
-            !(mode && xmlStrcasecmp(mode, BAD_CAST "External") == 0))
-            target = resolve_target(a, (const char *)tgt);
-        xmlFree(type_attr);
-        xmlFree(mode);
-        xmlFree(tgt);
-    }
-    if (ret < 0)
-        bad = true;
-    xmlFreeTextReader(r);
-    free(rels);
-    if (doctype) {
-        pbi_error_set(e, PB_ERR_XML_DOCTYPE, "%s",
-                     _("_rels/.rels declares a DOCTYPE (entities or a DTD), which a Word document never needs; refused"));
-        return NULL;
-    }
-    if (bad && !target) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s", _("_rels/.rels is not well-formed XML"));
-        return NULL;
-    }
-    if (!target) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s",
-                     _("no main document part: _rels/.rels has no officeDocument relationship"));
-        return NULL;
-    }
-    if (zip_name_locate(z->za, target, ZIP_FL_NOCASE) < 0) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, _("the main document part \"%s\" named in _rels/.rels is missing"),
-                     target);
-        return NULL;
-    }
-    return target;
-}
+const pb_limits *pbi_zip_limits(const pb_zip *z) { return z->limits; }
