@@ -232,20 +232,14 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     if (f)
         return pbi_set_field(x, f, t, v);
     switch (k) {
-    case L_TOTAL: {
+    case L_TOTAL:
         if (p->unit == PB_UNIT_UNKNOWN)
             p->unit = pbi_unit_in(s[i].label);
-        /* The year's amount goes in total, the whole project's beside it
-         * in long_total, in whichever order the table gives them. */
-        bool year = pbi_label_is_year(s[i].label);
-        pb_amount *m = &p->total;
-        if (year && p->total.raw && !x->total_year)
-            p->long_total = p->total;
-        else if (!year && x->total_year)
-            m = &p->long_total;
-        x->total_year = x->total_year || year;
-        return pbi_set_amount(x, m, t, v);
-    }
+        return pbi_set_total(x, s[i].label, v ? v->text : "", v ? pbi_cell_loc(t, v) : PB_NOLOC);
+    case L_FUNDS_TEXT:
+        if (p->unit == PB_UNIT_UNKNOWN)
+            p->unit = pbi_unit_in(s[i].label);
+        return !v || pbi_amounts_in_text(x, v->text, pbi_cell_loc(t, v));
     case L_FISCAL:
     case L_OTHER:
         return pbi_add_fund(x, s[i].label, k == L_FISCAL, t, v);
@@ -333,6 +327,16 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         label_kind k = kind[i];
         if (k == L_NONE)
             continue;
+        if (k == L_FUNDS_TEXT && s[i].cell->row != row) {
+            /* 资金总额及构成 merged down: one more line of amounts beside it */
+            if (x->cur && i + 1 < n && kind[i + 1] == L_NONE && s[i + 1].cell->row == row) {
+                *used = true;
+                if (!pbi_amounts_in_text(x, s[i + 1].cell->text, pbi_cell_loc(t, s[i + 1].cell)))
+                    return false;
+                i++;
+            }
+            continue;
+        }
         if (s[i].cell->row != row && k != L_BUDGET_GROUP)
             continue; /* a label merged down from above */
         *used = true;

@@ -113,6 +113,12 @@ static const struct {
     {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
     {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
     {LIT("预算部门"), L_DEPARTMENT},   {LIT("预算单位"), L_IMPLEMENTER},
+    {LIT("资金情况"), L_FUNDS_TEXT},   {LIT("资金总额及构成"), L_FUNDS_TEXT}, {LIT("资金构成"), L_FUNDS_TEXT},
+    {LIT("项目资金情况"), L_FUNDS_TEXT}, {LIT("资金来源"), L_FUNDS_TEXT},   {LIT("资金规模"), L_FUNDS_TEXT},
+    {LIT("上级资金"), L_FISCAL},       {LIT("本级资金"), L_FISCAL},         {LIT("中央资金"), L_FISCAL},
+    {LIT("省级资金"), L_FISCAL},       {LIT("市级资金"), L_FISCAL},         {LIT("区级资金"), L_FISCAL},
+    {LIT("县级资金"), L_FISCAL},       {LIT("中央补助安排"), L_FISCAL},     {LIT("省级财政安排"), L_FISCAL},
+    {LIT("市级财政安排"), L_FISCAL},   {LIT("本级财政"), L_FISCAL},         {LIT("预算申报数"), L_TOTAL},
     {LIT("当年其他资金"), L_OTHER},    {LIT("年度其他资金"), L_OTHER},      {LIT("其中:当年其他资金"), L_OTHER},
 };
 
@@ -125,7 +131,7 @@ bool pbi_label_is_year(const char *s)
 
 /* Labels that only mean a part of the funds beside other fund labels. */
 static const lit context_other[] = {LIT("其他"), LIT("其他收入")};
-static const lit context_total[] = {LIT("合计"), LIT("总计")};
+static const lit context_total[] = {LIT("合计"), LIT("总计"), LIT("总额")};
 
 static bool is_fiscal_label(const char *s)
 {
@@ -357,6 +363,7 @@ const char *pbi_key_name(int key)
         [L_BUDGET_GROUP] = "预算规模及资金用途", [L_FUNDS_GROUP] = "项目资金",
         [L_ATTRIBUTE] = "项目属性",  [L_DEPARTMENT] = "主管部门",  [L_IMPLEMENTER] = "实施单位",
         [L_MANAGER] = "项目负责人",  [L_PHONE] = "联系电话",       [L_PERIOD] = "起止时间",
+        [L_FUNDS_TEXT] = "资金情况",
     };
     static const char *const columns[COL_COUNT] = {
         [COL_L1] = "一级指标",   [COL_L2] = "二级指标", [COL_L3] = "三级指标",     [COL_DESC] = "指标描述",

@@ -17,7 +17,9 @@
 typedef enum {
     L_NONE, L_CODE, L_NAME, L_TOTAL, L_FISCAL, L_OTHER, L_GOALS, L_LONG_GOALS, L_SCHEDULE,
     L_PURPOSE, L_BUDGET_GROUP, L_FUNDS_GROUP, L_ATTRIBUTE, L_DEPARTMENT, L_IMPLEMENTER,
-    L_MANAGER, L_PHONE, L_PERIOD, L_KIND_COUNT
+    L_MANAGER, L_PHONE, L_PERIOD,
+    L_FUNDS_TEXT, /* 资金情况 / 资金总额及构成: the amounts written inside the text beside it */
+    L_KIND_COUNT
 } label_kind;
 
 /* Columns of the indicator part. */

@@ -78,6 +78,13 @@ bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cel
     return f->text != NULL;
 }
 
+bool pbi_set_amount_raw(pb_extractor *x, pb_amount *m, const char *raw, pb_loc loc)
+{
+    m->raw = pbi_keep(x, raw);
+    m->loc = loc;
+    return m->raw != NULL;
+}
+
 bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c)
 {
     m->raw = pbi_keep(x, c ? c->text : "");
@@ -85,9 +92,29 @@ bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_c
     return m->raw != NULL;
 }
 
+bool pbi_set_total(pb_extractor *x, const char *label, const char *raw, pb_loc loc)
+{
+    pb_project *p = x->cur;
+    /* The year's amount goes in total, the whole project's beside it in
+     * long_total, in whichever order the table gives them. */
+    bool year = pbi_label_is_year(label);
+    pb_amount *m = &p->total;
+    if (year && p->total.raw && !x->total_year)
+        p->long_total = p->total;
+    else if (!year && x->total_year)
+        m = &p->long_total;
+    x->total_year = x->total_year || year;
+    return pbi_set_amount_raw(x, m, raw, loc);
+}
+
 /* A part of the funds; a label met again (the same form filled twice)
  * replaces the part rather than counting it twice. */
 bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c)
+{
+    return pbi_add_fund_raw(x, label, fiscal, c ? c->text : "", c ? pbi_cell_loc(t, c) : PB_NOLOC);
+}
+
+bool pbi_add_fund_raw(pb_extractor *x, const char *label, bool fiscal, const char *raw, pb_loc loc)
 {
     pb_project *p = x->cur;
     pb_fund *f = NULL;
@@ -104,7 +131,7 @@ bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_tabl
             return false;
     }
     f->fiscal = fiscal;
-    return pbi_set_amount(x, &f->amount, t, c);
+    return pbi_set_amount_raw(x, &f->amount, raw, loc);
 }
 
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)
