@@ -288,6 +288,7 @@ typedef struct pb_project {
      * the whole project's (资金总额 of a 中期 table), total/fiscal/other hold
      * the year's and these the whole project's; else they are absent. */
     pb_amount long_total, long_fiscal, long_other;
+    bool whole_department; /* a 部门整体 table (pb_document.departments) */
 } pb_project;
 
 /* ------------------------------------------------------------- findings */
@@ -447,6 +448,10 @@ typedef struct pb_document {
     pb_format format;
     pb_skipped_table *skipped; /* self-evaluation tables, in document order */
     size_t skipped_count;
+    /* 部门整体 target tables (部门名称, 部门编码): the department's name in
+     * name, its goals and indicators; never among projects */
+    pb_project **departments;
+    size_t department_count;
 } pb_document;
 
 /* Reads a .docx or a .xlsx (told apart by the package's main part, not by

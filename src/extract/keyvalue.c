@@ -14,6 +14,7 @@ static bool is_header_field(label_kind k)
 {
     switch (k) {
     case L_CODE: case L_NAME: case L_TOTAL: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER:
+    case L_DEPT_NAME: case L_DEPT_CODE:
     case L_MANAGER: case L_PHONE: case L_PERIOD: case L_FUNDS_GROUP: case L_BUDGET_GROUP:
         return true;
     default:
@@ -152,8 +153,8 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
 static pb_field *header_field(pb_project *p, label_kind k)
 {
     switch (k) {
-    case L_CODE: return &p->code;
-    case L_NAME: return &p->name;
+    case L_CODE: case L_DEPT_CODE: return &p->code;
+    case L_NAME: case L_DEPT_NAME: return &p->name;
     case L_PURPOSE: return &p->purpose;
     case L_ATTRIBUTE: return &p->attribute;
     case L_DEPARTMENT: return &p->department;

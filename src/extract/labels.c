@@ -119,6 +119,10 @@ static const struct {
     {LIT("省级资金"), L_FISCAL},       {LIT("市级资金"), L_FISCAL},         {LIT("区级资金"), L_FISCAL},
     {LIT("县级资金"), L_FISCAL},       {LIT("中央补助安排"), L_FISCAL},     {LIT("省级财政安排"), L_FISCAL},
     {LIT("市级财政安排"), L_FISCAL},   {LIT("本级财政"), L_FISCAL},         {LIT("预算申报数"), L_TOTAL},
+    /* 部门整体 tables */
+    {LIT("部门名称"), L_DEPT_NAME},    {LIT("部门(单位)名称"), L_DEPT_NAME}, {LIT("预算部门名称"), L_DEPT_NAME},
+    {LIT("部门编码"), L_DEPT_CODE},    {LIT("部门代码"), L_DEPT_CODE},       {LIT("年度绩效总目标"), L_GOALS},
+    {LIT("部门整体绩效目标"), L_GOALS}, {LIT("部门职能职责概述"), L_PURPOSE}, {LIT("部门职责"), L_PURPOSE},
     {LIT("当年其他资金"), L_OTHER},    {LIT("年度其他资金"), L_OTHER},      {LIT("其中:当年其他资金"), L_OTHER},
 };
 
@@ -363,7 +367,7 @@ const char *pbi_key_name(int key)
         [L_BUDGET_GROUP] = "预算规模及资金用途", [L_FUNDS_GROUP] = "项目资金",
         [L_ATTRIBUTE] = "项目属性",  [L_DEPARTMENT] = "主管部门",  [L_IMPLEMENTER] = "实施单位",
         [L_MANAGER] = "项目负责人",  [L_PHONE] = "联系电话",       [L_PERIOD] = "起止时间",
-        [L_FUNDS_TEXT] = "资金情况",
+        [L_FUNDS_TEXT] = "资金情况", [L_DEPT_NAME] = "部门名称", [L_DEPT_CODE] = "部门编码",
     };
     static const char *const columns[COL_COUNT] = {
         [COL_L1] = "一级指标",   [COL_L2] = "二级指标", [COL_L3] = "三级指标",     [COL_DESC] = "指标描述",

@@ -22,6 +22,8 @@ void pbi_set_title(pb_extractor *x, const char *s)
 
 void pbi_close_project(pb_extractor *x)
 {
+    if (x->cur && (x->keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE))))
+        x->cur->whole_department = true;
     if (x->cur && !x->cur->template_family) {
         const family *f = pbi_family_of(x->keys);
         x->cur->template_family = f ? &f->t : NULL;
@@ -258,6 +260,33 @@ static bool name_from_title(pb_extractor *x, pb_project *p)
     return true;
 }
 
+/* 部门整体 tables leave the projects for the departments; the projects
+ * keep their order and are numbered again. */
+static bool move_departments(pb_extractor *x)
+{
+    pb_document *d = x->doc;
+    size_t kept = 0, n = 0;
+    for (size_t i = 0; i < d->project_count; i++)
+        n += d->projects[i]->whole_department;
+    if (!n)
+        return true;
+    d->departments = pb_arena_alloc(x->a, n * sizeof *d->departments);
+    if (!d->departments)
+        return false;
+    for (size_t i = 0; i < d->project_count; i++) {
+        pb_project *p = d->projects[i];
+        if (p->whole_department) {
+            p->number = (int)d->department_count + 1;
+            d->departments[d->department_count++] = p;
+        } else {
+            p->number = (int)kept + 1;
+            d->projects[kept++] = p;
+        }
+    }
+    d->project_count = kept;
+    return true;
+}
+
 bool pbi_extract_finish(pb_extractor *x)
 {
     pb_document *d = x->doc;
@@ -283,6 +312,6 @@ bool pbi_extract_finish(pb_extractor *x)
             !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
             return false;
     }
-    return true;
+    return move_departments(x);
 }
 

@@ -323,6 +323,12 @@ static void document(jw *w, const pb_document *d)
             putch(w, ',');
         project(w, d->projects[i]);
     }
+    PUT(w, "],\"departments\":[");
+    for (size_t i = 0; i < d->department_count; i++) {
+        if (i)
+            putch(w, ',');
+        project(w, d->departments[i]);
+    }
     PUT(w, "],\"findings\":[");
     for (size_t i = 0; i < d->finding_count; i++) {
         item(w, i);
