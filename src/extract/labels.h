@@ -20,6 +20,7 @@ typedef enum {
     L_MANAGER, L_PHONE, L_PERIOD,
     L_FUNDS_TEXT, /* 资金情况 / 资金总额及构成: the amounts written inside the text beside it */
     L_DEPT_NAME, L_DEPT_CODE, /* 部门名称, 部门编码: a 部门整体 table */
+    L_LIST, /* no label: project columns in the indicator header (a list export) */
     L_KIND_COUNT
 } label_kind;
 
