@@ -627,6 +627,37 @@ static void test_template_remnants(void **state)
     pb_document_free(d);
 }
 
+
+/* 一季度 … 四季度 shares adding up to 100 are read as running sums, so the
+ * schedule rules see a cumulative plan. */
+static void test_quarter_schedule(void **state)
+{
+    (void)state;
+    fx_project p = {.labels = {"一季度", "二季度", "三季度", "四季度"}, .sched = {"10", "20", "30", "40"}};
+    char *body = fx_reference_body(&p, 1);
+    pb_document *d = read_body(body);
+    free(body);
+    assert_int_equal(d->project_count, 1);
+    const pb_schedule *s = &d->projects[0]->schedule;
+    assert_int_equal(s->count, 4);
+    static const char *const want[] = {"10", "30", "60", "100"};
+    for (int i = 0; i < 4; i++)
+        assert_string_equal(dec(s->items[i].percent), want[i]);
+    assert_string_equal(s->items[1].raw, "20");
+    assert_true(pb_check(d, NULL));
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, "PB103") == 0 || strcmp(d->findings[i].rule->id, "PB104") == 0)
+            fail_msg("%s %s", d->findings[i].rule->id, d->findings[i].message); /* not cumulative / not 100 */
+    pb_document_free(d);
+    /* cumulative quarters stay as written */
+    p.sched[0] = "25", p.sched[1] = "50", p.sched[2] = "75", p.sched[3] = "100";
+    body = fx_reference_body(&p, 1);
+    d = read_body(body);
+    free(body);
+    assert_string_equal(dec(d->projects[0]->schedule.items[1].percent), "50");
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -637,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_year_and_long_term),
         cmocka_unit_test(test_department_table),
         cmocka_unit_test(test_template_remnants),
+        cmocka_unit_test(test_quarter_schedule),
         cmocka_unit_test(test_fixture_matches_model),
         cmocka_unit_test(test_schedule_blank),
         cmocka_unit_test(test_schedule_range_and_cumulative),

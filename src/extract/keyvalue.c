@@ -51,6 +51,29 @@ static bool schedule_header(pb_extractor *x, const pb_table *t, int row, const s
     return schedule_labels(x, t, row, s, n, i + 1);
 }
 
+/* 一季度 25 | 二季度 25 | 三季度 25 | 四季度 25: each quarter's share, adding
+ * up to 100, not cumulative percentages; read as their running sums (25,
+ * 50, 75, 100), the cells' texts kept as written. */
+static void per_quarter(pb_schedule *sc)
+{
+    pb_decimal sum = {0, 0}, hundred;
+    if (sc->count < 2 || !pb_decimal_parse("100", 3, &hundred))
+        return;
+    for (size_t k = 0; k < sc->count; k++) {
+        const pb_checkpoint *cp = &sc->items[k];
+        if (!pbi_contains(cp->label, "季度") || !cp->present || !pb_decimal_add(sum, cp->percent, &sum))
+            return;
+    }
+    if (pb_decimal_cmp(sum, hundred) != 0 || pb_decimal_cmp(sc->items[sc->count - 1].percent, hundred) == 0)
+        return;
+    pb_decimal run = {0, 0};
+    for (size_t k = 0; k < sc->count; k++) {
+        if (!pb_decimal_add(run, sc->items[k].percent, &run))
+            return;
+        sc->items[k].percent = run;
+    }
+}
+
 static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
 {
     pb_schedule *sc = &x->cur->schedule;
@@ -74,6 +97,7 @@ static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
             cp->valid = cp->present;
         }
     }
+    per_quarter(sc);
     x->sched = SCHED_NONE;
     x->sched_n = 0;
     return true;
