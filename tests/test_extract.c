@@ -658,6 +658,38 @@ static void test_quarter_schedule(void **state)
     pb_document_free(d);
 }
 
+
+/* 计算符号 and 指标方向 both kept, a 「-」 unit read as none, and graded
+ * 评价标准 (优 良 中 差) kept as grades with 优 as the value. */
+static void test_value_columns(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("戊") TC("") TC("") TC("") TC(""))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("计算符号") TC("指标值") TC("度量单位") TC("指标方向"))
+            TR(TC("产出指标") TC("数量指标") TC("培训人数") TC("≥") TC("30") TC("-") TC("正向")))
+        P("x")
+        TBL(TR(TC("项目名称") TC("己"))
+            TR(TCP(VRESTART, "绩效指标分类") TCP(VRESTART, "绩效指标") TCP(SPAN(4), "绩效指标评价标准"))
+            TR(TCP(VCONT, "") TCP(VCONT, "") TC("优") TC("良") TC("中") TC("差"))
+            TR(TC("产出指标") TC("救助覆盖率") TC("100%") TC("90%") TC("85%") TC("80%"))));
+    assert_int_equal(d->project_count, 2);
+    const pb_indicator *a = &d->projects[0]->indicators[0];
+    assert_string_equal(a->comparator.text, "≥");
+    assert_string_equal(a->direction.text, "正向");
+    assert_int_equal(a->value.op, PB_OP_GE);
+    assert_string_equal(a->value.unit, "");
+    assert_null(a->grades[0].text);
+    assert_int_equal(d->projects[1]->indicator_count, 1);
+    const pb_indicator *b = &d->projects[1]->indicators[0];
+    assert_string_equal(b->level1.text, "产出指标");
+    assert_string_equal(b->level3.text, "救助覆盖率");
+    assert_string_equal(b->value_cell.text, "100%");
+    assert_string_equal(b->grades[1].text, "90%");
+    assert_string_equal(b->grades[3].text, "80%");
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -669,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_department_table),
         cmocka_unit_test(test_template_remnants),
         cmocka_unit_test(test_quarter_schedule),
+        cmocka_unit_test(test_value_columns),
         cmocka_unit_test(test_fixture_matches_model),
         cmocka_unit_test(test_schedule_blank),
         cmocka_unit_test(test_schedule_range_and_cumulative),

@@ -177,6 +177,10 @@ typedef struct pb_indicator {
     pb_field remark;      /* 备注 */
     pb_field weight;      /* 权重 */
     pb_term term;
+    pb_field direction;   /* 指标方向: 正向 / 反向, kept beside 计算符号 */
+    /* 评价标准 优 | 良 | 中 | 差 (value_cell is the 优 threshold); text NULL
+     * where the table grades nothing */
+    pb_field grades[4];
 } pb_indicator;
 
 typedef struct pb_checkpoint {

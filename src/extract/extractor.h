@@ -40,6 +40,7 @@ struct pb_extractor {
     pb_money_unit list_unit;
     pb_field list_unit_text;
     bool paired;
+    int grade_span; /* 优 良 中 差 under the value head, else 0 */
     const char *long_carry_l2;
     pb_loc long_carry_l2_loc;
     pb_term block_term, pending_term;

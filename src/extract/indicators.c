@@ -8,6 +8,7 @@
 enum { LIST_NAME, LIST_TOTAL, LIST_GOALS, LIST_CODE, LIST_COLS };
 
 typedef struct ind_header {
+    int grade_span; /* columns of a 评价标准 head over 优 良 中 差, else 0 */
     int list_col[LIST_COLS]; /* project columns in the header (a list export), else -1 */
     int col[COL_COUNT];
     int long_col[COL_COUNT]; /* the 长期 group of paired column groups, else -1 */
@@ -46,6 +47,7 @@ static bool indicator_header(const slot *s, int n, ind_header *h)
         h->col[k] = h->long_col[k] = annual[k] = -1;
     for (int k = 0; k < LIST_COLS; k++)
         h->list_col[k] = -1;
+    h->grade_span = 0;
     h->term_col = -1;
     h->term = -1;
     for (int i = 0; i < n; i++) {
@@ -58,6 +60,8 @@ static bool indicator_header(const slot *s, int n, ind_header *h)
         } else if ((k = pbi_indicator_column(s[i].label)) >= 0) {
             if (h->col[k] < 0)
                 h->col[k] = s[i].cell->col;
+            if (k == COL_VALUE && s[i].cell->col_span == 4 && pbi_contains(s[i].label, "评价标准"))
+                h->grade_span = 4;
         } else if (list_column(s[i].label) >= 0) {
             if (h->list_col[list_column(s[i].label)] < 0)
                 h->list_col[list_column(s[i].label)] = s[i].cell->col;
@@ -126,6 +130,7 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
         return true;
     }
     x->paired = h->long_col[COL_VALUE] >= 0;
+    x->grade_span = h->grade_span;
     x->term_col = h->term_col;
     if (repeated)
         return true;
@@ -164,10 +169,17 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
     if (ind->value.kind != PB_VALUE_NUMBER)
         return true;
     bool qualitative;
+    /* 计算符号 first; a direction (正向 ≥, 反向 ≤) only where there is none */
     const char *op = pbi_comparator_symbol(ind->comparator.text, &qualitative);
+    if (!op && !qualitative)
+        op = pbi_comparator_symbol(ind->direction.text, &qualitative);
     if (qualitative || (ind->value_type.text && pbi_contains(ind->value_type.text, "定性")))
         return true;
-    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) ? ind->unit_cell.text : NULL;
+    /* a 「-」 unit means none */
+    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) &&
+                               strcmp(ind->unit_cell.text, "-") != 0 && strcmp(ind->unit_cell.text, "—") != 0
+                           ? ind->unit_cell.text
+                           : NULL;
     bool add_op = op && ind->value.op == PB_OP_NONE;
     bool add_unit = unit && !*ind->value.unit;
     for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
@@ -262,7 +274,7 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
     ind->level2.loc = x->carry_l2 ? x->carry_l2_loc : PB_NOLOC;
     pb_field *f[COL_COUNT] = {NULL, NULL, &ind->level3, &ind->description, &ind->value_cell, &ind->basis,
                               &ind->unit_cell, &ind->value_type, &ind->comparator, &ind->explanation,
-                              &ind->scoring, &ind->remark, &ind->weight};
+                              &ind->scoring, &ind->remark, &ind->weight, &ind->direction};
     for (int k = COL_L3; k < COL_COUNT; k++) {
         /* A cell merged down over several rows (one 依据 for a group) holds
          * for each of them; a value never does. */
@@ -280,6 +292,12 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
             return false;
         if (!cc)
             f[k]->loc = (pb_loc){t->index, row, x->ind_col[k]};
+    }
+    for (int g = 0; g < 4; g++) {
+        const pb_cell *gc = x->grade_span ? at_col(t, row, x->ind_col[COL_VALUE] + g) : NULL;
+        ind->grades[g].loc = gc ? pbi_cell_loc(t, gc) : PB_NOLOC;
+        if (gc && gc->row == row && !(ind->grades[g].text = pbi_keep(x, gc->text)))
+            return false;
     }
     if (x->ind_col[COL_DESC] < 0 && x->ind_col[COL_EXPLAIN] >= 0)
         ind->description = ind->explanation;

@@ -227,7 +227,8 @@ static const struct {
     {LIT("计量单位"), COL_UNIT},      {LIT("度量单位"), COL_UNIT},       {LIT("单位"), COL_UNIT},
     {LIT("指标值类型"), COL_TYPE},    {LIT("指标类型"), COL_TYPE},
     {LIT("计算符号"), COL_OP},        {LIT("指标性质"), COL_OP},         {LIT("运算符号"), COL_OP},
-    {LIT("比较符号"), COL_OP},        {LIT("符号"), COL_OP},             {LIT("指标方向"), COL_OP},
+    {LIT("比较符号"), COL_OP},        {LIT("符号"), COL_OP},
+    {LIT("指标方向"), COL_DIRECTION}, {LIT("指标方向性"), COL_DIRECTION}, {LIT("方向"), COL_DIRECTION},
     {LIT("指标解释"), COL_EXPLAIN},   {LIT("指标说明"), COL_EXPLAIN},    {LIT("公式或说明"), COL_EXPLAIN},
     {LIT("评(扣)分标准"), COL_SCORING}, {LIT("评分标准"), COL_SCORING}, {LIT("扣分标准"), COL_SCORING},
     {LIT("评(扣)分办法"), COL_SCORING},
@@ -374,6 +375,7 @@ const char *pbi_key_name(int key)
         [COL_VALUE] = "指标值",  [COL_BASIS] = "指标值确定依据", [COL_UNIT] = "计量单位",
         [COL_TYPE] = "指标值类型", [COL_OP] = "计算符号", [COL_EXPLAIN] = "指标解释",
         [COL_SCORING] = "评(扣)分标准", [COL_REMARK] = "备注", [COL_WEIGHT] = "权重",
+        [COL_DIRECTION] = "指标方向",
     };
     if (key < 0 || key >= KEY_COUNT)
         return "";

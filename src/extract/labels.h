@@ -27,7 +27,7 @@ typedef enum {
 /* Columns of the indicator part. */
 typedef enum {
     COL_L1, COL_L2, COL_L3, COL_DESC, COL_VALUE, COL_BASIS, COL_UNIT, COL_TYPE, COL_OP,
-    COL_EXPLAIN, COL_SCORING, COL_REMARK, COL_WEIGHT, COL_COUNT
+    COL_EXPLAIN, COL_SCORING, COL_REMARK, COL_WEIGHT, COL_DIRECTION, COL_COUNT
 } ind_col;
 
 /* A cell's text as labels are compared: normalised (full width folded, white
