@@ -540,10 +540,12 @@ static void test_recognition_line(void **state)
     run_result r = run_tables(NULL, args);
     assert_int_equal(r.status, 0);
     const char *first = strstr(r.out, "\nproject table: part of project 1 13020925P001470100024 "
-                                      "房屋租赁和物业管理专项经费 (tables 3–4)\n");
+                                      "房屋租赁和物业管理专项经费 (tables 3–4); template: "
+                                      "预算管理一体化项目支出绩效目标表 (yitihua), from the labels ");
     assert_non_null(first);
     assert_non_null(strstr(first + 1, "\nproject table: part of project 1 13020925P001470100024 "
-                                      "房屋租赁和物业管理专项经费 (tables 3–4)\n"));
+                                      "房屋租赁和物业管理专项经费 (tables 3–4); template: "
+                                      "预算管理一体化项目支出绩效目标表 (yitihua), from the labels "));
     assert_non_null(strstr(r.out, "\nnot a project table: no 项目编码 / 项目名称 / 二级指标 / 指标值 label found\n"));
     assert_non_null(strstr(r.out, "\nnot a project table: no 项目编码 / 项目名称 / 一级指标 / 二级指标 / 指标值 "
                                   "label found (项目编码 appears only inside a longer cell text)\n"));

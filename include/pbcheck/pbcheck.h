@@ -196,6 +196,10 @@ typedef struct pb_indicator {
     pb_field remark;      /* 备注 */
     pb_field weight;      /* 权重 */
     pb_term term;
+    pb_field direction;   /* 指标方向: 正向 / 反向, kept beside 计算符号 */
+    /* 评价标准 优 | 良 | 中 | 差 (value_cell is the 优 threshold); text NULL
+     * where the table grades nothing */
+    pb_field grades[4];
 } pb_indicator;
 
 typedef struct pb_checkpoint {
@@ -307,6 +311,7 @@ typedef struct pb_project {
      * the whole project's (资金总额 of a 中期 table), total/fiscal/other hold
      * the year's and these the whole project's; else they are absent. */
     pb_amount long_total, long_fiscal, long_other;
+    bool whole_department; /* a 部门整体 table (pb_document.departments) */
 } pb_project;
 
 /* ------------------------------------------------------------- findings */
@@ -476,6 +481,10 @@ typedef struct pb_document {
      * kept whatever keep_tables says; none for a .docx */
     const char **sheet_names;
     size_t sheet_name_count;
+    /* 部门整体 target tables (部门名称, 部门编码): the department's name in
+     * name, its goals and indicators; never among projects */
+    pb_project **departments;
+    size_t department_count;
 } pb_document;
 
 /* Reads a .docx or a .xlsx (told apart by the package's main part, not by

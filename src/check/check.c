@@ -112,7 +112,7 @@ bool pb_check(pb_document *d, const pb_config *c)
     pbi_checker k = {.d = d, .c = c, .cap = d->finding_count};
     if (d->error.status != PB_OK)
         return true;
-    if (d->project_count == 0)
+    if (d->project_count == 0 && d->department_count == 0) /* a 部门整体 table is a target table */
         pbi_add(&k, RULE_NO_TARGET_TABLE, NULL, PB_NOLOC,
             _("no project target table (项目支出绩效目标表) was found among the document's %d tables"),
             d->tables_seen);

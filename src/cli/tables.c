@@ -241,11 +241,14 @@ static void print_missing_labels(FILE *out, const pb_table *t)
 static void print_recognition(FILE *out, const pb_document *d, const pb_table *t)
 {
     int found = 0;
+    const pb_template *family = NULL;
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         if (t->index < p->first_table || t->index > p->last_table)
             continue;
         fputs(found++ ? _("; and of ") : _("project table: part of "), out);
+        if (!family)
+            family = p->template_family;
         fprintf(out, _("project %d"), p->number);
         /* the document's words and the file's name: no control character
          * reaches the terminal */
@@ -262,8 +265,19 @@ static void print_recognition(FILE *out, const pb_document *d, const pb_table *t
         else
             fprintf(out, _(" (tables %d–%d)"), p->first_table + 1, p->last_table + 1);
     }
-    if (!found)
+    if (!found) {
         print_missing_labels(out, t);
+    } else {
+        /* which family the project's tables are taken for, and the labels
+         * this one adds */
+        pb_recognition r;
+        pb_table_recognize(t, &r);
+        if (family) {
+            fprintf(out, _("; template: %s (%s), from the labels "), family->name, family->id);
+            for (size_t k = 0; k < r.found_count; k++)
+                fprintf(out, "%s%s", k ? "、" : "", r.found[k]);
+        }
+    }
     fputc('\n', out);
 }
 

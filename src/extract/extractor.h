@@ -34,7 +34,13 @@ struct pb_extractor {
     int ind_col[COL_COUNT];
     int term_col; /* a column naming the block (长期绩效指标 merged down), or -1 */
     int long_col[COL_COUNT]; /* the 长期 columns beside the year's (paired groups) */
+    /* a list export: the project's own columns in the indicator header */
+    bool list_mode;
+    int list_col[4]; /* LIST_NAME, LIST_TOTAL, LIST_GOALS, LIST_CODE */
+    pb_money_unit list_unit;
+    pb_field list_unit_text;
     bool paired;
+    int grade_span; /* 优 良 中 差 under the value head, else 0 */
     const char *long_carry_l2;
     pb_loc long_carry_l2_loc;
     pb_term block_term, pending_term;
@@ -90,6 +96,16 @@ void pbi_close_project(pb_extractor *x);
 bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c);
 bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c);
 bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c);
+bool pbi_add_fund_raw(pb_extractor *x, const char *label, bool fiscal, const char *raw, pb_loc loc);
+bool pbi_set_amount_raw(pb_extractor *x, pb_amount *m, const char *raw, pb_loc loc);
+/* The total under an amount label: the year's in total, the whole
+ * project's in long_total (当年资金总额 beside 资金总额). */
+bool pbi_set_total(pb_extractor *x, const char *label, const char *raw, pb_loc loc);
+
+/* ---- amounts written inside a text (amounts.c) */
+/* «总额10606.7522万元», «年度资金总额:16 其中:上级资金16»: each label and
+ * amount of the text as the project's total or a part of its funds. */
+bool pbi_amounts_in_text(pb_extractor *x, const char *text, pb_loc loc);
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count);
 
 /* ---- the key/value part (keyvalue.c) */

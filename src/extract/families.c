@@ -13,6 +13,10 @@
 const uint64_t pbi_base_keys = F(L_CODE) | F(L_NAME) | C(COL_L1) | C(COL_L2) | C(COL_VALUE);
 
 static const family families[] = {
+    /* 一体化 list export: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 … in one
+     * header, one row per indicator, the project's cells spanning its rows */
+    {{"list", "预算管理一体化项目绩效目标清单（多项目）", NAME | TOTAL | GOALS | PB_TF_INDICATORS},
+     F(L_LIST) | F(L_NAME) | INDICATORS, 0, F(L_NAME) | F(L_TOTAL) | F(L_GOALS) | INDICATORS},
     /* 财预〔2015〕88号式 申报表: 中期 and 年度 goals (and indicators) side by side */
     {{"midterm", "项目支出绩效目标申报表（中期与年度）", NAME | TOTAL | GOALS | PB_TF_LONG_GOALS | PB_TF_INDICATORS},
      F(L_LONG_GOALS) | F(L_GOALS), 0,

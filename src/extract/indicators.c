@@ -5,7 +5,11 @@
 
 #include <string.h>
 
+enum { LIST_NAME, LIST_TOTAL, LIST_GOALS, LIST_CODE, LIST_COLS };
+
 typedef struct ind_header {
+    int grade_span; /* columns of a 评价标准 head over 优 良 中 差, else 0 */
+    int list_col[LIST_COLS]; /* project columns in the header (a list export), else -1 */
     int col[COL_COUNT];
     int long_col[COL_COUNT]; /* the 长期 group of paired column groups, else -1 */
     int term_col;
@@ -20,6 +24,19 @@ static bool complete(const int *col)
     return col[COL_VALUE] >= 0 && levels >= 2;
 }
 
+/* 项目名称, 预算数, 年度目标, 项目编码 heading columns of an indicator
+ * header: the project's cells of a list export. */
+static int list_column(const char *label)
+{
+    switch (pbi_label_of(label, false)) {
+    case L_NAME: return LIST_NAME;
+    case L_TOTAL: return LIST_TOTAL;
+    case L_GOALS: return LIST_GOALS;
+    case L_CODE: return LIST_CODE;
+    default: return -1;
+    }
+}
+
 /* 一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | …:
  * the columns of each block told apart by their heads; the unqualified
  * ones (一级) are shared. */
@@ -28,6 +45,9 @@ static bool indicator_header(const slot *s, int n, ind_header *h)
     int annual[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
         h->col[k] = h->long_col[k] = annual[k] = -1;
+    for (int k = 0; k < LIST_COLS; k++)
+        h->list_col[k] = -1;
+    h->grade_span = 0;
     h->term_col = -1;
     h->term = -1;
     for (int i = 0; i < n; i++) {
@@ -40,6 +60,11 @@ static bool indicator_header(const slot *s, int n, ind_header *h)
         } else if ((k = pbi_indicator_column(s[i].label)) >= 0) {
             if (h->col[k] < 0)
                 h->col[k] = s[i].cell->col;
+            if (k == COL_VALUE && s[i].cell->col_span == 4 && pbi_contains(s[i].label, "评价标准"))
+                h->grade_span = 4;
+        } else if (list_column(s[i].label) >= 0) {
+            if (h->list_col[list_column(s[i].label)] < 0)
+                h->list_col[list_column(s[i].label)] = s[i].cell->col;
         } else if (h->term < 0 && pbi_term_marker(s[i].label, &term)) {
             h->term = (int)term;
             h->term_col = s[i].cell->col;
@@ -94,7 +119,18 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
                     (t->rows[r].header || memcmp(h->col, x->ind_col, sizeof h->col) == 0);
     memcpy(x->ind_col, h->col, sizeof h->col);
     memcpy(x->long_col, h->long_col, sizeof h->long_col);
+    x->list_mode = h->list_col[LIST_NAME] >= 0;
+    if (x->list_mode) {
+        /* the projects start with their rows */
+        memcpy(x->list_col, h->list_col, sizeof x->list_col);
+        x->list_unit = PB_UNIT_UNKNOWN;
+        x->block_term = term;
+        x->ind_mode = true;
+        x->paired = false;
+        return true;
+    }
     x->paired = h->long_col[COL_VALUE] >= 0;
+    x->grade_span = h->grade_span;
     x->term_col = h->term_col;
     if (repeated)
         return true;
@@ -133,10 +169,17 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
     if (ind->value.kind != PB_VALUE_NUMBER)
         return true;
     bool qualitative;
+    /* 计算符号 first; a direction (正向 ≥, 反向 ≤) only where there is none */
     const char *op = pbi_comparator_symbol(ind->comparator.text, &qualitative);
+    if (!op && !qualitative)
+        op = pbi_comparator_symbol(ind->direction.text, &qualitative);
     if (qualitative || (ind->value_type.text && pbi_contains(ind->value_type.text, "定性")))
         return true;
-    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) ? ind->unit_cell.text : NULL;
+    /* a 「-」 unit means none */
+    const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) &&
+                               strcmp(ind->unit_cell.text, "-") != 0 && strcmp(ind->unit_cell.text, "—") != 0
+                           ? ind->unit_cell.text
+                           : NULL;
     bool add_op = op && ind->value.op == PB_OP_NONE;
     bool add_unit = unit && !*ind->value.unit;
     for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
@@ -231,7 +274,7 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
     ind->level2.loc = x->carry_l2 ? x->carry_l2_loc : PB_NOLOC;
     pb_field *f[COL_COUNT] = {NULL, NULL, &ind->level3, &ind->description, &ind->value_cell, &ind->basis,
                               &ind->unit_cell, &ind->value_type, &ind->comparator, &ind->explanation,
-                              &ind->scoring, &ind->remark, &ind->weight};
+                              &ind->scoring, &ind->remark, &ind->weight, &ind->direction};
     for (int k = COL_L3; k < COL_COUNT; k++) {
         /* A cell merged down over several rows (one 依据 for a group) holds
          * for each of them; a value never does. */
@@ -250,6 +293,12 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
         if (!cc)
             f[k]->loc = (pb_loc){t->index, row, x->ind_col[k]};
     }
+    for (int g = 0; g < 4; g++) {
+        const pb_cell *gc = x->grade_span ? at_col(t, row, x->ind_col[COL_VALUE] + g) : NULL;
+        ind->grades[g].loc = gc ? pbi_cell_loc(t, gc) : PB_NOLOC;
+        if (gc && gc->row == row && !(ind->grades[g].text = pbi_keep(x, gc->text)))
+            return false;
+    }
     if (x->ind_col[COL_DESC] < 0 && x->ind_col[COL_EXPLAIN] >= 0)
         ind->description = ind->explanation;
     if (!ind->level1.text || !ind->level2.text)
@@ -258,10 +307,70 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
 }
 
 
+/* A row of a list export: a name cell starting here starts a project, with
+ * its amount and goals beside; a row whose name cell is blank (the unit's
+ * subtotal line, 「820-马踏镇部门 | | 8,827,620.53」) is no project's. */
+static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
+{
+    const pb_cell *name = at_col(t, row, x->list_col[LIST_NAME]);
+    *skip = false;
+    if (name && name->row != row) {
+        *skip = !x->cur;
+        return true;
+    }
+    if (!name || pbi_is_blank(name->text)) {
+        *skip = true;
+        return true;
+    }
+    pb_money_unit unit = x->list_unit;
+    pb_field unit_text = x->list_unit_text;
+    if (!pbi_new_project(x, t, pbi_cell_loc(t, name)))
+        return false;
+    pb_project *p = x->cur;
+    if (p->unit == PB_UNIT_UNKNOWN && unit != PB_UNIT_UNKNOWN) {
+        p->unit = unit;
+        p->unit_text = unit_text;
+    } else {
+        x->list_unit = p->unit;
+        x->list_unit_text = p->unit_text;
+    }
+    const pb_cell *c;
+    if (!pbi_set_field(x, &p->name, t, name))
+        return false;
+    if ((c = at_col(t, row, x->list_col[LIST_CODE])) && c->row == row && !pbi_set_field(x, &p->code, t, c))
+        return false;
+    if ((c = at_col(t, row, x->list_col[LIST_TOTAL])) && c->row == row &&
+        !pbi_set_total(x, "预算数", c->text, pbi_cell_loc(t, c)))
+        return false;
+    if ((c = at_col(t, row, x->list_col[LIST_GOALS])) && c->row == row &&
+        !(pbi_set_field(x, &p->goals_cell, t, c) && pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count)))
+        return false;
+    p->has_indicator_table = true;
+    x->ind_mode = true;
+    x->terms_seen |= 1u << x->block_term;
+    x->carry_l1 = x->carry_l2 = NULL;
+    x->keys |= KEY_FIELD(L_LIST) | KEY_FIELD(L_NAME);
+    if (x->list_col[LIST_TOTAL] >= 0)
+        x->keys |= KEY_FIELD(L_TOTAL);
+    if (x->list_col[LIST_GOALS] >= 0)
+        x->keys |= KEY_FIELD(L_GOALS);
+    for (int k = 0; k < COL_COUNT; k++)
+        if (x->ind_col[k] >= 0)
+            x->keys |= KEY_COLUMN(k);
+    return true;
+}
+
 /* A row of paired column groups is read twice: the year's columns, then
  * the 长期 ones with their own 二级 carried down. */
 bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
 {
+    if (x->list_mode) {
+        bool skip;
+        if (!list_row(x, t, row, &skip))
+            return false;
+        if (skip)
+            return true;
+    }
     if (!group_row(x, t, row))
         return false;
     if (!x->paired)

@@ -14,6 +14,7 @@ static bool is_header_field(label_kind k)
 {
     switch (k) {
     case L_CODE: case L_NAME: case L_TOTAL: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER:
+    case L_DEPT_NAME: case L_DEPT_CODE:
     case L_MANAGER: case L_PHONE: case L_PERIOD: case L_FUNDS_GROUP: case L_BUDGET_GROUP:
         return true;
     default:
@@ -50,6 +51,29 @@ static bool schedule_header(pb_extractor *x, const pb_table *t, int row, const s
     return schedule_labels(x, t, row, s, n, i + 1);
 }
 
+/* 一季度 25 | 二季度 25 | 三季度 25 | 四季度 25: each quarter's share, adding
+ * up to 100, not cumulative percentages; read as their running sums (25,
+ * 50, 75, 100), the cells' texts kept as written. */
+static void per_quarter(pb_schedule *sc)
+{
+    pb_decimal sum = {0, 0}, hundred;
+    if (sc->count < 2 || !pb_decimal_parse("100", 3, &hundred))
+        return;
+    for (size_t k = 0; k < sc->count; k++) {
+        const pb_checkpoint *cp = &sc->items[k];
+        if (!pbi_contains(cp->label, "季度") || !cp->present || !pb_decimal_add(sum, cp->percent, &sum))
+            return;
+    }
+    if (pb_decimal_cmp(sum, hundred) != 0 || pb_decimal_cmp(sc->items[sc->count - 1].percent, hundred) == 0)
+        return;
+    pb_decimal run = {0, 0};
+    for (size_t k = 0; k < sc->count; k++) {
+        if (!pb_decimal_add(run, sc->items[k].percent, &run))
+            return;
+        sc->items[k].percent = run;
+    }
+}
+
 static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
 {
     pb_schedule *sc = &x->cur->schedule;
@@ -73,6 +97,7 @@ static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
             cp->valid = cp->present;
         }
     }
+    per_quarter(sc);
     x->sched = SCHED_NONE;
     x->sched_n = 0;
     return true;
@@ -152,8 +177,8 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
 static pb_field *header_field(pb_project *p, label_kind k)
 {
     switch (k) {
-    case L_CODE: return &p->code;
-    case L_NAME: return &p->name;
+    case L_CODE: case L_DEPT_CODE: return &p->code;
+    case L_NAME: case L_DEPT_NAME: return &p->name;
     case L_PURPOSE: return &p->purpose;
     case L_ATTRIBUTE: return &p->attribute;
     case L_DEPARTMENT: return &p->department;
@@ -232,20 +257,14 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     if (f)
         return pbi_set_field(x, f, t, v);
     switch (k) {
-    case L_TOTAL: {
+    case L_TOTAL:
         if (p->unit == PB_UNIT_UNKNOWN)
             p->unit = pbi_unit_in(s[i].label);
-        /* The year's amount goes in total, the whole project's beside it
-         * in long_total, in whichever order the table gives them. */
-        bool year = pbi_label_is_year(s[i].label);
-        pb_amount *m = &p->total;
-        if (year && p->total.raw && !x->total_year)
-            p->long_total = p->total;
-        else if (!year && x->total_year)
-            m = &p->long_total;
-        x->total_year = x->total_year || year;
-        return pbi_set_amount(x, m, t, v);
-    }
+        return pbi_set_total(x, s[i].label, v ? v->text : "", v ? pbi_cell_loc(t, v) : PB_NOLOC);
+    case L_FUNDS_TEXT:
+        if (p->unit == PB_UNIT_UNKNOWN)
+            p->unit = pbi_unit_in(s[i].label);
+        return !v || pbi_amounts_in_text(x, v->text, pbi_cell_loc(t, v));
     case L_FISCAL:
     case L_OTHER:
         return pbi_add_fund(x, s[i].label, k == L_FISCAL, t, v);
@@ -333,6 +352,16 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         label_kind k = kind[i];
         if (k == L_NONE)
             continue;
+        if (k == L_FUNDS_TEXT && s[i].cell->row != row) {
+            /* 资金总额及构成 merged down: one more line of amounts beside it */
+            if (x->cur && i + 1 < n && kind[i + 1] == L_NONE && s[i + 1].cell->row == row) {
+                *used = true;
+                if (!pbi_amounts_in_text(x, s[i + 1].cell->text, pbi_cell_loc(t, s[i + 1].cell)))
+                    return false;
+                i++;
+            }
+            continue;
+        }
         if (s[i].cell->row != row && k != L_BUDGET_GROUP)
             continue; /* a label merged down from above */
         *used = true;

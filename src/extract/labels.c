@@ -113,6 +113,16 @@ static const struct {
     {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
     {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
     {LIT("预算部门"), L_DEPARTMENT},   {LIT("预算单位"), L_IMPLEMENTER},
+    {LIT("资金情况"), L_FUNDS_TEXT},   {LIT("资金总额及构成"), L_FUNDS_TEXT}, {LIT("资金构成"), L_FUNDS_TEXT},
+    {LIT("项目资金情况"), L_FUNDS_TEXT}, {LIT("资金来源"), L_FUNDS_TEXT},   {LIT("资金规模"), L_FUNDS_TEXT},
+    {LIT("上级资金"), L_FISCAL},       {LIT("本级资金"), L_FISCAL},         {LIT("中央资金"), L_FISCAL},
+    {LIT("省级资金"), L_FISCAL},       {LIT("市级资金"), L_FISCAL},         {LIT("区级资金"), L_FISCAL},
+    {LIT("县级资金"), L_FISCAL},       {LIT("中央补助安排"), L_FISCAL},     {LIT("省级财政安排"), L_FISCAL},
+    {LIT("市级财政安排"), L_FISCAL},   {LIT("本级财政"), L_FISCAL},         {LIT("预算申报数"), L_TOTAL},
+    /* 部门整体 tables */
+    {LIT("部门名称"), L_DEPT_NAME},    {LIT("部门(单位)名称"), L_DEPT_NAME}, {LIT("预算部门名称"), L_DEPT_NAME},
+    {LIT("部门编码"), L_DEPT_CODE},    {LIT("部门代码"), L_DEPT_CODE},       {LIT("年度绩效总目标"), L_GOALS},
+    {LIT("部门整体绩效目标"), L_GOALS}, {LIT("部门职能职责概述"), L_PURPOSE}, {LIT("部门职责"), L_PURPOSE},
     {LIT("当年其他资金"), L_OTHER},    {LIT("年度其他资金"), L_OTHER},      {LIT("其中:当年其他资金"), L_OTHER},
 };
 
@@ -125,7 +135,7 @@ bool pbi_label_is_year(const char *s)
 
 /* Labels that only mean a part of the funds beside other fund labels. */
 static const lit context_other[] = {LIT("其他"), LIT("其他收入")};
-static const lit context_total[] = {LIT("合计"), LIT("总计")};
+static const lit context_total[] = {LIT("合计"), LIT("总计"), LIT("总额")};
 
 static bool is_fiscal_label(const char *s)
 {
@@ -217,7 +227,8 @@ static const struct {
     {LIT("计量单位"), COL_UNIT},      {LIT("度量单位"), COL_UNIT},       {LIT("单位"), COL_UNIT},
     {LIT("指标值类型"), COL_TYPE},    {LIT("指标类型"), COL_TYPE},
     {LIT("计算符号"), COL_OP},        {LIT("指标性质"), COL_OP},         {LIT("运算符号"), COL_OP},
-    {LIT("比较符号"), COL_OP},        {LIT("符号"), COL_OP},             {LIT("指标方向"), COL_OP},
+    {LIT("比较符号"), COL_OP},        {LIT("符号"), COL_OP},
+    {LIT("指标方向"), COL_DIRECTION}, {LIT("指标方向性"), COL_DIRECTION}, {LIT("方向"), COL_DIRECTION},
     {LIT("指标解释"), COL_EXPLAIN},   {LIT("指标说明"), COL_EXPLAIN},    {LIT("公式或说明"), COL_EXPLAIN},
     {LIT("评(扣)分标准"), COL_SCORING}, {LIT("评分标准"), COL_SCORING}, {LIT("扣分标准"), COL_SCORING},
     {LIT("评(扣)分办法"), COL_SCORING},
@@ -357,12 +368,14 @@ const char *pbi_key_name(int key)
         [L_BUDGET_GROUP] = "预算规模及资金用途", [L_FUNDS_GROUP] = "项目资金",
         [L_ATTRIBUTE] = "项目属性",  [L_DEPARTMENT] = "主管部门",  [L_IMPLEMENTER] = "实施单位",
         [L_MANAGER] = "项目负责人",  [L_PHONE] = "联系电话",       [L_PERIOD] = "起止时间",
+        [L_FUNDS_TEXT] = "资金情况", [L_DEPT_NAME] = "部门名称", [L_DEPT_CODE] = "部门编码",
     };
     static const char *const columns[COL_COUNT] = {
         [COL_L1] = "一级指标",   [COL_L2] = "二级指标", [COL_L3] = "三级指标",     [COL_DESC] = "指标描述",
         [COL_VALUE] = "指标值",  [COL_BASIS] = "指标值确定依据", [COL_UNIT] = "计量单位",
         [COL_TYPE] = "指标值类型", [COL_OP] = "计算符号", [COL_EXPLAIN] = "指标解释",
         [COL_SCORING] = "评(扣)分标准", [COL_REMARK] = "备注", [COL_WEIGHT] = "权重",
+        [COL_DIRECTION] = "指标方向",
     };
     if (key < 0 || key >= KEY_COUNT)
         return "";

@@ -17,13 +17,17 @@
 typedef enum {
     L_NONE, L_CODE, L_NAME, L_TOTAL, L_FISCAL, L_OTHER, L_GOALS, L_LONG_GOALS, L_SCHEDULE,
     L_PURPOSE, L_BUDGET_GROUP, L_FUNDS_GROUP, L_ATTRIBUTE, L_DEPARTMENT, L_IMPLEMENTER,
-    L_MANAGER, L_PHONE, L_PERIOD, L_KIND_COUNT
+    L_MANAGER, L_PHONE, L_PERIOD,
+    L_FUNDS_TEXT, /* 资金情况 / 资金总额及构成: the amounts written inside the text beside it */
+    L_DEPT_NAME, L_DEPT_CODE, /* 部门名称, 部门编码: a 部门整体 table */
+    L_LIST, /* no label: project columns in the indicator header (a list export) */
+    L_KIND_COUNT
 } label_kind;
 
 /* Columns of the indicator part. */
 typedef enum {
     COL_L1, COL_L2, COL_L3, COL_DESC, COL_VALUE, COL_BASIS, COL_UNIT, COL_TYPE, COL_OP,
-    COL_EXPLAIN, COL_SCORING, COL_REMARK, COL_WEIGHT, COL_COUNT
+    COL_EXPLAIN, COL_SCORING, COL_REMARK, COL_WEIGHT, COL_DIRECTION, COL_COUNT
 } ind_col;
 
 /* A cell's text as labels are compared: normalised (full width folded, white

@@ -22,6 +22,8 @@ void pbi_set_title(pb_extractor *x, const char *s)
 
 void pbi_close_project(pb_extractor *x)
 {
+    if (x->cur && (x->keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE))))
+        x->cur->whole_department = true;
     if (x->cur && !x->cur->template_family) {
         const family *f = pbi_family_of(x->keys);
         x->cur->template_family = f ? &f->t : NULL;
@@ -78,6 +80,13 @@ bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cel
     return f->text != NULL;
 }
 
+bool pbi_set_amount_raw(pb_extractor *x, pb_amount *m, const char *raw, pb_loc loc)
+{
+    m->raw = pbi_keep(x, raw);
+    m->loc = loc;
+    return m->raw != NULL;
+}
+
 bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c)
 {
     m->raw = pbi_keep(x, c ? c->text : "");
@@ -85,9 +94,29 @@ bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_c
     return m->raw != NULL;
 }
 
+bool pbi_set_total(pb_extractor *x, const char *label, const char *raw, pb_loc loc)
+{
+    pb_project *p = x->cur;
+    /* The year's amount goes in total, the whole project's beside it in
+     * long_total, in whichever order the table gives them. */
+    bool year = pbi_label_is_year(label);
+    pb_amount *m = &p->total;
+    if (year && p->total.raw && !x->total_year)
+        p->long_total = p->total;
+    else if (!year && x->total_year)
+        m = &p->long_total;
+    x->total_year = x->total_year || year;
+    return pbi_set_amount_raw(x, m, raw, loc);
+}
+
 /* A part of the funds; a label met again (the same form filled twice)
  * replaces the part rather than counting it twice. */
 bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c)
+{
+    return pbi_add_fund_raw(x, label, fiscal, c ? c->text : "", c ? pbi_cell_loc(t, c) : PB_NOLOC);
+}
+
+bool pbi_add_fund_raw(pb_extractor *x, const char *label, bool fiscal, const char *raw, pb_loc loc)
 {
     pb_project *p = x->cur;
     pb_fund *f = NULL;
@@ -104,7 +133,7 @@ bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_tabl
             return false;
     }
     f->fiscal = fiscal;
-    return pbi_set_amount(x, &f->amount, t, c);
+    return pbi_set_amount_raw(x, &f->amount, raw, loc);
 }
 
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)
@@ -231,6 +260,33 @@ static bool name_from_title(pb_extractor *x, pb_project *p)
     return true;
 }
 
+/* 部门整体 tables leave the projects for the departments; the projects
+ * keep their order and are numbered again. */
+static bool move_departments(pb_extractor *x)
+{
+    pb_document *d = x->doc;
+    size_t kept = 0, n = 0;
+    for (size_t i = 0; i < d->project_count; i++)
+        n += d->projects[i]->whole_department;
+    if (!n)
+        return true;
+    d->departments = pb_arena_alloc(x->a, n * sizeof *d->departments);
+    if (!d->departments)
+        return false;
+    for (size_t i = 0; i < d->project_count; i++) {
+        pb_project *p = d->projects[i];
+        if (p->whole_department) {
+            p->number = (int)d->department_count + 1;
+            d->departments[d->department_count++] = p;
+        } else {
+            p->number = (int)kept + 1;
+            d->projects[kept++] = p;
+        }
+    }
+    d->project_count = kept;
+    return true;
+}
+
 bool pbi_extract_finish(pb_extractor *x)
 {
     pb_document *d = x->doc;
@@ -256,6 +312,6 @@ bool pbi_extract_finish(pb_extractor *x)
             !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
             return false;
     }
-    return true;
+    return move_departments(x);
 }
 

@@ -201,6 +201,14 @@ static void indicator(jw *w, const pb_indicator *ind)
     putch(w, '}');
     key_str(w, "basis", ind->basis.text, false);
     key_str(w, "term", ind->term == PB_TERM_LONG ? "long" : "annual", false);
+    key_str(w, "direction", ind->direction.text, false);
+    if (ind->grades[0].text) {
+        static const char *const names[4] = {"优", "良", "中", "差"};
+        PUT(w, ",\"grades\":{");
+        for (int g = 0; g < 4; g++)
+            key_str(w, names[g], ind->grades[g].text, g == 0);
+        putch(w, '}');
+    }
     key(w, "location", false);
     loc(w, ind->loc);
 }
@@ -309,6 +317,12 @@ static void document(jw *w, const pb_document *d)
         if (i)
             putch(w, ',');
         project(w, d->projects[i]);
+    }
+    PUT(w, "],\"departments\":[");
+    for (size_t i = 0; i < d->department_count; i++) {
+        if (i)
+            putch(w, ',');
+        project(w, d->departments[i]);
     }
     PUT(w, "],\"findings\":[");
     for (size_t i = 0; i < d->finding_count; i++) {
