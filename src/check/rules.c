@@ -112,6 +112,24 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "another unit than the one declared. Source: reviewer heuristic."),
      N_("单位：元 with 预算数 「242.59」 (most likely 242.59 万元)."),
      N_("Check the unit line against the amounts and correct whichever is wrong.")},
+    [RULE_ANNUAL_ABOVE_MEDIUM_TERM] = {"PB207", "annual-above-medium-term", PB_SEV_ERROR,
+     N_("A year's target is above the same indicator's 中期 target."),
+     N_("A 申报表 with a 中期 (multi-year) block sets the whole period's targets; the year's target for "
+        "the same indicator, in the same unit, is a part of it. A year's amount above the period's is an "
+        "error; a year's quantity above it is a warning (some quantities, such as a capacity, are not "
+        "cumulative). Rates and durations are not compared. Source: arithmetic of the form (reviewer "
+        "heuristic). Known exceptions: a quantity that is a level rather than a sum."),
+     N_("年度 成本 「≤300万元」 with 中期 「≤200万元」."),
+     N_("Correct the year's or the period's target so that the year's is a part of the period's.")},
+    [RULE_BUDGET_OUTPUT_MISMATCH] = {"PB208", "budget-output-mismatch", PB_SEV_WARNING,
+     N_("Quantity × unit cost is far from the budget."),
+     N_("When a 数量指标 counts in a unit (「≥395人」) and a 成本指标 prices that unit (「≤500元/人」), "
+        "their product is what the project spends; more than 10 % away from 预算数 means a wrong "
+        "quantity, unit cost or budget. Compared only when exactly one such pair exists and the project "
+        "runs one year. Source: reviewer practice (the budget is quantity × standard). Known "
+        "exceptions: a project with other spending besides the priced unit."),
+     N_("「≥395人」 and 「≤500元/人」 against 预算数 237.00万元 (395 × 500 元 = 19.75万元)."),
+     N_("Check the quantity, the unit cost and the budget against each other.")},
 
     /* ---- PB3: indicator values and wording */
     [RULE_INDICATOR_VALUE_MISSING] = {"PB301", "indicator-value-missing", PB_SEV_ERROR,
@@ -230,6 +248,67 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("「上级文件精神」 on all nine rows of the reference document's table 2."),
      N_("Give each target its own basis: the document, standard or history it comes from."),
      .strict = true},
+    [RULE_INDICATOR_NAME_TWICE] = {"PB315", "indicator-name-twice", PB_SEV_ERROR,
+     N_("The same 三级 indicator is in the table twice with different targets."),
+     N_("One indicator, one target: with two rows of the same name and different 指标值, an evaluation "
+        "cannot tell which holds. The year's block and the 中期 block are compared separately. Source: "
+        "arithmetic of the form (a value that contradicts itself)."),
+     N_("质量指标/验收合格率 「≥95%」 and, further down, 验收合格率 「=100%」."),
+     N_("Keep one row, or name each row for what it measures.")},
+    [RULE_INDICATOR_NAME_IS_CATEGORY] = {"PB316", "indicator-name-is-category", PB_SEV_WARNING,
+     N_("A 三级 indicator only repeats its 二级."),
+     N_("「数量指标/数量」 or 「质量指标/质量指标」 names no measure: the 三级 says what is counted or assessed. "
+        "Source: reviewer practice (指标名称笼统、不可衡量)."),
+     N_("质量指标/质量."),
+     N_("Name what is measured, e.g. 补助发放人数 under 数量指标.")},
+    [RULE_INDICATOR_SATISFACTION_FULL] = {"PB317", "indicator-satisfaction-full", PB_SEV_INFO,
+     N_("A satisfaction target of 100 %."),
+     N_("「100%」 or 「≥100%」 satisfied asks every respondent to be satisfied, which no survey shows; "
+        "the target will be missed or the survey not believed. Source: reviewer practice. Known "
+        "exceptions: none known; it is advice."),
+     N_("服务对象满意度 「≥100%」."),
+     N_("Set a floor the project can reach, e.g. 「≥95%」.")},
+    [RULE_INDICATOR_TIMELINESS_NO_DATE] = {"PB318", "indicator-timeliness-no-date", PB_SEV_WARNING,
+     N_("A timeliness target names no date, time limit or rate."),
+     N_("A 时效指标 says by when: a date (「2025年12月31日前」), a time limit (「≤5个工作日」) or a rate "
+        "(及时率 「≥95%」). 「按时完成」 or 「及时」 cannot be checked afterwards. Source: reviewer practice "
+        "(指标不可衡量)."),
+     N_("时效指标/项目完成时间 「按时完成」."),
+     N_("Write a date, a time limit or a rate.")},
+    [RULE_INDICATOR_QUANTITY_NOT_COUNT] = {"PB319", "indicator-quantity-not-count", PB_SEV_WARNING,
+     N_("A 数量指标 is a percentage or qualitative."),
+     N_("A 数量指标 counts what the project delivers: people, events, square metres. A percentage (a "
+        "rate) or a phrase belongs under 质量指标 or 效益指标; under 数量 it hides how much is delivered. "
+        "Source: the indicator framework of 财预〔2021〕101号 (数量指标 = the quantity of output); "
+        "reviewer practice. Known exceptions: a completion share where the quantity is given elsewhere."),
+     N_("数量指标/改造覆盖率 「100%」."),
+     N_("Give the quantity with its unit, and put a rate under 质量指标.")},
+    [RULE_INDICATOR_UNIT_MISSING] = {"PB320", "indicator-unit-missing", PB_SEV_WARNING,
+     N_("A quantitative target has no unit."),
+     N_("「88」 is 88 of what: people, events, 万元? With no unit in the cell and no unit column, the "
+        "target cannot be evaluated. Names with 指数 (an index) are not reported. Source: reviewer "
+        "practice."),
+     N_("数量指标/召开会议 「2」."),
+     N_("Write the unit after the number: 「≥2次」.")},
+    [RULE_INDICATOR_COST_NOT_MONEY] = {"PB321", "indicator-cost-not-money", PB_SEV_WARNING,
+     N_("A 成本指标 is not an amount of money."),
+     N_("A cost indicator gives a cost: 元 or 万元, per unit where it can (元/人, 元/平方米). A count, a "
+        "duration or a bare percentage under 成本 says nothing about cost (成本指标未细化). Savings and "
+        "cost-control rates (采购节约率, 成本控制率) are legitimate and not reported, nor are 社会成本 and "
+        "生态环境成本 rows. Source: 财预〔2021〕101号 (成本指标 = 经济成本, 社会成本, 生态环境成本); "
+        "reviewer practice."),
+     N_("成本指标/培训费 「320人/天」."),
+     N_("Give the cost in 元 or 万元, e.g. 「≤320元/人·天」.")},
+    [RULE_INDICATOR_EFFECT_WORDING] = {"PB322", "indicator-effect-wording", PB_SEV_INFO,
+     N_("An 经济效益 or 生态效益 indicator names no such effect."),
+     N_("Under 经济效益 an indicator names an economic effect (增收, 产值, 节约资金, 就业 …), under "
+        "生态效益 an environmental one (绿化, 排放, 污染, 节能 …). Wording with nothing of the kind is "
+        "usually a 社会效益 indicator in the wrong place. Matched by a list of words, so opinionated: "
+        "in the strict preset. Source: the indicator framework of 财预〔2021〕101号; the word lists are a "
+        "heuristic."),
+     N_("经济效益指标/公共服务水平提升情况 (the reference document)."),
+     N_("Move the row under the 效益 it describes, or name the effect."),
+     .strict = true},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
@@ -282,6 +361,13 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "total may not be below 3 (S12, context unclear); otherwise a reviewer heuristic."),
      N_("An indicator table with only 发放人数 「≥395人」 and 服务群众满意度 「≥90%」."),
      N_("Add indicators for the aspects of the project that are not yet measured.")},
+    [RULE_INDICATOR_WEIGHTS_SUM] = {"PB407", "indicator-weights-sum", PB_SEV_ERROR,
+     N_("The 权重 of the indicators do not add up to 100."),
+     N_("Where the table gives weights (权重), they share out 100 points of the evaluation; a sum other "
+        "than 100 is an arithmetic error. A merged weight cell counts once, and the 中期 block is summed "
+        "on its own. Not checked when a weight is not a number. Source: arithmetic of the form."),
+     N_("权重 30, 30, 20, 10 (sum 90)."),
+     N_("Correct the weights so that they total 100.")},
 
     /* ---- PB5: identity and cross-reference */
     [RULE_PROJECT_CODE_FORMAT] = {"PB501", "project-code-format", PB_SEV_ERROR,

@@ -115,7 +115,7 @@ static void check_categories(pbi_checker *k, const pb_project *p)
         if (!any)
             missing_level2(k, p, &f, CAT_EFFECT, "效益指标", "经济效益/社会效益/生态效益/可持续影响指标");
     }
-    if (!f.category[CAT_SATISFACTION])
+    if (!f.category[CAT_SATISFACTION] && !f.under[CAT_EFFECT][SUB_SATISFACTION])
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "满意度指标",
                 _("服务对象满意度指标, unless the project serves no one directly"));
 }
@@ -132,6 +132,43 @@ static void check_count(pbi_checker *k, const pb_project *p)
             n, k->c->min_indicators);
 }
 
+/* The 权重 column, where the table has one: the weights of a block are
+ * shares of 100.  A merged cell (one weight for several rows) counts once. */
+static void check_weights(pbi_checker *k, const pb_project *p, pb_term term)
+{
+    pb_decimal sum = {0, 0};
+    size_t n = 0;
+    pb_loc first = PB_NOLOC, last = PB_NOLOC;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        const char *w = ind->weight.text;
+        if (ind->term != term || !w || pbi_is_blank(w))
+            continue;
+        if (n > 0 && memcmp(&ind->weight.loc, &last, sizeof last) == 0)
+            continue;
+        char buf[64];
+        if (!pbi_normalize_buf(w, true, buf, sizeof buf))
+            return;
+        size_t len = strlen(buf);
+        if (len && buf[len - 1] == '%')
+            len--;
+        else if (len >= strlen("分") && strcmp(buf + len - strlen("分"), "分") == 0)
+            len -= strlen("分");
+        pb_decimal d;
+        if (!pb_decimal_parse(buf, len, &d) || !pb_decimal_add(sum, d, &sum))
+            return; /* a weight that is not a number: nothing certain to say */
+        if (n++ == 0)
+            first = ind->weight.loc;
+        last = ind->weight.loc;
+    }
+    if (n < 2 || pb_decimal_cmp(sum, pb_decimal_from_int(100)) == 0)
+        return;
+    char a[PB_DECIMAL_BUFSIZE];
+    pbi_add(k, RULE_INDICATOR_WEIGHTS_SUM, p, first,
+            _("the 权重 of the indicators add up to %s, not 100; correct the weights so that they total 100"),
+            pb_decimal_format(sum, a));
+}
+
 void pbi_check_framework(pbi_checker *k, const pb_project *p)
 {
     if (p->indicator_count == 0)
@@ -139,4 +176,6 @@ void pbi_check_framework(pbi_checker *k, const pb_project *p)
     check_categories(k, p);
     check_level_groups(k, p);
     check_count(k, p);
+    check_weights(k, p, PB_TERM_ANNUAL);
+    check_weights(k, p, PB_TERM_LONG);
 }
