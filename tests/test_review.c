@@ -522,6 +522,33 @@ static void test_weights_and_medium_term(void **state)
     pb_arena_free(a);
 }
 
+/* Missing parts at one place, and 二级 rows never filled in, are one
+ * finding each; a template's 「…」 row is no indicator. */
+static void test_one_finding_per_place(void **state)
+{
+    (void)state;
+    pb_arena *a = pb_arena_new();
+    pb_indicator r[5];
+    const char *msg;
+    row(a, &r[0], "数量指标", "", "", NULL, PB_TERM_ANNUAL, 1);
+    row(a, &r[1], "质量指标", "", "", NULL, PB_TERM_ANNUAL, 2);
+    row(a, &r[2], "时效指标", "", "", NULL, PB_TERM_ANNUAL, 3);
+    row(a, &r[3], "成本指标", "", "", NULL, PB_TERM_ANNUAL, 4);
+    row(a, &r[4], "…", "", "", NULL, PB_TERM_ANNUAL, 5);
+    assert_int_equal(findings_of(r, 5, "PB405", &msg), 1);
+    assert_non_null(strstr(msg, "4 of the table's 4"));
+    /* The project has no key/value part at all: one PB402 naming all. */
+    assert_int_equal(findings_of(r, 5, "PB402", &msg), 1);
+    assert_non_null(strstr(msg, "「项目编码」, 「项目名称」, 「预算数」"));
+    /* One 二级 alone without a target says which. */
+    row(a, &r[1], "质量指标", "补助足额发放率", "=100%", NULL, PB_TERM_ANNUAL, 2);
+    row(a, &r[2], "时效指标", "补助按月发放及时率", "≥95%", NULL, PB_TERM_ANNUAL, 3);
+    row(a, &r[3], "成本指标", "人均月补助标准", "≤500元", NULL, PB_TERM_ANNUAL, 4);
+    assert_int_equal(findings_of(r, 5, "PB405", &msg), 1);
+    assert_non_null(strstr(msg, "「数量指标」"));
+    pb_arena_free(a);
+}
+
 static void test_project_years(void **state)
 {
     (void)state;
@@ -563,6 +590,7 @@ int main(void)
         cmocka_unit_test(test_budget_against_output),
         cmocka_unit_test(test_effect_wording_is_strict),
         cmocka_unit_test(test_weights_and_medium_term),
+        cmocka_unit_test(test_one_finding_per_place),
         cmocka_unit_test(test_project_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,23 +2,52 @@
 #include "check/check.h"
 #include <string.h>
 
+typedef struct missing {
+    pb_loc loc;
+    const char *what;
+} missing;
+
+/* The parts missing at one place are one finding: a table read without
+ * its key/value part lacks them all at once. */
 void pbi_check_complete(pbi_checker *k, const pb_project *p)
 {
-    static const char *const fmt = N_("the project table lacks 「%s」 or leaves it empty; fill it in");
+    missing m[6];
+    size_t n = 0;
     /* The 申报表 has neither 项目编码 nor, always, a spending plan. */
     bool declaration = p->layout == PB_LAYOUT_DECLARATION;
     if (pbi_is_blank(p->code.text) && !declaration)
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->code, p->loc), _(fmt), "项目编码");
+        m[n++] = (missing){pbi_field_or(&p->code, p->loc), "项目编码"};
     if (pbi_is_blank(p->name.text))
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->name, p->loc), _(fmt), "项目名称");
+        m[n++] = (missing){pbi_field_or(&p->name, p->loc), "项目名称"};
     if (pbi_is_blank(p->total.raw))
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->total.loc.table >= 0 ? p->total.loc : p->loc, _(fmt), "预算数");
+        m[n++] = (missing){p->total.loc.table >= 0 ? p->total.loc : p->loc, "预算数"};
     if (p->schedule.count == 0 && !declaration)
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, _(fmt), "资金支出计划");
+        m[n++] = (missing){p->schedule.loc.table >= 0 ? p->schedule.loc : p->loc, "资金支出计划"};
     if (pbi_is_blank(p->goals_cell.text))
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, pbi_field_or(&p->goals_cell, p->loc), _(fmt), "绩效目标");
+        m[n++] = (missing){pbi_field_or(&p->goals_cell, p->loc), "绩效目标"};
     if (p->indicator_count == 0)
-        pbi_add(k, RULE_TABLE_INCOMPLETE, p, p->loc, _(fmt), _("the indicators (一级/二级/三级指标 and 指标值)"));
+        m[n++] = (missing){p->loc, _("the indicators (一级/二级/三级指标 and 指标值)")};
+    bool done[6] = {false};
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        char list[512] = "";
+        size_t len = 0, count = 0;
+        for (size_t j = i; j < n; j++) {
+            if (done[j] || memcmp(&m[j].loc, &m[i].loc, sizeof m[i].loc) != 0)
+                continue;
+            done[j] = true;
+            int w = snprintf(list + len, sizeof list - len, "%s「%s」", count++ ? _(", ") : "", m[j].what);
+            if (w > 0 && (size_t)w < sizeof list - len)
+                len += (size_t)w;
+        }
+        if (count == 1)
+            pbi_add(k, RULE_TABLE_INCOMPLETE, p, m[i].loc,
+                    _("the project table lacks 「%s」 or leaves it empty; fill it in"), m[i].what);
+        else
+            pbi_add(k, RULE_TABLE_INCOMPLETE, p, m[i].loc,
+                    _("the project table lacks %s or leaves them empty; fill them in"), list);
+    }
 }
 
 /* Indicators [i, end) share one 二级 cell (merged or carried down). */
@@ -36,13 +65,37 @@ static size_t level2_group_end(const pb_project *p, size_t i)
     return j;
 }
 
+/* 「…」 or 「——」: a template's placeholder row, not an indicator. */
+static bool placeholder(const char *s)
+{
+    static const char *const marks[] = {"…", ".", "—", "-", "－", "·", "*", "＊"};
+    char buf[PBI_NORM_MAX];
+    const char *t = pbi_norm(s, buf);
+    while (*t) {
+        size_t i = 0;
+        while (i < PBI_COUNT(marks) && !pbi_has_prefix(t, marks[i]))
+            i++;
+        if (i == PBI_COUNT(marks))
+            return false;
+        t += strlen(marks[i]);
+    }
+    return true;
+}
+
+#define GROUPS_MAX 64
+
 static void check_level_groups(pbi_checker *k, const pb_project *p)
 {
+    /* 二级 rows without any 三级 target: when most of the table is so, one
+     * finding for the table (its indicators were never filled in). */
+    const pb_indicator *empty[GROUPS_MAX];
+    size_t ne = 0, groups = 0;
     for (size_t i = 0, end; i < p->indicator_count; i = end) {
         end = level2_group_end(p, i);
         const pb_indicator *ind = &p->indicators[i];
-        if (pbi_is_blank(ind->level2.text))
+        if (pbi_is_blank(ind->level2.text) || placeholder(ind->level2.text))
             continue;
+        groups++;
         pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
         pbi_category c = pbi_category_of(ind->level1.text);
         if (c != CAT_NONE && !pbi_belongs(s, c))
@@ -52,11 +105,20 @@ static void check_level_groups(pbi_checker *k, const pb_project *p)
         bool target = false;
         for (size_t j = i; j < end; j++)
             target = target || pbi_sets_target(&p->indicators[j]);
-        if (!target)
-            pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, ind->level2.loc,
-                _("二级 「%s」 has no 三级 indicator with a 指标值; add one with its target, or remove the row"),
-                ind->level2.text);
+        if (!target && ne < GROUPS_MAX)
+            empty[ne++] = ind;
     }
+    if (ne >= 3 && 2 * ne > groups) {
+        pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, empty[0]->level2.loc,
+                _("%zu of the table's %zu 二级 indicators have no 三级 indicator with a 指标值: the indicators were "
+                  "not filled in; give each 二级 its 三级 indicators with their targets"),
+                ne, groups);
+        return;
+    }
+    for (size_t i = 0; i < ne; i++)
+        pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, empty[i]->level2.loc,
+                _("二级 「%s」 has no 三级 indicator with a 指标值; add one with its target, or remove the row"),
+                empty[i]->level2.text);
 }
 
 typedef struct framework {
