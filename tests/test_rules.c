@@ -496,9 +496,17 @@ static void test_unit_mismatch(void **state)
     d = check1(f);
     expect_at(d, "PB308", 1, IND(0, 3), 4, "人均月补助标准", "元", NULL);
     pb_document_free(d);
-    /* A percentage on a name that is not a rate is PB307's. */
+    /* A percentage on a name that is not a rate is PB307's; under 数量指标
+     * it is PB319's (not a quantity), one finding. */
     f = subsidy_project();
     f.rows[0].value = "≥95%";
+    d = check1(f);
+    expect_none(d, "PB308");
+    expect_none(d, "PB307");
+    expect_at(d, "PB319", 1, IND(0, 0), 4, "「≥95%」", "not a quantity", NULL);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.rows[4].l3 = "社区巡查工作";
     d = check1(f);
     expect_none(d, "PB308");
     assert_int_equal(count(d, "PB307"), 1);

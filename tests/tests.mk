@@ -8,6 +8,7 @@ TEST_NAMES += test_rules
 TEST_NAMES += test_report
 TEST_NAMES += test_filings
 TEST_NAMES += test_annotate
+TEST_NAMES += test_review
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 # Shell tests print cmocka's summary lines, so run.sh counts them too.

@@ -73,6 +73,7 @@ static void check_project(pbi_checker *k, const pb_project *p)
     for (size_t j = 0; j < p->indicator_count; j++)
         pbi_check_indicator(k, p, &p->indicators[j]);
     pbi_check_framework(k, p);
+    pbi_check_targets(k, p);
     if (p->indicator_count > 0)
         pbi_check_wording(k, p);
 }

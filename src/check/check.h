@@ -44,6 +44,8 @@ typedef enum pbi_rule_id {
     RULE_COST_EQUALS_BUDGET, /* PB204 */
     RULE_BUDGET_UNIT_MISSING, /* PB205 */
     RULE_BUDGET_MAGNITUDE, /* PB206 */
+    RULE_ANNUAL_ABOVE_MEDIUM_TERM, /* PB207 */
+    RULE_BUDGET_OUTPUT_MISMATCH, /* PB208 */
     RULE_INDICATOR_VALUE_MISSING, /* PB301 */
     RULE_INDICATOR_VALUE_UNPARSED, /* PB302 */
     RULE_INDICATOR_PERCENT_RANGE, /* PB303 */
@@ -58,12 +60,21 @@ typedef enum pbi_rule_id {
     RULE_INDICATOR_COPIED_ACROSS_PROJECTS, /* PB312 */
     RULE_INDICATOR_BASIS_MISSING, /* PB313 */
     RULE_INDICATOR_BASIS_UNIFORM, /* PB314 */
+    RULE_INDICATOR_NAME_TWICE, /* PB315 */
+    RULE_INDICATOR_NAME_IS_CATEGORY, /* PB316 */
+    RULE_INDICATOR_SATISFACTION_FULL, /* PB317 */
+    RULE_INDICATOR_TIMELINESS_NO_DATE, /* PB318 */
+    RULE_INDICATOR_QUANTITY_NOT_COUNT, /* PB319 */
+    RULE_INDICATOR_UNIT_MISSING, /* PB320 */
+    RULE_INDICATOR_COST_NOT_MONEY, /* PB321 */
+    RULE_INDICATOR_EFFECT_WORDING, /* PB322 */
     RULE_NO_TARGET_TABLE, /* PB401 */
     RULE_TABLE_INCOMPLETE, /* PB402 */
     RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
     RULE_INDICATOR_LEVEL_MISMATCH, /* PB404 */
     RULE_INDICATOR_LEVEL_EMPTY, /* PB405 */
     RULE_INDICATOR_COUNT_LOW, /* PB406 */
+    RULE_INDICATOR_WEIGHTS_SUM, /* PB407 */
     RULE_PROJECT_CODE_FORMAT, /* PB501 */
     RULE_PROJECT_CODE_DUPLICATE, /* PB502 */
     RULE_PROJECT_NAME_DUPLICATE, /* PB503 */
@@ -128,6 +139,8 @@ bool pbi_sets_target(const pb_indicator *ind);
 bool pbi_named(const pb_indicator *ind);
 /* Under a 成本 一级 or 二级. */
 bool pbi_is_cost(const pb_indicator *ind);
+/* Not 社会成本 or 生态环境成本: the project's own spending. */
+bool pbi_is_spending_cost(const pb_indicator *ind);
 /* The years 起止时间 spans (2023-2025: 3); 1 when it names none. */
 int pbi_project_years(const pb_project *p);
 
@@ -143,18 +156,29 @@ bool pbi_is_rate_name(const char *n3);
 bool pbi_is_time_unit(const char *unit);
 /* "%" and the systems' unit word 「百分比」. */
 bool pbi_is_percent_unit(const char *unit);
+/* A money unit: 元, 万元, 元/人 … */
+bool pbi_is_money_unit(const char *unit);
+/* Words of an economic / an ecological effect, for PB322. */
+bool pbi_is_economic_name(const char *n3);
+bool pbi_is_ecological_name(const char *n3);
 
 /* ---- the rule families, each over one project or the whole document */
 void pbi_check_schedule(pbi_checker *k, const pb_project *p);   /* PB1, schedule.c */
 void pbi_check_money(pbi_checker *k, const pb_project *p);      /* PB201, PB203, PB205, PB206, money.c */
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB202, PB204 */
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB3, values.c */
+void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3); /* PB317-PB321 */
+/* A 三级 that only repeats its 二级 (PB316, targets.c). */
+bool pbi_name_is_category(const pb_indicator *ind);
+/* A 数量指标 whose value is a percentage or qualitative (PB319). */
+bool pbi_quantity_not_count(const pb_indicator *ind);
 void pbi_check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB313, wording.c */
 void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314 per table */
 /* The row's 三级 is one of the configured boilerplate names (PB311). */
 bool pbi_is_vague(const pbi_checker *k, const pb_indicator *ind, const char *n3);
 void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
-void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB406 */
+void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB407 */
+void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207, PB208, PB315, PB316, targets.c */
 void pbi_check_copied(pbi_checker *k);                          /* PB312, identity.c */
 void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503 */
 void pbi_check_title(pbi_checker *k, const pb_project *p);      /* PB504 */

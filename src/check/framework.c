@@ -37,7 +37,8 @@ bool pbi_belongs(pbi_subcategory s, pbi_category c)
     switch (s) {
     case SUB_QUANTITY: case SUB_QUALITY: case SUB_TIME: return c == CAT_OUTPUT;
     case SUB_COST: return c == CAT_OUTPUT || c == CAT_COST;
-    case SUB_SATISFACTION: return c == CAT_SATISFACTION;
+    /* Under 效益指标 in the Ministry's 2015 template. */
+    case SUB_SATISFACTION: return c == CAT_SATISFACTION || c == CAT_EFFECT;
     case SUB_NONE: return true;
     default: return c == CAT_EFFECT;
     }
@@ -84,4 +85,12 @@ int pbi_project_years(const pb_project *p)
         }
     }
     return lo && hi - lo < 100 ? hi - lo + 1 : 1;
+}
+
+/* 社会成本 and 生态环境成本 are costs borne by society or the environment,
+ * not the project's spending (财预〔2021〕101号). */
+bool pbi_is_spending_cost(const pb_indicator *ind)
+{
+    const char *l2 = ind->level2.text;
+    return !pbi_contains(l2, "社会成本") && !pbi_contains(l2, "生态") && !pbi_contains(l2, "环境");
 }

@@ -225,29 +225,42 @@ static void shape_of(const char *code, char *out, size_t cap)
 
 #define CODE_MAX 64
 
-/* The shape most of the document's codes have, in out; false unless at
- * least two codes and more than half of them share it (a copy slip is then
- * the odd one out, not another system's numbering). */
+/* The shape of the document's codes, in out: the length more than half of
+ * them have (at least two), and at each position the kind of character
+ * more than half of those have ('?' where none has).  False without a
+ * common length.  A copy slip is then the odd one out, not another
+ * system's numbering. */
 static bool common_shape(const named_project *codes, size_t n, char *out)
 {
-    size_t best = 0, m = 0;
+    size_t m = 0, len = 0, best = 0;
     for (size_t i = 0; i < n; i++) {
-        if (strlen(codes[i].text) >= CODE_MAX)
+        size_t li = strlen(codes[i].text), same = 0;
+        if (li >= CODE_MAX)
             continue;
         m++;
-        char a[CODE_MAX], b[CODE_MAX];
-        shape_of(codes[i].text, a, sizeof a);
-        size_t same = 0;
-        for (size_t j = 0; j < n; j++) {
-            shape_of(codes[j].text, b, sizeof b);
-            same += strlen(codes[j].text) < CODE_MAX && strcmp(a, b) == 0;
-        }
+        for (size_t j = 0; j < n; j++)
+            same += strlen(codes[j].text) == li;
         if (same > best) {
             best = same;
-            memcpy(out, a, strlen(a) + 1);
+            len = li;
         }
     }
-    return best >= 2 && 2 * best > m;
+    if (best < 2 || 2 * best <= m)
+        return false;
+    for (size_t pos = 0; pos < len; pos++) {
+        size_t d = 0, l = 0, x = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (strlen(codes[i].text) != len)
+                continue;
+            char c = codes[i].text[pos];
+            d += c >= '0' && c <= '9';
+            l += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            x += !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+        }
+        out[pos] = 2 * d > best ? 'D' : 2 * l > best ? 'L' : 2 * x > best ? 'x' : '?';
+    }
+    out[len] = '\0';
+    return true;
 }
 
 static size_t utf8_chars(const char *s)
@@ -266,8 +279,6 @@ static bool report_shape(pbi_checker *k, const pb_project *p, pb_loc at, const c
     if (strlen(code) >= CODE_MAX)
         return false;
     shape_of(code, shape, sizeof shape);
-    if (strcmp(shape, common) == 0)
-        return false;
     size_t len = strlen(common);
     if (strlen(shape) != len) {
         pbi_add(k, RULE_PROJECT_CODE_FORMAT, p, at,

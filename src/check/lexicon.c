@@ -46,7 +46,7 @@ static const char *const rates[] = {
     "率", "比例", "占比", "比重", "百分比", "满意", "覆盖", "合格", "达标", "增长", "增幅", "下降",
     "降低", "降幅", "进度", "知晓度", "认可度", "认同度", "支持度", "参与度", "完成度", "达成度",
     "普及度", "认知度", "信任度", "好评度", "熟悉度", "覆盖度", "贡献度", "配合度", "依从度", "饱和度",
-    "程度",
+    "程度", "准确性", "及时性", "完整性", "规范性", "合规性", "%",
 };
 
 /* Durations as the budget systems write their unit words. */
@@ -57,6 +57,26 @@ static const char *const time_units[] = {
 
 /* The percentage as the systems' unit column writes it. */
 static const char *const percent_units[] = {"%", "百分比", "百分之", "％"};
+
+/* What an economic effect is about ... */
+static const char *const economic[] = {
+    "经济", "收入", "增收", "产值", "税", "利润", "效益", "成本", "节约", "节省", "资金", "投资", "融资", "就业",
+    "产业", "消费", "营业", "销售", "价格", "收益", "带动", "拉动", "增加值", "贷款", "补助", "补贴", "租金",
+    "费用", "财政", "经营", "市场", "商户", "企业", "招商", "旅游", "产量", "亩产", "元", "GDP",
+};
+
+/* ... and an ecological one. */
+static const char *const ecological[] = {
+    "生态", "环境", "绿化", "绿地", "空气", "水质", "排放", "污染", "节能", "能耗", "垃圾", "植被", "森林", "林",
+    "碳", "噪音", "噪声", "扬尘", "水土", "湿地", "土壤", "农药", "化肥", "卫生", "厕", "河", "湖", "水源",
+    "资源", "节水", "节电", "环保", "清洁", "美化", "宜居", "人居", "野生", "物种", "废", "治理", "整治",
+};
+
+bool pbi_is_economic_name(const char *n3) { return pbi_contains_any(n3, economic, PBI_COUNT(economic)); }
+
+bool pbi_is_ecological_name(const char *n3) { return pbi_contains_any(n3, ecological, PBI_COUNT(ecological)); }
+
+bool pbi_is_money_unit(const char *u) { return pbi_contains(u, "元"); }
 
 bool pbi_is_harmful_name(const char *n3)
 {

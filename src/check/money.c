@@ -110,21 +110,13 @@ static int cmp_money(pb_decimal a, int ea, pb_decimal b, int eb)
     return pb_decimal_cmp(a, s);
 }
 
-/* 社会成本 and 生态环境成本 are costs borne by society or the environment,
- * not the project's spending (财预〔2021〕101号). */
-static bool spending_cost(const pb_indicator *ind)
-{
-    const char *l2 = ind->level2.text;
-    return !pbi_contains(l2, "社会成本") && !pbi_contains(l2, "生态") && !pbi_contains(l2, "环境");
-}
-
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
     int exp = money_exp(v->unit);
     /* A 长期 (multi-year) cost is not bounded by the year's budget, nor is
      * the cost of a project that runs several years (起止时间). */
-    if (!pbi_is_cost(ind) || !spending_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER ||
+    if (!pbi_is_cost(ind) || !pbi_is_spending_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER ||
         exp < 0 || p->unit == PB_UNIT_UNKNOWN || !p->total.present || !p->total.valid || pbi_project_years(p) > 1)
         return;
     int pexp = pb_money_unit_exp(p->unit);
@@ -133,7 +125,10 @@ void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind
     int cmp = cmp_money(v->number, exp, p->total.value, pexp);
     pb_decimal in_unit;
     bool converted = exp != pexp && pbi_money_convert(v->number, exp, pexp, &in_unit);
-    if (cmp == 0)
+    /* A template that asks for the total (项目总成本) gets the total. */
+    static const char *const total[] = {"总成本", "总额", "总投资", "总费用", "总金额", "成本总"};
+    char n3[PBI_NORM_MAX];
+    if (cmp == 0 && !pbi_contains_any(pbi_norm(ind->level3.text, n3), total, PBI_COUNT(total)))
         pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "
               "instead, such as the cost per person or per square metre"),

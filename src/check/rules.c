@@ -52,18 +52,19 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Write a number with a % sign, such as 50%.")},
     [RULE_SCHEDULE_BACK_LOADED] = {"PB106", "schedule-back-loaded", PB_SEV_WARNING,
      N_("An interim checkpoint of the schedule is below the minimum."),
-     N_("Money planned for the last weeks of the year is the classic sign of a budget that will not be "
-        "spent, or will be spent in a rush. By default each interim checkpoint is compared with a "
-        "straight line through the year (序时进度): the end of month m should reach m × 100/12 % "
-        "(3月底 25 %, 6月底 50 %, 9月底 75 %, 10月底 83.33 %, 一季度 … 三季度 alike). Labels that name no "
-        "month, blank checkpoints (see PB101) and the last checkpoint (see PB104) are not compared. An "
-        "office can set its own minimum per checkpoint label with `schedule-minimums` in the "
-        "configuration, or switch the rule off. Source: reviewer heuristic; no written minimum was "
-        "found (budget systems monitor execution against similar targets, e.g. 40 % by July)."),
-     N_("6月底 「30%」 (below 50 %) and 10月底 「60%」 (below 83.33 %) in the reference document's "
-        "table 3."),
-     N_("Plan spending closer to the straight line, or set the minimums of your finance office in "
-        ".pbcheck.json.")},
+     N_("Money planned for the last weeks of the year is the classic sign of a budget that will not "
+        "be spent, or will be spent in a rush. By default each interim checkpoint is compared with "
+        "what written practice cites: about 40 % by 7月底, rising 10 points a month to 80 % by 11月底 "
+        "(8月底 50 %, 9月底 60 %, 10月底 70 %); checkpoints before July are not compared, since early "
+        "spending differs between kinds of project. `schedule-minimums` sets an office's own minimum "
+        "per checkpoint label, or \"straight-line\" (month × 100/12 %, 6月底 50 %, 10月底 83.33 %). "
+        "Labels that name no month, blank checkpoints (PB101) and the last checkpoint (PB104) are "
+        "not compared. Warning: a reviewer would normally ask why. Source: reviewers' practice "
+        "(about 40 % by July and 80 % by November are cited). Known exceptions: projects paid at "
+        "completion (construction, annual contracts); say so in the table."),
+     N_("10月底 「50%」 (below 70 %) in the reference document's table 1."),
+     N_("Plan spending earlier, say in the table why payment comes late, or set your finance "
+        "office's minimums in .pbcheck.json.")},
 
     /* ---- PB2: money */
     [RULE_BUDGET_SUM_MISMATCH] = {"PB201", "budget-sum-mismatch", PB_SEV_ERROR,
@@ -76,9 +77,12 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
     [RULE_COST_EXCEEDS_BUDGET] = {"PB202", "cost-exceeds-budget", PB_SEV_ERROR,
      N_("A cost indicator allows more than the project's budget."),
      N_("A 成本指标 ceiling (≤ amount) above the project's whole budget cannot be a real target: the "
-        "project cannot spend more than it has. Amounts are converted between 元, 万元 and 亿元 before "
-        "comparing. Source: the budget systems' rule that cost targets may not exceed the budget "
-        "expenditure standard (S1); applying it to the whole budget is an interpretation."),
+        "project cannot spend more than it has. Amounts are converted exactly between 元, 千元, 万元 and "
+        "亿元; an amount too large to convert is still reported. Error: certain from the table. Not "
+        "compared: 社会成本 and 生态环境成本 rows (costs borne by society, 财预〔2021〕101号), the 中期 block, and "
+        "projects whose 起止时间 spans several years. Source: the budget systems' rule that cost targets "
+        "may not exceed the budget expenditure standard (S1); applying it to the whole budget is an "
+        "interpretation."),
      N_("成本指标/资金成本 「≤250万元」 with 预算数 242.59 万元."),
      N_("Lower the ceiling to what the project can spend; better, give a unit or standard cost.")},
     [RULE_BUDGET_AMOUNT_UNPARSED] = {"PB203", "budget-amount-unparsed", PB_SEV_ERROR,
@@ -89,11 +93,13 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Write the number only, in the unit given by 单位.")},
     [RULE_COST_EQUALS_BUDGET] = {"PB204", "cost-equals-budget", PB_SEV_INFO,
      N_("The cost indicator only restates the whole budget."),
-     N_("A 成本指标 of exactly the project's budget says nothing a reviewer does not already know. Cost "
-        "targets are meant to follow a budget expenditure standard (预算支出标准): a unit or standard "
-        "cost (元/人·月, 元/平方米, the subsidy per person) or the cost of the main components. Source: "
-        "the budget systems' rule that cost targets follow the expenditure standard (S1); that the "
-        "whole budget is not enough is a reviewer heuristic."),
+     N_("A 成本指标 of exactly the project's budget says nothing a reviewer does not already know "
+        "(成本指标未细化). Cost targets are meant to follow a budget expenditure standard (预算支出标准): a unit "
+        "or standard cost (元/人·月, 元/平方米, the subsidy per person) or the cost of the main components. "
+        "Info: advice. Not reported where the template asks for the total (项目总成本), nor for "
+        "社会成本/生态环境成本 rows or multi-year projects. Source: the budget systems' rule that cost targets "
+        "follow the expenditure standard (S1); that the whole budget is not enough is reviewers' "
+        "practice."),
      N_("成本指标/资金成本 「≤242.59万元」 with 预算数 242.59 万元 (the reference document's table 1)."),
      N_("Give a unit or standard cost, e.g. 人均补助标准 ≤500元/人·月, or the costs of the main parts "
         "of the project.")},
@@ -112,6 +118,24 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "another unit than the one declared. Source: reviewer heuristic."),
      N_("单位：元 with 预算数 「242.59」 (most likely 242.59 万元)."),
      N_("Check the unit line against the amounts and correct whichever is wrong.")},
+    [RULE_ANNUAL_ABOVE_MEDIUM_TERM] = {"PB207", "annual-above-medium-term", PB_SEV_ERROR,
+     N_("A year's target is above the same indicator's 中期 target."),
+     N_("A 申报表 with a 中期 (multi-year) block sets the whole period's targets; the year's target for "
+        "the same indicator, in the same unit, is a part of it. A year's amount above the period's is an "
+        "error; a year's quantity above it is a warning (some quantities, such as a capacity, are not "
+        "cumulative). Rates and durations are not compared. Source: arithmetic of the form (reviewer "
+        "heuristic). Known exceptions: a quantity that is a level rather than a sum."),
+     N_("年度 成本 「≤300万元」 with 中期 「≤200万元」."),
+     N_("Correct the year's or the period's target so that the year's is a part of the period's.")},
+    [RULE_BUDGET_OUTPUT_MISMATCH] = {"PB208", "budget-output-mismatch", PB_SEV_WARNING,
+     N_("Quantity × unit cost is far from the budget."),
+     N_("When a 数量指标 counts in a unit (「≥395人」) and a 成本指标 prices that unit (「≤500元/人」), "
+        "their product is what the project spends; more than 10 % away from 预算数 means a wrong "
+        "quantity, unit cost or budget. Compared only when exactly one such pair exists and the project "
+        "runs one year. Source: reviewer practice (the budget is quantity × standard). Known "
+        "exceptions: a project with other spending besides the priced unit."),
+     N_("「≥395人」 and 「≤500元/人」 against 预算数 237.00万元 (395 × 500 元 = 19.75万元)."),
+     N_("Check the quantity, the unit cost and the budget against each other.")},
 
     /* ---- PB3: indicator values and wording */
     [RULE_INDICATOR_VALUE_MISSING] = {"PB301", "indicator-value-missing", PB_SEV_ERROR,
@@ -129,18 +153,26 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Rewrite it as operator, number and unit (≥95%), or as a short qualitative phrase.")},
     [RULE_INDICATOR_PERCENT_RANGE] = {"PB303", "indicator-percent-range", PB_SEV_ERROR,
      N_("A percentage target is above 100 % or below 0 %."),
-     N_("A rate or share cannot exceed 100 % or fall below 0 %. Source: reviewer heuristic."),
+     N_("A share of a whole cannot exceed 100 % or fall below 0 %. Only names that are shares are "
+        "checked, by a list of words (合格率, 覆盖率, 满意度, 占比, 知晓率, 达标率, 及时率, 到位率 …, see "
+        "src/check/lexicon.c): occupancy, growth and completion rates may legitimately pass 100 % "
+        "and are not reported. Error: the value contradicts itself. Source: arithmetic (reviewers' "
+        "practice)."),
      N_("质量指标/合格率 「≥120%」."),
      N_("Correct the value.")},
     [RULE_INDICATOR_DIRECTION] = {"PB304", "indicator-direction", PB_SEV_WARNING,
      N_("The comparison contradicts the kind of indicator."),
-     N_("Cost indicators are ceilings (≤), quality and satisfaction indicators are floors (≥), and a "
-        "completion time is a deadline (≤). A cost with ≥, a quality or satisfaction target with ≤, or "
-        "a completion time with ≥ says the opposite of what is meant. Source: the positive/reverse "
-        "indicator classes of the budget systems (S2); the mapping to categories is a reviewer "
-        "heuristic."),
-     N_("时效指标/项目完成时间 「≥1年」 (the reference document's table 3)."),
-     N_("Turn the comparison around: ≤ for costs and deadlines, ≥ for quality and satisfaction.")},
+     N_("Cost indicators are ceilings (≤), quality and satisfaction indicators floors (≥), a "
+        "completion time a deadline (≤). The direction is decided from the name's meaning as well as "
+        "the 二级: rates of harmful events (差错, 事故, 投诉, 故障, 超支 … unless the name counts what was done "
+        "about them, 投诉处理率) are reverse indicators (反向指标, ≤) even under 质量指标, and savings and growth "
+        "(节约, 增长 …) are positive (≥) even under 成本指标; the word lists are in src/check/lexicon.c. A "
+        "satisfaction target with ≤ is an error (it contradicts itself); the other cases are "
+        "warnings. 「≥1年」 under 时效 is PB309's. Source: the positive/reverse indicator classes of the "
+        "budget systems (S2); the word lists are reviewers' practice."),
+     N_("服务对象满意度 「≤95%」 (an error); 质量指标/差错率 「≥1%」."),
+     N_("Turn the comparison around: ≤ for costs, deadlines and 反向指标, ≥ for quality, satisfaction, "
+        "savings and growth.")},
     [RULE_INDICATOR_NO_OPERATOR] = {"PB305", "indicator-no-operator", PB_SEV_INFO,
      N_("A quantitative target has no comparison (≥, ≤, =)."),
      N_("「395人」 may mean exactly 395, at least 395 or at most 395. The budget systems read a value "
@@ -160,55 +192,63 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Give the target as a percentage at or above the floor, e.g. 「≥90%」.")},
     [RULE_INDICATOR_PERCENT_NOT_RATE] = {"PB307", "indicator-percent-not-rate", PB_SEV_WARNING,
      N_("A percentage target on an indicator that is not a rate."),
-     N_("A percentage needs a base: 95 % of what? Names such as 覆盖率, 合格率, 满意度 or 占比 say what "
-        "is counted; 维护社会稳定 or 提供优质服务 do not, so 「≥95%」 on them cannot be measured. Names "
-        "with 率, 比例, 占比, 比重, 百分比, 满意, 覆盖, 合格, 达标, 增长, 增幅, 下降, 降低, 降幅 or 进度 "
-        "count as rates. Source: reviewer heuristic; real tables show the same defect (S10)."),
+     N_("A percentage needs a base: 95 % of what? Names such as 覆盖率, 合格率, 满意度, 知晓度 or 占比 say what is "
+        "counted; 维护社会稳定 or 提供优质服务 do not, so 「≥95%」 on them cannot be measured. Names with 率, 比例, "
+        "占比, 比重, 百分比, 满意, 覆盖, 合格, 达标, 增长, 下降, 进度, …度 (知晓度, 认可度) or …性 (准确性, 及时性) count as rates "
+        "(src/check/lexicon.c). A boilerplate name (PB311), a 三级 that repeats its 二级 (PB316) or a "
+        "percentage under 数量指标 (PB319) is reported by that rule instead. Warning. Source: reviewers' "
+        "practice; real tables show the same defect (S10)."),
      N_("可持续影响指标/维护社会稳定 「≥95%」 (the reference document)."),
      N_("Name what the percentage counts (e.g. 矛盾纠纷化解率 ≥95%), or give a number with its unit, or "
         "a qualitative target.")},
     [RULE_INDICATOR_UNIT_MISMATCH] = {"PB308", "indicator-unit-mismatch", PB_SEV_WARNING,
      N_("The unit of a target does not suit the indicator's name."),
-     N_("The name says what is counted and the unit must match it: 人数 in 人, 次数 in 次 (or 场, 期, "
-        "批), 金额/成本/费用/经费/资金 in 元 or 万元, 时间/时限/周期 in 天, 月 or 年, rates in %. A "
-        "mismatch usually means a value was pasted into the wrong row. A percentage on a name that is "
-        "not a rate is PB307. Source: reviewer heuristic; real tables show 「28.8万元」 under the unit "
-        "「%」 (S10)."),
+     N_("The name says what is counted and the unit must match it: 人数 in 人, 次数 in 次 (or 场, 期, 批), "
+        "金额/成本/费用/经费/资金 in 元 or 万元, 时间/时限/周期 in 天, 月, 年 or 个工作日, rates in % (the systems' unit word "
+        "百分比 is %). A mismatch usually means a value was pasted into the wrong row. A percentage on "
+        "a name that is not a rate is PB307. Warning. Source: reviewers' practice; real tables show "
+        "「28.8万元」 under the unit 「%」 (S10)."),
      N_("数量指标/发放人数 「≥395次」."),
      N_("Correct the unit, or the name, so that both say the same thing.")},
     [RULE_INDICATOR_TIMELINESS_VAGUE] = {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
      N_("A timeliness target of a year or more on a one-year budget."),
-     N_("The target table is for one budget year, so 「1年」, 「≤1年」 or 「≥1年」 as a 时效 target holds "
-        "for every project and measures nothing. Reviewers expect a date (2025年12月31日前), a duration "
-        "shorter than the year (≤30天 from application to payment) or a rate (按时完成率 100%). "
-        "Source: reviewer heuristic."),
+     N_("A one-year table's 时效 target of 「1年」, 「≤1年」 or 「≥1年」 holds for every project and measures "
+        "nothing. Reviewers expect a date (2025年12月31日前), a duration shorter than the year (≤30天 "
+        "from application to payment) or a rate (按时完成率 100%). Not reported in the 中期 block or when "
+        "起止时间 spans several years and the duration fits in it. Takes its cell over from PB304 and "
+        "PB305. Warning. Source: reviewers' practice."),
      N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 1)."),
      N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%.")},
     [RULE_INDICATOR_DESCRIPTION_REPEATS_NAME] = {"PB310", "indicator-description-repeats-name", PB_SEV_INFO,
      N_("绩效指标描述 repeats the 三级 indicator's name."),
-     N_("The description (绩效指标描述, 指标解释) defines the indicator: how a quantitative one is "
-        "counted or calculated, what a qualitative one assesses and how. A copy of the name, or of a "
-        "part of it, explains nothing. Source: the definition of 指标解释 in the budget systems (S1); "
-        "flagging copies is a reviewer heuristic."),
+     N_("The description (绩效指标描述, 指标解释) defines the indicator: how a quantitative one is counted or "
+        "calculated, what a qualitative one assesses and how. A copy of the name, or of a part of "
+        "it, explains nothing. Reported once per table, listing the rows. Info, in the strict "
+        "preset: many filings leave the description short, and a reviewer seldom returns a table for "
+        "it alone. Source: the definition of 指标解释 in the budget systems (S1); flagging copies is "
+        "reviewers' practice."),
      N_("三级指标 「工作开展次数」 described as 「工作开展次数」, or 「项目覆盖率」 as 「覆盖率」 (the "
         "reference document)."),
      N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」."),
      .strict = true},
     [RULE_INDICATOR_VAGUE_NAME] = {"PB311", "indicator-vague-name", PB_SEV_WARNING,
      N_("The indicator's name is boilerplate from the deny-list."),
-     N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, "
-        "生态影响, 公共服务水平提升情况. They name nothing that can be counted or assessed, so the "
-        "target cannot be evaluated. The list is `vague-names` in the configuration; a name matches "
-        "only as a whole, after white space and width are normalised. Source: reviewer heuristic; no "
-        "official deny-list was found."),
+     N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, 生态影响, "
+        "工作开展次数. They name nothing that can be counted or assessed (指标名称笼统、不可衡量), so the target "
+        "cannot be evaluated. Reported once per table, listing the names; the row is not reported "
+        "again by PB307 or PB308. The list is `vague-names` in the configuration; a name matches "
+        "only as a whole, after white space and width are normalised. 公共服务水平提升情况 is not in it: a "
+        "published common-indicator library recommends it as a 社会效益 indicator. Warning. Source: "
+        "reviewers' practice; no official deny-list was found."),
      N_("社会效益指标/提供优质服务 「≥90%」 (the reference document's table 1)."),
      N_("Name what changes for whom and how it is measured, e.g. 楼门长补助按时发放率 or "
         "社区办公场所正常使用天数.")},
     [RULE_INDICATOR_COPIED_ACROSS_PROJECTS] = {"PB312", "indicator-copied-across-projects", PB_SEV_INFO,
      N_("The same indicator and target appear in every project of the document."),
-     N_("When every project table carries the same (二级, 三级, 指标值) row, the row was most likely "
-        "copied rather than set for each project; the 效益 rows are the usual case. Reported in each "
-        "project, in documents of two or more projects. Source: reviewer heuristic."),
+     N_("When every project table carries the same (二级, 三级, 指标值) row, the row was most likely copied "
+        "rather than set for each project; the 效益 rows are the usual case. Reported once, at the "
+        "first project's row, in documents of two or more projects. Info: advice. Source: reviewers' "
+        "practice."),
      N_("生态效益指标/生态影响 「≥95%」 in all three tables of the reference document."),
      N_("Set each project's targets from what that project does, and leave out rows that do not "
         "apply where the form allows it.")},
@@ -230,6 +270,67 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("「上级文件精神」 on all nine rows of the reference document's table 2."),
      N_("Give each target its own basis: the document, standard or history it comes from."),
      .strict = true},
+    [RULE_INDICATOR_NAME_TWICE] = {"PB315", "indicator-name-twice", PB_SEV_ERROR,
+     N_("The same 三级 indicator is in the table twice with different targets."),
+     N_("One indicator, one target: with two rows of the same name and different 指标值, an evaluation "
+        "cannot tell which holds. The year's block and the 中期 block are compared separately. Source: "
+        "arithmetic of the form (a value that contradicts itself)."),
+     N_("质量指标/验收合格率 「≥95%」 and, further down, 验收合格率 「=100%」."),
+     N_("Keep one row, or name each row for what it measures.")},
+    [RULE_INDICATOR_NAME_IS_CATEGORY] = {"PB316", "indicator-name-is-category", PB_SEV_WARNING,
+     N_("A 三级 indicator only repeats its 二级."),
+     N_("「数量指标/数量」 or 「质量指标/质量指标」 names no measure: the 三级 says what is counted or assessed. "
+        "Source: reviewer practice (指标名称笼统、不可衡量)."),
+     N_("质量指标/质量."),
+     N_("Name what is measured, e.g. 补助发放人数 under 数量指标.")},
+    [RULE_INDICATOR_SATISFACTION_FULL] = {"PB317", "indicator-satisfaction-full", PB_SEV_INFO,
+     N_("A satisfaction target of 100 %."),
+     N_("「100%」 or 「≥100%」 satisfied asks every respondent to be satisfied, which no survey shows; "
+        "the target will be missed or the survey not believed. Source: reviewer practice. Known "
+        "exceptions: none known; it is advice."),
+     N_("服务对象满意度 「≥100%」."),
+     N_("Set a floor the project can reach, e.g. 「≥95%」.")},
+    [RULE_INDICATOR_TIMELINESS_NO_DATE] = {"PB318", "indicator-timeliness-no-date", PB_SEV_WARNING,
+     N_("A timeliness target names no date, time limit or rate."),
+     N_("A 时效指标 says by when: a date (「2025年12月31日前」), a time limit (「≤5个工作日」) or a rate "
+        "(及时率 「≥95%」). 「按时完成」 or 「及时」 cannot be checked afterwards. Source: reviewer practice "
+        "(指标不可衡量)."),
+     N_("时效指标/项目完成时间 「按时完成」."),
+     N_("Write a date, a time limit or a rate.")},
+    [RULE_INDICATOR_QUANTITY_NOT_COUNT] = {"PB319", "indicator-quantity-not-count", PB_SEV_WARNING,
+     N_("A 数量指标 is a percentage or qualitative."),
+     N_("A 数量指标 counts what the project delivers: people, events, square metres. A percentage (a "
+        "rate) or a phrase belongs under 质量指标 or 效益指标; under 数量 it hides how much is delivered. "
+        "Source: the indicator framework of 财预〔2021〕101号 (数量指标 = the quantity of output); "
+        "reviewer practice. Known exceptions: a completion share where the quantity is given elsewhere."),
+     N_("数量指标/改造覆盖率 「100%」."),
+     N_("Give the quantity with its unit, and put a rate under 质量指标.")},
+    [RULE_INDICATOR_UNIT_MISSING] = {"PB320", "indicator-unit-missing", PB_SEV_WARNING,
+     N_("A quantitative target has no unit."),
+     N_("「88」 is 88 of what: people, events, 万元? With no unit in the cell and no unit column, the "
+        "target cannot be evaluated. Names with 指数 (an index) are not reported. Source: reviewer "
+        "practice."),
+     N_("数量指标/召开会议 「2」."),
+     N_("Write the unit after the number: 「≥2次」.")},
+    [RULE_INDICATOR_COST_NOT_MONEY] = {"PB321", "indicator-cost-not-money", PB_SEV_WARNING,
+     N_("A 成本指标 is not an amount of money."),
+     N_("A cost indicator gives a cost: 元 or 万元, per unit where it can (元/人, 元/平方米). A count, a "
+        "duration or a bare percentage under 成本 says nothing about cost (成本指标未细化). Savings and "
+        "cost-control rates (采购节约率, 成本控制率) are legitimate and not reported, nor are 社会成本 and "
+        "生态环境成本 rows. Source: 财预〔2021〕101号 (成本指标 = 经济成本, 社会成本, 生态环境成本); "
+        "reviewer practice."),
+     N_("成本指标/培训费 「320人/天」."),
+     N_("Give the cost in 元 or 万元, e.g. 「≤320元/人·天」.")},
+    [RULE_INDICATOR_EFFECT_WORDING] = {"PB322", "indicator-effect-wording", PB_SEV_INFO,
+     N_("An 经济效益 or 生态效益 indicator names no such effect."),
+     N_("Under 经济效益 an indicator names an economic effect (增收, 产值, 节约资金, 就业 …), under "
+        "生态效益 an environmental one (绿化, 排放, 污染, 节能 …). Wording with nothing of the kind is "
+        "usually a 社会效益 indicator in the wrong place. Matched by a list of words, so opinionated: "
+        "in the strict preset. Source: the indicator framework of 财预〔2021〕101号; the word lists are a "
+        "heuristic."),
+     N_("经济效益指标/公共服务水平提升情况 (the reference document)."),
+     N_("Move the row under the 效益 it describes, or name the effect."),
+     .strict = true},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
@@ -248,24 +349,23 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("An empty cell beside 项目编码; a table without 绩效目标; a project with no indicator table."),
      N_("Fill in the missing part.")},
     [RULE_INDICATOR_CATEGORY_MISSING] = {"PB403", "indicator-category-missing", PB_SEV_ERROR,
-     N_("A 一级 category or a required 二级 indicator is missing (warning for 满意度)."),
-     N_("The framework has three 一级 categories: 产出指标 (with 数量, 质量, 时效 and 成本指标), 效益指标 "
-        "(at least one of 经济效益, 社会效益, 生态效益 and 可持续影响指标) and 满意度指标. Two layouts are "
-        "valid: 成本指标 as a 二级 under 产出指标 (local forms, the reference document), or as a 一级 of "
-        "its own with 经济成本/社会成本/生态环境成本指标 under it (the 2021 central template). A missing "
-        "产出 or 效益 part is an error; a missing 满意度指标 is a warning, since a project that serves no "
-        "one directly may leave it out (setting the rule's severity applies to all). Source: the "
-        "frameworks of the forms and budget systems (S1, S9, S13, S14); the error/warning split is a "
-        "reviewer heuristic."),
+     N_("A 一级 category or a required 二级 indicator is missing."),
+     N_("The framework has three 一级 categories: 产出指标 (with 数量, 质量, 时效 and 成本指标), 效益指标 (at least one "
+        "of 经济效益, 社会效益, 生态效益 and 可持续影响指标) and 满意度指标. Two layouts are valid: 成本指标 as a 二级 under 产出指标 "
+        "(local forms, the reference document), or as a 一级 of its own with 经济成本/社会成本/生态环境成本指标 under "
+        "it (the 2021 central template); 满意度 as a 二级 under 效益指标 (the Ministry's 2015 template) "
+        "counts too. Error: the form requires them. Known exceptions: a project that serves no one "
+        "directly may leave 满意度 out (say so, or set the rule's severity); a truncated copy of a "
+        "table. Source: the frameworks of the forms and budget systems (S1, S9, S13, S14)."),
      N_("An indicator table without 满意度指标; 产出指标 without 质量指标."),
      N_("Add the missing category or 二级 indicator with at least one 三级 indicator and its target.")},
     [RULE_INDICATOR_LEVEL_MISMATCH] = {"PB404", "indicator-level-mismatch", PB_SEV_ERROR,
      N_("A 二级 indicator sits under the wrong 一级 category."),
-     N_("数量, 质量, 时效 and 成本指标 belong to 产出指标; 经济效益, 社会效益, 生态效益 and 可持续影响指标 "
-        "to 效益指标; 服务对象满意度指标 and 社会公众或服务对象满意度指标 to 满意度指标; 经济成本, 社会成本 "
-        "and 生态环境成本指标 to 成本指标 (2021 layout). The synonyms 环境效益 = 生态效益 and 进度 = 时效 "
-        "are accepted. A 二级 in the wrong place is usually a row pasted into the wrong block. Source: "
-        "the fixed 一级→二级 menus of the forms (S1, S9, S13, S14)."),
+     N_("数量, 质量, 时效 and 成本指标 belong to 产出指标; 经济效益, 社会效益, 生态效益 and 可持续影响指标 to 效益指标; 服务对象满意度指标 and "
+        "社会公众或服务对象满意度指标 to 满意度指标, or to 效益指标 as in the Ministry's 2015 template; 经济成本, 社会成本 and "
+        "生态环境成本指标 to 成本指标 (2021 layout). The synonyms 环境效益 = 生态效益 and 进度 = 时效 are accepted. A 二级 in "
+        "the wrong place is usually a row pasted into the wrong block. Error. Source: the fixed "
+        "一级→二级 menus of the forms (S1, S9, S13, S14)."),
      N_("质量指标 under 效益指标."),
      N_("Move the row under its 一级 category, or correct the 二级 name.")},
     [RULE_INDICATOR_LEVEL_EMPTY] = {"PB405", "indicator-level-empty", PB_SEV_ERROR,
@@ -282,18 +382,30 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "total may not be below 3 (S12, context unclear); otherwise a reviewer heuristic."),
      N_("An indicator table with only 发放人数 「≥395人」 and 服务群众满意度 「≥90%」."),
      N_("Add indicators for the aspects of the project that are not yet measured.")},
+    [RULE_INDICATOR_WEIGHTS_SUM] = {"PB407", "indicator-weights-sum", PB_SEV_ERROR,
+     N_("The 权重 of the indicators do not add up to 100."),
+     N_("Where the table gives weights (权重), they share out 100 points of the evaluation; a sum other "
+        "than 100 is an arithmetic error. A merged weight cell counts once, and the 中期 block is summed "
+        "on its own. Not checked when a weight is not a number. Source: arithmetic of the form."),
+     N_("权重 30, 30, 20, 10 (sum 90)."),
+     N_("Correct the weights so that they total 100.")},
 
     /* ---- PB5: identity and cross-reference */
     [RULE_PROJECT_CODE_FORMAT] = {"PB501", "project-code-format", PB_SEV_ERROR,
-     N_("项目编码 does not match the pattern, or its region or year differs from the others."),
-     N_("Budget systems number projects with a fixed structure. The default pattern, the POSIX "
-        "extended regular expression ^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$ (`project-code-pattern` "
-        "in the configuration), is a 6-digit region code, a 2-digit year, a capital letter, 11 digits "
-        "and one digit or capital letter, as in 13020925P001470100024. Codes that begin with 8 digits "
-        "are also compared with each other: a region (digits 1-6) or year (digits 7-8) that differs "
-        "from the most common one in the document is reported. Source: inferred from the reference "
-        "document's three codes, not from a published rule (reviewer heuristic)."),
-     N_("「13020925P0014701」 (too short); 「13020924P001470100024」 among codes of the year 25."),
+     N_("项目编码 differs from the document's other codes or from the configured form."),
+     N_("Budget systems number projects differently, so no fixed form is assumed by default. The "
+        "document's codes are compared with each other: a code whose length differs from the common "
+        "one (a character lost or added in copying), or with a letter O, o, I or l where the others "
+        "have digits (or 0, 1 where they have letters) is an error that names the positions; a "
+        "region (digits 1-6) or year (digits 7-8) that differs from the most common one is a "
+        "warning. Compared only when more than half of the codes, at least two, share a length. An "
+        "office can set its system's form as `project-code-pattern` (a POSIX extended regular "
+        "expression, e.g. ^[0-9]{6}[0-9]{2}[A-Z][0-9]{11}[0-9A-Z]$ for the Hebei codes of the "
+        "reference document); a code that does not match is then an error. Source: reviewers' "
+        "practice (copy slips); the Hebei form was inferred from three codes, not from a published "
+        "rule."),
+     N_("「13020925P0O147O100099」 among codes of digits (the letter O at positions 11, 15); "
+        "「13020925P00147010」 among codes of 21 characters."),
      N_("Copy the code from the budget system.")},
     [RULE_PROJECT_CODE_DUPLICATE] = {"PB502", "project-code-duplicate", PB_SEV_ERROR,
      N_("Two project tables have the same 项目编码."),
@@ -318,11 +430,13 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Make the heading and 项目名称 the same.")},
     [RULE_SUMMARY_PROJECT_MISMATCH] = {"PB505", "summary-project-mismatch", PB_SEV_WARNING,
      N_("The projects of part 1 (分项绩效目标) and the tables of part 2 do not correspond."),
-     N_("Part 1 of the filing lists each project's goals (「（一）街道专项工作经费」), part 2 has each "
-        "project's table. Each entry needs a table with the same 项目名称 and each table an entry, "
-        "since the name must be the one in the department budget. Compared after white space and "
-        "width are normalised; documents without a part 1 list are not checked. Source: the forms' "
-        "filling instructions, which require the name of the department budget (S8, S13)."),
+     N_("Part 1 of the filing lists each project's goals (「（一）街道专项工作经费」), part 2 has each project's "
+        "table. Each entry needs a table with the same 项目名称 and each table an entry, since the name "
+        "must be the one in the department budget. When as many entries as tables are unmatched, "
+        "they are the same projects named two ways and each mismatch is reported once, on the table, "
+        "with both names. Compared after white space and width are normalised; documents without a "
+        "part 1 list are not checked. Warning. Source: the forms' filling instructions, which "
+        "require the name of the department budget (S8, S13)."),
      N_("Part 1 lists 「街道专项工作经费」 while part 2 has a table for 「中山路街道专项经费」 (the "
         "reference document)."),
      N_("Use the same project name in both parts, and give each project an entry and a table.")},

@@ -2,12 +2,19 @@
 #include "check/check.h"
 #include <string.h>
 
+typedef struct missing {
+    pb_loc loc;
+    const char *what;
+    pb_severity severity;
+} missing;
+
 /* PB402 asks only for the fields the recognised template family has; a
  * table whose header layout no family places (an indicator head alone) is
- * still checked, its missing fields reported as info. */
+ * still checked, its missing fields reported as info.  The parts missing
+ * at one place are one finding: a table read without its key/value part
+ * lacks them all at once. */
 void pbi_check_complete(pbi_checker *k, const pb_project *p)
 {
-    static const char *const fmt = N_("the project table lacks 「%s」 or leaves it empty; fill it in");
     const pb_template *t = p->template_family;
     /* The 申报表 has neither 项目编码 nor, always, a spending plan. */
     unsigned has = t ? t->fields
@@ -17,8 +24,9 @@ void pbi_check_complete(pbi_checker *k, const pb_project *p)
     bool unplaced = t && strcmp(t->id, "indicators") == 0;
     unsigned ask = unplaced ? PB_TF_CODE | PB_TF_NAME | PB_TF_TOTAL | PB_TF_GOALS | PB_TF_INDICATORS : has;
     pb_severity sev[2] = {pbi_rule(RULE_TABLE_INCOMPLETE)->severity, PB_SEV_INFO};
-#define MISSING(bit, loc, ...) \
-    pbi_add_sev(k, RULE_TABLE_INCOMPLETE, sev[unplaced && !(has & (bit))], p, loc, _(fmt), __VA_ARGS__)
+    missing m[6];
+    size_t n = 0;
+#define MISSING(bit, where, label) (m[n++] = (missing){(where), (label), sev[unplaced && !(has & (bit))]})
     if ((ask & PB_TF_CODE) && pbi_is_blank(p->code.text))
         MISSING(PB_TF_CODE, pbi_field_or(&p->code, p->loc), "项目编码");
     if ((ask & PB_TF_NAME) && pbi_is_blank(p->name.text))
@@ -32,6 +40,27 @@ void pbi_check_complete(pbi_checker *k, const pb_project *p)
     if ((ask & PB_TF_INDICATORS) && p->indicator_count == 0)
         MISSING(PB_TF_INDICATORS, p->loc, _("the indicators (一级/二级/三级指标 and 指标值)"));
 #undef MISSING
+    bool done[6] = {false};
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        char list[512] = "";
+        size_t len = 0, count = 0;
+        for (size_t j = i; j < n; j++) {
+            if (done[j] || m[j].severity != m[i].severity || memcmp(&m[j].loc, &m[i].loc, sizeof m[i].loc) != 0)
+                continue;
+            done[j] = true;
+            int w = snprintf(list + len, sizeof list - len, "%s「%s」", count++ ? _(", ") : "", m[j].what);
+            if (w > 0 && (size_t)w < sizeof list - len)
+                len += (size_t)w;
+        }
+        if (count == 1)
+            pbi_add_sev(k, RULE_TABLE_INCOMPLETE, m[i].severity, p, m[i].loc,
+                        _("the project table lacks 「%s」 or leaves it empty; fill it in"), m[i].what);
+        else
+            pbi_add_sev(k, RULE_TABLE_INCOMPLETE, m[i].severity, p, m[i].loc,
+                        _("the project table lacks %s or leaves them empty; fill them in"), list);
+    }
 }
 
 /* Indicators [i, end) share one 二级 cell (merged or carried down). */
@@ -49,13 +78,37 @@ static size_t level2_group_end(const pb_project *p, size_t i)
     return j;
 }
 
+/* 「…」 or 「——」: a template's placeholder row, not an indicator. */
+static bool placeholder(const char *s)
+{
+    static const char *const marks[] = {"…", ".", "—", "-", "－", "·", "*", "＊"};
+    char buf[PBI_NORM_MAX];
+    const char *t = pbi_norm(s, buf);
+    while (*t) {
+        size_t i = 0;
+        while (i < PBI_COUNT(marks) && !pbi_has_prefix(t, marks[i]))
+            i++;
+        if (i == PBI_COUNT(marks))
+            return false;
+        t += strlen(marks[i]);
+    }
+    return true;
+}
+
+#define GROUPS_MAX 64
+
 static void check_level_groups(pbi_checker *k, const pb_project *p)
 {
+    /* 二级 rows without any 三级 target: when most of the table is so, one
+     * finding for the table (its indicators were never filled in). */
+    const pb_indicator *empty[GROUPS_MAX];
+    size_t ne = 0, groups = 0;
     for (size_t i = 0, end; i < p->indicator_count; i = end) {
         end = level2_group_end(p, i);
         const pb_indicator *ind = &p->indicators[i];
-        if (pbi_is_blank(ind->level2.text))
+        if (pbi_is_blank(ind->level2.text) || placeholder(ind->level2.text))
             continue;
+        groups++;
         pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
         pbi_category c = pbi_category_of(ind->level1.text);
         /* 满意度 as a 二级 under 效益指标 is where the 2015 MOF template puts it */
@@ -67,11 +120,20 @@ static void check_level_groups(pbi_checker *k, const pb_project *p)
         bool target = false;
         for (size_t j = i; j < end; j++)
             target = target || pbi_sets_target(&p->indicators[j]);
-        if (!target)
-            pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, ind->level2.loc,
-                _("二级 「%s」 has no 三级 indicator with a 指标值; add one with its target, or remove the row"),
-                ind->level2.text);
+        if (!target && ne < GROUPS_MAX)
+            empty[ne++] = ind;
     }
+    if (ne >= 3 && 2 * ne > groups) {
+        pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, empty[0]->level2.loc,
+                _("%zu of the table's %zu 二级 indicators have no 三级 indicator with a 指标值: the indicators were "
+                  "not filled in; give each 二级 its 三级 indicators with their targets"),
+                ne, groups);
+        return;
+    }
+    for (size_t i = 0; i < ne; i++)
+        pbi_add(k, RULE_INDICATOR_LEVEL_EMPTY, p, empty[i]->level2.loc,
+                _("二级 「%s」 has no 三级 indicator with a 指标值; add one with its target, or remove the row"),
+                empty[i]->level2.text);
 }
 
 typedef struct framework {
@@ -134,7 +196,7 @@ static void check_categories(pbi_checker *k, const pb_project *p)
         if (!any)
             missing_level2(k, p, &f, CAT_EFFECT, "效益指标", "经济效益/社会效益/生态效益/可持续影响指标");
     }
-    if (!f.category[CAT_SATISFACTION])
+    if (!f.category[CAT_SATISFACTION] && !f.under[CAT_EFFECT][SUB_SATISFACTION])
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "满意度指标",
                 _("服务对象满意度指标, unless the project serves no one directly"));
 }
@@ -151,6 +213,43 @@ static void check_count(pbi_checker *k, const pb_project *p)
             n, k->c->min_indicators);
 }
 
+/* The 权重 column, where the table has one: the weights of a block are
+ * shares of 100.  A merged cell (one weight for several rows) counts once. */
+static void check_weights(pbi_checker *k, const pb_project *p, pb_term term)
+{
+    pb_decimal sum = {0, 0};
+    size_t n = 0;
+    pb_loc first = PB_NOLOC, last = PB_NOLOC;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        const char *w = ind->weight.text;
+        if (ind->term != term || !w || pbi_is_blank(w))
+            continue;
+        if (n > 0 && memcmp(&ind->weight.loc, &last, sizeof last) == 0)
+            continue;
+        char buf[64];
+        if (!pbi_normalize_buf(w, true, buf, sizeof buf))
+            return;
+        size_t len = strlen(buf);
+        if (len && buf[len - 1] == '%')
+            len--;
+        else if (len >= strlen("分") && strcmp(buf + len - strlen("分"), "分") == 0)
+            len -= strlen("分");
+        pb_decimal d;
+        if (!pb_decimal_parse(buf, len, &d) || !pb_decimal_add(sum, d, &sum))
+            return; /* a weight that is not a number: nothing certain to say */
+        if (n++ == 0)
+            first = ind->weight.loc;
+        last = ind->weight.loc;
+    }
+    if (n < 2 || pb_decimal_cmp(sum, pb_decimal_from_int(100)) == 0)
+        return;
+    char a[PB_DECIMAL_BUFSIZE];
+    pbi_add(k, RULE_INDICATOR_WEIGHTS_SUM, p, first,
+            _("the 权重 of the indicators add up to %s, not 100; correct the weights so that they total 100"),
+            pb_decimal_format(sum, a));
+}
+
 void pbi_check_framework(pbi_checker *k, const pb_project *p)
 {
     if (p->indicator_count == 0)
@@ -158,4 +257,6 @@ void pbi_check_framework(pbi_checker *k, const pb_project *p)
     check_categories(k, p);
     check_level_groups(k, p);
     check_count(k, p);
+    check_weights(k, p, PB_TERM_ANNUAL);
+    check_weights(k, p, PB_TERM_LONG);
 }

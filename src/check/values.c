@@ -64,7 +64,7 @@ static void check_satisfaction(pbi_checker *k, const pb_project *p, const pb_ind
         return;
     char a[PB_DECIMAL_BUFSIZE], f[PB_DECIMAL_BUFSIZE];
     pb_decimal_format(k->c->satisfaction_floor, f);
-    if (v->kind == PB_VALUE_QUALITATIVE || strcmp(v->unit, "%") != 0)
+    if (v->kind == PB_VALUE_QUALITATIVE || !pbi_is_percent_unit(v->unit))
         pbi_add(k, RULE_INDICATOR_SATISFACTION_FLOOR, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is not a percentage; give the share of people satisfied, e.g. 「≥%s%%」"),
             ind->level2.text, ind->level3.text, v->raw, f);
@@ -178,6 +178,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
         return;
     case PB_VALUE_QUALITATIVE:
         check_satisfaction(k, p, ind);
+        pbi_check_kinds(k, p, ind, n3);
         return;
     case PB_VALUE_NUMBER:
         break;
@@ -192,7 +193,8 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     }
     /* One problem, one finding: a boilerplate name (PB311) is the problem of
      * its row, and 「≥1年」 under 时效 (PB309) that of its cell. */
-    bool vague = pbi_is_vague(k, ind, n3) && pbi_rule_on(k, RULE_INDICATOR_VAGUE_NAME);
+    bool vague = (pbi_is_vague(k, ind, n3) && pbi_rule_on(k, RULE_INDICATOR_VAGUE_NAME)) ||
+                 (pbi_name_is_category(ind) && pbi_rule_on(k, RULE_INDICATOR_NAME_IS_CATEGORY));
     bool vague_time = timeliness_vague(p, ind) && pbi_rule_on(k, RULE_INDICATOR_TIMELINESS_VAGUE);
     if (!vague_time)
         check_direction(k, p, ind, n3);
@@ -200,9 +202,12 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     if (!vague_time)
         check_operator(k, p, ind);
     check_satisfaction(k, p, ind);
-    if (!vague) {
+    /* Under 数量指标 a percentage is PB319's: not a quantity. */
+    bool not_count = pbi_quantity_not_count(ind) && pbi_rule_on(k, RULE_INDICATOR_QUANTITY_NOT_COUNT);
+    if (!vague && !not_count)
         check_percent_rate(k, p, ind, n3);
+    if (!vague)
         check_unit_suits_name(k, p, ind, n3);
-    }
     check_timeliness(k, p, ind);
+    pbi_check_kinds(k, p, ind, n3);
 }

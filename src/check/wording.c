@@ -37,6 +37,27 @@ static const char *name_list(const pb_project *p, const size_t *rows, size_t n, 
     return buf;
 }
 
+/* 经济效益 / 生态效益 rows whose wording has nothing economic or
+ * environmental: usually a 社会效益 indicator put in the wrong place. */
+static void check_effect_wording(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
+{
+    char n3[PBI_NORM_MAX];
+    pbi_norm(ind->level3.text, n3);
+    pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
+    if (!pbi_named(ind) || pbi_is_vague(k, ind, n3) || pbi_is_money_unit(ind->value.unit ? ind->value.unit : ""))
+        return;
+    if (s == SUB_ECONOMIC && !pbi_is_economic_name(n3))
+        pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
+                _("%s/%s: 「%s」 names no economic effect; move it under the 效益 it describes (社会效益 …), or name "
+                  "the economic effect (增收, 节约资金, 带动就业 …)"),
+                ind->level2.text, ind->level3.text, ind->level3.text);
+    else if (s == SUB_ECOLOGICAL && !pbi_is_ecological_name(n3))
+        pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
+                _("%s/%s: 「%s」 names no effect on the environment; move it under the 效益 it describes, or name the "
+                  "ecological effect (绿化覆盖率, 污染物排放 …)"),
+                ind->level2.text, ind->level3.text, ind->level3.text);
+}
+
 #define ROWS_MAX 256
 
 static void check_basis_uniform(pbi_checker *k, const pb_project *p)
@@ -72,6 +93,8 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p)
             repeat[nr++] = i;
     }
     char list[768];
+    for (size_t i = 0; i < p->indicator_count; i++)
+        check_effect_wording(k, p, &p->indicators[i]);
     if (nv == 1) {
         const pb_indicator *ind = &p->indicators[vague[0]];
         pbi_add(k, RULE_INDICATOR_VAGUE_NAME, p, ind->level3.loc,

@@ -44,15 +44,19 @@ static void rules_text(FILE *out)
 
 /* The configuration keys, documented next to the defaults they print. */
 static const char *const config_keys[][2] = {
+    {"preset", N_("\"default\" (the rules with few false alarms on legitimate filings) or \"strict\" (the "
+                  "opinionated rules too, marked *strict* above); --preset overrides it")},
     {"rules", N_("an object from rule IDs or slugs to \"error\", \"warning\", \"info\" or \"off\"; "
                  "`config --print` lists every rule with the severity it runs with")},
     {"satisfaction-floor", N_("the lowest satisfaction target accepted by indicator-satisfaction-floor, in % "
                               "(a number or a text such as \"85\")")},
-    {"schedule-minimums", N_("\"straight-line\" (each checkpoint at least month × 100/12 %), or an object from "
-                             "checkpoint labels as the table writes them (\"6月底\") to the minimum in %; only the "
-                             "labels listed are checked, so {} checks none")},
+    {"schedule-minimums", N_("\"practice\" (the default: 40 % by 7月底 rising 10 points a month to 80 % by "
+                             "11月底, nothing before July), \"straight-line\" (each checkpoint at least month × "
+                             "100/12 %), or an object from checkpoint labels as the table writes them (\"6月底\") to "
+                             "the minimum in %; only the labels listed are checked, so {} checks none")},
     {"min-indicators", N_("the fewest 三级 indicators a table may have (indicator-count-low)")},
-    {"project-code-pattern", N_("a POSIX extended regular expression (regcomp with REG_EXTENDED) that each "
+    {"project-code-pattern", N_("null (the default: codes are only compared with each other), or a POSIX "
+                                "extended regular expression (regcomp with REG_EXTENDED) that each "
                                 "项目编码 must match: [0-9] is a digit, [A-Z] a capital letter, {n} repeats n "
                                 "times, ( ) groups, a vertical bar separates alternatives, and ^ and $ anchor the "
                                 "ends (without them a part of the code may match)")},
@@ -88,8 +92,8 @@ static void markdown_index(FILE *out)
         for (char *p = anchor; *p; p++)
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');
-        fprintf(out, "| [%s](#%s) | `%s` | %s | %s |\n", rules[i].id, anchor, rules[i].slug,
-                pb_severity_name(rules[i].severity), _(rules[i].summary));
+        fprintf(out, "| [%s](#%s) | `%s` | %s%s | %s |\n", rules[i].id, anchor, rules[i].slug,
+                pb_severity_name(rules[i].severity), rules[i].strict ? _(", *strict*") : "", _(rules[i].summary));
     }
 }
 
@@ -97,6 +101,10 @@ static void markdown_rule(FILE *out, const pb_rule *r)
 {
     fprintf(out, "\n### %s %s\n\n", r->id, r->slug);
     fprintf(out, _("Default severity: **%s**.\n\n"), pb_severity_name(r->severity));
+    if (r->strict)
+        fputs(_("Off by default: on with `--preset strict` (`\"preset\": \"strict\"`), or when `--select` or "
+                "the configuration names the rule.\n\n"),
+              out);
     fprintf(out, "%s\n\n%s\n\n", _(r->summary), _(r->explanation));
     fprintf(out, _("**Example that fails:** %s\n\n"), _(r->example));
     fprintf(out, _("**Fix:** %s\n"), _(r->fix));

@@ -1,0 +1,95 @@
+/* PB317-PB321: a 指标值 against the kind of target its 二级 asks for: a
+ * count under 数量指标, a date or time limit under 时效指标, money under
+ * 成本指标, a unit for every number, a satisfaction a survey can show. */
+#include "check/check.h"
+
+#include <string.h>
+
+static bool has_digit(const char *s)
+{
+    for (; s && *s; s++)
+        if (*s >= '0' && *s <= '9')
+            return true;
+    return false;
+}
+
+static void check_satisfaction_full(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
+{
+    const pb_value *v = &ind->value;
+    if (!(pbi_contains(ind->level1.text, "满意") || pbi_contains(ind->level2.text, "满意") ||
+          pbi_contains(ind->level3.text, "满意")) ||
+        v->kind != PB_VALUE_NUMBER || !pbi_is_percent_unit(v->unit) ||
+        v->number.micro != 100 * PB_DECIMAL_SCALE || v->op == PB_OP_LE || v->op == PB_OP_LT)
+        return;
+    pbi_add(k, RULE_INDICATOR_SATISFACTION_FULL, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 asks every respondent to be satisfied, which no survey shows; set a floor the "
+              "project can reach, e.g. 「≥95%%」"),
+            ind->level2.text, ind->level3.text, v->raw);
+}
+
+/* 「按时完成」 under 时效指标: no date, time limit or rate to check. */
+static void check_timeliness_date(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
+{
+    static const char *const dated[] = {"年", "月", "日", "天", "前", "内", "底", "季度", "周", "小时", "%", "率"};
+    const pb_value *v = &ind->value;
+    if (v->kind != PB_VALUE_QUALITATIVE || pbi_subcategory_of(ind->level2.text) != SUB_TIME || has_digit(v->raw) ||
+        pbi_contains_any(v->raw, dated, PBI_COUNT(dated)))
+        return;
+    pbi_add(k, RULE_INDICATOR_TIMELINESS_NO_DATE, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 names no date, time limit or rate, so whether it was met cannot be checked; "
+              "write a date (「2025年12月31日前」), a time limit (「≤5个工作日」) or a rate (及时率 「≥95%%」)"),
+            ind->level2.text, ind->level3.text, v->raw);
+}
+
+bool pbi_quantity_not_count(const pb_indicator *ind)
+{
+    const pb_value *v = &ind->value;
+    return pbi_named(ind) && pbi_subcategory_of(ind->level2.text) == SUB_QUANTITY &&
+           (v->kind == PB_VALUE_QUALITATIVE || (v->kind == PB_VALUE_NUMBER && pbi_is_percent_unit(v->unit)));
+}
+
+static void check_quantity(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
+{
+    if (!pbi_quantity_not_count(ind))
+        return;
+    pbi_add(k, RULE_INDICATOR_QUANTITY_NOT_COUNT, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 is not a quantity; a 数量指标 counts what the project delivers (人, 次, 个, "
+              "平方米 …): give that number, and put a rate under 质量指标"),
+            ind->level2.text, ind->level3.text, ind->value.raw);
+}
+
+static void check_unit_given(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
+{
+    const pb_value *v = &ind->value;
+    if (v->kind != PB_VALUE_NUMBER || *v->unit || !pbi_named(ind) ||
+        (ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text)) || pbi_contains(n3, "指数"))
+        return;
+    pbi_add(k, RULE_INDICATOR_UNIT_MISSING, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 has no unit, and the table has no unit column; write the unit after the number "
+              "(人, 次, 个, 万元, %% …)"),
+            ind->level2.text, ind->level3.text, v->raw);
+}
+
+static void check_cost_money(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
+{
+    const pb_value *v = &ind->value;
+    if (!pbi_is_cost(ind) || !pbi_is_spending_cost(ind) || v->kind != PB_VALUE_NUMBER || !pbi_named(ind) ||
+        pbi_is_money_unit(v->unit))
+        return;
+    /* A savings or cost-control rate is a legitimate cost indicator. */
+    if (pbi_is_percent_unit(v->unit) && (pbi_is_positive_name(n3) || pbi_contains(n3, "控制")))
+        return;
+    pbi_add(k, RULE_INDICATOR_COST_NOT_MONEY, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 is not an amount of money (成本指标未细化); give the cost in 元 or 万元, such as "
+              "the cost per person or per square metre"),
+            ind->level2.text, ind->level3.text, v->raw);
+}
+
+void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
+{
+    check_satisfaction_full(k, p, ind);
+    check_timeliness_date(k, p, ind);
+    check_quantity(k, p, ind);
+    check_unit_given(k, p, ind, n3);
+    check_cost_money(k, p, ind, n3);
+}

@@ -1,0 +1,190 @@
+/* PB207, PB208, PB315, PB316: a table's targets against each other — the
+ * year's against the 中期 block, quantity × unit cost against 预算数, one
+ * 三级 named twice, a 三级 that only repeats its 二级. */
+#include "check/check.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct keyed_row {
+    char key[PBI_NORM_MAX];
+    size_t index;
+} keyed_row;
+
+static int cmp_keyed_row(const void *x, const void *y)
+{
+    const keyed_row *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* The same 三级 twice in one block of the table with different targets:
+ * an evaluation cannot tell which one holds. */
+static void check_named_twice(pbi_checker *k, const pb_project *p)
+{
+    keyed_row *rows = malloc((p->indicator_count + 1) * sizeof *rows);
+    if (!rows) {
+        k->oom = true;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
+            continue;
+        char l3[PBI_NORM_MAX];
+        snprintf(rows[n].key, sizeof rows[n].key, "%d\x1f%s", (int)ind->term, pbi_norm(ind->level3.text, l3));
+        rows[n++].index = i;
+    }
+    qsort(rows, n, sizeof *rows, cmp_keyed_row);
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(rows[i].key, rows[i - 1].key) != 0)
+            continue;
+        const pb_indicator *a = &p->indicators[rows[i - 1].index], *b = &p->indicators[rows[i].index];
+        if (pbi_same_text(a->value.raw, b->value.raw))
+            continue;
+        pbi_add(k, RULE_INDICATOR_NAME_TWICE, p, b->level3.loc,
+                _("「%s」 is in the indicator table twice, with the targets 「%s」 and 「%s」; keep one row, or name "
+                  "each for what it measures"),
+                b->level3.text, a->value.raw, b->value.raw);
+    }
+    free(rows);
+}
+
+bool pbi_name_is_category(const pb_indicator *ind)
+{
+    char l2[PBI_NORM_MAX], l3[PBI_NORM_MAX];
+    pbi_norm(ind->level2.text, l2);
+    pbi_norm(ind->level3.text, l3);
+    size_t n3 = strlen(l3), n2 = strlen(l2);
+    return pbi_named(ind) && *l3 &&
+           (strcmp(l2, l3) == 0 ||
+            (n2 == n3 + strlen("指标") && strncmp(l2, l3, n3) == 0 && strcmp(l2 + n3, "指标") == 0));
+}
+
+static void check_name_is_category(pbi_checker *k, const pb_project *p)
+{
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (pbi_name_is_category(ind))
+            pbi_add(k, RULE_INDICATOR_NAME_IS_CATEGORY, p, ind->level3.loc,
+                    _("%s/%s: the 三级 indicator only repeats its 二级; name what is measured, e.g. 补助发放人数 under "
+                      "数量指标"),
+                    ind->level2.text, ind->level3.text);
+    }
+}
+
+/* A year's quantity or amount above the same indicator's 中期 (multi-year)
+ * target: the year cannot deliver more than the whole period. */
+static void check_annual_vs_medium(pbi_checker *k, const pb_project *p)
+{
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *a = &p->indicators[i];
+        const pb_value *v = &a->value;
+        if (a->term != PB_TERM_ANNUAL || !pbi_named(a) || v->kind != PB_VALUE_NUMBER || !*v->unit ||
+            pbi_is_percent_unit(v->unit) || pbi_is_time_unit(v->unit))
+            continue;
+        for (size_t j = 0; j < p->indicator_count; j++) {
+            const pb_indicator *m = &p->indicators[j];
+            if (m->term != PB_TERM_LONG || m->value.kind != PB_VALUE_NUMBER || strcmp(m->value.unit, v->unit) != 0 ||
+                !pbi_same_text(m->level3.text, a->level3.text) || pb_decimal_cmp(v->number, m->value.number) <= 0)
+                continue;
+            if (pbi_is_money_unit(v->unit))
+                pbi_add(k, RULE_ANNUAL_ABOVE_MEDIUM_TERM, p, a->value_cell.loc,
+                        _("%s: the year's 指标值 「%s」 is above the 中期 target 「%s」; the year's amount is part of "
+                          "the whole period's: correct one of them"),
+                        a->level3.text, v->raw, m->value.raw);
+            else
+                pbi_add_sev(k, RULE_ANNUAL_ABOVE_MEDIUM_TERM, PB_SEV_WARNING, p, a->value_cell.loc,
+                            _("%s: the year's 指标值 「%s」 is above the 中期 target 「%s」; a year cannot deliver more "
+                              "than the whole period: correct one of them"),
+                            a->level3.text, v->raw, m->value.raw);
+            break;
+        }
+    }
+}
+
+/* "元/人" → "人", with the unit's power of ten in *exp; NULL otherwise. */
+static const char *per_unit(const char *unit, int *exp)
+{
+    if (pbi_has_prefix(unit, "元/")) {
+        *exp = 0;
+        return unit + strlen("元/");
+    }
+    if (pbi_has_prefix(unit, "万元/")) {
+        *exp = 4;
+        return unit + strlen("万元/");
+    }
+    return NULL;
+}
+
+static __int128 pow10_128(int e)
+{
+    __int128 r = 1;
+    while (e-- > 0)
+        r *= 10;
+    return r;
+}
+
+/* 数量指标 「≥395人」 and 成本指标 「≤500元/人」: their product is what the
+ * project spends, so it should be near 预算数.  Only when exactly one such
+ * pair exists, so that the pairing is certain. */
+static void check_budget_output(pbi_checker *k, const pb_project *p)
+{
+    if (!p->total.present || !p->total.valid || p->unit == PB_UNIT_UNKNOWN || p->total.value.micro <= 0 ||
+        pbi_project_years(p) > 1)
+        return;
+    const pb_indicator *qty = NULL, *cost = NULL;
+    int pairs = 0, cexp = 0;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *c = &p->indicators[i];
+        int e;
+        const char *per = c->value.kind == PB_VALUE_NUMBER && c->term == PB_TERM_ANNUAL && pbi_is_cost(c) &&
+                                  pbi_is_spending_cost(c)
+                              ? per_unit(c->value.unit, &e)
+                              : NULL;
+        if (!per || !*per)
+            continue;
+        for (size_t j = 0; j < p->indicator_count; j++) {
+            const pb_indicator *q = &p->indicators[j];
+            if (q->value.kind == PB_VALUE_NUMBER && q->term == PB_TERM_ANNUAL &&
+                pbi_subcategory_of(q->level2.text) == SUB_QUANTITY && strcmp(q->value.unit, per) == 0) {
+                pairs++;
+                qty = q;
+                cost = c;
+                cexp = e;
+            }
+        }
+    }
+    if (pairs != 1)
+        return;
+    int pexp = pb_money_unit_exp(p->unit);
+    /* In millionths of 元, exactly: no binary floating point. */
+    __int128 product = (__int128)qty->value.number.micro * cost->value.number.micro / PB_DECIMAL_SCALE * pow10_128(cexp);
+    __int128 budget = (__int128)p->total.value.micro * pow10_128(pexp);
+    __int128 diff = product > budget ? product - budget : budget - product;
+    if (diff * 10 <= budget)
+        return;
+    __int128 in_unit = product / pow10_128(pexp);
+    if (in_unit > INT64_MAX)
+        in_unit = INT64_MAX;
+    pb_decimal shown = {(int64_t)in_unit, 2};
+    char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
+    const char *unit = pb_money_unit_name(p->unit);
+    pbi_add(k, RULE_BUDGET_OUTPUT_MISMATCH, p, cost->value_cell.loc,
+            _("数量指标 %s 「%s」 × 成本指标 %s 「%s」 comes to %s%s, more than 10%% away from 预算数 %s%s; check the "
+              "quantity, the unit cost or the budget"),
+            qty->level3.text, qty->value.raw, cost->level3.text, cost->value.raw, pb_decimal_format(shown, a), unit,
+            pb_decimal_format(p->total.value, b), unit);
+}
+
+void pbi_check_targets(pbi_checker *k, const pb_project *p)
+{
+    if (p->indicator_count == 0)
+        return;
+    check_named_twice(k, p);
+    check_name_is_category(k, p);
+    check_annual_vs_medium(k, p);
+    check_budget_output(k, p);
+}
