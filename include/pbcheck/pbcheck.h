@@ -572,6 +572,7 @@ typedef struct pb_report_file {
     bool color;                         /* text: ANSI colours */
     pb_severity min_severity;           /* text: findings shown (-S); PB_SEV_OFF: all */
     double seconds;                     /* reading and checking it took; < 0: unknown */
+    const pb_config *config;            /* html: the schedule minimums drawn; NULL: defaults */
 } pb_report_file;
 
 /* A report format.  A run is written as begin, each file's chunk (with

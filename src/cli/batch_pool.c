@@ -318,7 +318,8 @@ static void process(engine *e, item *it, size_t seq, result *r)
     if (ok) {
         summarise(e, d, r);
         for (size_t t = 0; ok && t < bc->target_count; t++) {
-            pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds};
+            pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds,
+                                 cfg ? cfg : bc->config};
             /* the ring slot is this file's until the main thread has written it */
             chunk *shared = &e->ring[seq % e->window].main[t];
             ok = render(e, seq, bc->targets[t].reporter, &rf, &r->main[t], shared, &r->tail[t]);
