@@ -433,6 +433,43 @@ static void test_html_for_people(void **state)
     pb_document_free(d);
 }
 
+/* Several files: --report html:DIR/ makes DIR/index.html (one row per file,
+ * linked) and a page per file; -f html on stdout writes the index alone and
+ * says so; one file on stdout stays one page; a folder for another format
+ * is refused. */
+static void test_html_index_and_pages(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/in\"; "
+             "for n in a b c; do cp data/reference.docx \"$d/in/$n.docx\"; done; printf x > \"$d/in/z.docx\"; "
+             "\"%s\" -q --report html:\"$d/out/\" \"$d/in\" >/dev/null; echo \"status $?\"; "
+             "ls \"$d/out\" | wc -l; grep -c '<tr><td class=\"path\"><a href=\"f[0-9a-f]*.html\">' \"$d/out/index.html\"; "
+             "grep -c '<section class=\"file\"' \"$d\"/out/f*.html | grep -c ':1$'; "
+             "grep -c '预算单位' \"$d/out/index.html\"; "
+             "\"%s\" -f html \"$d/in\" 2>\"$d/err\" > \"$d/one.html\"; "
+             "grep -c '<section class=\"file\"' \"$d/one.html\"; grep -c 'index only' \"$d/err\"; "
+             "\"%s\" -f html \"$d/in/a.docx\" | grep -c '<section class=\"file\"'; "
+             "\"%s\" --report json:\"$d/j/\" \"$d/in/a.docx\" 2>/dev/null; echo \"json $?\"",
+             pb, pb, pb, pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char out[512] = "";
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    pclose(p);
+    /* exit 3 (z.docx is unreadable); 4 pages + index; 4 linked rows; 4 pages
+     * of one file each; the 预算单位 column; the stdout index has no file
+     * section, and says so; one file is one page; json:DIR/ is refused */
+    assert_string_equal(out, "status 3\n5\n4\n4\n1\n0\n1\n1\njson 2\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -442,7 +479,7 @@ int main(void)
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
         cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
         cmocka_unit_test(test_cli_control_names),
-        cmocka_unit_test(test_html_for_people),
+        cmocka_unit_test(test_html_for_people), cmocka_unit_test(test_html_index_and_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

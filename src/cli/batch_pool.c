@@ -391,6 +391,9 @@ static bool stream_head(engine *e, output *o, result *slot)
     chunk taken[BATCH_MAX_TARGETS];
     bool any = false;
     for (size_t t = 0; t < bc->target_count; t++) {
+        taken[t] = (chunk){0};
+        if (bc->targets[t].folder)
+            continue; /* a page per file: written whole when the file is done */
         taken[t] = slot->main[t];
         slot->main[t].first = slot->main[t].last = NULL;
         any = any || taken[t].first;

@@ -43,6 +43,8 @@ static const char page_css[] =
     ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0}"
     "table.doc{border-collapse:collapse;min-width:100%;font-size:.9rem}"
     "table.doc td{border:1px solid var(--line);padding:.25rem .4rem;vertical-align:top;min-width:3.5rem}"
+    "table.doc th{border:1px solid var(--line);padding:.25rem .4rem;text-align:left;background:#f3f5f7}"
+    "table.index td.n{text-align:right}"
     "table.doc td.gap{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#eef0f2 4px,#eef0f2 8px)}"
     "td.sev-error{outline:3px solid var(--err);outline-offset:-3px}"
     "td.sev-warning{outline:3px solid var(--warn);outline-offset:-3px}"
@@ -72,7 +74,7 @@ static const char page_css[] =
     ".project{break-before:page}.file:first-of-type .project:first-of-type{break-before:auto}"
     "a{text-decoration:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-static bool html_begin(FILE *out)
+void pbi_html_page_head(FILE *out, const char *title)
 {
     /* TRANSLATORS: the language tag of the HTML report (BCP 47), e.g. zh-CN. */
     const char *lang = _("en");
@@ -82,8 +84,13 @@ static bool html_begin(FILE *out)
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"pbcheck " PB_VERSION "\">\n<title>",
           out);
-    put_esc(out, _("pbcheck report"));
+    put_esc(out, title);
     fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", page_css);
+}
+
+static bool html_begin(FILE *out)
+{
+    pbi_html_page_head(out, _("pbcheck report"));
     return true;
 }
 
@@ -462,6 +469,7 @@ static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
     (void)tail;
     const pb_document *d = rf->doc;
     file_key key = key_of(d->path), *file = &key;
+    pbi_html_index_row(out, d, rf->fail_on);
     fprintf(out, "<section class=\"file\" id=\"f%s\">\n<h2>", file->hex);
     put_esc(out, d->path);
     fputs("</h2>\n", out);
@@ -486,6 +494,20 @@ static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
     return ok;
 }
 
+/* Several files on one stream: the index alone (a page per file needs a
+ * folder: --report html:DIR/). */
+static bool html_finish(FILE *log, FILE *out, const pb_run_totals *t)
+{
+    if (t->files > 1)
+        return pb_html_index(log, out, t, false);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, log)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            return false;
+    return !ferror(log);
+}
+
 const pb_reporter pb_reporter_html = {
     .name = "html",
     .separator = "",
@@ -495,5 +517,6 @@ const pb_reporter pb_reporter_html = {
     .mid = NULL,
     .end = html_end,
     .needs_tables = true,
-    .finish = NULL,
+    .finish = html_finish,
+    .pages = true,
 };

@@ -58,6 +58,11 @@ void pbi_html_put(FILE *out, const char *s, bool line_breaks);
 void pbi_html_budget(FILE *out, const pb_project *p);
 void pbi_html_schedule(FILE *out, const pb_document *d, const pb_project *p, const pb_config *config);
 
+/* The HTML page's <head> and the opening <body> (html.c), titled. */
+void pbi_html_page_head(FILE *out, const char *title);
+/* The file's row of the batch index, inert in its page (html_index.c). */
+void pbi_html_index_row(FILE *out, const pb_document *d, pb_severity fail_on);
+
 /* CSV (RFC 4180, for spreadsheets): a quoted text field, quotes doubled,
  * invalid UTF-8 cleaned, and a leading = + - @ tab or CR defused with an
  * apostrophe so that a cell text is never run as a formula. */
