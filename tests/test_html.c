@@ -132,19 +132,33 @@ static const pb_table *drawn_table(const pb_document *d, int index)
     return NULL;
 }
 
-/* Every finding is listed in the summary (in order, linking to its note),
- * and its note sits inside the <td> of the cell it points at, which is
- * highlighted; the cell's own text comes first. */
+/* Every finding is listed once in the summary (errors, then warnings, then
+ * info, linking to its note), and its note sits inside the <td> of the
+ * cell it points at, which is outlined when the finding is an error or a
+ * warning; the cell's own text comes first. */
 static void assert_findings_drawn(const pb_document *d, const char *html)
 {
-    const char *link = html;
+    const char *first = strstr(html, "<li><a href=\"#f");
+    char file[40] = "";
+    if (d->finding_count)
+        assert_int_equal(sscanf(first, "<li><a href=\"#%32[^-]-", file), 1);
+    const char *prev = html;
+    pb_severity prev_sev = PB_SEV_ERROR;
+    for (int sev = PB_SEV_ERROR; sev >= PB_SEV_INFO; sev--)
     for (size_t k = 0; k < d->finding_count; k++) {
         const pb_finding *f = &d->findings[k];
-        link = strstr(link, "<li><a href=\"#");
-        assert_non_null(link);
-        char id[64], attr[96], note[160];
-        assert_int_equal(sscanf(link, "<li><a href=\"#%63[^\"]\"", id), 1);
-        link++;
+        if ((int)f->severity != sev)
+            continue;
+        char id[64], attr[96], note[160], href[128];
+        snprintf(id, sizeof id, "%s-n%zu", file, k + 1);
+        snprintf(href, sizeof href, "<li><a href=\"#%s\">", id);
+        assert_int_equal(count_of(html, href), 1);
+        const char *link = strstr(html, href);
+        /* the list goes by severity, document order within one */
+        if (f->severity == prev_sev)
+            assert_true(link > prev);
+        prev = link;
+        prev_sev = f->severity;
         snprintf(attr, sizeof attr, " id=\"%s\"", id);
         assert_int_equal(count_of(html, attr), 1);
         snprintf(note, sizeof note, "<div class=\"note sev-%s\"%s>", pb_severity_name(f->severity), attr);
@@ -169,15 +183,17 @@ static void assert_findings_drawn(const pb_document *d, const char *html)
         const char *close = strstr(td, "</td>");
         assert_true(close > at);
         const char *gt = strchr(td, '>');
-        assert_non_null(strstr(td, "class=\"sev-"));
-        assert_true(strstr(td, "class=\"sev-") < gt);
+        if (f->severity >= PB_SEV_WARNING) {
+            assert_non_null(strstr(td, "class=\"sev-"));
+            assert_true(strstr(td, "class=\"sev-") < gt);
+        }
         char *text = cell_html(c->text);
         if (strncmp(gt + 1, text, strlen(text)) != 0)
             fail_msg("finding %zu (%s): the cell holding its note starts %.40s, not %.40s", k, f->rule->id, gt + 1,
                      text);
         free(text);
     }
-    assert_null(strstr(link, "<li><a href=\"#"));
+    assert_int_equal(count_of(html, "<li><a href=\"#"), d->finding_count);
     assert_int_equal(count_of(html, "<div class=\"note "), d->finding_count);
 }
 
@@ -540,25 +556,29 @@ static size_t pixels_near(const png_image *img, int r, int g, int b, int toleran
     return n;
 }
 
-/* Runs Chromium on file:// html and waits at most `seconds`; its own process
- * group, so a hung browser and its helpers can be ended together. */
-static bool screenshot(const char *html_path, const char *png_path, const char *profile, int seconds)
+/* Runs Chromium on file:// html at width x height and waits at most
+ * `seconds`; its own process group, so a hung browser and its helpers can
+ * be ended together.  action is --screenshot=PNG or --dump-dom (stdout to
+ * dump, when not NULL). */
+static bool chromium_run(const char *html_path, const char *action, const char *dump, const char *profile, int width,
+                         int height, int seconds)
 {
-    char shot[600], prof[600], url[600];
-    snprintf(shot, sizeof shot, "--screenshot=%s", png_path);
+    char prof[600], url[600], size[64];
     snprintf(prof, sizeof prof, "--user-data-dir=%s", profile);
     snprintf(url, sizeof url, "file://%s", html_path);
+    snprintf(size, sizeof size, "--window-size=%d,%d", width, height);
     char *const argv[] = {CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                           "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
-                          prof, shot, "--window-size=1000,1400", url, NULL};
+                          prof, (char *)action, size, url, NULL};
     pid_t pid = fork();
     if (pid < 0)
         return false;
     if (pid == 0) {
         setpgid(0, 0);
         int null = open("/dev/null", O_WRONLY);
+        int to = dump ? open(dump, O_WRONLY | O_CREAT | O_TRUNC, 0600) : null;
         if (null >= 0) {
-            dup2(null, STDOUT_FILENO);
+            dup2(to >= 0 ? to : null, STDOUT_FILENO);
             dup2(null, STDERR_FILENO);
         }
         execv(CHROMIUM, argv);
@@ -574,6 +594,122 @@ static bool screenshot(const char *html_path, const char *png_path, const char *
     kill(-pid, SIGKILL);
     waitpid(pid, &status, 0);
     return false;
+}
+
+static bool screenshot(const char *html_path, const char *png_path, const char *profile, int seconds)
+{
+    char shot[600];
+    snprintf(shot, sizeof shot, "--screenshot=%s", png_path);
+    return chromium_run(html_path, shot, NULL, profile, 1000, 1400, seconds);
+}
+
+static bool write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    fputs(text, f);
+    return fclose(f) == 0;
+}
+
+/* A line of text at 48 px, as Chromium draws it at 1000x1400. */
+static bool render_line(const char *dir, const char *name, const char *text, png_image *img)
+{
+    char html[256], png[256], profile[256], page[1024];
+    snprintf(html, sizeof html, "%s/%s.html", dir, name);
+    snprintf(png, sizeof png, "%s/%s.png", dir, name);
+    snprintf(profile, sizeof profile, "%s/profile-%s", dir, name);
+    snprintf(page, sizeof page,
+             "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><body style=\"margin:0;background:#fff\">"
+             "<p style=\"margin:0;font:48px 'Noto Sans CJK SC','WenQuanYi Zen Hei',sans-serif;color:#000\">%s</p>",
+             text);
+    return write_text(html, page) && screenshot(html, png, profile, 90) && png_read(png, img);
+}
+
+/* Issue 16 point 7: without a CJK font Chinese renders as boxes, and the
+ * report is unreadable while every other test passes.  Chinese must look
+ * different from characters no font has (private use, drawn as the same
+ * box): eight ideographs against eight private-use characters. */
+static void test_browser_draws_chinese(void **state)
+{
+    (void)state;
+    if (access(CHROMIUM, X_OK) != 0) {
+        print_message("SKIP test_browser_draws_chinese: " CHROMIUM " is not installed\n");
+        skip();
+    }
+    char dir[] = "/tmp/pbcheck-cjk-XXXXXX", cmd[512];
+    assert_non_null(mkdtemp(dir));
+    png_image zh = {0}, box = {0};
+    bool ok = render_line(dir, "zh", "预算单位绩效目标", &zh) &&
+              render_line(dir, "box", "\xEE\x80\x80\xEE\x80\x81\xEE\x80\x82\xEE\x80\x83\xEE\x80\x84\xEE\x80\x85"
+                                      "\xEE\x80\x86\xEE\x80\x87",
+                          &box);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        print_message("could not remove %s\n", dir);
+    if (!ok)
+        fail_msg("chromium did not render the two lines");
+    assert_int_equal(zh.width, box.width);
+    assert_int_equal(zh.height, box.height);
+    size_t total = (size_t)zh.width * zh.height, differ = 0, ink = total - pixels_near(&zh, 255, 255, 255, 30);
+    for (size_t i = 0; i < total; i++)
+        differ += memcmp(zh.pixels + i * zh.channels, box.pixels + i * box.channels, 3) != 0;
+    free(zh.pixels);
+    free(box.pixels);
+    if (ink < 2000)
+        fail_msg("the Chinese line left almost no ink (%zu pixels)", ink);
+    if (differ < ink / 4)
+        fail_msg("Chinese renders like characters no font has (%zu of %zu inked pixels differ): install a CJK font "
+                 "(fonts-noto-cjk, see scripts/deps.sh)",
+                 differ, ink);
+}
+
+/* Issue 16 point 2: at 400 px the page itself never scrolls sideways; wide
+ * tables scroll inside their box.  A copy of the page measures itself. */
+static void test_browser_phone_width(void **state)
+{
+    (void)state;
+    if (access(CHROMIUM, X_OK) != 0) {
+        print_message("SKIP test_browser_phone_width: " CHROMIUM " is not installed\n");
+        skip();
+    }
+    pb_document *d = read_checked_file("data/reference.docx");
+    char *html = render(d);
+    char dir[] = "/tmp/pbcheck-phone-XXXXXX", cmd[512];
+    assert_non_null(mkdtemp(dir));
+    char page[256], dump[256], profile[256];
+    snprintf(page, sizeof page, "%s/page.html", dir);
+    snprintf(dump, sizeof dump, "%s/dom.txt", dir);
+    snprintf(profile, sizeof profile, "%s/profile", dir);
+    FILE *f = fopen(page, "w");
+    assert_non_null(f);
+    fputs(html, f);
+    fputs("<script>document.body.setAttribute('data-scroll-width',"
+          "document.documentElement.scrollWidth+' '+document.documentElement.clientWidth)</script>",
+          f);
+    fclose(f);
+    bool ran = chromium_run(page, "--dump-dom", dump, profile, 400, 900, 90);
+    FILE *in = ran ? fopen(dump, "r") : NULL;
+    char buf[65536];
+    size_t n = in ? fread(buf, 1, sizeof buf - 1, in) : 0;
+    buf[n] = '\0';
+    if (in)
+        fclose(in);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        print_message("could not remove %s\n", dir);
+    free(html);
+    pb_document_free(d);
+    const char *attr = strstr(buf, "data-scroll-width=\"");
+    if (!attr)
+        fail_msg("chromium did not run the measuring script");
+    int width = 0, view = 0;
+    assert_int_equal(sscanf(attr + strlen("data-scroll-width=\""), "%d %d", &width, &view), 2);
+    /* headless Chromium may keep a window a little wider than asked */
+    if (view > 520 || view < 300)
+        fail_msg("the viewport is %d px wide, not about 400", view);
+    if (width > view)
+        fail_msg("at %d px the page is %d px wide: it scrolls sideways", view, width);
 }
 
 static void test_browser_renders_report(void **state)
@@ -633,6 +769,8 @@ int main(void)
         cmocka_unit_test(test_budget_split),
         cmocka_unit_test(test_batch_ids_unique),
         cmocka_unit_test(test_browser_renders_report),
+        cmocka_unit_test(test_browser_draws_chinese),
+        cmocka_unit_test(test_browser_phone_width),
     };
     return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }

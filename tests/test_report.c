@@ -12,6 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int count_of_str(const char *s, const char *needle)
+{
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
 static void expect_decode(const char *s, unsigned want_cp, int want_len)
 {
     unsigned cp = 12345;
@@ -374,6 +382,94 @@ static void test_cli_control_names(void **state)
     assert_string_equal(line, "0 1\n");
 }
 
+/* ---- the HTML page for people */
+
+__attribute__((noinline)) static char *html_of(const pb_document *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    pb_report_file rf = {.doc = d, .fail_on = PB_SEV_ERROR, .seconds = -1};
+    pb_run_totals t = {.files = 1};
+    assert_true(pb_reporter_html.begin(out) && pb_reporter_html.file(out, NULL, &rf) && pb_reporter_html.end(out, &t));
+    fclose(out);
+    return buf;
+}
+
+static void test_html_for_people(void **state)
+{
+    (void)state;
+    pb_options o;
+    pb_options_default(&o);
+    o.keep_project_tables = true;
+    pb_document *d = pb_read_file("data/reference.docx", &o);
+    assert_non_null(d);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_true(pb_check(d, NULL));
+    char *h = html_of(d);
+    /* the verdict, then the must-fix list, then the info folded, before any table */
+    char *verdict = strstr(h, "<p class=\"verdict passes\">passed, with 41 warning(s) and 41 info to consider</p>");
+    char *must = strstr(h, "<ol class=\"must\">"), *infos = strstr(h, "<details class=\"infos\"><summary>41 info");
+    char *table = strstr(h, "<table class=\"doc\"");
+    assert_true(verdict && must && infos && table && verdict < must && must < infos && infos < table);
+    /* the must-fix list holds no info */
+    char *info_badge = strstr(must, "badge sev-info");
+    assert_true(info_badge > infos);
+    /* no cell is outlined for info alone */
+    assert_null(strstr(h, "<td class=\"sev-info\""));
+    assert_non_null(strstr(h, "<td class=\"sev-warning\""));
+    /* each note opens its rule's explanation in place */
+    assert_int_equal(count_of_str(h, "<details class=\"why\">"), (int)d->finding_count);
+    /* month axis: 3月底 at 3/12, 12月底 at the end (x = 40 + month * 300 / 12) */
+    assert_non_null(strstr(h, "<text x=\"115\" y=\"147\" font-size=\"10\" text-anchor=\"middle\">3月底</text>"));
+    assert_non_null(strstr(h, "<text x=\"340\" y=\"159\" font-size=\"10\" text-anchor=\"middle\">12月底</text>"));
+    /* the expected line, and project 1's 10月底 (PB106) marked red */
+    assert_non_null(strstr(h, "stroke-dasharray=\"5 3\" points=\"40,132 115,102 190,72 290,33 340,12 \""));
+    assert_non_null(strstr(h, "<circle cx=\"290\" cy=\"72\" r=\"5\" fill=\"#b71c1c\"/>"));
+    /* A4 print; tables scroll in their box, the page does not */
+    assert_non_null(strstr(h, "@page{size:A4;"));
+    assert_non_null(strstr(h, ".scroll{overflow-x:auto;"));
+    free(h);
+    pb_document_free(d);
+}
+
+/* Several files: --report html:DIR/ makes DIR/index.html (one row per file,
+ * linked) and a page per file; -f html on stdout writes the index alone and
+ * says so; one file on stdout stays one page; a folder for another format
+ * is refused. */
+static void test_html_index_and_pages(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/in\"; "
+             "for n in a b c; do cp data/reference.docx \"$d/in/$n.docx\"; done; printf x > \"$d/in/z.docx\"; "
+             "\"%s\" -q --report html:\"$d/out/\" \"$d/in\" >/dev/null; echo \"status $?\"; "
+             "ls \"$d/out\" | wc -l; grep -c '<tr><td class=\"path\"><a href=\"f[0-9a-f]*.html\">' \"$d/out/index.html\"; "
+             "grep -c '<section class=\"file\"' \"$d\"/out/f*.html | grep -c ':1$'; "
+             "grep -c '预算单位' \"$d/out/index.html\"; "
+             "\"%s\" -f html \"$d/in\" 2>\"$d/err\" > \"$d/one.html\"; "
+             "grep -c '<section class=\"file\"' \"$d/one.html\"; grep -c 'index only' \"$d/err\"; "
+             "\"%s\" -f html \"$d/in/a.docx\" | grep -c '<section class=\"file\"'; "
+             "\"%s\" --report json:\"$d/j/\" \"$d/in/a.docx\" 2>/dev/null; echo \"json $?\"",
+             pb, pb, pb, pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char out[512] = "";
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    pclose(p);
+    /* exit 3 (z.docx is unreadable); 4 pages + index; 4 linked rows; 4 pages
+     * of one file each; the 预算单位 column; the stdout index has no file
+     * section, and says so; one file is one page; json:DIR/ is refused */
+    assert_string_equal(out, "status 3\n5\n4\n4\n1\n0\n1\n1\njson 2\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
         cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
         cmocka_unit_test(test_cli_control_names),
+        cmocka_unit_test(test_html_for_people), cmocka_unit_test(test_html_index_and_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -653,6 +653,7 @@ typedef struct pb_report_file {
     bool color;                         /* text: ANSI colours */
     pb_severity min_severity;           /* text: findings shown (-S); PB_SEV_OFF: all */
     double seconds;                     /* reading and checking it took; < 0: unknown */
+    const pb_config *config;            /* html: the schedule minimums drawn; NULL: defaults */
 } pb_report_file;
 
 /* A report format.  A run is written as begin, each file's chunk (with
@@ -678,6 +679,9 @@ typedef struct pb_reporter {
      * calls finish(log, out, totals) with log rewound, to write the final
      * report to out (SARIF: cut to GitHub's limits); NULL: written as is. */
     bool (*finish)(FILE *log, FILE *out, const pb_run_totals *t);
+    /* Each file's chunk is a page of its own (HTML): a folder target gets
+     * begin, the chunk and end(NULL) per file, and pb_html_index. */
+    bool pages;
 } pb_reporter;
 
 /* The format called name (one of pb_reporter_names()); NULL for another
@@ -711,6 +715,17 @@ extern const pb_reporter pb_reporter_html;   /* the tables redrawn, findings on 
  * within the limits is written unchanged but reformatted.  False when in is
  * not a SARIF log, on a read or write error, or when out of memory. */
 bool pb_sarif_limit(FILE *in, FILE *out, size_t max_results, size_t max_runs, size_t *dropped);
+
+/* The HTML of several files is an index and a page per file, never one
+ * page.  pb_html_page_name: the page's file name for the document at path
+ * ("f" and 16 hex digits ".html"; the same path gives the same name).
+ * pb_html_index: from a run written by pb_reporter_html (read from log),
+ * the index page — one row per file: path (linked to its page when link),
+ * 预算单位, projects, errors, warnings, verdict — written to out; without
+ * link the page says that only the index is shown.  False on a read or
+ * write error or out of memory. */
+void pb_html_page_name(const char *path, char *buf, size_t cap);
+bool pb_html_index(FILE *log, FILE *out, const pb_run_totals *t, bool link);
 
 /* `pbcheck export`: one row per project, as CSV (UTF-8 with BOM) or as a
  * JSON array (report_export.c); same begin/file/end protocol. */

@@ -13,6 +13,7 @@ typedef struct batch_target {
     const pb_reporter *reporter;
     const char *path;
     bool color;
+    bool folder; /* path ends in '/': a page per file and an index (reporter->pages) */
 } batch_target;
 
 typedef enum batch_progress { PROGRESS_AUTO = 0, PROGRESS_NEVER } batch_progress;

@@ -124,6 +124,7 @@ typedef struct output {
     FILE *files[BATCH_MAX_TARGETS];
     FILE *tails[BATCH_MAX_TARGETS]; /* spooled until mid */
     FILE *dest[BATCH_MAX_TARGETS];  /* a reporter with finish: files[] is spooled, this is where it goes */
+    bool page_failed;               /* a folder target's page could not be written */
     size_t items[BATCH_MAX_TARGETS], tail_items[BATCH_MAX_TARGETS];
     FILE *baseline_out;
     size_t baseline_items;

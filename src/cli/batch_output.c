@@ -4,6 +4,8 @@
 #include "cli/batch_int.h"
 
 #include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -70,6 +72,35 @@ static void mark_baseline(output *o, const result *r)
         batch_baseline_mark_file(b, r->path);
 }
 
+/* DIR/name, malloc'd. */
+static char *in_folder(const char *dir, const char *name)
+{
+    return cli_xprintf("%s%s", dir, name);
+}
+
+/* A folder target: the file's own page, DIR/fHASH.html. */
+static void write_page(output *o, const batch_target *tg, const result *r, const chunk *c)
+{
+    char name[64];
+    pb_html_page_name(r->path, name, sizeof name);
+    char *path = in_folder(tg->path, name);
+    FILE *f = path ? fopen(path, "w") : NULL;
+    bool ok = f && tg->reporter->begin(f);
+    if (ok) {
+        bool started = false;
+        size_t items = 0;
+        batch_put_blocks(f, c->first, "", &items, &started);
+        ok = tg->reporter->end(f, NULL);
+    }
+    if (f && fclose(f) != 0)
+        ok = false;
+    if (!ok) {
+        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), path ? path : tg->path, strerror(errno));
+        o->page_failed = true;
+    }
+    free(path);
+}
+
 void batch_emit(output *o, result *r)
 {
     const batch_config *bc = o->bc;
@@ -83,6 +114,8 @@ void batch_emit(output *o, result *r)
     for (size_t t = 0; t < bc->target_count; t++) {
         if (!bc->targets[t].path)
             batch_progress_clear(o);
+        if (bc->targets[t].folder)
+            write_page(o, &bc->targets[t], r, &r->main[t]);
         batch_put_blocks(o->files[t], r->main[t].first, bc->targets[t].reporter->separator, &o->items[t], &o->started[t]);
         o->started[t] = false;
         if (o->tails[t])
@@ -173,6 +206,27 @@ bool batch_open_outputs(output *o)
     const batch_config *bc = o->bc;
     for (size_t t = 0; t < bc->target_count; t++) {
         const batch_target *tg = &bc->targets[t];
+        if (tg->folder) {
+            /* DIR/: the pages as files come, the index (from the spool) at the end */
+            char *index = in_folder(tg->path, "index.html");
+            if (mkdir(tg->path, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, _("pbcheck: cannot create the folder %s: %s\n"), tg->path, strerror(errno));
+                free(index);
+                return false;
+            }
+            o->dest[t] = index ? fopen(index, "w") : NULL;
+            if (!o->dest[t]) {
+                fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), index ? index : tg->path, strerror(errno));
+                free(index);
+                return false;
+            }
+            free(index);
+            if (!(o->files[t] = tmpfile())) {
+                fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
+                return false;
+            }
+            continue;
+        }
         o->files[t] = tg->path ? fopen(tg->path, "w") : stdout;
         if (!o->files[t]) {
             fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), tg->path, strerror(errno));
@@ -246,15 +300,22 @@ void batch_write_end(output *o)
         bool skip = bc->quiet && summary_on_stdout(bc, t);
         if (ok && rep->end && !skip)
             ok = rep->end(o->files[t], &o->totals);
-        if (rep->finish && o->dest[t]) {
-            /* the spooled run becomes the report (SARIF: cut to GitHub's limits) */
+        if (o->dest[t]) {
+            /* the spooled run becomes the report (SARIF: cut to GitHub's
+             * limits; several HTML files: their index) */
             rewind(o->files[t]);
-            ok = ok && fflush(o->files[t]) == 0 && rep->finish(o->files[t], o->dest[t], &o->totals);
+            ok = ok && fflush(o->files[t]) == 0 &&
+                 (bc->targets[t].folder ? pb_html_index(o->files[t], o->dest[t], &o->totals, true)
+                                        : rep->finish(o->files[t], o->dest[t], &o->totals));
+            if (ok && rep->pages && !bc->targets[t].folder && o->totals.files > 1 && !bc->quiet)
+                fprintf(stderr, _("pbcheck: %zu files: the HTML report holds their index only; "
+                                  "--report html:DIR/ writes a page per file\n"),
+                        o->totals.files);
             fclose(o->files[t]);
             o->files[t] = o->dest[t];
             o->dest[t] = NULL;
         }
-        if (!ok)
+        if (!ok || o->page_failed)
             o->status = EXIT_INTERNAL;
     }
     if (o->baseline_out)

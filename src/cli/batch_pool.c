@@ -318,7 +318,8 @@ static void process(engine *e, item *it, size_t seq, result *r)
     if (ok) {
         summarise(e, d, r);
         for (size_t t = 0; ok && t < bc->target_count; t++) {
-            pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds};
+            pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds,
+                                 cfg ? cfg : bc->config};
             /* the ring slot is this file's until the main thread has written it */
             chunk *shared = &e->ring[seq % e->window].main[t];
             ok = render(e, seq, bc->targets[t].reporter, &rf, &r->main[t], shared, &r->tail[t]);
@@ -390,6 +391,9 @@ static bool stream_head(engine *e, output *o, result *slot)
     chunk taken[BATCH_MAX_TARGETS];
     bool any = false;
     for (size_t t = 0; t < bc->target_count; t++) {
+        taken[t] = (chunk){0};
+        if (bc->targets[t].folder)
+            continue; /* a page per file: written whole when the file is done */
         taken[t] = slot->main[t];
         slot->main[t].first = slot->main[t].last = NULL;
         any = any || taken[t].first;

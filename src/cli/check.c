@@ -100,7 +100,13 @@ static int add_report(cli *c, const char *arg)
         fprintf(stderr, _("pbcheck: at most %d reports\n"), BATCH_MAX_TARGETS - 1);
         return EXIT_USAGE;
     }
-    c->batch.targets[c->batch.target_count++] = (batch_target){r, colon + 1, false};
+    size_t len = strlen(colon + 1);
+    bool folder = colon[len] == '/';
+    if (folder && !r->pages) {
+        fprintf(stderr, _("pbcheck: --report %s: only the html format writes a folder (a page per file)\n"), arg);
+        return EXIT_USAGE;
+    }
+    c->batch.targets[c->batch.target_count++] = (batch_target){r, colon + 1, false, folder};
     return EXIT_CLEAN;
 }
 
@@ -242,8 +248,11 @@ int cli_check(int argc, char **argv)
     if (status == EXIT_CLEAN) {
         c.batch.config = &c.config;
         c.batch.configs = c.configs;
-        c.batch.targets[0] = (batch_target){pb_reporter_find(c.format), NULL, c.color};
+        c.batch.targets[0] = (batch_target){pb_reporter_find(c.format), NULL, c.color, false};
         c.batch.targets[0].path = c.output;
+        /* -f html -o DIR/: a page per file and an index, as --report html:DIR/ */
+        c.batch.targets[0].folder = c.output && *c.output && c.output[strlen(c.output) - 1] == '/' &&
+                                    c.batch.targets[0].reporter->pages;
         c.batch.targets[0].color = c.color && !c.output;
         /* A copy of the tables only for a report that redraws them. */
         c.batch.opt.keep_project_tables = false;

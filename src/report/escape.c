@@ -81,3 +81,35 @@ bool pbi_csv_text(FILE *out, const char *s)
     return true;
 }
 
+
+/* HTML */
+
+/* Control characters (other than the line breaks handled by the caller)
+ * would make the page invalid or invisible; they become U+FFFD. */
+static bool is_control(unsigned cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
+
+void pbi_html_put(FILE *out, const char *s, bool line_breaks)
+{
+    if (!s)
+        return;
+    while (*s) {
+        unsigned cp;
+        int n = pbi_utf8_decode(s, &cp);
+        switch (cp) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        case '\n': fputs(line_breaks ? "<br>" : " ", out); break;
+        case '\t': fputc(' ', out); break;
+        default:
+            if (cp == 0xFFFD || is_control(cp))
+                fputs("\xEF\xBF\xBD", out);
+            else
+                fwrite(s, 1, (size_t)n, out);
+        }
+        s += n;
+    }
+}
+

@@ -16,6 +16,29 @@ void pbi_loc_path(pb_loc l, char *buf, size_t cap)
         snprintf(buf, cap, "table %d/row %d/column %d", l.table + 1, l.row + 1, l.col + 1);
 }
 
+bool pbi_verdict(const pb_document *d, pb_severity fail_on, char *buf, size_t cap)
+{
+    size_t by[PB_SEV_ERROR + 1] = {0};
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (d->findings[i].severity <= PB_SEV_ERROR)
+            by[d->findings[i].severity]++;
+    if (fail_on <= PB_SEV_OFF || fail_on > PB_SEV_ERROR)
+        fail_on = PB_SEV_ERROR;
+    bool fails = false;
+    for (int sev = fail_on; sev <= PB_SEV_ERROR; sev++)
+        fails = fails || by[sev] > 0;
+    if (fails)
+        snprintf(buf, cap, _("needs changes: %zu error(s), %zu warning(s), %zu info"), by[PB_SEV_ERROR],
+                 by[PB_SEV_WARNING], by[PB_SEV_INFO]);
+    else if (by[PB_SEV_WARNING] + by[PB_SEV_INFO])
+        /* errors always fail: a passing file has warnings and info only */
+        snprintf(buf, cap, _("passed, with %zu warning(s) and %zu info to consider"), by[PB_SEV_WARNING],
+                 by[PB_SEV_INFO]);
+    else
+        snprintf(buf, cap, "%s", _("passed"));
+    return fails;
+}
+
 const char *pbi_project_agency(const pb_project *p)
 {
     if (!p)

@@ -8,36 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------- escaping */
-
-/* Control characters (other than the line breaks handled by the caller)
- * would make the page invalid or invisible; they become U+FFFD. */
-static bool is_control(unsigned cp) { return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0); }
-
-static void put_text(FILE *out, const char *s, bool line_breaks)
-{
-    if (!s)
-        return;
-    while (*s) {
-        unsigned cp;
-        int n = pbi_utf8_decode(s, &cp);
-        switch (cp) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        case '\n': fputs(line_breaks ? "<br>" : " ", out); break;
-        case '\t': fputc(' ', out); break;
-        default:
-            if (cp == 0xFFFD || is_control(cp))
-                fputs("\xEF\xBF\xBD", out);
-            else
-                fwrite(s, 1, (size_t)n, out);
-        }
-        s += n;
-    }
-}
+static void put_text(FILE *out, const char *s, bool line_breaks) { pbi_html_put(out, s, line_breaks); }
 
 static void put_esc(FILE *out, const char *s) { put_text(out, s, false); }
 
@@ -72,10 +43,17 @@ static const char page_css[] =
     ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0}"
     "table.doc{border-collapse:collapse;min-width:100%;font-size:.9rem}"
     "table.doc td{border:1px solid var(--line);padding:.25rem .4rem;vertical-align:top;min-width:3.5rem}"
+    "table.doc th{border:1px solid var(--line);padding:.25rem .4rem;text-align:left;background:#f3f5f7}"
+    "table.index td.n{text-align:right}"
     "table.doc td.gap{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#eef0f2 4px,#eef0f2 8px)}"
     "td.sev-error{outline:3px solid var(--err);outline-offset:-3px}"
     "td.sev-warning{outline:3px solid var(--warn);outline-offset:-3px}"
-    "td.sev-info{outline:2px dashed var(--info);outline-offset:-2px}"
+    ".verdict{font-size:1.15rem;font-weight:700;margin:.4rem 0;padding:.3rem .6rem;border-radius:4px}"
+    ".verdict.fails{background:var(--err-bg);color:var(--err)}.verdict.passes{background:#e8f5e9;color:#1b5e20}"
+    "details.infos>summary,details.why>summary{cursor:pointer;color:var(--muted)}"
+    "details.why{font-size:.85rem;margin-top:.15rem}details.why p{margin:.2rem 0}"
+    ".file,.project,.summary,.figures,.scroll,figure{min-width:0;max-width:100%}"
+    "figure{margin:.4rem 0}"
     ".note{margin-top:.3rem;padding:.2rem .35rem;border-left:3px solid;font-size:.85rem;background:#fff}"
     ".note.sev-error{border-color:var(--err)}.note.sev-warning{border-color:var(--warn)}"
     ".note.sev-info{border-color:var(--info)}"
@@ -89,13 +67,14 @@ static const char page_css[] =
     "svg.chart{max-width:100%;height:auto}"
     ".unreadable{border-left:4px solid var(--err);padding:.4rem .7rem;background:var(--err-bg)}"
     "@media (max-width:40rem){body{padding:.5rem;font-size:14px}table.doc{font-size:.8rem}"
-    "td.sev-error,td.sev-warning,td.sev-info{min-width:12rem}}"
-    "@media print{body{display:block;max-width:none;padding:0;font-size:10.5pt}"
+    "td.sev-error,td.sev-warning{min-width:10rem}h2,h3,.summary li{overflow-wrap:anywhere}}"
+    "@page{size:A4;margin:15mm 12mm}"
+    "@media print{body{display:block;max-width:none;padding:0;font-size:10.5pt}details.why{display:none}"
     ".scroll{overflow:visible}table.doc{min-width:0;width:100%}tr,.note,.figures{break-inside:avoid}"
     ".project{break-before:page}.file:first-of-type .project:first-of-type{break-before:auto}"
     "a{text-decoration:none}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-static bool html_begin(FILE *out)
+void pbi_html_page_head(FILE *out, const char *title)
 {
     /* TRANSLATORS: the language tag of the HTML report (BCP 47), e.g. zh-CN. */
     const char *lang = _("en");
@@ -105,8 +84,13 @@ static bool html_begin(FILE *out)
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"pbcheck " PB_VERSION "\">\n<title>",
           out);
-    put_esc(out, _("pbcheck report"));
+    put_esc(out, title);
     fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", page_css);
+}
+
+static bool html_begin(FILE *out)
+{
+    pbi_html_page_head(out, _("pbcheck report"));
     return true;
 }
 
@@ -205,7 +189,14 @@ static void put_note(FILE *out, const pb_finding *f, const file_key *file, size_
     if (with_where)
         put_where(out, f->loc);
     put_esc(out, f->message);
-    fputs("</div>", out);
+    /* the rule's explanation, opened in place (no script: <details>) */
+    fputs("<details class=\"why\"><summary>", out);
+    put_esc(out, _("Why, and how to fix it"));
+    fputs("</summary><p>", out);
+    put_esc(out, _(f->rule->explanation));
+    fputs("</p><p>", out);
+    put_esc(out, _(f->rule->fix));
+    fputs("</p></details></div>", out);
 }
 
 /* --------------------------------------------------------------- summary */
@@ -225,46 +216,55 @@ static void project_name(FILE *out, const pb_project *p)
     }
 }
 
-static void summary_group(FILE *out, const pb_project *p, size_t start)
+static void summary_item(FILE *out, const pb_document *d, const file_key *file, size_t k)
 {
-    fputs("<h4>", out);
-    if (p)
-        project_name(out, p);
-    else
-        put_esc(out, _("The document"));
-    fprintf(out, "</h4>\n<ol start=\"%zu\">\n", start + 1);
+    const pb_finding *f = &d->findings[k];
+    fputs("<li><a href=\"#", out);
+    finding_id(out, file, k);
+    fputs("\">", out);
+    put_badge(out, f);
+    if (f->project) {
+        fputs("<span class=\"where\">", out);
+        project_name(out, f->project);
+        fputs("</span> ", out);
+    }
+    put_esc(out, f->message);
+    fputs("</a></li>\n", out);
 }
 
-/* Counts, then every finding linked to its note, grouped by project (the
- * findings come sorted by project). */
-static void file_summary(FILE *out, const pb_document *d, const file_key *file)
+/* The verdict, then what must be fixed — errors, then warnings, each
+ * linking to its cell — and the info folded away. */
+static void file_summary(FILE *out, const pb_document *d, const file_key *file, pb_severity fail_on)
 {
     size_t by_sev[PB_SEVERITY_COUNT] = {0};
     for (size_t k = 0; k < d->finding_count; k++)
         by_sev[d->findings[k].severity]++;
-    fputs("<section class=\"summary\">\n", out);
-    put_counts(out, by_sev);
-    if (d->finding_count == 0) {
-        fputs("<p>", out);
-        put_esc(out, _("no findings"));
-        fputs("</p>\n", out);
-    }
-    for (size_t k = 0; k < d->finding_count; k++) {
-        const pb_finding *f = &d->findings[k];
-        if (k == 0 || f->project != d->findings[k - 1].project) {
-            if (k > 0)
-                fputs("</ol>\n", out);
-            summary_group(out, f->project, k);
-        }
-        fputs("<li><a href=\"#", out);
-        finding_id(out, file, k);
-        fputs("\">", out);
-        put_badge(out, f);
-        put_esc(out, f->message);
-        fputs("</a></li>\n", out);
-    }
-    if (d->finding_count > 0)
+    char words[256];
+    bool fails = pbi_verdict(d, fail_on, words, sizeof words);
+    fprintf(out, "<section class=\"summary\">\n<p class=\"verdict %s\">", fails ? "fails" : "passes");
+    put_esc(out, words);
+    fputs("</p>\n", out);
+    if (by_sev[PB_SEV_ERROR] + by_sev[PB_SEV_WARNING]) {
+        fputs("<h4>", out);
+        put_esc(out, _("To fix"));
+        fputs("</h4>\n<ol class=\"must\">\n", out);
+        for (int sev = PB_SEV_ERROR; sev >= PB_SEV_WARNING; sev--)
+            for (size_t k = 0; k < d->finding_count; k++)
+                if ((int)d->findings[k].severity == sev)
+                    summary_item(out, d, file, k);
         fputs("</ol>\n", out);
+    }
+    if (by_sev[PB_SEV_INFO]) {
+        char head[128];
+        snprintf(head, sizeof head, _("%zu info (suggestions, no change required)"), by_sev[PB_SEV_INFO]);
+        fputs("<details class=\"infos\"><summary>", out);
+        put_esc(out, head);
+        fputs("</summary>\n<ol>\n", out);
+        for (size_t k = 0; k < d->finding_count; k++)
+            if (d->findings[k].severity == PB_SEV_INFO)
+                summary_item(out, d, file, k);
+        fputs("</ol></details>\n", out);
+    }
     fputs("</section>\n", out);
 }
 
@@ -362,8 +362,10 @@ static void put_cell(FILE *out, const pb_document *d, const pb_table *t, const p
         fprintf(out, " rowspan=\"%d\"", rs);
     if (cs > 1)
         fprintf(out, " colspan=\"%d\"", cs);
-    if (*cursor > from)
-        fprintf(out, " class=\"sev-%s\"", pb_severity_name(worst_on_cell(d, pl, from, *cursor)));
+    /* only errors and warnings outline their cell: info must not drown them */
+    pb_severity worst = *cursor > from ? worst_on_cell(d, pl, from, *cursor) : PB_SEV_OFF;
+    if (worst >= PB_SEV_WARNING)
+        fprintf(out, " class=\"sev-%s\"", pb_severity_name(worst));
     fputc('>', out);
     put_text(out, c->text, true);
     for (size_t i = from; i < *cursor; i++)
@@ -411,156 +413,6 @@ static bool draw_table(FILE *out, const pb_document *d, const pb_project *p, con
     return true;
 }
 
-/* ------------------------------------------------------- schedule chart */
-
-enum { CH_W = 340, CH_H = 170, CH_LEFT = 40, CH_TOP = 12, CH_PLOT_H = 120, CH_PLOT_W = 290 };
-
-/* The y coordinate of a percentage, clamped to the plot (0-100 %); integer
- * arithmetic on the exact value, so no rounding surprises. */
-static long chart_y(pb_decimal percent)
-{
-    int64_t m = percent.micro;
-    if (m < 0)
-        m = 0;
-    if (m > 100 * PB_DECIMAL_SCALE)
-        m = 100 * PB_DECIMAL_SCALE;
-    return CH_TOP + CH_PLOT_H - (long)(m * CH_PLOT_H / (100 * PB_DECIMAL_SCALE));
-}
-
-static void chart_axes(FILE *out)
-{
-    for (int pct = 0; pct <= 100; pct += 25) {
-        long y = CH_TOP + CH_PLOT_H - pct * CH_PLOT_H / 100;
-        fprintf(out, "<line x1=\"%d\" y1=\"%ld\" x2=\"%d\" y2=\"%ld\" stroke=\"#dde1e5\"/>", CH_LEFT, y,
-                CH_LEFT + CH_PLOT_W, y);
-        fprintf(out, "<text x=\"%d\" y=\"%ld\" font-size=\"10\" text-anchor=\"end\" fill=\"#5f6b76\">%d%%</text>",
-                CH_LEFT - 4, y + 3, pct);
-    }
-}
-
-static void chart_point_label(FILE *out, const pb_checkpoint *cp, long x, long y)
-{
-    char buf[PB_DECIMAL_BUFSIZE];
-    fprintf(out, "<text x=\"%ld\" y=\"%ld\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2329\">", x, y);
-    if (!cp->valid)
-        fputs("?", out);
-    else if (!cp->present)
-        fputs("\xE2\x80\x94", out); /* an em dash: blank */
-    else
-        fprintf(out, "%s%%", pb_decimal_format(cp->percent, buf));
-    fputs("</text>", out);
-}
-
-static void draw_schedule(FILE *out, const pb_schedule *s)
-{
-    if (s->count == 0 || s->count > 24)
-        return;
-    long slot = CH_PLOT_W / (long)s->count, bar = slot / 2;
-    fprintf(out, "<figure><svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">"
-                 "<title>",
-            CH_W, CH_H, CH_W, CH_H);
-    put_esc(out, _("Spending plan: cumulative percent by checkpoint"));
-    fputs("</title>", out);
-    chart_axes(out);
-    fputs("<polyline fill=\"none\" stroke=\"#0d47a1\" stroke-width=\"2\" points=\"", out);
-    for (size_t i = 0; i < s->count; i++)
-        if (s->items[i].present && s->items[i].valid)
-            fprintf(out, "%ld,%ld ", CH_LEFT + slot * (long)i + slot / 2, chart_y(s->items[i].percent));
-    fputs("\"/>", out);
-    for (size_t i = 0; i < s->count; i++) {
-        const pb_checkpoint *cp = &s->items[i];
-        long x = CH_LEFT + slot * (long)i + slot / 2;
-        long y = cp->present && cp->valid ? chart_y(cp->percent) : CH_TOP + CH_PLOT_H;
-        if (cp->present && cp->valid)
-            fprintf(out, "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" height=\"%ld\" fill=\"#90caf9\" opacity=\".6\"/>"
-                         "<circle cx=\"%ld\" cy=\"%ld\" r=\"3\" fill=\"#0d47a1\"/>",
-                    x - bar / 2, y, bar, CH_TOP + CH_PLOT_H - y, x, y);
-        chart_point_label(out, cp, x, y - 5 < 10 ? 10 : y - 5);
-        fprintf(out, "<text x=\"%ld\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">", x, CH_TOP + CH_PLOT_H + 16);
-        put_esc(out, cp->label);
-        fputs("</text>", out);
-    }
-    fputs("</svg><figcaption class=\"where\">", out);
-    put_esc(out, _("Spending plan: cumulative percent by checkpoint"));
-    fputs("</figcaption></figure>\n", out);
-}
-
-/* ---------------------------------------------------------- budget split */
-
-static void money_cell(FILE *out, const pb_amount *m)
-{
-    char buf[PB_DECIMAL_BUFSIZE];
-    fputs("<td>", out);
-    if (m->present && m->valid)
-        fputs(pb_decimal_format(m->value, buf), out);
-    else if (m->present)
-        put_esc(out, m->raw);
-    else
-        fputs("\xE2\x80\x94", out);
-    fputs("</td>", out);
-}
-
-static void money_row(FILE *out, const char *label, const pb_amount *m)
-{
-    fputs("<tr><th>", out);
-    put_esc(out, label);
-    fputs("</th>", out);
-    money_cell(out, m);
-    fputs("</tr>\n", out);
-}
-
-/* The parts of the budget as the table writes them: the funds of a 申报表,
- * else 其中：财政资金 and 其他资金.  Their exact sum is set in *sum; false
- * when a part is not a number (or the sum overflows). */
-static bool budget_parts(FILE *out, const pb_project *p, pb_decimal *sum)
-{
-    bool ok = true;
-    *sum = (pb_decimal){0, 0};
-    if (p->fund_count == 0) {
-        money_row(out, "其中：财政资金", &p->fiscal);
-        money_row(out, "其他资金", &p->other);
-        const pb_amount *parts[2] = {&p->fiscal, &p->other};
-        for (int i = 0; i < 2; i++)
-            if (parts[i]->present)
-                ok = ok && parts[i]->valid && pb_decimal_add(*sum, parts[i]->value, sum);
-        return ok;
-    }
-    for (size_t i = 0; i < p->fund_count; i++) {
-        const pb_fund *f = &p->funds[i];
-        money_row(out, f->label ? f->label : "", &f->amount);
-        if (f->amount.present)
-            ok = ok && f->amount.valid && pb_decimal_add(*sum, f->amount.value, sum);
-    }
-    return ok;
-}
-
-static void draw_budget(FILE *out, const pb_project *p)
-{
-    const char *unit = pb_money_unit_name(p->unit);
-    fputs("<table class=\"money\"><caption class=\"where\">", out);
-    put_esc(out, _("Budget split"));
-    if (unit) {
-        fputs(" (", out);
-        put_esc(out, unit);
-        fputc(')', out);
-    }
-    fputs("</caption>\n", out);
-    pb_decimal sum;
-    bool parts_ok = budget_parts(out, p, &sum);
-    char buf[PB_DECIMAL_BUFSIZE];
-    fputs("<tr class=\"sum\"><th>", out);
-    put_esc(out, _("Sum of the parts"));
-    fprintf(out, "</th><td>%s</td></tr>\n", parts_ok ? pb_decimal_format(sum, buf) : "?");
-    money_row(out, "预算数", &p->total);
-    if (parts_ok && p->total.present && p->total.valid) {
-        bool equal = pb_decimal_cmp(sum, p->total.value) == 0;
-        fprintf(out, "<tr><th></th><td class=\"%s\">", equal ? "ok" : "bad");
-        put_esc(out, equal ? _("the parts add up to 预算数") : _("the parts do not add up to 预算数"));
-        fputs("</td></tr>\n", out);
-    }
-    fputs("</table>\n", out);
-}
-
 /* --------------------------------------------------------------- project */
 
 static void meta_row(FILE *out, const char *label, const char *value)
@@ -574,7 +426,8 @@ static void meta_row(FILE *out, const char *label, const char *value)
     fputs("</dd>", out);
 }
 
-static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, const file_key *file)
+static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, const file_key *file,
+                         const pb_config *config)
 {
     fprintf(out, "<section class=\"project\" id=\"f%s-p%d\">\n<h3>", file->hex, p->number);
     project_name(out, p);
@@ -586,8 +439,8 @@ static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, c
     meta_row(out, "实施单位", p->implementer.text);
     meta_row(out, "起止时间", p->period.text);
     fputs("</dl>\n<div class=\"figures\">", out);
-    draw_budget(out, p);
-    draw_schedule(out, &p->schedule);
+    pbi_html_budget(out, p);
+    pbi_html_schedule(out, d, p, config);
     fputs("</div>\n", out);
     bool first_loose = true;
     for (size_t k = 0; k < d->finding_count; k++) {
@@ -616,6 +469,7 @@ static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
     (void)tail;
     const pb_document *d = rf->doc;
     file_key key = key_of(d->path), *file = &key;
+    pbi_html_index_row(out, d, rf->fail_on);
     fprintf(out, "<section class=\"file\" id=\"f%s\">\n<h2>", file->hex);
     put_esc(out, d->path);
     fputs("</h2>\n", out);
@@ -629,15 +483,29 @@ static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
         fputs("]</span></p>\n</section>\n", out);
         return true;
     }
-    file_summary(out, d, file);
+    file_summary(out, d, file, rf->fail_on);
     for (size_t k = 0; k < d->finding_count; k++)
         if (!d->findings[k].project)
             put_note(out, &d->findings[k], file, k, true);
     bool ok = true;
     for (size_t i = 0; i < d->project_count && ok; i++)
-        ok = draw_project(out, d, d->projects[i], file);
+        ok = draw_project(out, d, d->projects[i], file, rf->config);
     fputs("</section>\n", out);
     return ok;
+}
+
+/* Several files on one stream: the index alone (a page per file needs a
+ * folder: --report html:DIR/). */
+static bool html_finish(FILE *log, FILE *out, const pb_run_totals *t)
+{
+    if (t->files > 1)
+        return pb_html_index(log, out, t, false);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, log)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            return false;
+    return !ferror(log);
 }
 
 const pb_reporter pb_reporter_html = {
@@ -649,5 +517,6 @@ const pb_reporter pb_reporter_html = {
     .mid = NULL,
     .end = html_end,
     .needs_tables = true,
-    .finish = NULL,
+    .finish = html_finish,
+    .pages = true,
 };

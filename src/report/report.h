@@ -28,6 +28,10 @@ void pbi_xml_put(FILE *out, const char *s, bool attr);
 
 /* "table 1/row 7/column 3", counted from 1; "" for PB_NOLOC. */
 void pbi_loc_path(pb_loc l, char *buf, size_t cap);
+/* The file's verdict in words (通过 / 需修改：N 处错误，M 处警告，K 条提示)
+ * into buf; true when it fails: a finding at or above fail_on (PB_SEV_OFF:
+ * error). */
+bool pbi_verdict(const pb_document *d, pb_severity fail_on, char *buf, size_t cap);
 /* The project's 预算单位 as the filing names it: the organisation line
  * above the table ("816001曹妃甸区…本级"), else 实施单位, else 主管部门;
  * "" when none (NULL project too). */
@@ -41,6 +45,23 @@ const char *pbi_project_key(const pb_project *p);
  * table 1, row 7, column 3" (English: machine formats do not change with
  * the language); "" when the finding has neither. */
 void pbi_finding_where(const pb_finding *f, char *buf, size_t cap);
+
+/* Writes s as HTML text (also fit for a quoted attribute): markup and
+ * quotes escaped, control characters and invalid UTF-8 as U+FFFD, tab as a
+ * space, newline as <br> with line_breaks (else a space). */
+void pbi_html_put(FILE *out, const char *s, bool line_breaks);
+
+/* The HTML page's figures (html_figures.c): the budget split and the
+ * spending plan on a month axis, with the expected line (the configured
+ * minimums, else a straight line through the year) and the checkpoints
+ * that have a finding marked.  config may be NULL (the defaults). */
+void pbi_html_budget(FILE *out, const pb_project *p);
+void pbi_html_schedule(FILE *out, const pb_document *d, const pb_project *p, const pb_config *config);
+
+/* The HTML page's <head> and the opening <body> (html.c), titled. */
+void pbi_html_page_head(FILE *out, const char *title);
+/* The file's row of the batch index, inert in its page (html_index.c). */
+void pbi_html_index_row(FILE *out, const pb_document *d, pb_severity fail_on);
 
 /* CSV (RFC 4180, for spreadsheets): a quoted text field, quotes doubled,
  * invalid UTF-8 cleaned, and a leading = + - @ tab or CR defused with an

@@ -156,29 +156,12 @@ static size_t project_findings(FILE *out, const pb_document *d, const pb_project
     return n;
 }
 
-/* 通过 / 需修改：N 处错误…: the file's verdict in words, before any detail.
- * Findings at or above fail_on (error by default) make a file fail. */
 static void verdict(FILE *out, const pb_document *d, const pb_text_style *s)
 {
-    size_t by[PB_SEV_ERROR + 1] = {0};
-    for (size_t i = 0; i < d->finding_count; i++)
-        if (d->findings[i].severity <= PB_SEV_ERROR)
-            by[d->findings[i].severity]++;
-    pb_severity fail_on = s && s->fail_on > PB_SEV_OFF ? s->fail_on : PB_SEV_ERROR;
-    bool fails = false;
-    for (int sev = fail_on; sev <= PB_SEV_ERROR; sev++)
-        fails = fails || by[sev] > 0;
+    char words[256];
+    bool fails = pbi_verdict(d, s ? s->fail_on : PB_SEV_OFF, words, sizeof words);
     bool c = s && s->color;
-    fprintf(out, "  %s", c ? (fails ? "\033[1;31m" : "\033[1;32m") : "");
-    if (fails)
-        fprintf(out, _("needs changes: %zu error(s), %zu warning(s), %zu info"), by[PB_SEV_ERROR],
-                by[PB_SEV_WARNING], by[PB_SEV_INFO]);
-    else if (by[PB_SEV_ERROR] + by[PB_SEV_WARNING] + by[PB_SEV_INFO])
-        /* errors always fail: a passing file has warnings and info only */
-        fprintf(out, _("passed, with %zu warning(s) and %zu info to consider"), by[PB_SEV_WARNING], by[PB_SEV_INFO]);
-    else
-        fputs(_("passed"), out);
-    fprintf(out, "%s\n", c ? "\033[0m" : "");
+    fprintf(out, "  %s%s%s\n", c ? (fails ? "\033[1;31m" : "\033[1;32m") : "", words, c ? "\033[0m" : "");
 }
 
 void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s)
@@ -231,4 +214,4 @@ bool pbi_text_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false, NULL};
+const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false, NULL, false};
