@@ -390,12 +390,18 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static void check_libreoffice(const char *in, const char *out)
+/* The office checks are batched: one soffice and one python3 for all the
+ * copies of a test (starting them costs more than the checks). */
+typedef struct pending {
+    char *in, *copy, *want;
+} pending;
+static pending pend[256];
+static size_t pend_count;
+
+static void check_office(const char *in, const char *out)
 {
-    if (!have("soffice")) {
-        fprintf(stderr, "soffice missing: LibreOffice check skipped\n");
-        return;
-    }
+    if (pend_count == sizeof pend / sizeof *pend)
+        fail_msg("too many pending office checks");
     /* The expected cell of every comment, by its text, in the run's language
      * (English: the test runs pbcheck with --lang en). */
     setenv("LANGUAGE", "en", 1);
@@ -406,7 +412,9 @@ static void check_libreoffice(const char *in, const char *out)
     pb_config cfg;
     pb_config_default(&cfg);
     assert_true(pb_check(d, &cfg));
-    const char *want = tp("lo-want.json");
+    char name[64];
+    snprintf(name, sizeof name, "lo-want-%zu.json", pend_count);
+    const char *want = tp(name);
     FILE *f = fopen(want, "w");
     fputs("{\"__verdict__\":[", f);
     const pb_cell *top = expected_cell(d, PB_NOLOC);
@@ -427,38 +435,65 @@ static void check_libreoffice(const char *in, const char *out)
     fputc('}', f);
     fclose(f);
     pb_document_free(d);
-    /* Findings with the same text repeat a key: the script merges them. */
-    const char *py = tp("lo_check.py");
-    f = fopen(py, "w");
-    fputs(lo_check_py, f);
-    fclose(f);
-    char cmd[2048];
-    const char *odt_dir = tp("odt");
-    snprintf(cmd, sizeof cmd,
-             "soffice --headless --convert-to odt --outdir '%s' '%s' >/dev/null 2>&1", odt_dir, out);
+    const char *dir = tp("office");
+    mkdir(dir, 0777);
+    char copy[1024], cmd[4096];
+    snprintf(copy, sizeof copy, "%s/c%zu.docx", dir, pend_count);
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", out, copy);
     assert_int_equal(system(cmd), 0);
-    const char *base = strrchr(out, '/') ? strrchr(out, '/') + 1 : out;
-    char odt[1024];
-    snprintf(odt, sizeof odt, "%s/%.*s.odt", odt_dir, (int)(strrchr(base, '.') - base), base);
-    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s' '%s' '%s' >&2", py, odt, want);
-    if (system(cmd) != 0)
-        fail_msg("%s: LibreOffice does not show the comments in their cells", in);
-    unlink(odt);
+    pend[pend_count++] = (pending){strdup(in), strdup(copy), strdup(want)};
 }
 
-static void check_python_docx(const char *in, const char *out)
+static void office_flush(void)
 {
-    if (system("/usr/bin/python3 -c 'import docx' 2>/dev/null") != 0) {
-        fprintf(stderr, "python3-docx missing: python-docx check skipped\n");
+    if (pend_count == 0)
         return;
+    const char *dir = tp("office");
+    char *cmd = malloc(64 * 1024);
+    size_t n = 0;
+    char bad[1200] = "";
+    if (have("soffice")) {
+        snprintf(cmd, 4096, "cd '%s' && soffice --headless --convert-to odt c*.docx >/dev/null 2>&1", dir);
+        assert_int_equal(system(cmd), 0);
+        /* Findings with the same text repeat a key: the script merges them. */
+        const char *py = tp("lo_check.py");
+        FILE *f = fopen(py, "w");
+        fputs(lo_check_py, f);
+        fclose(f);
+        for (size_t i = 0; i < pend_count && !bad[0]; i++) {
+            snprintf(cmd, 4096, "/usr/bin/python3 '%s' '%.*s.odt' '%s' >/dev/null", py,
+                     (int)(strlen(pend[i].copy) - 5), pend[i].copy, pend[i].want);
+            if (system(cmd) != 0)
+                snprintf(bad, sizeof bad, "%s: LibreOffice does not show the comments in their cells", pend[i].in);
+        }
+    } else
+        fprintf(stderr, "soffice missing: LibreOffice check skipped\n");
+    if (system("/usr/bin/python3 -c 'import docx' 2>/dev/null") == 0) {
+        /* python-docx reads the copy as it reads the original. */
+        n = (size_t)snprintf(cmd, 4096,
+                             "/usr/bin/python3 -c 'import docx,sys\n"
+                             "a=sys.argv[1:]\n"
+                             "for i in range(0,len(a),2):\n"
+                             " x=docx.Document(a[i]); y=docx.Document(a[i+1])\n"
+                             " if len(x.tables)!=len(y.tables) or len(x.paragraphs)!=len(y.paragraphs): sys.exit(a[i])\n'");
+        for (size_t i = 0; i < pend_count && n < 60 * 1024; i++)
+            n += (size_t)snprintf(cmd + n, 64 * 1024 - n, " '%s' '%s'", pend[i].in, pend[i].copy);
+        if (!bad[0] && system(cmd) != 0)
+            snprintf(bad, sizeof bad, "python-docx does not read an annotated copy as its original");
+    } else
+        fprintf(stderr, "python3-docx missing: python-docx check skipped\n");
+    free(cmd);
+    for (size_t i = 0; i < pend_count; i++) {
+        free(pend[i].in);
+        free(pend[i].copy);
+        free(pend[i].want);
     }
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd,
-             "/usr/bin/python3 -c 'import docx,sys; a=docx.Document(sys.argv[1]); b=docx.Document(sys.argv[2]); "
-             "sys.exit(len(a.tables)!=len(b.tables) or len(a.paragraphs)!=len(b.paragraphs))' '%s' '%s'",
-             in, out);
-    if (system(cmd) != 0)
-        fail_msg("%s: python-docx does not read the annotated copy as the original", in);
+    pend_count = 0;
+    char rm[1024];
+    snprintf(rm, sizeof rm, "rm -rf '%s'", dir);
+    (void)!system(rm);
+    if (bad[0])
+        fail_msg("%s", bad);
 }
 
 /* Annotates in (a .docx pbcheck reads) and checks the copy every way. */
@@ -480,8 +515,7 @@ static void check_annotated(const char *in, bool with_office)
     free(b);
     check_parts(in, out);
     if (with_office) {
-        check_libreoffice(in, out);
-        check_python_docx(in, out);
+        check_office(in, out);
     }
 }
 
@@ -499,6 +533,7 @@ static void test_reference_filing(void **state)
 {
     (void)state;
     check_annotated("data/reference.docx", true);
+    office_flush();
 }
 
 static void test_generated_project(void **state)
@@ -508,6 +543,7 @@ static void test_generated_project(void **state)
     char *body = fx_reference_body(&p, 1);
     check_annotated(fixture("project.docx", body), true);
     free(body);
+    office_flush();
 }
 
 static void test_layout_kinds(void **state)
@@ -542,9 +578,12 @@ static void test_layout_kinds(void **state)
          * first cell of a body that begins with a table out before it. */
         char *body = malloc(strlen(bodies[i]) + 64);
         sprintf(body, "%s%s", P("标题"), bodies[i]);
-        check_annotated(fixture(name, body), i == 0 || i == 3 || i == 5);
+        /* LibreOffice drops the text of a cell-level content control
+         * (layout 4): that one is checked without it. */
+        check_annotated(fixture(name, body), i != 4);
         free(body);
     }
+    office_flush();
 }
 
 static void test_strict_document(void **state)
@@ -604,6 +643,7 @@ static void test_existing_comments(void **state)
     assert_true(n > 0);
     free(before);
     free(after);
+    office_flush();
 }
 
 /* ../shared/data: every .docx, annotated and checked (LibreOffice on each). */
@@ -641,6 +681,7 @@ static void test_shared_data(void **state)
     int count = 0;
     walk_shared(SHARED, &count);
     assert_true(count > 0);
+    office_flush();
 }
 
 /* ---- safe writing and exit statuses */

@@ -559,6 +559,11 @@ typedef struct pb_config {
 } pb_config;
 
 void pb_config_default(pb_config *c);
+/* The minimum share PB106 holds the checkpoint `label` ("10月底", as the
+ * table writes it) to under c (the written practice, a straight line or
+ * the configured list); false when the checkpoint has none.  The HTML
+ * report draws the same minimums. */
+bool pb_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min);
 void pb_config_free(pb_config *c);
 /* The severity a rule runs with under c (c may be NULL): off when
  * deselected, the configured severity, off for a strict rule outside the

@@ -19,7 +19,6 @@ pb_severity pbi_config_severity_or(const pb_config *c, const pb_rule *r, pb_seve
  * 0 for none. */
 int pbi_checkpoint_month(const char *label);
 /* The configured minimum for a checkpoint label; false when it has none. */
-bool pbi_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min);
 
 /* The default project-code-pattern: 6-digit region, 2-digit year, a
  * capital letter, 11 digits, a digit or capital letter. */

@@ -136,7 +136,7 @@ int pbi_checkpoint_month(const char *label)
     return 0;
 }
 
-bool pbi_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min)
+bool pb_config_checkpoint_minimum(const pb_config *c, const char *label, pb_decimal *min)
 {
     if (c->schedule_mode == PB_SCHEDULE_PRACTICE) {
         /* About 40 % by July and 80 % by November are what written practice

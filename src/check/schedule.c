@@ -5,7 +5,7 @@
 static void check_back_loaded(pbi_checker *k, const pb_project *p, const pb_checkpoint *cp)
 {
     pb_decimal min;
-    if (!pbi_config_checkpoint_minimum(k->c, cp->label, &min) || pb_decimal_cmp(cp->percent, min) >= 0)
+    if (!pb_config_checkpoint_minimum(k->c, cp->label, &min) || pb_decimal_cmp(cp->percent, min) >= 0)
         return;
     char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
     if (k->c->schedule_mode == PB_SCHEDULE_PRACTICE)

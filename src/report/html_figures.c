@@ -65,25 +65,16 @@ static void chart_axes(FILE *out)
                 CH_TOP + CH_PLOT_H, month_x(m), CH_TOP + CH_PLOT_H + 3);
 }
 
-/* The minimum the checks hold a checkpoint to: the configured one for its
- * label, else (straight line) month/12 of the year; false when none. */
-static bool minimum_of(const pb_config *c, const pb_checkpoint *cp, int month, pb_decimal *min)
+/* The minimum the checks hold a checkpoint to (the defaults without a
+ * configuration); false when none. */
+static bool minimum_of(const pb_config *c, const pb_checkpoint *cp, pb_decimal *min)
 {
-    if (c && !c->schedule_straight_line) {
-        char norm[64];
-        if (!cp->label || !pbi_normalize_buf(cp->label, true, norm, sizeof norm))
-            return false;
-        for (size_t i = 0; i < c->schedule_minimum_count; i++)
-            if (c->schedule_minimums[i].label && strcmp(c->schedule_minimums[i].label, norm) == 0) {
-                *min = c->schedule_minimums[i].percent;
-                return true;
-            }
-        return false;
+    pb_config dflt;
+    if (!c) {
+        pb_config_default(&dflt);
+        c = &dflt;
     }
-    if (month < 1)
-        return false;
-    min->micro = 100 * PB_DECIMAL_SCALE * month / 12;
-    return true;
+    return cp->label && pb_config_checkpoint_minimum(c, cp->label, min);
 }
 
 /* Whether a finding at warning or above points at the checkpoint's cell. */
@@ -135,7 +126,7 @@ void pbi_html_schedule(FILE *out, const pb_document *d, const pb_project *p, con
     fprintf(out, "%d,%d ", CH_LEFT, CH_TOP + CH_PLOT_H);
     for (size_t i = 0; i < s->count; i++) {
         pb_decimal min;
-        if (minimum_of(config, &s->items[i], months ? month_of(s->items[i].label) : 0, &min))
+        if (minimum_of(config, &s->items[i], &min))
             fprintf(out, "%ld,%ld ", x[i], chart_y(min));
     }
     fputs("\"/>", out);
@@ -164,8 +155,7 @@ void pbi_html_schedule(FILE *out, const pb_document *d, const pb_project *p, con
     fputs("</svg><figcaption class=\"where\">", out);
     put_esc(out, _("Spending plan: cumulative percent by checkpoint"));
     fputs(" \xC2\xB7 <span class=\"key-expected\">", out);
-    put_esc(out, config && !config->schedule_straight_line ? _("dashed: the configured minimums")
-                                                           : _("dashed: a straight line through the year"));
+    put_esc(out, _("dashed: the minimums the checks hold the plan to"));
     fputs("</span></figcaption></figure>\n", out);
 }
 
