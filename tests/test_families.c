@@ -265,6 +265,23 @@ static void test_value_columns(void **state)
     pb_document_free(d);
 }
 
+
+/* 财政拨款 with no 资金总额 and no other part: the total and the fiscal part. */
+static void test_fiscal_only_amount(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("庚")) TR(TC("财政拨款(万元)") TC("50"))
+            IND_HEAD IND_ROW("产出指标", "数量指标", "培训人数", "≥30人")));
+    assert_int_equal(d->project_count, 1);
+    const pb_project *p = d->projects[0];
+    assert_true(p->total.present);
+    assert_string_equal(dec(p->total.value), "50");
+    assert_string_equal(dec(p->fiscal.value), "50");
+    assert_false(p->other.present);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_template_remnants),
         cmocka_unit_test(test_quarter_schedule),
         cmocka_unit_test(test_value_columns),
+        cmocka_unit_test(test_fiscal_only_amount),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }
