@@ -282,6 +282,40 @@ static void test_fiscal_only_amount(void **state)
     pb_document_free(d);
 }
 
+
+static size_t findings_of(const pb_document *d, const char *id, pb_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->finding_count; i++)
+        n += strcmp(d->findings[i].rule->id, id) == 0 && d->findings[i].severity == sev;
+    return n;
+}
+
+/* PB402 asks only for what the family has: a 申报表 has no 项目编码 or
+ * 资金支出计划; an indicator table under no known header is still checked,
+ * what it lacks reported as info; 满意度 under 效益 is no PB404. */
+static void test_completeness_by_family(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("辛") TC("项目属性") TC("延续"))
+            TR(TC("资金总额") TC("10") TC("") TC(""))
+            TR(TC("年度目标") TC("完成") TC("") TC(""))
+            IND_HEAD IND_ROW("产出指标", "数量指标", "培训人数", "≥30人")
+            IND_ROW("效益指标", "社会公众或服务对象满意度指标", "群众满意度", "≥90%")));
+    assert_true(pb_check(d, NULL));
+    assert_string_equal(d->projects[0]->template_family->id, "declaration");
+    assert_int_equal(findings_of(d, "PB402", PB_SEV_ERROR), 0);
+    assert_int_equal(findings_of(d, "PB404", PB_SEV_ERROR), 0);
+    pb_document_free(d);
+    d = read_body(TBL(IND_HEAD IND_ROW("产出指标", "数量指标", "培训人数", "≥30人")));
+    assert_true(pb_check(d, NULL));
+    assert_string_equal(d->projects[0]->template_family->id, "indicators");
+    assert_int_equal(findings_of(d, "PB402", PB_SEV_ERROR), 0);
+    assert_true(findings_of(d, "PB402", PB_SEV_INFO) >= 3);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_quarter_schedule),
         cmocka_unit_test(test_value_columns),
         cmocka_unit_test(test_fiscal_only_amount),
+        cmocka_unit_test(test_completeness_by_family),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }
