@@ -311,6 +311,13 @@ bool pbi_extract_finish(pb_extractor *x)
         if (!sum_funds(x, p, true, false, &p->fiscal) || !sum_funds(x, p, false, false, &p->other) ||
             !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
             return false;
+        /* An amount whose label names 财政 and no other part (「财政拨款 50」
+         * with no 资金总额) is both the total and the fiscal part. */
+        bool only_fiscal = p->fund_count > 0;
+        for (size_t j = 0; j < p->fund_count; j++)
+            only_fiscal = only_fiscal && p->funds[j].fiscal && !p->funds[j].long_term;
+        if (!p->total.raw && only_fiscal && p->fiscal.present)
+            p->total = p->fiscal;
     }
     return move_departments(x);
 }
