@@ -519,4 +519,5 @@ const pb_reporter pb_reporter_html = {
     .needs_tables = true,
     .finish = html_finish,
     .pages = true,
+    .marks_hints = false,
 };
