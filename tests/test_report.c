@@ -470,6 +470,34 @@ static void test_html_index_and_pages(void **state)
     assert_string_equal(out, "status 3\n5\n4\n4\n1\n0\n1\n1\njson 2\n");
 }
 
+/* The first finding of each rule in a run ends with its hint, once: three
+ * copies of the reference give the hints of one, whatever -j, in a
+ * --report text file too, and no mark reaches the output. */
+static void test_hints_once_per_run(void **state)
+{
+    (void)state;
+    const char *pb = getenv("PBCHECK");
+    if (!pb) {
+        skip();
+        return;
+    }
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; for n in a b c; do cp data/reference.docx \"$d/$n.docx\"; done; "
+             "\"%s\" -q \"$d/a.docx\" | grep -c 'see: pbcheck explain'; "
+             "\"%s\" -q -j 1 \"$d\" > \"$d/j1\"; \"%s\" -q -j 3 --report text:\"$d/r.txt\" \"$d\" > \"$d/j3\"; "
+             "grep -c 'see: pbcheck explain' \"$d/j1\"; cmp -s \"$d/j1\" \"$d/j3\" && echo same; "
+             "grep -c 'see: pbcheck explain' \"$d/r.txt\"; cat \"$d/j3\" \"$d/r.txt\" | LC_ALL=C grep -c \"$(printf '[\\035\\036\\037]')\"",
+             pb, pb, pb);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char out[256] = "";
+    size_t n = fread(out, 1, sizeof out - 1, p);
+    out[n] = '\0';
+    pclose(p);
+    assert_string_equal(out, "12\n12\nsame\n12\n0\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
         cmocka_unit_test(test_cli_control_names),
         cmocka_unit_test(test_html_for_people), cmocka_unit_test(test_html_index_and_pages),
+        cmocka_unit_test(test_hints_once_per_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

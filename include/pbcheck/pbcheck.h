@@ -613,6 +613,7 @@ typedef struct pb_text_style {
     bool color;
     pb_severity fail_on;      /* the verdict fails at or above it; PB_SEV_OFF: error */
     pb_severity min_severity; /* findings below it are not shown; PB_SEV_OFF: all */
+    bool mark_hints;          /* as pb_report_file.mark_hints */
 } pb_text_style;
 
 /* Human-readable report of one file: its verdict (通过 / 需修改：N 处错误…),
@@ -659,7 +660,17 @@ typedef struct pb_report_file {
     pb_severity min_severity;           /* text: findings shown (-S); PB_SEV_OFF: all */
     double seconds;                     /* reading and checking it took; < 0: unknown */
     const pb_config *config;            /* html: the schedule minimums drawn; NULL: defaults */
+    /* text: mark each rule's `pbcheck explain` hint as PB_HINT_MARK, ID,
+     * PB_HINT_TEXT, the hint, PB_HINT_END, so that the caller keeps the
+     * first of each rule in the whole run (pb_reporter.marks_hints) */
+    bool mark_hints;
 } pb_report_file;
+
+/* The marks around a hint (control characters never written from a
+ * document's text, which goes through pb_safe_text). */
+#define PB_HINT_MARK '\x1e'
+#define PB_HINT_TEXT '\x1f'
+#define PB_HINT_END '\x1d'
 
 /* A report format.  A run is written as begin, each file's chunk (with
  * `separator` between two non-empty chunks), mid (may be NULL), each file's
@@ -687,6 +698,8 @@ typedef struct pb_reporter {
     /* Each file's chunk is a page of its own (HTML): a folder target gets
      * begin, the chunk and end(NULL) per file, and pb_html_index. */
     bool pages;
+    /* file marks its hints when pb_report_file.mark_hints (text) */
+    bool marks_hints;
 } pb_reporter;
 
 /* The format called name (one of pb_reporter_names()); NULL for another

@@ -125,6 +125,15 @@ typedef struct output {
     FILE *tails[BATCH_MAX_TARGETS]; /* spooled until mid */
     FILE *dest[BATCH_MAX_TARGETS];  /* a reporter with finish: files[] is spooled, this is where it goes */
     bool page_failed;               /* a folder target's page could not be written */
+    /* hints being read from a marking reporter's bytes (they may be cut
+     * between blocks): 0 outside, 1 in the rule ID, 2 in the hint */
+    struct hint_filter {
+        int state;
+        char id[16];
+        size_t id_len;
+        bool keep;
+        unsigned char seen[(PB_RULES_MAX + 7) / 8];
+    } hints[BATCH_MAX_TARGETS];
     size_t items[BATCH_MAX_TARGETS], tail_items[BATCH_MAX_TARGETS];
     FILE *baseline_out;
     size_t baseline_items;
@@ -145,6 +154,9 @@ void batch_progress_show(output *o, size_t done, size_t queued, bool all_known);
  * bytes of a non-empty chunk when an earlier file's chunk was written
  * (*started: this file's chunk has begun). */
 void batch_put_blocks(FILE *out, const block *b, const char *separator, size_t *items, bool *started);
+/* The same for report t of the run; a report whose reporter marks its
+ * hints keeps the first hint of each rule in the run and drops the rest. */
+void batch_put_target(output *o, size_t t, const block *b);
 /* Writes one finished file's reports and adds it to the totals. */
 void batch_emit(output *o, result *r);
 /* Opens the reports; false (after saying why) when one cannot be. */

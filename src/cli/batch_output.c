@@ -55,6 +55,69 @@ void batch_put_blocks(FILE *out, const block *b, const char *separator, size_t *
     }
 }
 
+/* Whether the hint of rule id is the run's first: marks it seen. */
+static bool first_hint(struct hint_filter *h)
+{
+    h->id[h->id_len] = '\0';
+    size_t n;
+    const pb_rule *all = pb_rules(&n), *r = pb_rule_find(h->id);
+    if (!r || r < all || r >= all + n || (size_t)(r - all) >= PB_RULES_MAX)
+        return true;
+    size_t i = (size_t)(r - all);
+    bool first = !(h->seen[i / 8] & (1u << (i % 8)));
+    h->seen[i / 8] |= (unsigned char)(1u << (i % 8));
+    return first;
+}
+
+static void put_hinted(FILE *out, struct hint_filter *h, const char *s, size_t len)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (h->state == 0 && c == PB_HINT_MARK) {
+            fwrite(s + from, 1, i - from, out);
+            h->state = 1;
+            h->id_len = 0;
+        } else if (h->state == 1) {
+            if (c == PB_HINT_TEXT) {
+                h->state = 2;
+                h->keep = first_hint(h);
+                from = i + 1;
+            } else if (h->id_len + 1 < sizeof h->id)
+                h->id[h->id_len++] = c;
+        } else if (h->state == 2 && c == PB_HINT_END) {
+            if (h->keep)
+                fwrite(s + from, 1, i - from, out);
+            h->state = 0;
+            from = i + 1;
+        }
+        if (h->state == 1)
+            from = i + 1;
+    }
+    if (h->state == 0 || (h->state == 2 && h->keep))
+        fwrite(s + from, 1, len - from, out);
+}
+
+void batch_put_target(output *o, size_t t, const block *b)
+{
+    const batch_target *tg = &o->bc->targets[t];
+    if (!tg->reporter->marks_hints) {
+        batch_put_blocks(o->files[t], b, tg->reporter->separator, &o->items[t], &o->started[t]);
+        return;
+    }
+    for (; b; b = b->next) {
+        if (b->len == 0)
+            continue;
+        if (!o->started[t]) {
+            if (o->items[t] > 0)
+                fputs(tg->reporter->separator, o->files[t]);
+            o->items[t]++;
+            o->started[t] = true;
+        }
+        put_hinted(o->files[t], &o->hints[t], b->data, b->len);
+    }
+}
+
 static void put_chunk(FILE *out, const chunk *c, const char *separator, size_t *items)
 {
     bool started = false;
@@ -116,7 +179,7 @@ void batch_emit(output *o, result *r)
             batch_progress_clear(o);
         if (bc->targets[t].folder)
             write_page(o, &bc->targets[t], r, &r->main[t]);
-        batch_put_blocks(o->files[t], r->main[t].first, bc->targets[t].reporter->separator, &o->items[t], &o->started[t]);
+        batch_put_target(o, t, r->main[t].first);
         o->started[t] = false;
         if (o->tails[t])
             put_chunk(o->tails[t], &r->tail[t], bc->targets[t].reporter->tail_separator, &o->tail_items[t]);

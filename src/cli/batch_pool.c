@@ -319,7 +319,7 @@ static void process(engine *e, item *it, size_t seq, result *r)
         summarise(e, d, r);
         for (size_t t = 0; ok && t < bc->target_count; t++) {
             pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds,
-                                 cfg ? cfg : bc->config};
+                                 cfg ? cfg : bc->config, bc->targets[t].reporter->marks_hints};
             /* the ring slot is this file's until the main thread has written it */
             chunk *shared = &e->ring[seq % e->window].main[t];
             ok = render(e, seq, bc->targets[t].reporter, &rf, &r->main[t], shared, &r->tail[t]);
@@ -406,7 +406,7 @@ static bool stream_head(engine *e, output *o, result *slot)
             continue;
         if (!bc->targets[t].path)
             batch_progress_clear(o);
-        batch_put_blocks(o->files[t], taken[t].first, bc->targets[t].reporter->separator, &o->items[t], &o->started[t]);
+        batch_put_target(o, t, taken[t].first);
     }
     pthread_mutex_lock(&e->mu);
     for (size_t t = 0; t < bc->target_count; t++)

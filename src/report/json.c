@@ -394,5 +394,5 @@ static bool json_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL, false};
-const pb_reporter pb_reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL, false, false, NULL, false};
+const pb_reporter pb_reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL, false, false};
+const pb_reporter pb_reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL, false, false, NULL, false, false};

@@ -131,8 +131,13 @@ static void finding_line(FILE *out, const pb_document *d, const pb_finding *f, c
     fputs("  ", out);
     where(out, d, f->loc);
     pb_fput_safe(out, f->message);
-    if (first_of_rule(h, f->rule))
+    if (first_of_rule(h, f->rule)) {
+        if (s && s->mark_hints)
+            fprintf(out, "%c%s%c", PB_HINT_MARK, f->rule->id, PB_HINT_TEXT);
         fprintf(out, _(" (see: pbcheck explain %s)"), f->rule->id);
+        if (s && s->mark_hints)
+            fputc(PB_HINT_END, out);
+    }
     fputc('\n', out);
 }
 
@@ -199,7 +204,8 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
 static bool text_file(FILE *out, FILE *tail, const pb_report_file *f)
 {
     (void)tail;
-    pb_text_style style = {.color = f->color, .fail_on = f->fail_on, .min_severity = f->min_severity};
+    pb_text_style style = {.color = f->color, .fail_on = f->fail_on, .min_severity = f->min_severity,
+                          .mark_hints = f->mark_hints};
     pb_report_text_file(out, f->doc, &style);
     return true;
 }
@@ -214,4 +220,4 @@ bool pbi_text_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false, NULL, false};
+const pb_reporter pb_reporter_text = {"text", "", "", NULL, text_file, NULL, pbi_text_end, false, false, NULL, false, true};
