@@ -1,10 +1,10 @@
-# Benchmarks of issue 6 (not part of `make check`): `make bench` builds the
+# Benchmarks of issues 6 and 18 (not part of `make check`): `make bench` builds the
 # helpers and the workloads under bench/out/ and runs bench/run.sh.  See
 # bench/README.md.  Included from the Makefile.
 BENCH_OUT   ?= bench/out
 BENCH_CC     = $(CC) $(WARN) $(CFLAGS)
 BENCH_TOOLS  = $(BENCH_OUT)/gen $(BENCH_OUT)/floor $(BENCH_OUT)/measure
-BENCH_DATA   = $(BENCH_OUT)/report-0.docx $(BENCH_OUT)/report-100.docx $(BENCH_OUT)/report-1000.docx \
+BENCH_DATA   = $(BENCH_OUT)/report-0.docx $(BENCH_OUT)/report-100.docx $(BENCH_OUT)/report-1000.docx $(BENCH_OUT)/report-2000.docx \
                $(BENCH_OUT)/report-10000.docx $(BENCH_OUT)/lo-report-1000.docx $(BENCH_OUT)/folder/.done
 
 .PHONY: bench bench-deps bench-tools bench-data bench-clean bench-profile

@@ -26,7 +26,7 @@ fi
 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.pbcheck" \
     "$PB" $extra --format json "$FILE" >/dev/null 2>"$OUT/callgrind.pbcheck.log" || true
 valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.floor" \
-    "$OUT/floor" "$FILE" >/dev/null 2>"$OUT/callgrind.floor.log"
+    "$OUT/floor" --sax "$FILE" >/dev/null 2>"$OUT/callgrind.floor.log"
 
 /usr/bin/python3 - "$OUT/callgrind.pbcheck" "$OUT/callgrind.floor" "$TOP" <<'EOF'
 import re

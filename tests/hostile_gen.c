@@ -1815,13 +1815,127 @@ static int case_ok(const struct out *o)
 
 typedef int (*case_fn)(const struct out *o);
 
+
+/* ------------------------------------------------------------------ */
+/* Cases: second round (issue 19)                                       */
+/* ------------------------------------------------------------------ */
+
+/* n attributes on one element: " a0=\"0\" a1=\"1\" …" (namespaced: each
+ * with its own declaration, " xmlns:n0=\"urn:0\" n0:a=\"0\" …"). */
+static void attr_flood(struct buf *b, size_t n, int namespaced)
+{
+    char one[96];
+    for (size_t i = 0; i < n; i++) {
+        if (namespaced)
+            snprintf(one, sizeof one, " xmlns:n%zu=\"urn:x:%zu\" n%zu:a=\"%zu\"", i, i, i, i);
+        else
+            snprintf(one, sizeof one, " a%zu=\"%zu\"", i, i);
+        buf_str(b, one);
+    }
+}
+
+static int case_attributes(const struct out *o)
+{
+    struct buf body = { 0 };
+    int rc = 0;
+    /* 100,000 attributes on one cell: 2 minutes of libxml2 2.9.14's
+     * quadratic duplicate check, which no time limit could stop. */
+    buf_str(&body, "<w:tbl><w:tr><w:tc");
+    attr_flood(&body, 100000, 0);
+    buf_str(&body, "><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>");
+    buf_put(&body, "", 1); /* NUL-terminated, for emit_docx_body */
+    rc |= body.err ? -1 : emit_docx_body(o, "xml-too-many-attributes__cell-100k.docx", NULL, (const char *)body.p);
+    buf_free(&body);
+    /* 40,000 namespaced attributes, each with its declaration, on a w:p. */
+    buf_str(&body, "<w:p");
+    attr_flood(&body, 40000, 1);
+    buf_str(&body, "><w:r><w:t>x</w:t></w:r></w:p>");
+    buf_put(&body, "", 1); /* NUL-terminated, for emit_docx_body */
+    rc |= body.err ? -1 : emit_docx_body(o, "xml-too-many-attributes__p-40k-namespaced.docx", NULL,
+                                         (const char *)body.p);
+    buf_free(&body);
+    /* Under the limit: read. */
+    buf_str(&body, "<w:p");
+    attr_flood(&body, 500, 0);
+    buf_str(&body, "><w:r><w:t>x</w:t></w:r></w:p>");
+    buf_put(&body, "", 1); /* NUL-terminated, for emit_docx_body */
+    rc |= body.err ? -1 : emit_docx_body(o, "ok__500-attributes.docx", NULL, (const char *)body.p);
+    buf_free(&body);
+    return rc;
+}
+
+/* A 12 MiB attribute (past libxml2's 10,000,000-byte limits, whose
+ * "Huge input lookup" used to be the message) and one 200 MiB text run in a
+ * cell: each gets the code of the limit it hits. */
+static int case_long_values(const struct out *o)
+{
+    struct rng r = { UINT64_C(0x5EED0019) };
+    struct buf value = { 0 }, run = { 0 };
+    struct segv sv = { .n = 0 };
+    semi_text(&value, 12 * MIB, 96, &r);
+    segv_str(&sv, XML_DECL DOC_OPEN "<w:p w:rsidR=\"", 1);
+    segv_buf(&sv, &value, 1);
+    segv_str(&sv, "\"/>" DOC_CLOSE, 1);
+    int rc = emit_docx_gen(o, "cell-too-large__attribute-12mib.docx", &sv, 6);
+    struct segv sv2 = { .n = 0 };
+    semi_text(&run, MIB, 96, &r);
+    segv_str(&sv2, XML_DECL DOC_OPEN "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>", 1);
+    segv_buf(&sv2, &run, 200);
+    segv_str(&sv2, "</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>" DOC_CLOSE, 1);
+    rc |= emit_docx_gen(o, "cell-too-large__one-run-200mib.docx", &sv2, 6);
+    buf_free(&value);
+    buf_free(&run);
+    return rc;
+}
+
+#define NS_SML "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* One worksheet listed 50,000 times in the workbook: it used to be read
+ * once per entry (45 s before the total-inflate cap).  Read once. */
+static int case_sheet_listed_often(const struct out *o)
+{
+    struct buf wb = { 0 };
+    char one[128];
+    buf_str(&wb, "<?xml version=\"1.0\"?><workbook xmlns=\"" NS_SML "\" xmlns:r=\"" NS_REL "\"><sheets>");
+    for (int i = 0; i < 50000; i++) {
+        snprintf(one, sizeof one, "<sheet name=\"S%d\" sheetId=\"%d\" r:id=\"rId1\"/>", i, i + 1);
+        buf_str(&wb, one);
+    }
+    buf_str(&wb, "</sheets></workbook>");
+    static const char ct[] =
+        "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/xl/workbook.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+    static const char rels[] =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"" NS_REL "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+    static const char wb_rels[] =
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"" NS_REL "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+    static const char sheet[] =
+        "<?xml version=\"1.0\"?><worksheet xmlns=\"" NS_SML "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+        "<is><t>sheet</t></is></c></row></sheetData></worksheet>";
+    struct part p[5] = {
+        { "[Content_Types].xml", ct, sizeof ct - 1, NULL, 0 },
+        { "_rels/.rels", rels, sizeof rels - 1, NULL, 0 },
+        { "xl/workbook.xml", wb.p, wb.len, NULL, 0 },
+        { "xl/_rels/workbook.xml.rels", wb_rels, sizeof wb_rels - 1, NULL, 0 },
+        { "xl/worksheets/sheet1.xml", sheet, sizeof sheet - 1, NULL, 0 },
+    };
+    int rc = wb.err ? -1 : emit_zip(o, "ok__sheet-listed-50000.xlsx", p, 5);
+    buf_free(&wb);
+    return rc;
+}
+
 static const case_fn CASES[] = {
     case_empty,        case_random,      case_text_formats, case_ole,
     case_truncated,    case_garbage_cd,  case_crc,          case_overlap,
     case_no_main_part, case_malformed,   case_doctype,      case_part_too_large,
     case_ratio,        case_many_entries, case_duplicates,  case_encrypted,
     case_too_deep,     case_table,       case_cell,         case_grid,
-    case_ok,
+    case_ok,           case_attributes,  case_long_values,  case_sheet_listed_often,
 };
 
 int main(int argc, char **argv)

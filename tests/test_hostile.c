@@ -36,7 +36,7 @@
 
 /* 42 hostile or unusual cases from the generator, plus the 100 MiB
  * legitimate document and the one of short paragraphs. */
-#define EXPECTED_FILES 44
+#define EXPECTED_FILES 50
 
 /* What one document may keep in its arena once read, whatever the input:
  * the limits bound what is kept, not only what is read.  (The reference
@@ -202,7 +202,8 @@ static bool add_case(hostile_set *s, const char *name, size_t *cap)
 {
     const char *sep = strstr(name, "__");
     size_t n = strlen(name);
-    if (!sep || n < 5 || strcmp(name + n - 5, ".docx") != 0 || (size_t)(sep - name) >= sizeof s->cases->code)
+    if (!sep || n < 5 || (strcmp(name + n - 5, ".docx") != 0 && strcmp(name + n - 5, ".xlsx") != 0) ||
+        (size_t)(sep - name) >= sizeof s->cases->code)
         return true; /* not one of ours */
     if (s->count == *cap) {
         size_t ncap = *cap ? *cap * 2 : 64;
@@ -320,7 +321,7 @@ static void test_generated_set(void **state)
         "empty-file",   "not-a-zip",           "ole-compound",  "zip-corrupt",         "no-main-part",
         "xml-malformed", "xml-doctype",        "part-too-large", "zip-ratio",           "zip-too-many-entries",
         "zip-duplicate-entry", "zip-encrypted-entry", "xml-too-deep", "table-too-large", "cell-too-large",
-        "grid-too-wide", "ok",
+        "grid-too-wide", "xml-too-many-attributes", "ok",
     };
     assert_int_equal(s->count, EXPECTED_FILES);
     for (size_t i = 0; i < s->count; i++) {
@@ -404,6 +405,33 @@ static void test_each_file_alone(void **state)
         run_free(&r);
     }
     printf("hostile: slowest %.2f s, largest peak RSS %.1f MiB\n", slowest, (double)biggest / 1024.0);
+    assert_int_equal(failures, 0);
+}
+
+
+/* Time is bounded for every input: with --file-timeout 300ms each file
+ * ends within the limit plus a second, with its own code or timeout
+ * (the limit is looked at between chunks of 16 KiB fed to the parser). */
+static void test_each_file_within_timeout(void **state)
+{
+    const hostile_set *s = *state;
+    size_t failures = 0;
+    for (size_t i = 0; i < s->count; i++) {
+        const hostile_case *c = &s->cases[i];
+        char *argv[] = {(char *)pbcheck_bin(), "--file-timeout", "300ms", "--format", "json", c->path, NULL};
+        run_result r = run_argv(argv, s->dir);
+        cJSON *j = cJSON_Parse(r.out);
+        const char *code = file_code(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "files"), 0));
+        bool good = !r.timed_out && !r.signal && r.seconds < 1.3 && code &&
+                    (strcmp(code, c->code) == 0 || strcmp(code, "timeout") == 0);
+        if (!good) {
+            printf("hostile: %s under --file-timeout 300ms: %s after %.2f s\n", c->name, code ? code : "?",
+                   r.seconds);
+            failures++;
+        }
+        cJSON_Delete(j);
+        run_free(&r);
+    }
     assert_int_equal(failures, 0);
 }
 
@@ -664,6 +692,7 @@ int main(void)
         cmocka_unit_test(test_each_file_in_memory),
         cmocka_unit_test(test_fuzz_regressions),
         cmocka_unit_test(test_pipe_input),
+        cmocka_unit_test(test_each_file_within_timeout),
     };
     setvbuf(stdout, NULL, _IOLBF, 0);
     return cmocka_run_group_tests_name("hostile", tests, group_setup, group_teardown);

@@ -80,9 +80,59 @@ struct pbi_walker {
     ns_decl *ns;
     size_t ns_count, ns_cap;
     pb_buf ns_text;
+    /* Events from pbi_walker_handler() carry libxml2's interned names,
+     * which stay put for the parse: then names are looked up by pointer
+     * (the walker's inner loop), else by their text. */
+    bool interned;
+    const char *w_ns[2], *other_ns[4];
+    struct {
+        const char *name;
+        elem id;
+    } by_ptr[256];
+    int by_ptr_count;
 };
 
-static bool is_w(const char *ns) { return ns && (strcmp(ns, W_NS_T) == 0 || strcmp(ns, W_NS_S) == 0); }
+static bool is_w_text(const char *ns) { return ns && (strcmp(ns, W_NS_T) == 0 || strcmp(ns, W_NS_S) == 0); }
+
+static bool is_w_of(pbi_walker *w, const char *ns)
+{
+    if (!w->interned || !ns)
+        return is_w_text(ns);
+    if (ns == w->w_ns[0] || ns == w->w_ns[1])
+        return true;
+    for (int i = 0; i < 4; i++)
+        if (ns == w->other_ns[i])
+            return false;
+    bool yes = is_w_text(ns);
+    const char **slot = yes ? (w->w_ns[0] ? &w->w_ns[1] : &w->w_ns[0]) : NULL;
+    if (!yes)
+        for (int i = 0; i < 4 && !slot; i++)
+            if (!w->other_ns[i])
+                slot = &w->other_ns[i];
+    if (slot)
+        *slot = ns;
+    return yes;
+}
+
+#define BY_PTR_SLOTS (sizeof ((pbi_walker *)0)->by_ptr / sizeof *((pbi_walker *)0)->by_ptr)
+
+static elem elem_of_w(pbi_walker *w, const char *local)
+{
+    if (!w->interned)
+        return elem_of(local);
+    uint64_t h = (uint64_t)(uintptr_t)local * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
+    size_t k = (size_t)(h >> 56) & (BY_PTR_SLOTS - 1);
+    for (; w->by_ptr[k].name; k = (k + 1) & (BY_PTR_SLOTS - 1))
+        if (w->by_ptr[k].name == local)
+            return w->by_ptr[k].id;
+    elem id = elem_of(local);
+    if ((size_t)w->by_ptr_count < BY_PTR_SLOTS / 2) { /* half full at most: probes stay short */
+        w->by_ptr[k].name = local;
+        w->by_ptr[k].id = id;
+        w->by_ptr_count++;
+    }
+    return id;
+}
 static bool is_mc(const char *ns) { return ns && strcmp(ns, MC_NS) == 0; }
 
 static bool oom(pbi_walker *w)
@@ -542,14 +592,14 @@ bool pbi_walker_start(pbi_walker *w, const char *ns, const char *local, const pb
         return false;
     if (!w->seen_root) {
         w->seen_root = true;
-        if (is_w(ns) && strcmp(local, "document") == 0)
+        if (is_w_of(w, ns) && strcmp(local, "document") == 0)
             return true;
         pbi_error_set(w->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a WordprocessingML document"));
         return false;
     }
     bool descend = true;
-    if (is_w(ns)) {
-        if (!w_start(w, elem_of(local), attrs, nattrs, &descend))
+    if (is_w_of(w, ns)) {
+        if (!w_start(w, elem_of_w(w, local), attrs, nattrs, &descend))
             return false;
     } else if (is_mc(ns)) {
         descend = mc_start(w, local, attrs, nattrs);
@@ -572,8 +622,8 @@ bool pbi_walker_end(pbi_walker *w, const char *ns, const char *local)
         return true;
     }
     pop_decls_at(w, level);
-    if (is_w(ns))
-        return w_end(w, elem_of(local));
+    if (is_w_of(w, ns))
+        return w_end(w, elem_of_w(w, local));
     if (is_mc(ns) && strcmp(local, "AlternateContent") == 0 && w->ac_depth > 0)
         w->ac_depth--;
     return true;
@@ -597,7 +647,11 @@ static bool h_text(void *ctx, const char *s, size_t n) { return pbi_walker_text(
 
 static bool h_skipping(void *ctx) { return ((pbi_walker *)ctx)->skip_from != 0; }
 
-pbi_xml_handler pbi_walker_handler(pbi_walker *w) { return (pbi_xml_handler){w, h_start, h_end, h_text, h_skipping}; }
+pbi_xml_handler pbi_walker_handler(pbi_walker *w)
+{
+    w->interned = true; /* the names libxml2's SAX2 parser reports are in its dictionary */
+    return (pbi_xml_handler){w, h_start, h_end, h_text, h_skipping};
+}
 
 bool pbi_walker_saw_root(const pbi_walker *w) { return w->seen_root; }
 

@@ -97,7 +97,10 @@ bool pbi_walker_start(pbi_walker *w, const char *ns, const char *local, const pb
 bool pbi_walker_end(pbi_walker *w, const char *ns, const char *local);
 bool pbi_walker_text(pbi_walker *w, const char *s, size_t n);
 
-/* A pbi_xml_handler whose events go to w. */
+/* A pbi_xml_handler whose events go to w.  It tells w that names come from
+ * libxml2's dictionary (the same text, the same pointer, for the parse), so
+ * w looks them up by pointer; a client calling pbi_walker_start() itself
+ * may pass names from any buffer. */
 pbi_xml_handler pbi_walker_handler(pbi_walker *w);
 
 /* After the last event: whether a root element was seen at all. */

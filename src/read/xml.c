@@ -64,6 +64,9 @@ static bool scan_fail_tag(xml_state *x)
     return false;
 }
 
+/* The bytes of a start tag the scanner stops at. */
+static const bool tag_special[256] = {['>'] = true, ['='] = true, ['"'] = true, ['\''] = true};
+
 /* Only start tags are counted; comments, CDATA, declarations and
  * processing instructions are stepped over by their closing sequence. */
 static bool scan(xml_state *x, const char *buf, size_t n)
@@ -98,23 +101,27 @@ static bool scan(xml_state *x, const char *buf, size_t n)
             p++;
             break;
         case S_TAG: {
-            for (; p < end; p++) {
-                char c = *p;
-                if (c == '>') {
-                    s->st = S_TEXT;
-                    p++;
-                    break;
-                }
-                if (c == '=' && ++s->attrs > PBI_XML_MAX_ATTRIBUTES)
-                    return scan_fail_attrs(x);
-                if (c == '"' || c == '\'') {
-                    s->quote = c;
-                    s->st = S_QUOTE;
-                    p++;
-                    break;
-                }
+            /* names and blanks are stepped over by a table look-up; the
+             * tag's length is counted by the bytes passed */
+            const char *from = p;
+            while (p < end && !tag_special[(unsigned char)*p])
+                p++;
+            s->tag_len += (uint64_t)(p - from);
+            if (s->tag_len > x->tag_max)
+                return scan_fail_tag(x);
+            if (p == end)
+                return true;
+            char c = *p++;
+            s->tag_len++;
+            if (c == '>')
+                s->st = S_TEXT;
+            else if (c == '=' && ++s->attrs > PBI_XML_MAX_ATTRIBUTES)
+                return scan_fail_attrs(x);
+            else if (c == '"' || c == '\'') {
+                s->quote = c;
+                s->st = S_QUOTE;
             }
-            break;
+            continue;
         }
         case S_QUOTE: {
             const char *q = memchr(p, s->quote, (size_t)(end - p));
@@ -171,9 +178,6 @@ static bool scan(xml_state *x, const char *buf, size_t n)
             break;
         }
         }
-        /* the tag's bytes outside quotes */
-        if (s->st == S_TAG && ++s->tag_len > x->tag_max)
-            return scan_fail_tag(x);
     }
     return true;
 }
