@@ -343,7 +343,8 @@ static pb_table *build_table(sheet *sh)
     size_t *owner = pb_arena_alloc(a, (slots + 1) * sizeof *owner);
     if (!t->rows || !t->grid || !owner || !place_merges(sh, owner, slots))
         return NULL;
-    qsort(sh->cells, sh->count, sizeof *sh->cells, cmp_cells);
+    if (sh->count) /* an empty sheet has no cell array: qsort(NULL, 0) is UB */
+        qsort(sh->cells, sh->count, sizeof *sh->cells, cmp_cells);
     return build_rows(sh, t, owner) ? t : NULL;
 }
 
