@@ -234,6 +234,25 @@ static bool allowed(const cJSON *list, const char *id)
     return false;
 }
 
+/* PB407 (权重 that do not add up to 100) is an arithmetic error, numbered
+ * among the structural rules by the check branch (issue 15): where the truth
+ * file lists the project's weights among its real defects, the error is a
+ * true finding, not a misreading. */
+static bool real_weight_defect(const cJSON *t, const pb_document *d, const pb_finding *f)
+{
+    if (strcmp(f->rule->id, "PB407") != 0)
+        return false;
+    const cJSON *a;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(t, "real_defects")) {
+        const cJSON *pi = cJSON_GetObjectItemCaseSensitive(a, "project");
+        const char *what = str(a, "what");
+        if (cJSON_IsNumber(pi) && pi->valueint >= 0 && (size_t)pi->valueint < d->project_count &&
+            d->projects[pi->valueint] == f->project && what && strstr(what, "权重"))
+            return true;
+    }
+    return false;
+}
+
 static void test_filing(void **state)
 {
     const char *truth_name = *state;
@@ -270,7 +289,10 @@ static void test_filing(void **state)
     bool partial = exactness && strncmp(exactness, "partial", 7) == 0;
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
-        if (partial && strcmp(f->rule->id, "PB403") == 0)
+        /* A table cut short also lacks some of its weights. */
+        if (partial && (strcmp(f->rule->id, "PB403") == 0 || strcmp(f->rule->id, "PB407") == 0))
+            continue;
+        if (real_weight_defect(t, d, f))
             continue;
         if (f->severity == PB_SEV_ERROR && strncmp(f->rule->id, "PB40", 4) == 0 && !allowed(ok, f->rule->id))
             miss(&r, "  %s %s\n", f->rule->id, f->message);

@@ -304,7 +304,7 @@ static void assert_defects(const pb_document *d, const char *what)
 {
     const pb_project *p1 = d->projects[0], *p2 = d->projects[1];
     static const char *const slugs[] = {"schedule-checkpoint-blank", "budget-sum-mismatch", "cost-exceeds-budget",
-                                        "indicator-direction"};
+                                        "indicator-timeliness-vague"};
     for (size_t i = 0; i < sizeof slugs / sizeof *slugs; i++) {
         if (count_rule(d, slugs[i], p1) != 0 || count_rule(d, slugs[i], p2) != 1)
             fail_msg("%s: %s: %zu in project 1, %zu in project 2 (want 0 and 1)", what, slugs[i],
@@ -315,7 +315,9 @@ static void assert_defects(const pb_document *d, const char *what)
     assert_int_equal(f->loc.row, p2->schedule.items[0].loc.row);
     assert_int_equal(f->loc.col, p2->schedule.items[0].loc.col);
     assert_true(pbi_contains(f->message, p2->schedule.items[0].label));
-    assert_true(pbi_contains(first(d, "indicator-direction")->message, "完成时间"));
+    /* 「≥1年」 is a vague timeliness target (PB309), not a wrong direction (issue 15). */
+    assert_true(pbi_contains(first(d, "indicator-timeliness-vague")->message, "完成时间"));
+    assert_int_equal(count_rule(d, "indicator-direction", NULL), 0);
     assert_true(pbi_contains(first(d, "cost-exceeds-budget")->message, "资金成本"));
     const pb_finding *sum = first(d, "budget-sum-mismatch");
     assert_int_equal(sum->loc.table, p2->total.loc.table);
@@ -685,9 +687,17 @@ static void test_reference_docx_unchanged(void **state)
     assert_int_equal(count_rule(d, "schedule-checkpoint-blank", p1), 2);
     assert_int_equal(count_rule(d, "schedule-checkpoint-blank", NULL), 2);
     assert_true(pbi_contains(first(d, "schedule-checkpoint-blank")->message, "3月底"));
-    assert_int_equal(count_rule(d, "indicator-direction", p3), 1);
-    assert_int_equal(count_rule(d, "indicator-direction", NULL), 1);
-    assert_true(pbi_contains(first(d, "indicator-direction")->message, "≥1年"));
+    /* Issue 15: 「≥1年」 (and 「≤1年」, 「1年」 in projects 1 and 2) on a one-year budget are vague
+     * timeliness targets (PB309), no longer a wrong direction (PB304). */
+    assert_int_equal(count_rule(d, "indicator-direction", NULL), 0);
+    assert_int_equal(count_rule(d, "indicator-timeliness-vague", p3), 1);
+    assert_int_equal(count_rule(d, "indicator-timeliness-vague", NULL), 3);
+    const pb_finding *tv = NULL;
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (d->findings[i].project == p3 && strcmp(d->findings[i].rule->slug, "indicator-timeliness-vague") == 0)
+            tv = &d->findings[i];
+    assert_non_null(tv);
+    assert_true(pbi_contains(tv->message, "≥1年"));
     for (size_t i = 0; i < 3; i++) {
         assert_int_equal(d->projects[i]->layout, PB_LAYOUT_REFERENCE);
         assert_int_equal(d->projects[i]->fund_count, 2);
