@@ -911,8 +911,12 @@ static void test_summary_mismatch(void **state)
     /* Unmatched on one side only: each said. */
     d = check_with(f, 2, PART1(P("（一）街道专项工作经费") P("（二）楼门长补助专项经费") P("（三）房屋租赁和物业管理专项经费")),
                    NULL);
-    expect_at(d, "PB505", 0, -1, -1, -1, "「街道专项工作经费」", NULL);
+    const pb_finding *lone = expect_at(d, "PB505", 0, -1, -1, -1, "「街道专项工作经费」", NULL);
     assert_int_equal(count(d, "PB505"), 1);
+    /* an entry without a table is found at its paragraph of part 1 */
+    assert_int_equal(d->summary_count, 3);
+    assert_int_equal(lone->loc.paragraph, d->summary[0].paragraph);
+    assert_int_equal(lone->loc.paragraph, 2); /* after 二、分项绩效目标 and its heading */
     pb_document_free(d);
     d = check_with(f, 2, PART1(P("（一）楼门长补助专项经费")), NULL);
     expect_at(d, "PB505", 2, KV(1), 1, 4, "「房屋租赁和物业管理专项经费」", "no entry", NULL);

@@ -511,7 +511,7 @@ void pbi_check_summary(pbi_checker *k)
                 orphans[i]->name.text, d->summary[lone[i]].text);
     } else {
         for (size_t i = 0; i < nl; i++)
-            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_NOLOC,
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_PARAGRAPH_LOC(d->summary[lone[i]].paragraph),
                 _("part 1 (分项绩效目标) lists 「%s」, but no table in part 2 has this 项目名称; add its table or use "
                   "the same name in both parts"),
                 d->summary[lone[i]].text);
