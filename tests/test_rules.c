@@ -887,13 +887,21 @@ static void test_title_mismatch(void **state)
     expect_at(d, "PB504", 1, KV(0), 1, 4, "「街道专项工作经费」", "「楼门长补助专项经费」", NULL);
     pb_document_free(d);
     static const char *const fine[] = {"1.楼门长补助专项经费项目支出绩效目标表", "１．楼门长补助专项经费绩效目标表",
-                                       "1、楼门长补助专项经费项目绩效目标表", "楼门长补助专项经费"};
+                                       "1、楼门长补助专项经费项目绩效目标表", "楼门长补助专项经费",
+                                       /* headings of the form, which name no project */
+                                       "2023年项目支出绩效目标申报表", "省级部门预算项目支出绩效目标表(2023年度)",
+                                       "项目支出绩效目标申报表", "2024年度部门项目绩效目标表"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
         f.p.title = fine[i];
         d = check1(f);
         expect_none(d, "PB504");
         pb_document_free(d);
     }
+    /* a heading with a year that does name another project still does */
+    f.p.title = "2023年街道专项工作经费绩效目标表";
+    d = check1(f);
+    expect_at(d, "PB504", 1, KV(0), 1, 4, "「2023年街道专项工作经费」", NULL);
+    pb_document_free(d);
 }
 
 #define PART1(items) P("二、分项绩效目标") P("分项绩效目标") items P("三、工作保障措施")
