@@ -54,6 +54,14 @@ static void test_reference_document(void **state)
         assert_string_equal(p->name.text, names[i]);
         assert_int_equal(p->unit, PB_UNIT_WANYUAN);
         assert_string_equal(p->org, "816001曹妃甸区中山路街道办事处本级");
+        /* the org line is a cell of the unit row above the table's labels;
+         * the title a body paragraph */
+        assert_int_equal(p->org_loc.table, 2 * i);
+        assert_int_equal(p->org_loc.paragraph, -1);
+        assert_int_equal(p->title_loc.table, -1);
+        assert_true(p->title_loc.paragraph >= 0);
+        if (i)
+            assert_true(p->title_loc.paragraph > d->projects[i - 1]->title_loc.paragraph);
         assert_true(p->total.present && p->total.valid);
         assert_string_equal(dec(p->total.value), totals[i]);
         assert_string_equal(dec(p->fiscal.value), totals[i]);

@@ -161,10 +161,10 @@ static void fake_init(fake *k, pb_format format)
     k->p.number = 1;
     k->p.name.text = "项目\x1b]0;title\x07名";
     k->pp = &k->p;
-    k->f[0] = (pb_finding){c, PB_SEV_INFO, "info one", &k->p, {1, 1, 3}};
-    k->f[1] = (pb_finding){a, PB_SEV_ERROR, "error one \x1b[31m", &k->p, {1, 2, 4}};
-    k->f[2] = (pb_finding){b, PB_SEV_WARNING, "warning one", &k->p, {1, 6, 27}};
-    k->f[3] = (pb_finding){a, PB_SEV_ERROR, "error two", &k->p, {1, 3, 4}};
+    k->f[0] = (pb_finding){c, PB_SEV_INFO, "info one", &k->p, {1, 1, 3, -1}};
+    k->f[1] = (pb_finding){a, PB_SEV_ERROR, "error one \x1b[31m", &k->p, {1, 2, 4, -1}};
+    k->f[2] = (pb_finding){b, PB_SEV_WARNING, "warning one", &k->p, {1, 6, 27, -1}};
+    k->f[3] = (pb_finding){a, PB_SEV_ERROR, "error two", &k->p, {1, 3, 4, -1}};
     k->d.path = "dir/\x1b[2Jname.docx";
     k->d.projects = &k->pp;
     k->d.project_count = 1;
@@ -502,6 +502,74 @@ static void test_hints_once_per_run(void **state)
     assert_string_equal(out, "8\n8\nsame\n8\n0\n");
 }
 
+
+/* ---- a body paragraph as a location (PB505's part-1 entries) */
+
+static char *report_of(const char *name, const pb_document *d)
+{
+    const pb_reporter *r = pb_reporter_find(name);
+    assert_non_null(r);
+    pb_fingerprint fp[4];
+    memset(fp, 0, sizeof fp);
+    char *buf = NULL, *tb = NULL;
+    size_t len = 0, tl = 0;
+    FILE *out = open_memstream(&buf, &len), *tail = open_memstream(&tb, &tl);
+    pb_report_file rf = {.doc = d, .fingerprints = fp, .fail_on = PB_SEV_ERROR, .seconds = -1};
+    assert_true(!r->begin || r->begin(out));
+    assert_true(r->file(out, tail, &rf));
+    fclose(out);
+    fclose(tail);
+    free(tb);
+    return buf;
+}
+
+static void test_paragraph_location(void **state)
+{
+    (void)state;
+    fake k;
+    fake_init(&k, PB_FORMAT_DOCX);
+    k.f[1].loc = PB_PARAGRAPH_LOC(4);
+    k.f[1].project = NULL;
+    struct {
+        const char *reporter, *want, *not_want;
+    } cases[] = {
+        {"text", "paragraph 5: error one", "table 1, row 3, column 5: error one"},
+        {"json", "{\"paragraph\":4}", NULL},
+        {"jsonl", "{\"paragraph\":4}", NULL},
+        {"sarif", "paragraph 5", NULL},
+        {"gitlab", "paragraph 5", NULL},
+        {"github", "paragraph 5", NULL},
+        {"junit", "paragraph 5", NULL},
+        {"csv", ",,,", NULL},
+        {"html", "<span class=\"where\">paragraph 5</span>", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *t = report_of(cases[i].reporter, &k.d);
+        if (!strstr(t, cases[i].want))
+            fail_msg("%s: no \"%s\" in\n%s", cases[i].reporter, cases[i].want, t);
+        if (cases[i].not_want && strstr(t, cases[i].not_want))
+            fail_msg("%s: \"%s\" in\n%s", cases[i].reporter, cases[i].not_want, t);
+        if (strcmp(cases[i].reporter, "csv") == 0) {
+            /* table, row and column empty; paragraph, the last column, 5 */
+            const char *row = strstr(t, "error one");
+            assert_non_null(row);
+            const char *eol = strstr(row, "\r\n");
+            assert_non_null(eol);
+            assert_true(eol - row > 2 && eol[-1] == '5' && eol[-2] == ',');
+            assert_non_null(strstr(t, "fingerprint,paragraph\r\n"));
+        }
+        free(t);
+    }
+    /* PB_NOLOC stays "nowhere": no paragraph key, no paragraph words */
+    k.f[1].loc = PB_NOLOC;
+    char *t = report_of("json", &k.d);
+    assert_null(strstr(t, "paragraph"));
+    free(t);
+    t = report_of("text", &k.d);
+    assert_null(strstr(t, "paragraph"));
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,7 +580,7 @@ int main(void)
         cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
         cmocka_unit_test(test_cli_control_names),
         cmocka_unit_test(test_html_for_people), cmocka_unit_test(test_html_index_and_pages),
-        cmocka_unit_test(test_hints_once_per_run),
+        cmocka_unit_test(test_hints_once_per_run), cmocka_unit_test(test_paragraph_location),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -887,13 +887,21 @@ static void test_title_mismatch(void **state)
     expect_at(d, "PB504", 1, KV(0), 1, 4, "「街道专项工作经费」", "「楼门长补助专项经费」", NULL);
     pb_document_free(d);
     static const char *const fine[] = {"1.楼门长补助专项经费项目支出绩效目标表", "１．楼门长补助专项经费绩效目标表",
-                                       "1、楼门长补助专项经费项目绩效目标表", "楼门长补助专项经费"};
+                                       "1、楼门长补助专项经费项目绩效目标表", "楼门长补助专项经费",
+                                       /* headings of the form, which name no project */
+                                       "2023年项目支出绩效目标申报表", "省级部门预算项目支出绩效目标表(2023年度)",
+                                       "项目支出绩效目标申报表", "2024年度部门项目绩效目标表"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
         f.p.title = fine[i];
         d = check1(f);
         expect_none(d, "PB504");
         pb_document_free(d);
     }
+    /* a heading with a year that does name another project still does */
+    f.p.title = "2023年街道专项工作经费绩效目标表";
+    d = check1(f);
+    expect_at(d, "PB504", 1, KV(0), 1, 4, "「2023年街道专项工作经费」", NULL);
+    pb_document_free(d);
 }
 
 #define PART1(items) P("二、分项绩效目标") P("分项绩效目标") items P("三、工作保障措施")
@@ -911,8 +919,12 @@ static void test_summary_mismatch(void **state)
     /* Unmatched on one side only: each said. */
     d = check_with(f, 2, PART1(P("（一）街道专项工作经费") P("（二）楼门长补助专项经费") P("（三）房屋租赁和物业管理专项经费")),
                    NULL);
-    expect_at(d, "PB505", 0, -1, -1, -1, "「街道专项工作经费」", NULL);
+    const pb_finding *lone = expect_at(d, "PB505", 0, -1, -1, -1, "「街道专项工作经费」", NULL);
     assert_int_equal(count(d, "PB505"), 1);
+    /* an entry without a table is found at its paragraph of part 1 */
+    assert_int_equal(d->summary_count, 3);
+    assert_int_equal(lone->loc.paragraph, d->summary[0].paragraph);
+    assert_int_equal(lone->loc.paragraph, 2); /* after 二、分项绩效目标 and its heading */
     pb_document_free(d);
     d = check_with(f, 2, PART1(P("（一）楼门长补助专项经费")), NULL);
     expect_at(d, "PB505", 2, KV(1), 1, 4, "「房屋租赁和物业管理专项经费」", "no entry", NULL);

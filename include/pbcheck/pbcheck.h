@@ -93,13 +93,20 @@ pb_decimal pb_decimal_from_int(int64_t v);
 /* Where something sits: table index in document order (0-based, nested
  * tables counted too), row (0-based) and grid column (0-based); -1 when not
  * known. */
+/* Where in the document an element is: a table cell (table, row and col,
+ * counted from 0; paragraph -1) or a body paragraph (table, row and col -1;
+ * paragraph counted from 0 over the body's paragraphs in document order, as
+ * pb_summary_item.paragraph).  PB_NOLOC, all -1, is "nowhere". */
 typedef struct pb_loc {
     int table;
     int row;
     int col;
+    int paragraph;
 } pb_loc;
 
-#define PB_NOLOC ((pb_loc){-1, -1, -1})
+#define PB_NOLOC ((pb_loc){-1, -1, -1, -1})
+/* The location of body paragraph n. */
+#define PB_PARAGRAPH_LOC(n) ((pb_loc){-1, -1, -1, (n)})
 
 /* ---------------------------------------------------------------- tables */
 
@@ -312,6 +319,10 @@ typedef struct pb_project {
      * the year's and these the whole project's; else they are absent. */
     pb_amount long_total, long_fiscal, long_other;
     bool whole_department; /* a 部门整体 table (pb_document.departments) */
+    /* Where title and org were read: a body paragraph, or the table's title
+     * row or unit row; PB_NOLOC when NULL.  The goal lines are located at
+     * goals_cell.loc and long_goals_cell.loc. */
+    pb_loc title_loc, org_loc;
 } pb_project;
 
 /* ------------------------------------------------------------- findings */

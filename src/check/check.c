@@ -85,6 +85,7 @@ static int cmp_loc(pb_loc a, pb_loc b)
     if (a.table != b.table) return a.table < b.table ? -1 : 1;
     if (a.row != b.row) return a.row < b.row ? -1 : 1;
     if (a.col != b.col) return a.col < b.col ? -1 : 1;
+    if (a.table < 0 && a.paragraph != b.paragraph) return a.paragraph < b.paragraph ? -1 : 1;
     return 0;
 }
 

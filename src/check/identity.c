@@ -405,11 +405,36 @@ static const char *title_name(const char *title, char *buf)
         s++;
     else if (s > buf && pbi_has_prefix(s, "、"))
         s += strlen("、");
+    else
+        s = buf; /* "2023年…": a year, not an item number */
     size_t n = strlen(s);
     static const char spend[] = "支出";
     if (n >= sizeof spend - 1 && strcmp(s + n - (sizeof spend - 1), spend) == 0)
         s[n - (sizeof spend - 1)] = '\0';
     return s;
+}
+
+/* A heading of the form itself, which names no project: "2023年项目支出
+ * 绩效目标申报表", "省级部门预算项目支出绩效目标表(2023年度)" leave, after
+ * title_name, a year and words of the budget level before "项目". */
+static bool generic_heading(const char *t)
+{
+    static const char *const words[] = {"年度", "年", "省级", "市级", "县级", "区级", "本级", "部门", "单位",
+                                        "预算", "财政", "专项", "一般", "公共", "支出"};
+    for (bool more = true; more && *t;) {
+        more = false;
+        while (*t >= '0' && *t <= '9') {
+            t++;
+            more = true;
+        }
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if (pbi_has_prefix(t, words[i])) {
+                t += strlen(words[i]);
+                more = true;
+                break;
+            }
+    }
+    return !*t || strcmp(t, "项目") == 0;
 }
 
 void pbi_check_title(pbi_checker *k, const pb_project *p)
@@ -418,7 +443,7 @@ void pbi_check_title(pbi_checker *k, const pb_project *p)
     const char *t = p->title ? title_name(p->title, buf) : NULL;
     pbi_norm(p->name.text, name);
     /* The form's own name (项目支出绩效目标申报表) names no project. */
-    if (!t || !*t || !*name || strcmp(t, name) == 0 || strcmp(t, "项目") == 0)
+    if (!t || !*t || !*name || strcmp(t, name) == 0 || generic_heading(t))
         return;
     /* "XXX项目绩效目标表" over the name "XXX". */
     size_t n = strlen(name), tn = strlen(t);
@@ -511,7 +536,7 @@ void pbi_check_summary(pbi_checker *k)
                 orphans[i]->name.text, d->summary[lone[i]].text);
     } else {
         for (size_t i = 0; i < nl; i++)
-            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_NOLOC,
+            pbi_add(k, RULE_SUMMARY_PROJECT_MISMATCH, NULL, PB_PARAGRAPH_LOC(d->summary[lone[i]].paragraph),
                 _("part 1 (分项绩效目标) lists 「%s」, but no table in part 2 has this 项目名称; add its table or use "
                   "the same name in both parts"),
                 d->summary[lone[i]].text);

@@ -166,14 +166,34 @@ static cJSON *row_json(const pb_row *row)
     return a;
 }
 
-/* {"index","parent","rows","width","cells":[[…]]}, written a row at a time
- * so that memory stays one row's worth however large the table. */
-static bool put_table_json(FILE *out, const pb_table *t)
+/* The template family of the first project the table is part of (as the
+ * text's "template:" says), or NULL. */
+static const pb_template *family_of(const pb_document *d, const pb_table *t)
+{
+    for (size_t i = 0; i < d->project_count; i++) {
+        const pb_project *p = d->projects[i];
+        if (t->index >= p->first_table && t->index <= p->last_table)
+            return p->template_family;
+    }
+    return NULL;
+}
+
+/* {"index","parent","rows","width","family","cells":[[…]]}, written a row
+ * at a time so that memory stays one row's worth however large the table.
+ * family is the pb_template id (as check's JSON "template"), null when the
+ * table is part of no project or its labels identify no family. */
+static bool put_table_json(FILE *out, const pb_document *d, const pb_table *t)
 {
     fprintf(out, "{\"index\":%d,\"parent\":", t->index);
     if (!cli_json_put(out, parent_json(t)))
         return false;
-    fprintf(out, ",\"rows\":%d,\"width\":%d,\"cells\":[", t->row_count, t->width);
+    const pb_template *family = family_of(d, t);
+    fprintf(out, ",\"rows\":%d,\"width\":%d,\"family\":", t->row_count, t->width);
+    if (family)
+        fprintf(out, "\"%s\"", family->id); /* ids are ASCII words: nothing to escape */
+    else
+        fputs("null", out);
+    fputs(",\"cells\":[", out);
     for (int r = 0; r < t->row_count; r++) {
         if (r > 0)
             fputc(',', out);
@@ -211,7 +231,7 @@ static bool put_file_json(FILE *out, const pb_document *d, const pb_table **tabl
     for (size_t i = 0; ok && i < d->table_count; i++) {
         if (i > 0)
             fputc(',', out);
-        if (!put_table_json(out, tables[i]))
+        if (!put_table_json(out, d, tables[i]))
             return false;
     }
     fputs("]}", out);

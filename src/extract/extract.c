@@ -111,7 +111,7 @@ static bool skip_table(pb_extractor *x, const pb_table *t, int row, const char *
     pb_skipped_table *sk = &d->skipped[d->skipped_count++];
     sk->kind = PB_TABLE_SELF_EVALUATION;
     sk->title = title ? pb_arena_strdup(x->a, title) : NULL;
-    sk->loc = (pb_loc){t->index, row, 0};
+    sk->loc = (pb_loc){t->index, row, 0, -1};
     x->ind_mode = false;
     x->sched = SCHED_NONE;
     x->fund_n = 0;
@@ -204,7 +204,7 @@ static bool table_rows(pb_extractor *x, const pb_table *t, bool *used)
             }
         }
         if (is_title) {
-            pbi_set_title(x, title);
+            pbi_set_title(x, title, pbi_cell_loc(t, s[which].cell));
             x->ind_mode = false;
             x->sched = SCHED_NONE;
             x->fund_n = 0;
@@ -285,7 +285,7 @@ bool pbi_extract_paragraph(pb_extractor *x, const char *text, int index)
     else if (x->in_summary && !summary_item(x, norm, index))
         return false;
     if (u == PB_UNIT_UNKNOWN)
-        pbi_set_title(x, norm);
+        pbi_set_title(x, norm, PB_PARAGRAPH_LOC(index));
     return true;
 }
 

@@ -64,12 +64,14 @@ struct pb_extractor {
      * would pile up (a document of short paragraphs) */
     const char *title;
     char title_buf[LABEL_MAX];
+    pb_loc title_loc;
     pb_money_unit para_unit;
     bool in_summary;
     int last_table;
     pb_money_unit pend_unit;
     pb_field pend_unit_text;
     const char *pend_org;
+    pb_loc pend_org_loc;
     uint64_t keys; /* KEY_FIELD / KEY_COLUMN bits met in cur's tables */
     bool total_year; /* cur->total was given by a year's label (当年资金总额) */
     /* a row of goal labels (中期目标 | 年度目标) waiting for its texts below */
@@ -80,7 +82,7 @@ struct pb_extractor {
 
 static inline pb_loc pbi_cell_loc(const pb_table *t, const pb_cell *c)
 {
-    return (pb_loc){t->index, c->row, c->col};
+    return (pb_loc){t->index, c->row, c->col, -1};
 }
 
 /* ---- the driver (extract.c) */
@@ -89,7 +91,7 @@ int pbi_non_blank_slots(const slot *s, int n, int *only);
 
 /* ---- projects (project.c) */
 const char *pbi_keep(pb_extractor *x, const char *s);
-void pbi_set_title(pb_extractor *x, const char *s);
+void pbi_set_title(pb_extractor *x, const char *s, pb_loc loc);
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc);
 /* Names cur's template family from the keys met (before the next project). */
 void pbi_close_project(pb_extractor *x);

@@ -262,7 +262,7 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
         return false;
     pb_indicator *ind = &p->indicators[p->indicator_count++];
     memset(ind, 0, sizeof *ind);
-    ind->loc = (pb_loc){t->index, row, 0};
+    ind->loc = (pb_loc){t->index, row, 0, -1};
     ind->term = x->block_term;
     pb_term term;
     const pb_cell *tc = at_col(t, row, x->term_col);
@@ -291,7 +291,7 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
         if (!pbi_set_field(x, f[k], t, cc))
             return false;
         if (!cc)
-            f[k]->loc = (pb_loc){t->index, row, x->ind_col[k]};
+            f[k]->loc = (pb_loc){t->index, row, x->ind_col[k], -1};
     }
     for (int g = 0; g < 4; g++) {
         const pb_cell *gc = x->grade_span ? at_col(t, row, x->ind_col[COL_VALUE] + g) : NULL;

@@ -88,7 +88,7 @@ static bool schedule_values(pb_extractor *x, const pb_table *t, int row)
             c = NULL; /* the header cell merged down is not a value */
         cp->label = x->sched_labels[k];
         cp->raw = pbi_keep(x, c ? c->text : "");
-        cp->loc = c ? pbi_cell_loc(t, c) : (pb_loc){t->index, row, x->sched_cols[k]};
+        cp->loc = c ? pbi_cell_loc(t, c) : (pb_loc){t->index, row, x->sched_cols[k], -1};
         if (!cp->raw)
             return false;
         cp->valid = true;
@@ -122,7 +122,7 @@ static bool fund_values(pb_extractor *x, const pb_table *t, int row)
         if (!ok)
             return false;
         if (!c && x->fund_kinds[k] == L_TOTAL)
-            p->total.loc = (pb_loc){t->index, row, x->fund_cols[k]};
+            p->total.loc = (pb_loc){t->index, row, x->fund_cols[k], -1};
     }
     x->fund_n = 0;
     return true;
@@ -159,17 +159,23 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
     if (!pbi_set_field(x, &f, t, s[i].cell))
         return false;
     const char *org = NULL;
-    if (n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text))
+    pb_loc org_loc = PB_NOLOC;
+    if (n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text)) {
         org = pbi_normalize(x->a, s[1 - i].cell->text, false);
+        org_loc = pbi_cell_loc(t, s[1 - i].cell);
+    }
     if (pending) {
         x->pend_unit = u;
         x->pend_unit_text = f;
         x->pend_org = org;
+        x->pend_org_loc = org_loc;
     } else if (x->cur->unit_text.text == NULL) {
         x->cur->unit = u;
         x->cur->unit_text = f;
-        if (org && !x->cur->org)
+        if (org && !x->cur->org) {
             x->cur->org = org;
+            x->cur->org_loc = org_loc;
+        }
     }
     return true;
 }

@@ -14,10 +14,11 @@ const char *pbi_keep(pb_extractor *x, const char *s)
 
 static void no_field(pb_field *f) { f->loc = PB_NOLOC; }
 
-void pbi_set_title(pb_extractor *x, const char *s)
+void pbi_set_title(pb_extractor *x, const char *s, pb_loc loc)
 {
     snprintf(x->title_buf, sizeof x->title_buf, "%s", s);
     x->title = x->title_buf;
+    x->title_loc = loc;
 }
 
 void pbi_close_project(pb_extractor *x)
@@ -44,9 +45,11 @@ bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
     p->title = x->title ? pb_arena_strdup(x->a, x->title) : NULL;
     if (x->title && !p->title)
         return false;
+    p->title_loc = p->title ? x->title_loc : PB_NOLOC;
     x->title = NULL;
     p->unit = x->para_unit;
     p->org = x->pend_org;
+    p->org_loc = p->org ? x->pend_org_loc : PB_NOLOC;
     p->loc = loc;
     p->first_table = p->last_table = t->index;
     pb_field *fields[] = {&p->code, &p->name, &p->purpose, &p->goals_cell, &p->unit_text, &p->attribute,

@@ -1,13 +1,14 @@
 /* CSV of findings for spreadsheets: UTF-8 with a BOM (so Excel reads the
  * Chinese text as UTF-8), CRLF rows, one row per finding and one per file
  * that cannot be read.  Table, row and column count from 1, as in the text
- * format. */
+ * format; so does paragraph, the last column (added after fingerprint so
+ * that existing columns keep their place), given for a body paragraph. */
 #include "report/report.h"
 
 static bool csv_begin(FILE *out)
 {
     fputs(PB_CSV_BOM "file,project_code,project_name,rule,rule_name,severity,table,row,column,subject,message,"
-                     "fingerprint" PB_CSV_EOL,
+                     "fingerprint,paragraph" PB_CSV_EOL,
           out);
     return true;
 }
@@ -37,7 +38,9 @@ static bool finding_row(FILE *out, const pb_document *d, const pb_finding *f, co
     ok = ok && pbi_csv_text(out, pb_finding_subject(f, subject, sizeof subject));
     fputc(',', out);
     ok = ok && pbi_csv_text(out, f->message);
-    fprintf(out, ",%s" PB_CSV_EOL, fp->hex);
+    fprintf(out, ",%s,", fp->hex);
+    number(out, f->loc.table < 0 ? f->loc.paragraph : -1);
+    fputs(PB_CSV_EOL, out);
     return ok;
 }
 
@@ -53,7 +56,7 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
         bool ok = pbi_csv_text(out, d->path);
         fprintf(out, ",,,,%s,error,,,,,", code);
         ok = ok && pbi_csv_text(out, d->error.message);
-        fprintf(out, ",%s" PB_CSV_EOL, fp.hex);
+        fprintf(out, ",%s," PB_CSV_EOL, fp.hex);
         return ok;
     }
     for (size_t i = 0; i < d->finding_count; i++)

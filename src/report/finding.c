@@ -10,7 +10,9 @@
 
 void pbi_loc_path(pb_loc l, char *buf, size_t cap)
 {
-    if (l.table < 0)
+    if (l.table < 0 && l.paragraph >= 0)
+        snprintf(buf, cap, "paragraph %d", l.paragraph + 1);
+    else if (l.table < 0)
         snprintf(buf, cap, "%s", "");
     else
         snprintf(buf, cap, "table %d/row %d/column %d", l.table + 1, l.row + 1, l.col + 1);
@@ -86,14 +88,20 @@ void pbi_finding_where(const pb_finding *f, char *buf, size_t cap)
     char proj[600] = "";
     if (f->project)
         snprintf(proj, sizeof proj, "project %s", *key ? key : "(no code)");
-    if (f->loc.table < 0)
+    if (f->loc.table < 0 && f->loc.paragraph >= 0)
+        snprintf(buf, cap, "%s%sparagraph %d", proj, *proj ? ", " : "", f->loc.paragraph + 1);
+    else if (f->loc.table < 0)
         snprintf(buf, cap, "%s", proj);
     else
         snprintf(buf, cap, "%s%stable %d, row %d, column %d", proj, *proj ? ", " : "", f->loc.table + 1,
                  f->loc.row + 1, f->loc.col + 1);
 }
 
-static bool same_loc(pb_loc a, pb_loc b) { return a.table == b.table && a.row == b.row && a.col == b.col; }
+static bool same_loc(pb_loc a, pb_loc b)
+{
+    /* paragraph means something only outside the tables */
+    return a.table == b.table && a.row == b.row && a.col == b.col && (a.table >= 0 || a.paragraph == b.paragraph);
+}
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 

@@ -82,10 +82,13 @@ static void finding_id(FILE *out, const file_key *file, size_t k) { fprintf(out,
 
 static void put_where(FILE *out, pb_loc l)
 {
-    if (l.table < 0)
+    if (l.table < 0 && l.paragraph < 0)
         return;
     char buf[128];
-    snprintf(buf, sizeof buf, _("table %d, row %d, column %d"), l.table + 1, l.row + 1, l.col + 1);
+    if (l.table < 0)
+        snprintf(buf, sizeof buf, _("paragraph %d"), l.paragraph + 1);
+    else
+        snprintf(buf, sizeof buf, _("table %d, row %d, column %d"), l.table + 1, l.row + 1, l.col + 1);
     fputs("<span class=\"where\">", out);
     put_esc(out, buf);
     fputs("</span> ", out);

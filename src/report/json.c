@@ -145,6 +145,12 @@ static void dec(jw *w, pb_decimal v)
 
 static void loc(jw *w, pb_loc l)
 {
+    if (l.table < 0 && l.paragraph >= 0) {
+        PUT(w, "{\"paragraph\":");
+        int_put(w, l.paragraph);
+        putch(w, '}');
+        return;
+    }
     if (l.table < 0) {
         PUT(w, "null");
         return;

@@ -49,6 +49,11 @@ static void xlsx_where(FILE *out, const pb_document *d, pb_loc l)
 
 static void where(FILE *out, const pb_document *d, pb_loc l)
 {
+    if (l.table < 0 && l.paragraph >= 0) {
+        fprintf(out, _("paragraph %d"), l.paragraph + 1);
+        fputs(": ", out);
+        return;
+    }
     if (l.table < 0)
         return;
     if (d->format == PB_FORMAT_XLSX && l.row >= 0 && l.col >= 0)
