@@ -182,7 +182,7 @@ static void expect_cell(const char *where, const cJSON *want, const cJSON *got)
 static void expect_table(const char *name, const cJSON *want, const cJSON *got)
 {
     int index = int_of(want, "index");
-    assert_int_equal(cJSON_GetArraySize(got), 5); /* index, parent, rows, width, cells */
+    assert_int_equal(cJSON_GetArraySize(got), 6); /* index, parent, rows, width, family, cells */
     assert_int_equal(int_of(got, "index"), index);
     assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(got, "parent")));
     if (int_of(got, "rows") != int_of(want, "rows") || int_of(got, "width") != int_of(want, "width"))
