@@ -444,15 +444,15 @@ static pb_indicator *row(pb_arena *a, pb_indicator *ind, const char *l2, const c
                          const char *weight, pb_term term, int r)
 {
     memset(ind, 0, sizeof *ind);
-    ind->level1 = (pb_field){"产出指标", {1, r, 0}};
-    ind->level2 = (pb_field){l2, {1, r, 1}};
-    ind->level3 = (pb_field){l3, {1, r, 2}};
-    ind->value_cell = (pb_field){value, {1, r, 4}};
-    ind->weight = (pb_field){weight, {1, r, 5}};
+    ind->level1 = (pb_field){"产出指标", {.table = 1, .row = r, .col = 0}};
+    ind->level2 = (pb_field){l2, {.table = 1, .row = r, .col = 1}};
+    ind->level3 = (pb_field){l3, {.table = 1, .row = r, .col = 2}};
+    ind->value_cell = (pb_field){value, {.table = 1, .row = r, .col = 4}};
+    ind->weight = (pb_field){weight, {.table = 1, .row = r, .col = 5}};
     ind->description = (pb_field){NULL, PB_NOLOC};
     ind->basis = (pb_field){NULL, PB_NOLOC};
     ind->unit_cell = (pb_field){NULL, PB_NOLOC};
-    ind->loc = (pb_loc){1, r, 0};
+    ind->loc = (pb_loc){.table = 1, .row = r, .col = 0};
     ind->term = term;
     assert_true(pb_value_parse(a, value, &ind->value));
     return ind;
@@ -466,7 +466,7 @@ static size_t findings_of(pb_indicator *rows, size_t n, const char *id, const ch
     p.number = 1;
     p.indicators = rows;
     p.indicator_count = n;
-    p.loc = (pb_loc){0, 0, 0};
+    p.loc = (pb_loc){.table = 0, .row = 0, .col = 0};
     pb_project *list[1] = {&p};
     pb_document d;
     memset(&d, 0, sizeof d);

@@ -12,7 +12,8 @@
 
 /* Each entry: ID, slug, default severity, one-line summary, then what the
  * rule checks and why (with its source: "reviewer heuristic" where there is
- * no written rule), an example that fails, and the fix.  All English msgids;
+ * no written rule), an example that fails, the fix, and whether the rule is
+ * opinionated (strict: off by default).  All English msgids;
  * the reporters and `pbcheck explain` translate them. */
 static const pb_rule catalogue[PBI_RULE_COUNT] = {
     /* ---- PB1: the spending schedule (资金支出计划) */
@@ -23,33 +24,33 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "cannot tell which. Source: reviewer heuristic (no written rule)."),
      N_("资金支出计划 with 3月底 「 」, 6月底 「 」, 10月底 「50%」, 12月底 「100%」 (the reference "
         "document's table 1)."),
-     N_("Fill in every checkpoint, writing 0% where nothing is planned to be spent by then.")},
+     N_("Fill in every checkpoint, writing 0% where nothing is planned to be spent by then."), false},
     [RULE_SCHEDULE_PERCENT_RANGE] = {"PB102", "schedule-percent-range", PB_SEV_ERROR,
      N_("A schedule checkpoint is outside 0-100 %."),
      N_("Each checkpoint is a cumulative percentage of the budget, so it lies between 0 % and 100 %. "
         "Source: arithmetic of the form (reviewer heuristic)."),
      N_("6月底 「120%」."),
-     N_("Write the cumulative share of the budget planned to be spent by that checkpoint.")},
+     N_("Write the cumulative share of the budget planned to be spent by that checkpoint."), false},
     [RULE_SCHEDULE_NOT_CUMULATIVE] = {"PB103", "schedule-not-cumulative", PB_SEV_ERROR,
      N_("A later checkpoint is below an earlier one."),
      N_("The schedule is cumulative: money spent by June is included in the figure for October, so a "
         "later checkpoint can never be lower than an earlier one. Source: arithmetic of the form "
         "(reviewer heuristic)."),
      N_("3月底 「30%」 followed by 6月底 「20%」."),
-     N_("Write cumulative percentages: each checkpoint includes everything planned before it.")},
+     N_("Write cumulative percentages: each checkpoint includes everything planned before it."), false},
     [RULE_SCHEDULE_FINAL_NOT_100] = {"PB104", "schedule-final-not-100", PB_SEV_ERROR,
      N_("The last checkpoint of the schedule is not 100 %."),
      N_("The spending plan covers the budget year, so by the last checkpoint (12月底) the whole budget "
         "is planned to be spent. Source: reviewer heuristic (no written rule)."),
      N_("12月底 「90%」."),
      N_("Set the last checkpoint to 100%, or correct the budget if part of it will not be spent this "
-        "year.")},
+        "year."), false},
     [RULE_SCHEDULE_VALUE_UNPARSED] = {"PB105", "schedule-value-unparsed", PB_SEV_WARNING,
      N_("A schedule checkpoint is not a percentage."),
      N_("A checkpoint must hold a percentage such as 50%. The text found could not be read as one, so "
         "the other schedule rules cannot check it."),
      N_("6月底 「过半」."),
-     N_("Write a number with a % sign, such as 50%.")},
+     N_("Write a number with a % sign, such as 50%."), false},
     [RULE_SCHEDULE_BACK_LOADED] = {"PB106", "schedule-back-loaded", PB_SEV_WARNING,
      N_("An interim checkpoint of the schedule is below the minimum."),
      N_("Money planned for the last weeks of the year is the classic sign of a budget that will not "
@@ -64,7 +65,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "completion (construction, annual contracts); say so in the table."),
      N_("10月底 「50%」 (below 70 %) in the reference document's table 1."),
      N_("Plan spending earlier, say in the table why payment comes late, or set your finance "
-        "office's minimums in .pbcheck.json.")},
+        "office's minimums in .pbcheck.json."), false},
 
     /* ---- PB2: money */
     [RULE_BUDGET_SUM_MISMATCH] = {"PB201", "budget-sum-mismatch", PB_SEV_ERROR,
@@ -73,7 +74,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "parts must add up to the total exactly. A blank 其他资金 counts as zero. Amounts are compared "
         "as exact decimals. Source: arithmetic of the form (reviewer heuristic)."),
      N_("预算数 「242.59」 with 财政资金 「240.00」 and 其他资金 blank."),
-     N_("Correct the total or the parts so that 财政资金 + 其他资金 = 预算数.")},
+     N_("Correct the total or the parts so that 财政资金 + 其他资金 = 预算数."), false},
     [RULE_COST_EXCEEDS_BUDGET] = {"PB202", "cost-exceeds-budget", PB_SEV_ERROR,
      N_("A cost indicator allows more than the project's budget."),
      N_("A 成本指标 ceiling (≤ amount) above the project's whole budget cannot be a real target: the "
@@ -84,13 +85,13 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "may not exceed the budget expenditure standard (S1); applying it to the whole budget is an "
         "interpretation."),
      N_("成本指标/资金成本 「≤250万元」 with 预算数 242.59 万元."),
-     N_("Lower the ceiling to what the project can spend; better, give a unit or standard cost.")},
+     N_("Lower the ceiling to what the project can spend; better, give a unit or standard cost."), false},
     [RULE_BUDGET_AMOUNT_UNPARSED] = {"PB203", "budget-amount-unparsed", PB_SEV_ERROR,
      N_("An amount of the budget is not a number."),
      N_("预算数, 财政资金 and 其他资金 must be amounts such as 242.59 in the table's unit. The text found "
         "could not be read as an amount, so the sums cannot be checked."),
      N_("预算数 「约240」."),
-     N_("Write the number only, in the unit given by 单位.")},
+     N_("Write the number only, in the unit given by 单位."), false},
     [RULE_COST_EQUALS_BUDGET] = {"PB204", "cost-equals-budget", PB_SEV_INFO,
      N_("The cost indicator only restates the whole budget."),
      N_("A 成本指标 of exactly the project's budget says nothing a reviewer does not already know "
@@ -102,7 +103,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "practice."),
      N_("成本指标/资金成本 「≤242.59万元」 with 预算数 242.59 万元 (the reference document's table 2)."),
      N_("Give a unit or standard cost, e.g. 人均补助标准 ≤500元/人·月, or the costs of the main parts "
-        "of the project.")},
+        "of the project."), false},
     [RULE_BUDGET_UNIT_MISSING] = {"PB205", "budget-unit-missing", PB_SEV_WARNING,
      N_("The table does not say whether its amounts are in 元 or 万元."),
      N_("An amount such as 242.59 is 242.59 元 or 242.59 万元, a factor of 10 000 apart; the form says "
@@ -110,14 +111,14 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "and no unit after the amounts, a reader cannot tell, and pbcheck cannot compare cost targets "
         "with the budget. Source: the layout of the form (reviewer heuristic)."),
      N_("A table without 「单位：万元」 whose 预算数 is 「242.59」."),
-     N_("Add the line 单位：万元 (or 单位：元) above the table.")},
+     N_("Add the line 单位：万元 (or 单位：元) above the table."), false},
     [RULE_BUDGET_MAGNITUDE] = {"PB206", "budget-magnitude", PB_SEV_INFO,
      N_("The budget is implausible for its unit (a likely 元/万元 slip)."),
      N_("A budget under 1 000 in 元, under 0.01 or from 1 000 000 up in 万元, or from 10 000 up in 亿元 "
         "is far outside what one project table holds, and usually means the amounts were typed in "
         "another unit than the one declared. Source: reviewer heuristic."),
      N_("单位：元 with 预算数 「242.59」 (most likely 242.59 万元)."),
-     N_("Check the unit line against the amounts and correct whichever is wrong.")},
+     N_("Check the unit line against the amounts and correct whichever is wrong."), false},
     [RULE_ANNUAL_ABOVE_MEDIUM_TERM] = {"PB207", "annual-above-medium-term", PB_SEV_ERROR,
      N_("A year's target is above the same indicator's 中期 target."),
      N_("A 申报表 with a 中期 (multi-year) block sets the whole period's targets; the year's target for "
@@ -126,7 +127,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "cumulative). Rates and durations are not compared. Source: arithmetic of the form (reviewer "
         "heuristic). Known exceptions: a quantity that is a level rather than a sum."),
      N_("年度 成本 「≤300万元」 with 中期 「≤200万元」."),
-     N_("Correct the year's or the period's target so that the year's is a part of the period's.")},
+     N_("Correct the year's or the period's target so that the year's is a part of the period's."), false},
     [RULE_BUDGET_OUTPUT_MISMATCH] = {"PB208", "budget-output-mismatch", PB_SEV_WARNING,
      N_("Quantity × unit cost is far from the budget."),
      N_("When a 数量指标 counts in a unit (「≥395人」) and a 成本指标 prices that unit (「≤500元/人」), "
@@ -135,7 +136,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "runs one year. Source: reviewer practice (the budget is quantity × standard). Known "
         "exceptions: a project with other spending besides the priced unit."),
      N_("「≥395人」 and 「≤500元/人」 against 预算数 237.00万元 (395 × 500 元 = 19.75万元)."),
-     N_("Check the quantity, the unit cost and the budget against each other.")},
+     N_("Check the quantity, the unit cost and the budget against each other."), false},
 
     /* ---- PB3: indicator values and wording */
     [RULE_INDICATOR_VALUE_MISSING] = {"PB301", "indicator-value-missing", PB_SEV_ERROR,
@@ -143,14 +144,14 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Every 三级指标 needs a 指标值: the target the project will be evaluated against. Source: a "
         "required column in the budget systems (S4)."),
      N_("质量指标/覆盖率 with an empty 指标值."),
-     N_("Fill in the target.")},
+     N_("Fill in the target."), false},
     [RULE_INDICATOR_VALUE_UNPARSED] = {"PB302", "indicator-value-unparsed", PB_SEV_WARNING,
      N_("An indicator value could not be read."),
      N_("A 指标值 is either a comparison with a number and a unit (≥95%, ≤242.59万元, 6次) or a short "
         "qualitative phrase (较好, 有所提升). This value mixes numbers and text in a way that cannot be "
         "read, so it cannot be evaluated either."),
      N_("「95%-100%」 or 「约3到5次」."),
-     N_("Rewrite it as operator, number and unit (≥95%), or as a short qualitative phrase.")},
+     N_("Rewrite it as operator, number and unit (≥95%), or as a short qualitative phrase."), false},
     [RULE_INDICATOR_PERCENT_RANGE] = {"PB303", "indicator-percent-range", PB_SEV_ERROR,
      N_("A percentage target is above 100 % or below 0 %."),
      N_("A share of a whole cannot exceed 100 % or fall below 0 %. Only names that are shares are "
@@ -159,7 +160,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "and are not reported. Error: the value contradicts itself. Source: arithmetic (reviewers' "
         "practice)."),
      N_("质量指标/合格率 「≥120%」."),
-     N_("Correct the value.")},
+     N_("Correct the value."), false},
     [RULE_INDICATOR_DIRECTION] = {"PB304", "indicator-direction", PB_SEV_WARNING,
      N_("The comparison contradicts the kind of indicator."),
      N_("Cost indicators are ceilings (≤), quality and satisfaction indicators floors (≥), a "
@@ -172,7 +173,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "budget systems (S2); the word lists are reviewers' practice."),
      N_("服务对象满意度 「≤95%」 (an error); 质量指标/差错率 「≥1%」."),
      N_("Turn the comparison around: ≤ for costs, deadlines and 反向指标, ≥ for quality, satisfaction, "
-        "savings and growth.")},
+        "savings and growth."), false},
     [RULE_INDICATOR_NO_OPERATOR] = {"PB305", "indicator-no-operator", PB_SEV_INFO,
      N_("A quantitative target has no comparison (≥, ≤, =)."),
      N_("「395人」 may mean exactly 395, at least 395 or at most 395. The budget systems read a value "
@@ -181,7 +182,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "flagging the missing comparison is a reviewer heuristic."),
      N_("数量指标/发放人数 「395人」 (the reference document's table 4)."),
      N_("Write the comparison the target means: 「≥395人」, 「≤30天」 or 「＝100%」."),
-     .strict = true},
+     true},
     [RULE_INDICATOR_SATISFACTION_FLOOR] = {"PB306", "indicator-satisfaction-floor", PB_SEV_WARNING,
      N_("A satisfaction target is below the floor, or is not a percentage."),
      N_("Satisfaction (满意度) is measured as the share of people satisfied in a survey, so its target "
@@ -189,7 +190,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "configuration). A lower target, or a target such as 「较好」, cannot be evaluated against a "
         "survey. Source: reviewer heuristic; no written floor was found (80-90 % is common practice)."),
      N_("服务对象满意度指标/服务群众满意度 「≥70%」, or 「满意」."),
-     N_("Give the target as a percentage at or above the floor, e.g. 「≥90%」.")},
+     N_("Give the target as a percentage at or above the floor, e.g. 「≥90%」."), false},
     [RULE_INDICATOR_PERCENT_NOT_RATE] = {"PB307", "indicator-percent-not-rate", PB_SEV_WARNING,
      N_("A percentage target on an indicator that is not a rate."),
      N_("A percentage needs a base: 95 % of what? Names such as 覆盖率, 合格率, 满意度, 知晓度 or 占比 say what is "
@@ -200,7 +201,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "practice; real tables show the same defect (S10)."),
      N_("可持续影响指标/维护社会稳定 「≥95%」 (the reference document)."),
      N_("Name what the percentage counts (e.g. 矛盾纠纷化解率 ≥95%), or give a number with its unit, or "
-        "a qualitative target.")},
+        "a qualitative target."), false},
     [RULE_INDICATOR_UNIT_MISMATCH] = {"PB308", "indicator-unit-mismatch", PB_SEV_WARNING,
      N_("The unit of a target does not suit the indicator's name."),
      N_("The name says what is counted and the unit must match it: 人数 in 人, 次数 in 次 (or 场, 期, 批), "
@@ -209,7 +210,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "a name that is not a rate is PB307. Warning. Source: reviewers' practice; real tables show "
         "「28.8万元」 under the unit 「%」 (S10)."),
      N_("数量指标/发放人数 「≥395次」."),
-     N_("Correct the unit, or the name, so that both say the same thing.")},
+     N_("Correct the unit, or the name, so that both say the same thing."), false},
     [RULE_INDICATOR_TIMELINESS_VAGUE] = {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
      N_("A timeliness target of a year or more on a one-year budget."),
      N_("A one-year table's 时效 target of 「1年」, 「≤1年」 or 「≥1年」 holds for every project and measures "
@@ -218,7 +219,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "起止时间 spans several years and the duration fits in it. Takes its cell over from PB304 and "
         "PB305. Warning. Source: reviewers' practice."),
      N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 2)."),
-     N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%.")},
+     N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%."), false},
     [RULE_INDICATOR_DESCRIPTION_REPEATS_NAME] = {"PB310", "indicator-description-repeats-name", PB_SEV_INFO,
      N_("绩效指标描述 repeats the 三级 indicator's name."),
      N_("The description (绩效指标描述, 指标解释) defines the indicator: how a quantitative one is counted or "
@@ -230,7 +231,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("三级指标 「工作开展次数」 described as 「工作开展次数」, or 「项目覆盖率」 as 「覆盖率」 (the "
         "reference document)."),
      N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」."),
-     .strict = true},
+     true},
     [RULE_INDICATOR_VAGUE_NAME] = {"PB311", "indicator-vague-name", PB_SEV_WARNING,
      N_("The indicator's name is boilerplate that fits any project."),
      N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, 生态影响, "
@@ -242,7 +243,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "reviewers' practice; no official deny-list was found."),
      N_("社会效益指标/提供优质服务 「≥90%」 (the reference document's table 2)."),
      N_("Name what changes for whom and how it is measured, e.g. 楼门长补助按时发放率 or "
-        "社区办公场所正常使用天数.")},
+        "社区办公场所正常使用天数."), false},
     [RULE_INDICATOR_COPIED_ACROSS_PROJECTS] = {"PB312", "indicator-copied-across-projects", PB_SEV_INFO,
      N_("The same indicator and target appear in every project of the document."),
      N_("When every project table carries the same (二级, 三级, 指标值) row, the row was most likely copied "
@@ -251,7 +252,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "practice."),
      N_("生态效益指标/生态影响 「≥95%」 in all three tables of the reference document."),
      N_("Set each project's targets from what that project does, and leave out rows that do not "
-        "apply where the form allows it.")},
+        "apply where the form allows it."), false},
     [RULE_INDICATOR_BASIS_MISSING] = {"PB313", "indicator-basis-missing", PB_SEV_WARNING,
      N_("指标值确定依据 is empty or names no recognised basis."),
      N_("Each target needs its basis (指标值确定依据): a plan standard (计划标准), an industry standard "
@@ -261,7 +262,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "the target. Source: the column is in every budget system layout (S4) and the standard "
         "classes follow S1 and S7; the vocabulary check is a reviewer heuristic."),
      N_("An empty 指标值确定依据, or 「领导要求」."),
-     N_("Name the standard or the document the target comes from, e.g. 「计划标准：2025年楼门长名册」.")},
+     N_("Name the standard or the document the target comes from, e.g. 「计划标准：2025年楼门长名册」."), false},
     [RULE_INDICATOR_BASIS_UNIFORM] = {"PB314", "indicator-basis-uniform", PB_SEV_INFO,
      N_("Every row of a table gives the same 指标值确定依据."),
      N_("One phrase on every row shows that the basis was filled in once for the table rather than "
@@ -269,34 +270,34 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "source. Source: reviewer heuristic."),
      N_("「上级文件精神」 on all nine rows of the reference document's table 4."),
      N_("Give each target its own basis: the document, standard or history it comes from."),
-     .strict = true},
+     true},
     [RULE_INDICATOR_NAME_TWICE] = {"PB315", "indicator-name-twice", PB_SEV_ERROR,
      N_("The same 三级 indicator is in the table twice with different targets."),
      N_("One indicator, one target: with two rows of the same name and different 指标值, an evaluation "
         "cannot tell which holds. The year's block and the 中期 block are compared separately. Source: "
         "arithmetic of the form (a value that contradicts itself)."),
      N_("质量指标/验收合格率 「≥95%」 and, further down, 验收合格率 「=100%」."),
-     N_("Keep one row, or name each row for what it measures.")},
+     N_("Keep one row, or name each row for what it measures."), false},
     [RULE_INDICATOR_NAME_IS_CATEGORY] = {"PB316", "indicator-name-is-category", PB_SEV_WARNING,
      N_("A 三级 indicator only repeats its 二级."),
      N_("「数量指标/数量」 or 「质量指标/质量指标」 names no measure: the 三级 says what is counted or assessed. "
         "Source: reviewer practice (指标名称笼统、不可衡量)."),
      N_("质量指标/质量."),
-     N_("Name what is measured, e.g. 补助发放人数 under 数量指标.")},
+     N_("Name what is measured, e.g. 补助发放人数 under 数量指标."), false},
     [RULE_INDICATOR_SATISFACTION_FULL] = {"PB317", "indicator-satisfaction-full", PB_SEV_INFO,
      N_("A satisfaction target of 100 %."),
      N_("「100%」 or 「≥100%」 satisfied asks every respondent to be satisfied, which no survey shows; "
         "the target will be missed or the survey not believed. Source: reviewer practice. Known "
         "exceptions: none known; it is advice."),
      N_("服务对象满意度 「≥100%」."),
-     N_("Set a floor the project can reach, e.g. 「≥95%」.")},
+     N_("Set a floor the project can reach, e.g. 「≥95%」."), false},
     [RULE_INDICATOR_TIMELINESS_NO_DATE] = {"PB318", "indicator-timeliness-no-date", PB_SEV_WARNING,
      N_("A timeliness target names no date, time limit or rate."),
      N_("A 时效指标 says by when: a date (「2025年12月31日前」), a time limit (「≤5个工作日」) or a rate "
         "(及时率 「≥95%」). 「按时完成」 or 「及时」 cannot be checked afterwards. Source: reviewer practice "
         "(指标不可衡量)."),
      N_("时效指标/项目完成时间 「按时完成」."),
-     N_("Write a date, a time limit or a rate.")},
+     N_("Write a date, a time limit or a rate."), false},
     [RULE_INDICATOR_QUANTITY_NOT_COUNT] = {"PB319", "indicator-quantity-not-count", PB_SEV_WARNING,
      N_("A 数量指标 is a percentage or qualitative."),
      N_("A 数量指标 counts what the project delivers: people, events, square metres. A percentage (a "
@@ -304,14 +305,14 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "Source: the indicator framework of 财预〔2021〕101号 (数量指标 = the quantity of output); "
         "reviewer practice. Known exceptions: a completion share where the quantity is given elsewhere."),
      N_("数量指标/改造覆盖率 「100%」."),
-     N_("Give the quantity with its unit, and put a rate under 质量指标.")},
+     N_("Give the quantity with its unit, and put a rate under 质量指标."), false},
     [RULE_INDICATOR_UNIT_MISSING] = {"PB320", "indicator-unit-missing", PB_SEV_WARNING,
      N_("A quantitative target has no unit."),
      N_("「88」 is 88 of what: people, events, 万元? With no unit in the cell and no unit column, the "
         "target cannot be evaluated. Names with 指数 (an index) are not reported. Source: reviewer "
         "practice."),
      N_("数量指标/召开会议 「2」."),
-     N_("Write the unit after the number: 「≥2次」.")},
+     N_("Write the unit after the number: 「≥2次」."), false},
     [RULE_INDICATOR_COST_NOT_MONEY] = {"PB321", "indicator-cost-not-money", PB_SEV_WARNING,
      N_("A 成本指标 is not an amount of money."),
      N_("A cost indicator gives a cost: 元 or 万元, per unit where it can (元/人, 元/平方米). A count, a "
@@ -320,7 +321,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "生态环境成本 rows. Source: 财预〔2021〕101号 (成本指标 = 经济成本, 社会成本, 生态环境成本); "
         "reviewer practice."),
      N_("成本指标/培训费 「320人/天」."),
-     N_("Give the cost in 元 or 万元, e.g. 「≤320元/人·天」.")},
+     N_("Give the cost in 元 or 万元, e.g. 「≤320元/人·天」."), false},
     [RULE_INDICATOR_EFFECT_WORDING] = {"PB322", "indicator-effect-wording", PB_SEV_INFO,
      N_("An 经济效益 or 生态效益 indicator names no such effect."),
      N_("Under 经济效益 an indicator names an economic effect (增收, 产值, 节约资金, 就业 …), under "
@@ -330,7 +331,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "heuristic."),
      N_("经济效益指标/公共服务水平提升情况 (the reference document)."),
      N_("Move the row under the 效益 it describes, or name the effect."),
-     .strict = true},
+     true},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
@@ -339,7 +340,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "一级指标/二级指标/指标值 …). Either the wrong file was submitted or its tables use a layout "
         "pbcheck does not know. A CI job must not pass a file that was not checked."),
      N_("A document whose tables have none of the labels 项目编码, 项目名称 or 一级指标."),
-     N_("Check that the right file was submitted; `pbcheck tables FILE` shows what was read.")},
+     N_("Check that the right file was submitted; `pbcheck tables FILE` shows what was read."), false},
     [RULE_TABLE_INCOMPLETE] = {"PB402", "table-incomplete", PB_SEV_ERROR,
      N_("A project table lacks a required part."),
      N_("A project target table has 项目编码, 项目名称, 预算数, 资金支出计划, 绩效目标 and an indicator "
@@ -347,7 +348,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "evaluated, and the other rules have nothing to check. Source: the layouts of the forms (S9, "
         "S10, S13); that a reviewer rejects such a table is a reviewer heuristic."),
      N_("An empty cell beside 项目编码; a table without 绩效目标; a project with no indicator table."),
-     N_("Fill in the missing part.")},
+     N_("Fill in the missing part."), false},
     [RULE_INDICATOR_CATEGORY_MISSING] = {"PB403", "indicator-category-missing", PB_SEV_ERROR,
      N_("A 一级 category or a required 二级 indicator is missing."),
      N_("The framework has three 一级 categories: 产出指标 (with 数量, 质量, 时效 and 成本指标), 效益指标 (at least one "
@@ -358,7 +359,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "directly may leave 满意度 out (say so, or set the rule's severity); a truncated copy of a "
         "table. Source: the frameworks of the forms and budget systems (S1, S9, S13, S14)."),
      N_("An indicator table without 满意度指标; 产出指标 without 质量指标."),
-     N_("Add the missing category or 二级 indicator with at least one 三级 indicator and its target.")},
+     N_("Add the missing category or 二级 indicator with at least one 三级 indicator and its target."), false},
     [RULE_INDICATOR_LEVEL_MISMATCH] = {"PB404", "indicator-level-mismatch", PB_SEV_ERROR,
      N_("A 二级 indicator sits under the wrong 一级 category."),
      N_("数量, 质量, 时效 and 成本指标 belong to 产出指标; 经济效益, 社会效益, 生态效益 and 可持续影响指标 to 效益指标; 服务对象满意度指标 and "
@@ -367,28 +368,28 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "the wrong place is usually a row pasted into the wrong block. Error. Source: the fixed "
         "一级→二级 menus of the forms (S1, S9, S13, S14)."),
      N_("质量指标 under 效益指标."),
-     N_("Move the row under its 一级 category, or correct the 二级 name.")},
+     N_("Move the row under its 一级 category, or correct the 二级 name."), false},
     [RULE_INDICATOR_LEVEL_EMPTY] = {"PB405", "indicator-level-empty", PB_SEV_ERROR,
      N_("A 二级 indicator has no 三级 indicator with a target."),
      N_("A 二级 row (数量指标, 社会效益指标, …) is a heading: what is measured are the 三级 indicators "
         "beneath it, each with its 指标值. A 二级 without any 三级 indicator that has a value sets no "
         "target. Source: reviewer heuristic."),
      N_("生态效益指标 with empty 三级指标 and 指标值 cells."),
-     N_("Add a 三级 indicator with its target, or remove the 二级 row where the form allows it.")},
+     N_("Add a 三级 indicator with its target, or remove the 二级 row where the form allows it."), false},
     [RULE_INDICATOR_COUNT_LOW] = {"PB406", "indicator-count-low", PB_SEV_WARNING,
      N_("A table has fewer 三级 indicators than the minimum."),
      N_("Fewer than three 三级 indicators (the default; `min-indicators` in the configuration) cannot "
         "cover a project's output, effect and satisfaction. Source: a self-evaluation guide says the "
         "total may not be below 3 (S12, context unclear); otherwise a reviewer heuristic."),
      N_("An indicator table with only 发放人数 「≥395人」 and 服务群众满意度 「≥90%」."),
-     N_("Add indicators for the aspects of the project that are not yet measured.")},
+     N_("Add indicators for the aspects of the project that are not yet measured."), false},
     [RULE_INDICATOR_WEIGHTS_SUM] = {"PB407", "indicator-weights-sum", PB_SEV_ERROR,
      N_("The 权重 of the indicators do not add up to 100."),
      N_("Where the table gives weights (权重), they share out 100 points of the evaluation; a sum other "
         "than 100 is an arithmetic error. A merged weight cell counts once, and the 中期 block is summed "
         "on its own. Not checked when a weight is not a number. Source: arithmetic of the form."),
      N_("权重 30, 30, 20, 10 (sum 90)."),
-     N_("Correct the weights so that they total 100.")},
+     N_("Correct the weights so that they total 100."), false},
 
     /* ---- PB5: identity and cross-reference */
     [RULE_PROJECT_CODE_FORMAT] = {"PB501", "project-code-format", PB_SEV_ERROR,
@@ -406,20 +407,20 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "rule."),
      N_("「13020925P0O147O100099」 among codes of digits (the letter O at positions 11, 15); "
         "「13020925P00147010」 among codes of 21 characters."),
-     N_("Copy the code from the budget system.")},
+     N_("Copy the code from the budget system."), false},
     [RULE_PROJECT_CODE_DUPLICATE] = {"PB502", "project-code-duplicate", PB_SEV_ERROR,
      N_("Two project tables have the same 项目编码."),
      N_("A 项目编码 identifies one project in the budget system. Two tables with one code are a copied "
         "table whose code was not changed, or one project entered twice. Source: reviewer heuristic."),
      N_("Tables 1 and 3 both with 项目编码 「13020925P001470100024」."),
-     N_("Give each table its own project's code, or remove the second copy.")},
+     N_("Give each table its own project's code, or remove the second copy."), false},
     [RULE_PROJECT_NAME_DUPLICATE] = {"PB503", "project-name-duplicate", PB_SEV_ERROR,
      N_("Two project tables have the same 项目名称."),
      N_("Each project of a department budget has its own name. Two tables with one name are a copied "
         "table whose name was not changed, or one project entered twice. Compared after white space "
         "and width are normalised. Source: reviewer heuristic."),
      N_("Tables 2 and 3 both named 「楼门长补助专项经费」."),
-     N_("Give each table its own project's name, or remove the second copy.")},
+     N_("Give each table its own project's name, or remove the second copy."), false},
     [RULE_PROJECT_TITLE_MISMATCH] = {"PB504", "project-title-mismatch", PB_SEV_WARNING,
      N_("The heading of a table names another project than its 项目名称."),
      N_("The heading above each table (「1.房屋租赁和物业管理专项经费绩效目标表」) repeats the project's "
@@ -427,7 +428,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "Compared after white space and width are normalised, without the leading number and the "
         "closing (项目)(支出)绩效目标表. Source: reviewer heuristic."),
      N_("The heading 「3.街道专项工作经费绩效目标表」 above 项目名称 「中山路街道专项经费」."),
-     N_("Make the heading and 项目名称 the same.")},
+     N_("Make the heading and 项目名称 the same."), false},
     [RULE_SUMMARY_PROJECT_MISMATCH] = {"PB505", "summary-project-mismatch", PB_SEV_WARNING,
      N_("The projects of part 1 (分项绩效目标) and the tables of part 2 do not correspond."),
      N_("Part 1 of the filing lists each project's goals (「（一）街道专项工作经费」), part 2 has each project's "
@@ -439,7 +440,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "require the name of the department budget (S8, S13)."),
      N_("Part 1 lists 「街道专项工作经费」 while part 2 has a table for 「中山路街道专项经费」 (the "
         "reference document)."),
-     N_("Use the same project name in both parts, and give each project an entry and a table.")},
+     N_("Use the same project name in both parts, and give each project an entry and a table."), false},
     [RULE_SELF_EVALUATION_SKIPPED] = {"PB601", "self-evaluation-skipped", PB_SEV_INFO,
      N_("A self-evaluation table was recognised and not checked."),
      N_("A 绩效自评表 (or 绩效评价表) reports what a project achieved, with columns such as 权重, 分值, "
@@ -449,7 +450,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "evaluation tables of the budget systems (S6) [read]; the recognition is a heuristic."),
      N_("A table headed 「2024年度项目支出绩效自评表」 with the columns 年度指标值 | 实际完成值 | 分值 | 得分."),
      N_("Nothing to fix when the table is a self-evaluation. If the filing needs target tables, submit "
-        "them; a document with none fails with no-target-table.")},
+        "them; a document with none fails with no-target-table."), false},
 };
 
 #define RULE_COUNT PBI_RULE_COUNT
