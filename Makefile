@@ -51,8 +51,10 @@ pbcheck: $(B)/pbcheck libpbcheck.a
 
 # The rule catalogue's documentation, generated from the table in
 # src/check/rules.c (tests/test_rules.c fails when the committed file differs).
-docs/rules.md: $(B)/pbcheck
-	mkdir -p docs && $(B)/pbcheck --lang en rules --format markdown > $@.tmp && mv $@.tmp $@
+# docs/rules-review.md (severities, presets, the findings on the sample
+# filings) is written by hand and appended.
+docs/rules.md: $(B)/pbcheck docs/rules-review.md
+	mkdir -p docs && $(B)/pbcheck --lang en rules --format markdown > $@.tmp && cat docs/rules-review.md >> $@.tmp && mv $@.tmp $@
 
 # The README's first command: packages, build, then check the bundled sample.
 run: deps

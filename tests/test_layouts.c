@@ -303,6 +303,8 @@ static const fl_project defective = {
 static void assert_defects(const pb_document *d, const char *what)
 {
     const pb_project *p1 = d->projects[0], *p2 = d->projects[1];
+    /* 「≥1年」 under 时效 is indicator-timeliness-vague's (one problem, one
+     * finding: not also indicator-direction). */
     static const char *const slugs[] = {"schedule-checkpoint-blank", "budget-sum-mismatch", "cost-exceeds-budget",
                                         "indicator-timeliness-vague"};
     for (size_t i = 0; i < sizeof slugs / sizeof *slugs; i++) {

@@ -549,6 +549,29 @@ static void test_one_finding_per_place(void **state)
     pb_arena_free(a);
 }
 
+/* The library owns no exit statuses: the CLI tells the SARIF reporter
+ * whether the run failed (an unreadable file), and the exit code it shows. */
+static void test_sarif_execution_from_the_cli(void **state)
+{
+    (void)state;
+    const char *bad = fx_tmp_path("bad.docx");
+    FILE *f = fopen(bad, "w");
+    assert_non_null(f);
+    fputs("not a package", f);
+    fclose(f);
+    char args[512];
+    snprintf(args, sizeof args, "--format sarif '%s'", bad);
+    run_result r = fx_run(args);
+    assert_int_equal(r.status, 3);
+    assert_non_null(strstr(r.out, "\"executionSuccessful\":false,\"exitCode\":3"));
+    fx_run_free(&r);
+    table t = one();
+    r = run_tables(&t, 1, "--format sarif");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\"executionSuccessful\":true,\"exitCode\":0"));
+    fx_run_free(&r);
+}
+
 static void test_project_years(void **state)
 {
     (void)state;
@@ -591,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_effect_wording_is_strict),
         cmocka_unit_test(test_weights_and_medium_term),
         cmocka_unit_test(test_one_finding_per_place),
+        cmocka_unit_test(test_sarif_execution_from_the_cli),
         cmocka_unit_test(test_project_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,6 @@
-/* The checks' driver: the checker every rule family adds findings to, the
- * order of the findings, and the document-level findings (PB401, PB601).
+/* The checks' driver: the rule families in order, the order of the
+ * findings, and the document-level findings (PB401, PB601).  Findings are
+ * added through finding.c.
  * The rules live one family per file (schedule.c, money.c, values.c,
  * structure.c, identity.c); each rule's explanation lives in the catalogue
  * (rules.c).  Messages quote the document's own words in 「」 and say how to
@@ -9,60 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
-                 va_list ap) __attribute__((format(printf, 6, 0)));
-
-/* dflt < 0: the rule's own default severity. */
-static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
-                 va_list ap)
-{
-    const pb_rule *r = pbi_rule(rule);
-    pb_severity sev = pbi_config_severity_or(k->c, r, dflt < 0 ? r->severity : (pb_severity)dflt);
-    if (sev == PB_SEV_OFF || k->oom)
-        return;
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    pb_document *d = k->d;
-    if (!pbi_grow(d->arena, (void **)&d->findings, &k->cap, d->finding_count, sizeof *d->findings)) {
-        k->oom = true;
-        return;
-    }
-    pb_finding *f = &d->findings[d->finding_count];
-    f->rule = r;
-    f->severity = sev;
-    f->project = p;
-    f->loc = loc;
-    f->message = pb_arena_strdup(d->arena, msg);
-    if (!f->message) {
-        k->oom = true;
-        return;
-    }
-    d->finding_count++;
-}
-
-bool pbi_rule_on(const pbi_checker *k, pbi_rule_id rule)
-{
-    const pb_rule *r = pbi_rule(rule);
-    return pbi_config_severity_or(k->c, r, r->severity) != PB_SEV_OFF;
-}
-
-void pbi_add(pbi_checker *k, pbi_rule_id rule, const pb_project *p, pb_loc loc, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vadd(k, rule, -1, p, loc, fmt, ap);
-    va_end(ap);
-}
-
-void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_project *p, pb_loc loc,
-                 const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vadd(k, rule, (int)dflt, p, loc, fmt, ap);
-    va_end(ap);
-}
 
 /* One table's rules, in the order of the form. */
 static void check_project(pbi_checker *k, const pb_project *p)

@@ -86,7 +86,7 @@ _Static_assert(PBI_RULE_COUNT <= PB_RULES_MAX, "pb_config holds PB_RULES_MAX rul
 /* The catalogue entry of a rule. */
 const pb_rule *pbi_rule(pbi_rule_id id);
 
-/* ---- the checker (check.c): what every rule family adds findings to */
+/* ---- the checker (finding.c): what every rule family adds findings to */
 typedef struct pbi_checker {
     pb_document *d;
     const pb_config *c;

@@ -111,7 +111,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "社会成本/生态环境成本 rows or multi-year projects. Source: the budget systems' rule that cost targets "
         "follow the expenditure standard (S1); that the whole budget is not enough is reviewers' "
         "practice."),
-     N_("成本指标/资金成本 「≤242.59万元」 with 预算数 242.59 万元 (the reference document's table 1)."),
+     N_("成本指标/资金成本 「≤242.59万元」 with 预算数 242.59 万元 (the reference document's table 2)."),
      N_("Give a unit or standard cost, e.g. 人均补助标准 ≤500元/人·月, or the costs of the main parts "
         "of the project."),
      .strict = false},
@@ -199,9 +199,9 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "without a comparison as 「＝」, which is legal but rarely what was meant, and an evaluation "
         "later has to guess. Source: the positive/reverse indicator classes of the budget systems (S2); "
         "flagging the missing comparison is a reviewer heuristic."),
-     N_("数量指标/发放人数 「395人」 (the reference document's table 2)."),
+     N_("数量指标/发放人数 「395人」 (the reference document's table 4)."),
      N_("Write the comparison the target means: 「≥395人」, 「≤30天」 or 「＝100%」."),
-     .strict = true},
+     true},
     [RULE_INDICATOR_SATISFACTION_FLOOR] = {"PB306", "indicator-satisfaction-floor", PB_SEV_WARNING,
      N_("A satisfaction target is below the floor, or is not a percentage."),
      N_("Satisfaction (满意度) is measured as the share of people satisfied in a survey, so its target "
@@ -240,7 +240,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "from application to payment) or a rate (按时完成率 100%). Not reported in the 中期 block or when "
         "起止时间 spans several years and the duration fits in it. Takes its cell over from PB304 and "
         "PB305. Warning. Source: reviewers' practice."),
-     N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 1)."),
+     N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 2)."),
      N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%."),
      .strict = false},
     [RULE_INDICATOR_DESCRIPTION_REPEATS_NAME] = {"PB310", "indicator-description-repeats-name", PB_SEV_INFO,
@@ -254,9 +254,9 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("三级指标 「工作开展次数」 described as 「工作开展次数」, or 「项目覆盖率」 as 「覆盖率」 (the "
         "reference document)."),
      N_("Say how the value is counted or calculated, e.g. 「当年按月足额发放补助的楼门长人数」."),
-     .strict = true},
+     true},
     [RULE_INDICATOR_VAGUE_NAME] = {"PB311", "indicator-vague-name", PB_SEV_WARNING,
-     N_("The indicator's name is boilerplate from the deny-list."),
+     N_("The indicator's name is boilerplate that fits any project."),
      N_("Some names are copied from form to form because they fit any project: 提供优质服务, 维护社会稳定, 生态影响, "
         "工作开展次数. They name nothing that can be counted or assessed (指标名称笼统、不可衡量), so the target "
         "cannot be evaluated. Reported once per table, listing the names; the row is not reported "
@@ -264,7 +264,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "only as a whole, after white space and width are normalised. 公共服务水平提升情况 is not in it: a "
         "published common-indicator library recommends it as a 社会效益 indicator. Warning. Source: "
         "reviewers' practice; no official deny-list was found."),
-     N_("社会效益指标/提供优质服务 「≥90%」 (the reference document's table 1)."),
+     N_("社会效益指标/提供优质服务 「≥90%」 (the reference document's table 2)."),
      N_("Name what changes for whom and how it is measured, e.g. 楼门长补助按时发放率 or "
         "社区办公场所正常使用天数."),
      .strict = false},
@@ -294,9 +294,9 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("One phrase on every row shows that the basis was filled in once for the table rather than "
         "found for each target: a satisfaction rate and a cost ceiling rarely come from the same "
         "source. Source: reviewer heuristic."),
-     N_("「上级文件精神」 on all nine rows of the reference document's table 2."),
+     N_("「上级文件精神」 on all nine rows of the reference document's table 4."),
      N_("Give each target its own basis: the document, standard or history it comes from."),
-     .strict = true},
+     true},
     [RULE_INDICATOR_NAME_TWICE] = {"PB315", "indicator-name-twice", PB_SEV_ERROR,
      N_("The same 三级 indicator is in the table twice with different targets."),
      N_("One indicator, one target: with two rows of the same name and different 指标值, an evaluation "
@@ -364,7 +364,7 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "heuristic."),
      N_("经济效益指标/公共服务水平提升情况 (the reference document)."),
      N_("Move the row under the 效益 it describes, or name the effect."),
-     .strict = true},
+     true},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
