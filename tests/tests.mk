@@ -5,6 +5,7 @@ TEST_NAMES  = test_unit test_reader test_extract test_cli test_tables test_hosti
 TEST_NAMES += test_layouts
 TEST_NAMES += test_batch
 TEST_NAMES += test_rules
+TEST_NAMES += test_faults
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 # Shell tests print cmocka's summary lines, so run.sh counts them too.

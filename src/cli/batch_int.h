@@ -1,7 +1,7 @@
 /* The batch engine's parts, private to src/cli/batch_*.c.  They call one
  * another in one direction only:
  *   batch_run → batch_pool → batch_output → batch_baseline
- *   batch_run → batch_walk, batch_pool → batch_walk
+ *   batch_run → batch_walk, batch_pool → batch_walk, batch_pool → batch_read
  * and all of them use cli/opts (status ranks, JSON, xprintf). */
 #ifndef PB_CLI_BATCH_INT_H
 #define PB_CLI_BATCH_INT_H
@@ -49,6 +49,14 @@ walker batch_walker(char **paths, int count, bool nul, bool follow);
  * out of memory. */
 int batch_walker_next(walker *w, item *it);
 void batch_walker_free(walker *w);
+
+/* ============================ batch_read.c: one input, FIFOs included */
+
+/* Reads the file at path; a FIFO or device obeys --file-timeout and
+ * max_file_size.  NULL only when out of memory. */
+pb_document *batch_read(const char *path, const pb_options *opt);
+/* A document that could not be read, for why. */
+pb_document *batch_error_doc(const char *path, pb_status status, const char *why);
 
 /* ==================================== batch_baseline.c: --baseline files */
 
@@ -121,6 +129,8 @@ typedef struct result {
 
 typedef struct output {
     const batch_config *bc;
+    struct cli_output *outs[BATCH_MAX_TARGETS];
+    struct cli_output *baseline_o;
     FILE *files[BATCH_MAX_TARGETS];
     FILE *tails[BATCH_MAX_TARGETS]; /* spooled until mid */
     size_t items[BATCH_MAX_TARGETS], tail_items[BATCH_MAX_TARGETS];
@@ -147,7 +157,11 @@ void batch_put_blocks(FILE *out, const block *b, const char *separator, size_t *
 void batch_emit(output *o, result *r);
 /* Opens the reports; false (after saying why) when one cannot be. */
 bool batch_open_outputs(output *o);
+/* Puts every output in place (EXIT_INTERNAL in *status, after saying
+ * which, for one that could not be written). */
 void batch_close_outputs(output *o, int *status);
+/* Removes the outputs opened so far; the previous files stay. */
+void batch_abort_outputs(output *o);
 void batch_write_begin(output *o);
 void batch_write_end(output *o);
 

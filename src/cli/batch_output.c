@@ -2,6 +2,7 @@
  * files) opened, fed each file's rendered output in input order, and
  * closed with their totals; the progress line; --statistics. */
 #include "cli/batch_int.h"
+#include "cli/output.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -149,19 +150,27 @@ void batch_close_outputs(output *o, int *status)
     for (size_t t = 0; t < bc->target_count; t++) {
         if (o->tails[t])
             fclose(o->tails[t]);
-        if (!o->files[t])
-            continue;
-        bool bad = bc->targets[t].path ? fclose(o->files[t]) != 0 : (fflush(o->files[t]) != 0 || ferror(o->files[t]));
-        if (bad) {
-            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), bc->targets[t].path ? bc->targets[t].path : "stdout",
-                    strerror(errno));
+        o->tails[t] = NULL;
+        if (cli_output_commit(o->outs[t]) != EXIT_CLEAN)
             *status = EXIT_INTERNAL;
-        }
+        o->outs[t] = NULL;
     }
-    if (o->baseline_out && fclose(o->baseline_out) != 0) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), bc->write_baseline, strerror(errno));
+    if (cli_output_commit(o->baseline_o) != EXIT_CLEAN)
         *status = EXIT_INTERNAL;
+    o->baseline_o = NULL;
+}
+
+void batch_abort_outputs(output *o)
+{
+    for (size_t t = 0; t < o->bc->target_count; t++) {
+        if (o->tails[t])
+            fclose(o->tails[t]);
+        o->tails[t] = NULL;
+        cli_output_abort(o->outs[t]);
+        o->outs[t] = NULL;
     }
+    cli_output_abort(o->baseline_o);
+    o->baseline_o = NULL;
 }
 
 bool batch_open_outputs(output *o)
@@ -169,19 +178,18 @@ bool batch_open_outputs(output *o)
     const batch_config *bc = o->bc;
     for (size_t t = 0; t < bc->target_count; t++) {
         const batch_target *tg = &bc->targets[t];
-        o->files[t] = tg->path ? fopen(tg->path, "w") : stdout;
-        if (!o->files[t]) {
-            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), tg->path, strerror(errno));
+        if (!(o->outs[t] = cli_output_open(tg->path)))
             return false;
-        }
+        o->files[t] = cli_output_file(o->outs[t]);
         if (tg->reporter->mid && !(o->tails[t] = tmpfile())) {
-            fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
+            fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), cli_strerror(errno));
             return false;
         }
     }
-    if (bc->write_baseline && !(o->baseline_out = fopen(bc->write_baseline, "w"))) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), bc->write_baseline, strerror(errno));
-        return false;
+    if (bc->write_baseline) {
+        if (!(o->baseline_o = cli_output_open(bc->write_baseline)))
+            return false;
+        o->baseline_out = cli_output_file(o->baseline_o);
     }
     return true;
 }

@@ -56,7 +56,7 @@ int cli_batch_run(const batch_config *bc, char **paths, int count)
     o.progress = bc->progress != PROGRESS_NEVER && !bc->quiet && isatty(STDERR_FILENO);
     int status = EXIT_CLEAN;
     if (!batch_open_outputs(&o)) {
-        batch_close_outputs(&o, &status);
+        batch_abort_outputs(&o);
         batch_baseline_free(&base);
         return EXIT_USAGE;
     }

@@ -28,6 +28,10 @@ bool cli_parse_duration(const char *s, uint64_t *ms);
 bool cli_parse_jobs(const char *s, unsigned *jobs);
 /* malloc'd printf; NULL when out of memory. */
 char *cli_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* pbcheck's own sentence for a system error (an errno value), in the
+ * user's language: never the C library's words, which are English or "?"
+ * where no Chinese locale is installed. */
+const char *cli_strerror(int err);
 /* Writes item as compact JSON and deletes it; false when out of memory
  * (item NULL included). */
 struct cJSON;
