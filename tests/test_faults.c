@@ -314,6 +314,41 @@ static void test_bad_requests_refused(void **state)
     run_free(&r);
 }
 
+/* ------------------------------------------------ what a folder holds */
+
+/* Old binary formats in a folder are unreadable files with the way out;
+ * lock files are named as such; nothing to check is a usage error. */
+static void test_old_formats_lock_files_no_input(void **state)
+{
+    (void)state;
+    run_result r = sh("rm -rf old empty && mkdir old empty && printf x > old/a.doc && printf x > old/b.XLS && "
+                      "printf x > old/c.wps && printf x > old/d.et && printf x > 'old/~$e.docx' && "
+                      "printf x > old/notes.txt && cp reference.docx old/f.docx && \"$PBCHECK\" -f json old");
+    assert_int_equal(r.status, 3);
+    cJSON *j = cJSON_Parse(r.out);
+    assert_non_null(j);
+    cJSON *files = cJSON_GetObjectItem(j, "files");
+    assert_int_equal(cJSON_GetArraySize(files), 5);
+    for (int i = 0; i < 4; i++) {
+        cJSON *e = cJSON_GetObjectItem(cJSON_GetArrayItem(files, i), "error");
+        assert_string_equal(cJSON_GetObjectItem(e, "code")->valuestring, "ole-compound");
+        assert_non_null(strstr(cJSON_GetObjectItem(e, "message")->valuestring, "save it as .docx or .xlsx"));
+    }
+    cJSON_Delete(j);
+    assert_non_null(strstr(r.err, "old/~$e.docx: an Office lock file"));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" empty");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "no .docx or .xlsx file was found in empty"));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" --list-files empty");
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+    r = sh("\"$PBCHECK\" - </dev/null");
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_fifo_obeys_file_timeout),
         cmocka_unit_test(test_path_deeper_than_path_max),
         cmocka_unit_test(test_bad_requests_refused),
+        cmocka_unit_test(test_old_formats_lock_files_no_input),
     };
     return cmocka_run_group_tests_name("faults", tests, group_setup, group_teardown);
 }

@@ -22,6 +22,7 @@ typedef struct item {
     item_kind kind;
     char *path;
     char *message; /* why it is unreadable, or the notice */
+    pb_status status; /* of an unreadable one */
 } item;
 
 typedef struct frame {

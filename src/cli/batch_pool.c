@@ -281,7 +281,7 @@ static void process(engine *e, item *it, size_t seq, result *r)
         r->note = it->message;
         return;
     }
-    pb_document *d = it->kind == ITEM_UNREADABLE ? batch_error_doc(it->path, PB_ERR_IO, it->message)
+    pb_document *d = it->kind == ITEM_UNREADABLE ? batch_error_doc(it->path, it->status, it->message)
                                                  : batch_read(it->path, &bc->opt);
     free(it->message);
     /* A bad .pbcheck.json met in a walk was reported and fails the run. */
