@@ -337,6 +337,15 @@ static void test_old_formats_lock_files_no_input(void **state)
     cJSON_Delete(j);
     assert_non_null(strstr(r.err, "old/~$e.docx: an Office lock file"));
     run_free(&r);
+    /* The run ends with the files to look at again, by verdict. */
+    r = sh("\"$PBCHECK\" --fail-on warning old reference.docx >/dev/null");
+    assert_int_equal(r.status, 3);
+    assert_non_null(strstr(r.err, "Files that cannot be read (4):\n  old/a.doc\n  old/b.XLS\n  old/c.wps\n  old/d.et\n"
+                                  "Files with findings that fail the run (2):\n  old/f.docx\n  reference.docx\n"));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" -q --fail-on warning old reference.docx >/dev/null");
+    assert_null(strstr(r.err, "Files that"));
+    run_free(&r);
     r = sh("\"$PBCHECK\" empty");
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "no .docx or .xlsx file was found in empty"));

@@ -128,6 +128,11 @@ typedef struct result {
 
 /* ===================== batch_output.c: the reports, in input order */
 
+typedef struct failures {
+    char **paths;
+    size_t count, cap;
+} failures;
+
 typedef struct output {
     const batch_config *bc;
     struct cli_output *outs[BATCH_MAX_TARGETS];
@@ -142,6 +147,7 @@ typedef struct output {
     size_t status_counts[PB_STATUS_COUNT];
     bool started[BATCH_MAX_TARGETS]; /* of the file being written */
     int status;
+    failures failed[2]; /* unreadable; findings that fail the run */
     /* progress */
     bool progress;
     bool progress_shown;
@@ -165,6 +171,7 @@ void batch_close_outputs(output *o, int *status);
 void batch_abort_outputs(output *o);
 void batch_write_begin(output *o);
 void batch_write_end(output *o);
+void batch_free_failures(output *o);
 
 /* ========================= batch_pool.c: the threads that check files */
 

@@ -32,6 +32,11 @@ void batch_progress_show(output *o, size_t done, size_t queued, bool all_known)
     fputs("\r\033[K", stderr); /* terminal control stays out of the message */
     fprintf(stderr, _("pbcheck: %zu/%zu%s files, %llu files/s, %zu unreadable"), done, queued,
             all_known ? "" : "+", (unsigned long long)(done * 1000 / ms), o->totals.unreadable);
+    if (all_known && done > 0 && queued > done) {
+        /* the rate so far, over the files still to come */
+        unsigned long long left = (unsigned long long)((queued - done) * ms / done / 1000);
+        fprintf(stderr, _(", about %llu:%02llu left"), left / 60, left % 60);
+    }
     fflush(stderr);
     o->progress_shown = true;
 }
@@ -71,6 +76,53 @@ static void mark_baseline(output *o, const result *r)
         batch_baseline_mark_file(b, r->path);
 }
 
+/* The files that fail, by verdict, for the list at the end of the run. */
+static void remember_failure(output *o, const result *r)
+{
+    int v = !r->read_ok ? 0 : r->status == EXIT_FINDINGS ? 1 : -1;
+    if (v < 0)
+        return;
+    failures *f = &o->failed[v];
+    if (f->count == f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 16;
+        char **n = realloc(f->paths, ncap * sizeof *n);
+        if (!n)
+            return; /* the list is a convenience; the totals stay right */
+        f->paths = n;
+        f->cap = ncap;
+    }
+    if ((f->paths[f->count] = strdup(r->path)))
+        f->count++;
+}
+
+/* After a run over several files, the ones to look at again. */
+static void print_failures(FILE *out, const output *o)
+{
+    static const char *const verdicts[2] = {
+        N_("Files that cannot be read (%zu):\n"),
+        N_("Files with findings that fail the run (%zu):\n"),
+    };
+    if (o->totals.files < 2)
+        return;
+    for (int v = 0; v < 2; v++) {
+        if (o->failed[v].count == 0)
+            continue;
+        fprintf(out, _(verdicts[v]), o->failed[v].count);
+        for (size_t i = 0; i < o->failed[v].count; i++)
+            fprintf(out, "  %s\n", o->failed[v].paths[i]);
+    }
+}
+
+void batch_free_failures(output *o)
+{
+    for (int v = 0; v < 2; v++) {
+        for (size_t i = 0; i < o->failed[v].count; i++)
+            free(o->failed[v].paths[i]);
+        free(o->failed[v].paths);
+        o->failed[v] = (failures){0};
+    }
+}
+
 void batch_emit(output *o, result *r)
 {
     const batch_config *bc = o->bc;
@@ -81,6 +133,7 @@ void batch_emit(output *o, result *r)
     o->status = cli_worse(o->status, r->status);
     if (r->kind == ITEM_NOTICE)
         return;
+    remember_failure(o, r);
     for (size_t t = 0; t < bc->target_count; t++) {
         if (!bc->targets[t].path)
             batch_progress_clear(o);
@@ -232,6 +285,10 @@ void batch_write_end(output *o)
         print_statistics(notes, o);
     if (!bc->quiet || stdout_summary)
         batch_baseline_print_stale(notes, o->base);
+    if (!bc->quiet) {
+        fflush(stdout);
+        print_failures(stderr, o);
+    }
     for (size_t t = 0; t < bc->target_count; t++) {
         const pb_reporter *rep = bc->targets[t].reporter;
         bool ok = true;

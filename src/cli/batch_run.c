@@ -98,6 +98,7 @@ int cli_batch_run(const batch_config *bc, char **paths, int count)
     status = cli_worse(status, o.status == EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_CLEAN);
     batch_close_outputs(&o, &status);
     batch_walker_free(&w);
+    batch_free_failures(&o);
     batch_baseline_free(&base);
     return status;
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define _(s) dgettext("pbcheck", s)
+#define N_(s) s
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_UNREADABLE = 3, EXIT_INTERNAL = 4 };
 
