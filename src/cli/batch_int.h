@@ -1,7 +1,7 @@
 /* The batch engine's parts, private to src/cli/batch_*.c.  They call one
  * another in one direction only:
  *   batch_run → batch_pool → batch_output → batch_baseline
- *   batch_run → batch_walk, batch_pool → batch_walk, batch_pool → batch_read
+ *   batch_run → batch_walk, batch_pool → batch_walk, batch_pool → input
  * and all of them use cli/opts (status ranks, JSON, xprintf). */
 #ifndef PB_CLI_BATCH_INT_H
 #define PB_CLI_BATCH_INT_H
@@ -50,14 +50,6 @@ walker batch_walker(char **paths, int count, bool nul, bool follow);
  * out of memory. */
 int batch_walker_next(walker *w, item *it);
 void batch_walker_free(walker *w);
-
-/* ============================ batch_read.c: one input, FIFOs included */
-
-/* Reads the file at path; a FIFO or device obeys --file-timeout and
- * max_file_size.  NULL only when out of memory. */
-pb_document *batch_read(const char *path, const pb_options *opt);
-/* A document that could not be read, for why. */
-pb_document *batch_error_doc(const char *path, pb_status status, const char *why);
 
 /* ==================================== batch_baseline.c: --baseline files */
 

@@ -168,7 +168,7 @@ void batch_emit(output *o, result *r)
 
 typedef struct rule_stat {
     size_t count;
-    const char *id, *slug, *severity;
+    const char *id, *slug, *severity; /* slug: the rule's title */
 } rule_stat;
 
 static int cmp_stat(const void *x, const void *y)
@@ -187,14 +187,18 @@ static void print_statistics(FILE *out, const output *o)
     const pb_rule *rules = pb_rules(&rule_count);
     for (size_t i = 0; i < rule_count && i < 64; i++)
         if (o->totals.rule_findings[i])
-            stats[n++] = (rule_stat){o->totals.rule_findings[i], rules[i].id, rules[i].slug,
-                                     pb_severity_name(rules[i].severity)};
+            stats[n++] = (rule_stat){o->totals.rule_findings[i], rules[i].id, _(rules[i].summary),
+                                     cli_severity_label(rules[i].severity)};
     for (int s = 1; s < PB_STATUS_COUNT; s++)
         if (o->status_counts[s])
             stats[n++] = (rule_stat){o->status_counts[s], pb_status_code((pb_status)s), _("file cannot be read"), ""};
     qsort(stats, n, sizeof *stats, cmp_stat);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, "%8zu  %-22s %s\n", stats[i].count, stats[i].id, stats[i].slug);
+    {
+        fprintf(out, "%8zu  %-22s ", stats[i].count, stats[i].id);
+        cli_put_padded(out, stats[i].severity, 8);
+        fprintf(out, "%s\n", stats[i].slug);
+    }
 }
 
 void batch_close_outputs(output *o, int *status)

@@ -281,8 +281,8 @@ static void process(engine *e, item *it, size_t seq, result *r)
         r->note = it->message;
         return;
     }
-    pb_document *d = it->kind == ITEM_UNREADABLE ? batch_error_doc(it->path, it->status, it->message)
-                                                 : batch_read(it->path, &bc->opt);
+    pb_document *d = it->kind == ITEM_UNREADABLE ? cli_error_doc(it->path, it->status, it->message)
+                                                 : cli_read_input(it->path, &bc->opt);
     free(it->message);
     /* A bad .pbcheck.json met in a walk was reported and fails the run. */
     const pb_config *cfg = bc->configs ? cli_config_for(bc->configs, it->path) : NULL;

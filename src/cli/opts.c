@@ -111,6 +111,23 @@ const char *cli_strerror(int err)
     }
 }
 
+const char *cli_severity_label(pb_severity s)
+{
+    /* the msgids "error", "warning", "info" the reporters translate too */
+    return _(pb_severity_name(s));
+}
+
+void cli_put_padded(FILE *out, const char *s, int width)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            w += *p >= 0xE0 ? 2 : 1; /* CJK takes two cells; it is all three-byte UTF-8 */
+    fputs(s, out);
+    for (; w < width; w++)
+        fputc(' ', out);
+}
+
 bool cli_json_put(FILE *out, cJSON *item)
 {
     char *s = item ? cJSON_PrintUnformatted(item) : NULL;

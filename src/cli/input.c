@@ -1,9 +1,12 @@
-/* Opening one input of a batch.  A regular file goes to the reader as a
+/* Opening one input (of a batch, or of `tables`).  A regular file goes to the reader as a
  * path.  Anything else named on the command line (a FIFO, /dev/stdin, a
  * character device) is read here first, without blocking, so that
  * --file-timeout holds while no one writes to it and max_file_size bounds
  * what an endless device can make us hold; then the reader gets the bytes. */
-#include "cli/batch_int.h"
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,8 +14,9 @@
 #include <stdio.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
-pb_document *batch_error_doc(const char *path, pb_status status, const char *why)
+pb_document *cli_error_doc(const char *path, pb_status status, const char *why)
 {
     pb_arena *a = pb_arena_new();
     pb_document *d = a ? pb_arena_alloc(a, sizeof *d) : NULL;
@@ -83,17 +87,23 @@ static pb_status read_stream(int fd, uint64_t max, uint64_t millis, char **data,
     }
 }
 
-pb_document *batch_read(const char *path, const pb_options *opt)
+pb_document *cli_read_input(const char *path, const pb_options *opt)
 {
     struct stat st;
-    if (stat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+    char why[256];
+    if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
+        /* said here, in pbcheck's words: the C library's may be "?????"
+         * where no Chinese locale is installed */
+        snprintf(why, sizeof why, _("cannot open the file: %s"), cli_strerror(errno));
+        return cli_error_doc(path, PB_ERR_IO, why);
+    }
+    if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
         return pb_read_file(path, opt); /* the reader says what is wrong */
     int64_t start = now_ms();
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        char why[256];
         snprintf(why, sizeof why, _("cannot open the file: %s"), cli_strerror(errno));
-        return batch_error_doc(path, PB_ERR_IO, why);
+        return cli_error_doc(path, PB_ERR_IO, why);
     }
     char *data;
     size_t len;
@@ -102,7 +112,6 @@ pb_document *batch_read(const char *path, const pb_options *opt)
     pb_status s = read_stream(fd, l->max_file_size, l->max_millis, &data, &len, &err);
     close(fd);
     pb_document *d = NULL;
-    char why[256];
     if (s == PB_OK) {
         pb_options left = *opt;
         if (l->max_millis) {
@@ -113,14 +122,14 @@ pb_document *batch_read(const char *path, const pb_options *opt)
     } else if (s == PB_ERR_TIMEOUT) {
         snprintf(why, sizeof why, _("reading took longer than the limit of %llu ms (--file-timeout)"),
                  (unsigned long long)l->max_millis);
-        d = batch_error_doc(path, s, why);
+        d = cli_error_doc(path, s, why);
     } else if (s == PB_ERR_FILE_TOO_LARGE) {
         snprintf(why, sizeof why, _("the file is more than the limit of %llu bytes"),
                  (unsigned long long)l->max_file_size);
-        d = batch_error_doc(path, s, why);
+        d = cli_error_doc(path, s, why);
     } else if (s == PB_ERR_IO) {
         snprintf(why, sizeof why, _("cannot read the file: %s"), cli_strerror(err));
-        d = batch_error_doc(path, s, why);
+        d = cli_error_doc(path, s, why);
     }
     free(data);
     return d;
