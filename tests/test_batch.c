@@ -907,7 +907,9 @@ static void test_progress_and_colour(void **state)
     if (r.status != 0 || !strstr(tty, "files")) {
         free(tty);
         run_free(&r);
-        skip(); /* no pseudo-terminal here */
+        /* the reason, for the closing line of tests/run.sh */
+        print_message("[  SKIPPED ] test_progress_and_colour: no pseudo-terminal (script(1) failed)\n");
+        skip();
     }
     assert_non_null(strstr(tty, "files/s"));
     free(tty);
@@ -989,7 +991,8 @@ static void test_gnu_parallel_recipe(void **state)
     run_result r = sh("command -v parallel");
     if (r.status != 0) {
         run_free(&r);
-        skip(); /* scripts/deps.sh test installs it */
+        print_message("[  SKIPPED ] test_gnu_parallel_recipe: GNU parallel is not installed (scripts/deps.sh test)\n");
+        skip();
     }
     run_free(&r);
     /* Blocks of 17 paths, 3 pbcheck runs at a time, on this host (":"). */
