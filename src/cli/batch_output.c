@@ -289,7 +289,8 @@ void batch_write_end(output *o)
         print_statistics(notes, o);
     if (!bc->quiet || stdout_summary)
         batch_baseline_print_stale(notes, o->base);
-    if (!bc->quiet) {
+    /* for people reading a text report, not for tools parsing stderr */
+    if (!bc->quiet && stdout_summary) {
         fflush(stdout);
         print_failures(stderr, o);
     }
