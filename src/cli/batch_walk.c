@@ -129,7 +129,8 @@ static int push_dir(walker *w, char *path, const struct stat *st, item *it)
         }
         return set_item(it, ITEM_UNREADABLE, dir_path, cli_xprintf(_("cannot read the folder: %s"), cli_strerror(read_errno)));
     }
-    qsort(f.names, f.count, sizeof *f.names, cmp_str);
+    if (f.count) /* qsort(NULL, 0, …) is undefined */
+        qsort(f.names, f.count, sizeof *f.names, cmp_str);
     w->stack[w->depth++] = f;
     return 0;
 }
