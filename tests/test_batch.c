@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* strcasestr */
 /* End-to-end tests of batch runs and CI formats (issue 5), through the
  * pbcheck binary ($PBCHECK) run by the shell in a scratch folder: folders,
  * stdin lists, lock files, symlinks, parallel jobs, every format (validated
@@ -479,11 +480,12 @@ static void test_unreadable_in_folder(void **state)
             continue;
         }
         assert_string_equal(str_of(cJSON_GetObjectItem(f, "error"), "code"), codes[i]);
-        assert_non_null(strstr(str_of(cJSON_GetObjectItem(f, "error"), "message"), "Permission denied"));
+        /* in pbcheck's words, not the C library's (issue 16) */
+        assert_non_null(strcasestr(str_of(cJSON_GetObjectItem(f, "error"), "message"), "permission denied"));
     }
     /* c.docx was still checked: its PB104 error is there. */
     assert_non_null(strstr(r.out, "schedule-final-not-100"));
-    assert_non_null(strstr(r.err, "perm/b.docx: cannot open the file: Permission denied [io-error]"));
+    assert_non_null(strstr(r.err, "perm/b.docx: cannot open the file: permission denied [io-error]"));
     cJSON_Delete(j);
     run_free(&r);
     r = sh("chmod 755 perm/locked && chmod 644 perm/b.docx");
@@ -497,42 +499,22 @@ static void test_unreadable_in_folder(void **state)
 
 /* A per-file time limit: a large file stops cleanly as [timeout] and the
  * batch goes on. */
+/* A FIFO that is never written stays unread for ever: the limit alone ends
+ * it, whatever the speed of the machine, and the file after it (-j 1) is
+ * still checked. */
 static void test_file_timeout(void **state)
 {
     (void)state;
-    size_t cap = 24u << 20, len = 0;
-    char *body = malloc(cap);
-    assert_non_null(body);
-    char *ref = fx_reference_body(&ok_project, 1);
-    assert_non_null(ref);
-    /* Varied text, so that it does not compress past the zip-bomb ratio. */
-    unsigned x = 12345;
-    while (len + 200 < cap - strlen(ref) - 1) {
-        x = x * 1103515245u + 12345u;
-        len += (size_t)snprintf(body + len, cap - len, "<w:p><w:r><w:t>段落 %u 文字 %u</w:t></w:r></w:p>", x,
-                                x >> 7);
-    }
-    memcpy(body + len, ref, strlen(ref) + 1);
-    free(ref);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/big.docx", root);
-    assert_true(fx_docx_file(path, body));
-    free(body);
-    /* big.docx takes about half a second to read on the SAX2 reader (24 MB
-     * of XML), the reference a few milliseconds (40 ms under ASan). */
-    run_result r = sh("\"$PBCHECK\" -j 1 --file-timeout 200ms -f json big.docx reference.docx");
+    run_result r = sh("rm -f silent.fifo && mkfifo silent.fifo && "
+                      "\"$PBCHECK\" -j 1 --file-timeout 500ms -f json silent.fifo reference.docx");
     assert_int_equal(r.status, 3);
     cJSON *j = parse_json(r.out);
     cJSON *files = cJSON_GetObjectItem(j, "files");
     assert_string_equal(str_of(cJSON_GetObjectItem(cJSON_GetArrayItem(files, 0), "error"), "code"), "timeout");
     assert_string_equal(str_of(cJSON_GetArrayItem(files, 1), "status"), "ok");
     cJSON_Delete(j);
-    assert_non_null(strstr(r.err, "big.docx: reading took longer than the limit of 200 ms (--file-timeout) [timeout]"));
-    run_free(&r);
-    /* With no limit the same file is read. */
-    r = sh("\"$PBCHECK\" --file-timeout 0 -f json big.docx");
-    assert_true(r.status == 0 || r.status == 1);
-    assert_non_null(strstr(r.out, "\"status\":\"ok\""));
+    assert_non_null(
+        strstr(r.err, "silent.fifo: reading took longer than the limit of 500 ms (--file-timeout) [timeout]"));
     run_free(&r);
     r = sh("\"$PBCHECK\" --file-timeout soon ok.docx");
     assert_int_equal(r.status, 2);
@@ -955,7 +937,9 @@ static void test_progress_and_colour(void **state)
     if (r.status != 0 || !strstr(tty, "files")) {
         free(tty);
         run_free(&r);
-        skip(); /* no pseudo-terminal here */
+        /* the reason, for the closing line of tests/run.sh */
+        print_message("[  SKIPPED ] test_progress_and_colour: no pseudo-terminal (script(1) failed)\n");
+        skip();
     }
     assert_non_null(strstr(tty, "files/s"));
     free(tty);
@@ -1037,7 +1021,8 @@ static void test_gnu_parallel_recipe(void **state)
     run_result r = sh("command -v parallel");
     if (r.status != 0) {
         run_free(&r);
-        skip(); /* scripts/deps.sh test installs it */
+        print_message("[  SKIPPED ] test_gnu_parallel_recipe: GNU parallel is not installed (scripts/deps.sh test)\n");
+        skip();
     }
     run_free(&r);
     /* Blocks of 17 paths, 3 pbcheck runs at a time, on this host (":"). */

@@ -242,6 +242,40 @@ static void test_binary_chinese_from_lang(void **state)
     run_free(&r);
 }
 
+/* LANG=zh_CN.UTF-8 where that locale is not installed (the test machine
+ * has only C and C.UTF-8): the C library's own texts would come out as
+ * "?????"; pbcheck's sentences must be whole Chinese.  Severities and
+ * rule titles are translated in rules, explain and --statistics. */
+static void test_binary_no_question_marks(void **state)
+{
+    (void)state;
+    static const char *const commands[] = {
+        "no-such-file.docx",
+        "data/reference.docx --report json:/no-such-folder/r.json",
+        "--statistics data/reference.docx",
+        "rules",
+        "explain PB101 PB202",
+        "tables no-such-file.docx",
+        "--write-baseline /dev/full data/reference.docx",
+    };
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        run_result r = run_env("zh_CN.UTF-8", NULL, commands[i]);
+        if (strchr(r.out, '?') || strchr(r.err, '?'))
+            fail_msg("pbcheck %s: a '?' of a failed conversion:\n%s%s", commands[i], r.out, r.err);
+        run_free(&r);
+    }
+    run_result r = run_env("zh_CN.UTF-8", NULL, "no-such-file.docx");
+    assert_non_null(strstr(r.out, "文件或文件夹不存在"));
+    run_free(&r);
+    r = run_env("zh_CN.UTF-8", NULL, "rules");
+    assert_non_null(strstr(r.out, "PB101  schedule-checkpoint-blank           警告     "));
+    assert_null(strstr(r.out, " warning "));
+    run_free(&r);
+    r = run_env("zh_CN.UTF-8", NULL, "--statistics data/reference.docx");
+    assert_non_null(strstr(r.out, "PB101                  警告    资金支出计划有时间节点未填写。"));
+    run_free(&r);
+}
+
 static void test_binary_lang_option(void **state)
 {
     (void)state;
@@ -306,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_every_rule_text_translated),
         cmocka_unit_test(test_binary_chinese_from_lang),
         cmocka_unit_test(test_binary_lang_option),
+        cmocka_unit_test(test_binary_no_question_marks),
         cmocka_unit_test(test_binary_help_in_both_languages),
     };
     return cmocka_run_group_tests_name("i18n", tests, NULL, NULL);

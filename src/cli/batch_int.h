@@ -1,7 +1,7 @@
 /* The batch engine's parts, private to src/cli/batch_*.c.  They call one
  * another in one direction only:
  *   batch_run → batch_pool → batch_output → batch_baseline
- *   batch_run → batch_walk, batch_pool → batch_walk
+ *   batch_run → batch_walk, batch_pool → batch_walk, batch_pool → input
  * and all of them use cli/opts (status ranks, JSON, xprintf). */
 #ifndef PB_CLI_BATCH_INT_H
 #define PB_CLI_BATCH_INT_H
@@ -22,6 +22,7 @@ typedef struct item {
     item_kind kind;
     char *path;
     char *message; /* why it is unreadable, or the notice */
+    pb_status status; /* of an unreadable one */
 } item;
 
 typedef struct frame {
@@ -119,11 +120,19 @@ typedef struct result {
 
 /* ===================== batch_output.c: the reports, in input order */
 
+typedef struct failures {
+    char **paths;
+    size_t count, cap;
+} failures;
+
 typedef struct output {
     const batch_config *bc;
+    struct cli_output *outs[BATCH_MAX_TARGETS];
+    struct cli_output *baseline_o;
     FILE *files[BATCH_MAX_TARGETS];
     FILE *tails[BATCH_MAX_TARGETS]; /* spooled until mid */
     FILE *dest[BATCH_MAX_TARGETS];  /* a reporter with finish: files[] is spooled, this is where it goes */
+    int failed_err[BATCH_MAX_TARGETS]; /* why report t could not be completed (an errno value), or 0 */
     bool page_failed;               /* a folder target's page could not be written */
     /* hints being read from a marking reporter's bytes (they may be cut
      * between blocks): 0 outside, 1 in the rule ID, 2 in the hint */
@@ -142,6 +151,7 @@ typedef struct output {
     size_t status_counts[PB_STATUS_COUNT];
     bool started[BATCH_MAX_TARGETS]; /* of the file being written */
     int status;
+    failures failed[2]; /* unreadable; findings that fail the run */
     /* progress */
     bool progress;
     bool progress_shown;
@@ -161,9 +171,14 @@ void batch_put_target(output *o, size_t t, const block *b);
 void batch_emit(output *o, result *r);
 /* Opens the reports; false (after saying why) when one cannot be. */
 bool batch_open_outputs(output *o);
+/* Puts every output in place (EXIT_INTERNAL in *status, after saying
+ * which, for one that could not be written). */
 void batch_close_outputs(output *o, int *status);
+/* Removes the outputs opened so far; the previous files stay. */
+void batch_abort_outputs(output *o);
 void batch_write_begin(output *o);
 void batch_write_end(output *o);
+void batch_free_failures(output *o);
 
 /* ========================= batch_pool.c: the threads that check files */
 

@@ -2,6 +2,7 @@
  * files) opened, fed each file's rendered output in input order, and
  * closed with their totals; the progress line; --statistics. */
 #include "cli/batch_int.h"
+#include "cli/output.h"
 
 #include <errno.h>
 #include <string.h>
@@ -33,6 +34,11 @@ void batch_progress_show(output *o, size_t done, size_t queued, bool all_known)
     fputs("\r\033[K", stderr); /* terminal control stays out of the message */
     fprintf(stderr, _("pbcheck: %zu/%zu%s files, %llu files/s, %zu unreadable"), done, queued,
             all_known ? "" : "+", (unsigned long long)(done * 1000 / ms), o->totals.unreadable);
+    if (all_known && done > 0 && queued > done) {
+        /* the rate so far, over the files still to come */
+        unsigned long long left = (unsigned long long)((queued - done) * ms / done / 1000);
+        fprintf(stderr, _(", about %llu:%02llu left"), left / 60, left % 60);
+    }
     fflush(stderr);
     o->progress_shown = true;
 }
@@ -135,18 +141,19 @@ static void mark_baseline(output *o, const result *r)
         batch_baseline_mark_file(b, r->path);
 }
 
-/* DIR/name, malloc'd. */
+/* DIR/name, malloc'd; DIR is the folder being filled (no slash at its end). */
 static char *in_folder(const char *dir, const char *name)
 {
-    return cli_xprintf("%s%s", dir, name);
+    return cli_xprintf("%s/%s", dir, name);
 }
 
 /* A folder target: the file's own page, DIR/fHASH.html. */
-static void write_page(output *o, const batch_target *tg, const result *r, const chunk *c)
+static void write_page(output *o, size_t t, const result *r, const chunk *c)
 {
+    const batch_target *tg = &o->bc->targets[t];
     char name[64];
     pb_html_page_name(r->path, name, sizeof name);
-    char *path = in_folder(tg->path, name);
+    char *path = in_folder(cli_output_dir_path(o->outs[t]), name);
     FILE *f = path ? fopen(path, "w") : NULL;
     bool ok = f && tg->reporter->begin(f);
     if (ok) {
@@ -158,10 +165,60 @@ static void write_page(output *o, const batch_target *tg, const result *r, const
     if (f && fclose(f) != 0)
         ok = false;
     if (!ok) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), path ? path : tg->path, strerror(errno));
+        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), path ? path : tg->path, cli_strerror(errno));
         o->page_failed = true;
     }
     free(path);
+}
+
+/* The files that fail, by verdict, for the list at the end of the run. */
+static void remember_failure(output *o, const result *r)
+{
+    int v = !r->read_ok ? 0 : r->status == EXIT_FINDINGS ? 1 : -1;
+    if (v < 0)
+        return;
+    failures *f = &o->failed[v];
+    if (f->count == f->cap) {
+        size_t ncap = f->cap ? f->cap * 2 : 16;
+        char **n = realloc(f->paths, ncap * sizeof *n);
+        if (!n)
+            return; /* the list is a convenience; the totals stay right */
+        f->paths = n;
+        f->cap = ncap;
+    }
+    if ((f->paths[f->count] = strdup(r->path)))
+        f->count++;
+}
+
+/* After a run over several files, the ones to look at again. */
+static void print_failures(FILE *out, const output *o)
+{
+    static const char *const verdicts[2] = {
+        N_("Files that cannot be read (%zu):\n"),
+        N_("Files with findings that fail the run (%zu):\n"),
+    };
+    if (o->totals.files < 2)
+        return;
+    for (int v = 0; v < 2; v++) {
+        if (o->failed[v].count == 0)
+            continue;
+        fprintf(out, _(verdicts[v]), o->failed[v].count);
+        for (size_t i = 0; i < o->failed[v].count; i++) {
+            fputs("  ", out);
+            pb_fput_safe(out, o->failed[v].paths[i]); /* a name may hold terminal escapes */
+            fputc('\n', out);
+        }
+    }
+}
+
+void batch_free_failures(output *o)
+{
+    for (int v = 0; v < 2; v++) {
+        for (size_t i = 0; i < o->failed[v].count; i++)
+            free(o->failed[v].paths[i]);
+        free(o->failed[v].paths);
+        o->failed[v] = (failures){0};
+    }
 }
 
 void batch_emit(output *o, result *r)
@@ -174,11 +231,12 @@ void batch_emit(output *o, result *r)
     o->status = cli_worse(o->status, r->status);
     if (r->kind == ITEM_NOTICE)
         return;
+    remember_failure(o, r);
     for (size_t t = 0; t < bc->target_count; t++) {
         if (!bc->targets[t].path)
             batch_progress_clear(o);
         if (bc->targets[t].folder)
-            write_page(o, &bc->targets[t], r, &r->main[t]);
+            write_page(o, t, r, &r->main[t]);
         batch_put_target(o, t, r->main[t].first);
         o->started[t] = false;
         if (o->tails[t])
@@ -210,7 +268,7 @@ void batch_emit(output *o, result *r)
 
 typedef struct rule_stat {
     size_t count;
-    const char *id, *slug, *severity;
+    const char *id, *slug, *severity; /* slug: the rule's title */
 } rule_stat;
 
 static int cmp_stat(const void *x, const void *y)
@@ -229,14 +287,38 @@ static void print_statistics(FILE *out, const output *o)
     const pb_rule *rules = pb_rules(&rule_count);
     for (size_t i = 0; i < rule_count && i < PB_RULES_MAX; i++)
         if (o->totals.rule_findings[i])
-            stats[n++] = (rule_stat){o->totals.rule_findings[i], rules[i].id, rules[i].slug,
-                                     pb_severity_name(rules[i].severity)};
+            stats[n++] = (rule_stat){o->totals.rule_findings[i], rules[i].id, _(rules[i].summary),
+                                     cli_severity_label(rules[i].severity)};
     for (int s = 1; s < PB_STATUS_COUNT; s++)
         if (o->status_counts[s])
             stats[n++] = (rule_stat){o->status_counts[s], pb_status_code((pb_status)s), _("file cannot be read"), ""};
     qsort(stats, n, sizeof *stats, cmp_stat);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, "%8zu  %-22s %s\n", stats[i].count, stats[i].id, stats[i].slug);
+    {
+        fprintf(out, "%8zu  %-22s ", stats[i].count, stats[i].id);
+        cli_put_padded(out, stats[i].severity, 8);
+        fprintf(out, "%s\n", stats[i].slug);
+    }
+}
+
+/* A spooled target's own streams (the spool, and a folder's index page),
+ * closed before its output is committed or dropped; false when the index
+ * page could not be written. */
+static bool close_spool(output *o, size_t t)
+{
+    bool ok = true;
+    if (o->dest[t]) {
+        fclose(o->files[t]);
+        o->files[t] = o->dest[t];
+        o->dest[t] = NULL;
+    }
+    if (o->bc->targets[t].folder && o->files[t]) {
+        ok = fclose(o->files[t]) == 0;
+        if (!ok)
+            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), o->bc->targets[t].path, cli_strerror(errno));
+        o->files[t] = NULL;
+    }
+    return ok;
 }
 
 void batch_close_outputs(output *o, int *status)
@@ -245,23 +327,67 @@ void batch_close_outputs(output *o, int *status)
     for (size_t t = 0; t < bc->target_count; t++) {
         if (o->tails[t])
             fclose(o->tails[t]);
-        if (o->dest[t]) { /* the run stopped before finish: the spool goes */
-            fclose(o->files[t]);
-            o->files[t] = o->dest[t];
-        }
-        if (!o->files[t])
-            continue;
-        bool bad = bc->targets[t].path ? fclose(o->files[t]) != 0 : (fflush(o->files[t]) != 0 || ferror(o->files[t]));
-        if (bad) {
-            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), bc->targets[t].path ? bc->targets[t].path : "stdout",
-                    strerror(errno));
+        o->tails[t] = NULL;
+        if (!close_spool(o, t) || o->page_failed) {
+            cli_output_abort(o->outs[t]);
             *status = EXIT_INTERNAL;
-        }
+        } else if (o->failed_err[t]) {
+            *status = cli_output_fail(o->outs[t], o->failed_err[t]);
+        } else if (cli_output_commit(o->outs[t]) != EXIT_CLEAN)
+            *status = EXIT_INTERNAL;
+        o->outs[t] = NULL;
     }
-    if (o->baseline_out && fclose(o->baseline_out) != 0) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), bc->write_baseline, strerror(errno));
+    if (cli_output_commit(o->baseline_o) != EXIT_CLEAN)
         *status = EXIT_INTERNAL;
+    o->baseline_o = NULL;
+}
+
+void batch_abort_outputs(output *o)
+{
+    for (size_t t = 0; t < o->bc->target_count; t++) {
+        if (o->tails[t])
+            fclose(o->tails[t]);
+        o->tails[t] = NULL;
+        close_spool(o, t);
+        cli_output_abort(o->outs[t]);
+        o->outs[t] = NULL;
     }
+    cli_output_abort(o->baseline_o);
+    o->baseline_o = NULL;
+}
+
+static FILE *spool(void)
+{
+    FILE *f = tmpfile();
+    if (!f)
+        fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), cli_strerror(errno));
+    return f;
+}
+
+/* DIR/: filled under a temporary name beside DIR (the pages as files
+ * come, the index from the spool at the end) and swapped into place. */
+static bool open_folder(output *o, size_t t)
+{
+    char *dir = strdup(o->bc->targets[t].path);
+    if (!dir) {
+        fputs(_("pbcheck: out of memory\n"), stderr);
+        return false;
+    }
+    for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+        dir[n - 1] = '\0';
+    o->outs[t] = cli_output_open_dir(dir);
+    free(dir);
+    if (!o->outs[t])
+        return false;
+    char *index = in_folder(cli_output_dir_path(o->outs[t]), "index.html");
+    o->dest[t] = index ? fopen(index, "w") : NULL;
+    if (!o->dest[t]) {
+        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), o->bc->targets[t].path, cli_strerror(errno));
+        free(index);
+        return false;
+    }
+    free(index);
+    return (o->files[t] = spool()) != NULL;
 }
 
 bool batch_open_outputs(output *o)
@@ -270,46 +396,26 @@ bool batch_open_outputs(output *o)
     for (size_t t = 0; t < bc->target_count; t++) {
         const batch_target *tg = &bc->targets[t];
         if (tg->folder) {
-            /* DIR/: the pages as files come, the index (from the spool) at the end */
-            char *index = in_folder(tg->path, "index.html");
-            if (mkdir(tg->path, 0777) != 0 && errno != EEXIST) {
-                fprintf(stderr, _("pbcheck: cannot create the folder %s: %s\n"), tg->path, strerror(errno));
-                free(index);
+            if (!open_folder(o, t))
                 return false;
-            }
-            o->dest[t] = index ? fopen(index, "w") : NULL;
-            if (!o->dest[t]) {
-                fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), index ? index : tg->path, strerror(errno));
-                free(index);
+        } else {
+            if (!(o->outs[t] = cli_output_open(tg->path)))
                 return false;
+            o->files[t] = cli_output_file(o->outs[t]);
+            /* finish rewrites the spooled run (SARIF cut to GitHub's limits) */
+            if (tg->reporter->finish) {
+                o->dest[t] = o->files[t];
+                if (!(o->files[t] = spool()))
+                    return false;
             }
-            free(index);
-            if (!(o->files[t] = tmpfile())) {
-                fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
-                return false;
-            }
-            continue;
         }
-        o->files[t] = tg->path ? fopen(tg->path, "w") : stdout;
-        if (!o->files[t]) {
-            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), tg->path, strerror(errno));
+        if (tg->reporter->mid && !(o->tails[t] = spool()))
             return false;
-        }
-        if (tg->reporter->finish) {
-            o->dest[t] = o->files[t];
-            if (!(o->files[t] = tmpfile())) {
-                fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
-                return false;
-            }
-        }
-        if (tg->reporter->mid && !(o->tails[t] = tmpfile())) {
-            fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), strerror(errno));
-            return false;
-        }
     }
-    if (bc->write_baseline && !(o->baseline_out = fopen(bc->write_baseline, "w"))) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), bc->write_baseline, strerror(errno));
-        return false;
+    if (bc->write_baseline) {
+        if (!(o->baseline_o = cli_output_open(bc->write_baseline)))
+            return false;
+        o->baseline_out = cli_output_file(o->baseline_o);
     }
     return true;
 }
@@ -352,9 +458,15 @@ void batch_write_end(output *o)
         print_statistics(notes, o);
     if (!bc->quiet || stdout_summary)
         batch_baseline_print_stale(notes, o->base);
+    /* for people reading a text report, not for tools parsing stderr */
+    if (!bc->quiet && stdout_summary) {
+        fflush(stdout);
+        print_failures(stderr, o);
+    }
     for (size_t t = 0; t < bc->target_count; t++) {
         const pb_reporter *rep = bc->targets[t].reporter;
         bool ok = true;
+        errno = 0;
         if (rep->mid) {
             ok = rep->mid(o->files[t], &o->totals) && copy_stream(o->tails[t], o->files[t]);
         }
@@ -366,8 +478,9 @@ void batch_write_end(output *o)
         if (o->dest[t]) {
             /* the spooled run becomes the report (SARIF: cut to GitHub's
              * limits; several HTML files: their index) */
+            ok = ok && !ferror(o->files[t]) && fflush(o->files[t]) == 0;
             rewind(o->files[t]);
-            ok = ok && fflush(o->files[t]) == 0 &&
+            ok = ok &&
                  (bc->targets[t].folder ? pb_html_index(o->files[t], o->dest[t], &o->totals, true)
                                         : rep->finish(o->files[t], o->dest[t], &o->totals));
             if (ok && rep->pages && !bc->targets[t].folder && o->totals.files > 1 && !bc->quiet)
@@ -378,6 +491,8 @@ void batch_write_end(output *o)
             o->files[t] = o->dest[t];
             o->dest[t] = NULL;
         }
+        if (!ok && !o->failed_err[t])
+            o->failed_err[t] = errno ? errno : EIO;
         if (!ok || o->page_failed)
             o->status = EXIT_INTERNAL;
     }

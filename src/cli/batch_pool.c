@@ -193,20 +193,6 @@ static bool render(engine *e, size_t seq, const pb_reporter *rep, const pb_repor
     return ok;
 }
 
-static pb_document *unreadable_doc(const char *path, const char *why)
-{
-    pb_arena *a = pb_arena_new();
-    pb_document *d = a ? pb_arena_alloc(a, sizeof *d) : NULL;
-    if (!d || !(d->path = pb_arena_strdup(a, path))) {
-        pb_arena_free(a);
-        return NULL;
-    }
-    d->arena = a;
-    d->error.status = PB_ERR_IO;
-    snprintf(d->error.message, sizeof d->error.message, "%s", why);
-    return d;
-}
-
 static bool write_baseline_chunk(engine *e, const pb_document *d, const pb_fingerprint *fps, chunk *out)
 {
     FILE *m = sink_open(e, out, NULL, 0);
@@ -302,8 +288,8 @@ static void process(engine *e, item *it, size_t seq, result *r)
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    pb_document *d = it->kind == ITEM_UNREADABLE ? unreadable_doc(it->path, it->message)
-                                                 : pb_read_file(it->path, &bc->opt);
+    pb_document *d = it->kind == ITEM_UNREADABLE ? cli_error_doc(it->path, it->status, it->message)
+                                                 : cli_read_input(it->path, &bc->opt);
     free(it->message);
     /* A bad .pbcheck.json met in a walk was reported and fails the run. */
     const pb_config *cfg = bc->configs ? cli_config_for(bc->configs, it->path) : NULL;

@@ -29,6 +29,21 @@ static bool wanted_name(const char *name)
     return false;
 }
 
+/* Binary formats a folder of filings often holds: told, not skipped. */
+static bool old_format(const char *name)
+{
+    static const char *const extensions[] = {".doc", ".wps", ".xls", ".et"};
+    size_t n = strlen(name);
+    if (strncmp(name, "~$", 2) == 0)
+        return false;
+    for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
+        size_t e = strlen(extensions[i]);
+        if (n > e && strcasecmp(name + n - e, extensions[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
 static char *join(const char *dir, const char *name)
 {
     size_t d = strlen(dir);
@@ -52,7 +67,7 @@ static int set_item(item *it, item_kind kind, char *path, char *message)
         free(path);
         return -1;
     }
-    *it = (item){kind, path, message};
+    *it = (item){kind, path, message, PB_ERR_IO};
     return 1;
 }
 
@@ -68,7 +83,7 @@ static int push_dir(walker *w, char *path, const struct stat *st, item *it)
                                     w->stack[i].dir));
     DIR *dir = opendir(path);
     if (!dir)
-        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the folder: %s"), strerror(errno)));
+        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the folder: %s"), cli_strerror(errno)));
     frame f = {path, NULL, 0, 0, st->st_dev, st->st_ino};
     size_t cap = 0;
     struct dirent *e;
@@ -112,9 +127,10 @@ static int push_dir(walker *w, char *path, const struct stat *st, item *it)
             free(dir_path);
             return -1;
         }
-        return set_item(it, ITEM_UNREADABLE, dir_path, cli_xprintf(_("cannot read the folder: %s"), strerror(read_errno)));
+        return set_item(it, ITEM_UNREADABLE, dir_path, cli_xprintf(_("cannot read the folder: %s"), cli_strerror(read_errno)));
     }
-    qsort(f.names, f.count, sizeof *f.names, cmp_str);
+    if (f.count) /* qsort(NULL, 0, …) is undefined */
+        qsort(f.names, f.count, sizeof *f.names, cmp_str);
     w->stack[w->depth++] = f;
     return 0;
 }
@@ -130,7 +146,7 @@ static int visit_arg(walker *w, const char *arg, item *it)
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return push_dir(w, path, &st, it);
-    *it = (item){ITEM_FILE, path, NULL};
+    *it = (item){ITEM_FILE, path, NULL, PB_OK};
     return 1;
 }
 
@@ -140,11 +156,14 @@ static int visit_entry(walker *w, char *path, const char *name, item *it)
 {
     struct stat st;
     if (lstat(path, &st) != 0) {
+        /* A path too long to open may be a folder of filings: say so. */
+        if (errno == ENAMETOOLONG || errno == ELOOP)
+            return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open: %s"), cli_strerror(errno)));
         if (!wanted_name(name)) {
             free(path);
             return 0;
         }
-        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the file: %s"), strerror(errno)));
+        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the file: %s"), cli_strerror(errno)));
     }
     if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
         /* A dangling link named like a filing is a filing that is missing. */
@@ -152,7 +171,7 @@ static int visit_entry(walker *w, char *path, const char *name, item *it)
             free(path);
             return 0;
         }
-        *it = (item){ITEM_FILE, path, NULL};
+        *it = (item){ITEM_FILE, path, NULL, PB_OK};
         return 1;
     }
     bool link = false;
@@ -167,9 +186,21 @@ static int visit_entry(walker *w, char *path, const char *name, item *it)
         return push_dir(w, path, &st, it);
     }
     if (S_ISREG(st.st_mode) && wanted_name(name)) {
-        *it = (item){ITEM_FILE, path, NULL};
+        *it = (item){ITEM_FILE, path, NULL, PB_OK};
         return 1;
     }
+    if (S_ISREG(st.st_mode) && old_format(name)) {
+        int r = set_item(it, ITEM_UNREADABLE, path,
+                         cli_xprintf(_("an old Office or WPS format (.doc, .wps, .xls, .et) that pbcheck cannot read: "
+                                       "save it as .docx or .xlsx")));
+        it->status = PB_ERR_OLE;
+        return r;
+    }
+    if (S_ISREG(st.st_mode) && strncmp(name, "~$", 2) == 0 && strlen(name) > 2)
+        return set_item(it, ITEM_NOTICE, path,
+                        cli_xprintf(_("pbcheck: %s: an Office lock file (its document is open in Word or WPS), "
+                                      "not a filing; skipped\n"),
+                                    path));
     free(path);
     return 0;
 }

@@ -244,6 +244,8 @@ int cli_check(int argc, char **argv)
     }
     int status = parse_args(&c, argc, argv);
     if (status == EXIT_CLEAN)
+        status = cli_check_output_paths(&c.batch, argv + optind, argc - optind);
+    if (status == EXIT_CLEAN)
         status = cli_config_preflight(c.configs, argv + optind, argc - optind);
     if (status == EXIT_CLEAN) {
         c.batch.config = &c.config;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define _(s) dgettext("pbcheck", s)
+#define N_(s) s
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_UNREADABLE = 3, EXIT_INTERNAL = 4 };
 
@@ -28,10 +29,25 @@ bool cli_parse_duration(const char *s, uint64_t *ms);
 bool cli_parse_jobs(const char *s, unsigned *jobs);
 /* malloc'd printf; NULL when out of memory. */
 char *cli_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* pbcheck's own sentence for a system error (an errno value), in the
+ * user's language: never the C library's words, which are English or "?"
+ * where no Chinese locale is installed. */
+const char *cli_strerror(int err);
+/* A severity in the user's language ("警告"); the JSON keeps the name. */
+const char *cli_severity_label(pb_severity s);
+/* Writes s padded with spaces to width terminal cells. */
+void cli_put_padded(FILE *out, const char *s, int width);
 /* Writes item as compact JSON and deletes it; false when out of memory
  * (item NULL included). */
 struct cJSON;
 bool cli_json_put(FILE *out, struct cJSON *item);
+
+/* Reads one input (cli/input.c).  A FIFO or device named on the command
+ * line obeys --file-timeout and max_file_size; a file that cannot be
+ * opened is told in pbcheck's words.  NULL only when out of memory. */
+pb_document *cli_read_input(const char *path, const pb_options *opt);
+/* A document that could not be read, for why. */
+pb_document *cli_error_doc(const char *path, pb_status status, const char *why);
 
 int cli_check(int argc, char **argv);
 /* `pbcheck export` (cli/export.c). */

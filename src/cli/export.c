@@ -73,5 +73,7 @@ int cli_export(int argc, char **argv)
         fputs(_("pbcheck export: no file given\nTry 'pbcheck export --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
+    if ((status = cli_check_output_paths(&bc, argv + optind, argc - optind)) != EXIT_CLEAN)
+        return status;
     return cli_batch_run(&bc, argv + optind, argc - optind);
 }

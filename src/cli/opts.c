@@ -7,6 +7,9 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
+
+#define CLI_MAX_DURATION_MS (2147483647ull * 1000u)
 
 int cli_worse(int a, int b)
 {
@@ -44,7 +47,8 @@ bool cli_parse_duration(const char *s, uint64_t *ms)
     else if (strcmp(end, "m") == 0) scale = 60000;
     else if (strcmp(end, "h") == 0) scale = 3600000;
     else return false;
-    if (v > UINT64_MAX / scale)
+    /* past 68 years a deadline computed in nanoseconds would wrap */
+    if (v > CLI_MAX_DURATION_MS / scale)
         return false;
     *ms = v * scale;
     return true;
@@ -74,6 +78,54 @@ char *cli_xprintf(const char *fmt, ...)
         va_end(ap);
     }
     return s;
+}
+
+const char *cli_strerror(int err)
+{
+    switch (err) {
+    case ENOENT: return _("no such file or folder");
+    case EACCES:
+    case EPERM: return _("permission denied");
+    case ENOSPC: return _("the disk is full");
+    case EDQUOT: return _("the disk quota is used up");
+    case EFBIG: return _("the file would exceed the size limit");
+    case EISDIR: return _("it is a folder");
+    case ENOTDIR: return _("a part of the path is not a folder");
+    case ENAMETOOLONG: return _("the path is too long");
+    case ELOOP: return _("too many levels of symbolic links");
+    case EROFS: return _("the file system is read-only");
+    case EIO: return _("input/output error");
+    case ENOMEM: return _("out of memory");
+    case EMFILE:
+    case ENFILE: return _("too many open files");
+    case EBUSY:
+    case ETXTBSY: return _("the file is in use");
+    case EEXIST: return _("the file already exists");
+    case EXDEV: return _("it is on another file system");
+    case EPIPE: return _("the reader of the pipe has gone");
+    case EINVAL: return _("the system refused the request");
+    case EAGAIN: return _("the resource is temporarily unavailable");
+    case ENXIO:
+    case ENODEV: return _("no such device");
+    default: return _("system error");
+    }
+}
+
+const char *cli_severity_label(pb_severity s)
+{
+    /* the msgids "error", "warning", "info" the reporters translate too */
+    return _(pb_severity_name(s));
+}
+
+void cli_put_padded(FILE *out, const char *s, int width)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p & 0xC0) != 0x80)
+            w += *p >= 0xE0 ? 2 : 1; /* CJK takes two cells; it is all three-byte UTF-8 */
+    fputs(s, out);
+    for (; w < width; w++)
+        fputc(' ', out);
 }
 
 bool cli_json_put(FILE *out, cJSON *item)
@@ -117,4 +169,65 @@ int cli_batch_option(batch_config *bc, int opt, const char *arg)
     default:
         return -1;
     }
+}
+
+/* The folder of path and its last name, as the inode of the folder. */
+static bool folder_of(const char *path, struct stat *dir, const char **base)
+{
+    const char *slash = strrchr(path, '/');
+    *base = slash ? slash + 1 : path;
+    char *d = slash ? cli_xprintf("%.*s", (int)(slash - path + 1), path) : cli_xprintf(".");
+    bool ok = d && stat(d, dir) == 0;
+    free(d);
+    return ok;
+}
+
+/* The same file?  Both exist and are one inode, or neither exists and
+ * they are one name in one folder ("two.json" and "./two.json"). */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    bool ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+    if (ea && eb)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    if (ea || eb)
+        return false;
+    const char *na, *nb;
+    return folder_of(a, &sa, &na) && folder_of(b, &sb, &nb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino &&
+           strcmp(na, nb) == 0;
+}
+
+/* Only a regular file (or one still to be created) can be overwritten by
+ * mistake: /dev/stdout twice, or a FIFO, is asked for on purpose. */
+static bool replaceable(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) != 0 || S_ISREG(st.st_mode);
+}
+
+int cli_check_output_paths(const batch_config *bc, char **paths, int count)
+{
+    const char *outs[BATCH_MAX_TARGETS + 1];
+    size_t n = 0;
+    for (size_t t = 0; t < bc->target_count; t++)
+        if (bc->targets[t].path)
+            outs[n++] = bc->targets[t].path;
+    if (bc->write_baseline)
+        outs[n++] = bc->write_baseline;
+    for (size_t i = 0; i < n; i++) {
+        if (!replaceable(outs[i]))
+            continue;
+        for (int k = 0; k < count; k++)
+            if (strcmp(paths[k], "-") != 0 && same_file(outs[i], paths[k])) {
+                fprintf(stderr, _("pbcheck: the report %s is also an input; it would be overwritten before it is read\n"),
+                        outs[i]);
+                return EXIT_USAGE;
+            }
+        for (size_t j = 0; j < i; j++)
+            if (same_file(outs[i], outs[j])) {
+                fprintf(stderr, _("pbcheck: two outputs are written to %s; give each its own file\n"), outs[i]);
+                return EXIT_USAGE;
+            }
+    }
+    return EXIT_CLEAN;
 }

@@ -18,4 +18,9 @@ enum { CLI_OPT_FILE_TIMEOUT = 0x500, CLI_OPT_NO_PROGRESS };
  * saying why its argument is wrong, -1 when opt is not a batch option. */
 int cli_batch_option(batch_config *bc, int opt, const char *arg);
 
+/* Refuses (EXIT_USAGE, after saying why), before anything is read or
+ * written, a report or baseline that would overwrite one of the input
+ * paths, and two outputs on one file. */
+int cli_check_output_paths(const batch_config *bc, char **paths, int count);
+
 #endif

@@ -38,8 +38,11 @@ static void rules_text(FILE *out)
         if ((int)strlen(rules[i].slug) > width)
             width = (int)strlen(rules[i].slug);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, "%s  %-*s  %-7s  %s\n", rules[i].id, width, rules[i].slug, pb_severity_name(rules[i].severity),
-                _(rules[i].summary));
+    {
+        fprintf(out, "%s  %-*s  ", rules[i].id, width, rules[i].slug);
+        cli_put_padded(out, cli_severity_label(rules[i].severity), 7);
+        fprintf(out, "  %s\n", _(rules[i].summary));
+    }
 }
 
 /* The configuration keys, documented next to the defaults they print. */
@@ -100,7 +103,7 @@ static void markdown_index(FILE *out)
 static void markdown_rule(FILE *out, const pb_rule *r)
 {
     fprintf(out, "\n### %s %s\n\n", r->id, r->slug);
-    fprintf(out, _("Default severity: **%s**.\n\n"), pb_severity_name(r->severity));
+    fprintf(out, _("Default severity: **%s**.\n\n"), cli_severity_label(r->severity));
     if (r->strict)
         fputs(_("Off by default: on with `--preset strict` (`\"preset\": \"strict\"`), or when `--select` or "
                 "the configuration names the rule.\n\n"),
@@ -193,7 +196,7 @@ int cli_rules(int argc, char **argv)
 
 static void explain(FILE *out, const pb_rule *r)
 {
-    fprintf(out, "%s %s (%s)\n\n%s\n\n%s\n\n", r->id, r->slug, pb_severity_name(r->severity), _(r->summary),
+    fprintf(out, "%s %s (%s)\n\n%s\n\n%s\n\n", r->id, r->slug, cli_severity_label(r->severity), _(r->summary),
             _(r->explanation));
     fprintf(out, _("Example that fails: %s\n\n"), _(r->example));
     fprintf(out, _("Fix: %s\n"), _(r->fix));

@@ -348,7 +348,7 @@ static bool text_file(FILE *out, const pb_document *d, const pb_table **tables)
 
 static int show_one(const tables_cli *c, const char *path, bool *json_started)
 {
-    pb_document *d = pb_read_file(path, &c->opt);
+    pb_document *d = cli_read_input(path, &c->opt);
     if (!d) {
         fprintf(stderr, _("pbcheck: %s: out of memory\n"), path);
         return EXIT_INTERNAL;
