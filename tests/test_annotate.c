@@ -25,9 +25,16 @@
 
 #define SHARED "../shared/data"
 
-/* fx_tmp_path's buffer is reused by every call (fx_run's too): a copy,
- * kept for the whole run. */
-static const char *tp(const char *name) { return strdup(fx_tmp_path(name)); }
+/* fx_tmp_path's buffer is reused by every call (fx_run's too): a copy in
+ * a ring of buffers, each valid for the next 63 calls. */
+static const char *tp(const char *name)
+{
+    static char ring[64][512];
+    static size_t next;
+    char *s = ring[next++ % 64];
+    snprintf(s, sizeof ring[0], "%s", fx_tmp_path(name));
+    return s;
+}
 
 /* ---- reading parts back */
 
