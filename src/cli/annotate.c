@@ -214,7 +214,8 @@ static bool same_file(const char *a, const char *b)
 /* Every output checked against every input before anything is written. */
 static int plan(jobs *js, char **paths, int count, const char *out)
 {
-    bool out_is_dir = out && (is_dir(out) || count > 1 || (count == 1 && is_dir(paths[0])));
+    bool out_is_dir = out && (is_dir(out) || out[strlen(out) - 1] == '/' || count > 1 ||
+                              (count == 1 && is_dir(paths[0])));
     for (int i = 0; i < count; i++) {
         const char *p = paths[i];
         if (is_dir(p)) {
