@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* strcasestr */
 /* End-to-end tests of batch runs and CI formats (issue 5), through the
  * pbcheck binary ($PBCHECK) run by the shell in a scratch folder: folders,
  * stdin lists, lock files, symlinks, parallel jobs, every format (validated
@@ -459,7 +460,8 @@ static void test_unreadable_in_folder(void **state)
             continue;
         }
         assert_string_equal(str_of(cJSON_GetObjectItem(f, "error"), "code"), codes[i]);
-        assert_non_null(strstr(str_of(cJSON_GetObjectItem(f, "error"), "message"), "Permission denied"));
+        /* the reader's words for the file, pbcheck's own for the folder */
+        assert_non_null(strcasestr(str_of(cJSON_GetObjectItem(f, "error"), "message"), "permission denied"));
     }
     /* c.docx was still checked: its PB104 error is there. */
     assert_non_null(strstr(r.out, "schedule-final-not-100"));
@@ -477,42 +479,22 @@ static void test_unreadable_in_folder(void **state)
 
 /* A per-file time limit: a large file stops cleanly as [timeout] and the
  * batch goes on. */
+/* A FIFO that is never written stays unread for ever: the limit alone ends
+ * it, whatever the speed of the machine, and the file after it (-j 1) is
+ * still checked. */
 static void test_file_timeout(void **state)
 {
     (void)state;
-    size_t cap = 24u << 20, len = 0;
-    char *body = malloc(cap);
-    assert_non_null(body);
-    char *ref = fx_reference_body(&ok_project, 1);
-    assert_non_null(ref);
-    /* Varied text, so that it does not compress past the zip-bomb ratio. */
-    unsigned x = 12345;
-    while (len + 200 < cap - strlen(ref) - 1) {
-        x = x * 1103515245u + 12345u;
-        len += (size_t)snprintf(body + len, cap - len, "<w:p><w:r><w:t>段落 %u 文字 %u</w:t></w:r></w:p>", x,
-                                x >> 7);
-    }
-    memcpy(body + len, ref, strlen(ref) + 1);
-    free(ref);
-    char path[1024];
-    snprintf(path, sizeof path, "%s/big.docx", root);
-    assert_true(fx_docx_file(path, body));
-    free(body);
-    /* big.docx takes over a second to read (24 MB of XML), the reference a
-     * few milliseconds (40 ms under ASan). */
-    run_result r = sh("\"$PBCHECK\" -j 1 --file-timeout 500ms -f json big.docx reference.docx");
+    run_result r = sh("rm -f silent.fifo && mkfifo silent.fifo && "
+                      "\"$PBCHECK\" -j 1 --file-timeout 500ms -f json silent.fifo reference.docx");
     assert_int_equal(r.status, 3);
     cJSON *j = parse_json(r.out);
     cJSON *files = cJSON_GetObjectItem(j, "files");
     assert_string_equal(str_of(cJSON_GetObjectItem(cJSON_GetArrayItem(files, 0), "error"), "code"), "timeout");
     assert_string_equal(str_of(cJSON_GetArrayItem(files, 1), "status"), "ok");
     cJSON_Delete(j);
-    assert_non_null(strstr(r.err, "big.docx: reading took longer than the limit of 500 ms (--file-timeout) [timeout]"));
-    run_free(&r);
-    /* With no limit the same file is read. */
-    r = sh("\"$PBCHECK\" --file-timeout 0 -f json big.docx");
-    assert_true(r.status == 0 || r.status == 1);
-    assert_non_null(strstr(r.out, "\"status\":\"ok\""));
+    assert_non_null(
+        strstr(r.err, "silent.fifo: reading took longer than the limit of 500 ms (--file-timeout) [timeout]"));
     run_free(&r);
     r = sh("\"$PBCHECK\" --file-timeout soon ok.docx");
     assert_int_equal(r.status, 2);

@@ -6,6 +6,7 @@ TEST_NAMES += test_layouts
 TEST_NAMES += test_batch
 TEST_NAMES += test_rules
 TEST_NAMES += test_annotate
+TEST_NAMES += test_faults
 TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 # Shell tests print cmocka's summary lines, so run.sh counts them too.

@@ -39,17 +39,8 @@ typedef struct batch_config {
 
 void batch_config_default(batch_config *bc);
 
-/* "30", "30s", "500ms", "2m", "1h", "0" (no limit) → milliseconds. */
-bool cli_parse_duration(const char *s, uint64_t *ms);
-
-/* "4" → 4 threads; "0" means the number of online CPUs (at most 256). */
-bool cli_parse_jobs(const char *s, unsigned *jobs);
-
 /* Checks every file named by paths (files, folders, "-" for stdin) and
  * writes the reports; returns the exit status. */
 int cli_batch_run(const batch_config *bc, char **paths, int count);
-
-/* `pbcheck export` (cli_export.c). */
-int cli_export(int argc, char **argv);
 
 #endif

@@ -1,7 +1,7 @@
 /* `pbcheck [check] PATH...`: read, check and report files, folders and
  * path lists (the batch itself runs in cli_batch.c). */
 #include "cli/cli.h"
-#include "cli/batch.h"
+#include "cli/opts.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -13,7 +13,6 @@
 
 typedef struct cli {
     const char *format; /* of stdout */
-    pb_options opt;
     pb_config config;
     bool color;
     batch_config batch; /* targets[1..] are the --report files */
@@ -76,23 +75,6 @@ static void usage(FILE *out)
     cli_config_usage(out);
 }
 
-bool cli_parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-')
-        return false;
-    unsigned shift = 0;
-    if (*end == 'K' || *end == 'k') shift = 10, end++;
-    else if (*end == 'M' || *end == 'm') shift = 20, end++;
-    else if (*end == 'G' || *end == 'g') shift = 30, end++;
-    if (*end || v == 0 || v > (UINT64_MAX >> shift))
-        return false;
-    *out = (uint64_t)v << shift;
-    return true;
-}
-
 /* --report FMT:PATH (the format name has no ':', the path may). */
 static int add_report(cli *c, const char *arg)
 {
@@ -123,9 +105,7 @@ static int parse_args(cli *c, int argc, char **argv)
         OPT_VERSION,
         OPT_COLOR,
         OPT_REPORT,
-        OPT_FILE_TIMEOUT,
         OPT_LIST_FILES,
-        OPT_NO_PROGRESS,
         OPT_STATISTICS,
         OPT_FAIL_ON,
         OPT_EXIT_ZERO,
@@ -135,11 +115,7 @@ static int parse_args(cli *c, int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"report", required_argument, NULL, OPT_REPORT},
-        {"jobs", required_argument, NULL, 'j'},
-        {"null", no_argument, NULL, '0'},
-        {"follow-symlinks", no_argument, NULL, 'L'},
         {"list-files", no_argument, NULL, OPT_LIST_FILES},
-        {"file-timeout", required_argument, NULL, OPT_FILE_TIMEOUT},
         {"max-part-size", required_argument, NULL, OPT_MAX_PART},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
@@ -147,8 +123,7 @@ static int parse_args(cli *c, int argc, char **argv)
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"statistics", no_argument, NULL, OPT_STATISTICS},
         {"color", required_argument, NULL, OPT_COLOR},
-        {"quiet", no_argument, NULL, 'q'},
-        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        CLI_BATCH_LONGOPTS,
         CLI_CONFIG_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -156,7 +131,7 @@ static int parse_args(cli *c, int argc, char **argv)
     };
     const char *color = getenv("NO_COLOR") && *getenv("NO_COLOR") ? "never" : "auto";
     int ch, status;
-    while ((ch = getopt_long(argc, argv, "f:j:0Lqh", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:" CLI_BATCH_SHORTOPTS "h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (!pb_reporter_find(optarg)) {
@@ -169,30 +144,11 @@ static int parse_args(cli *c, int argc, char **argv)
             if ((status = add_report(c, optarg)) != EXIT_CLEAN)
                 return status;
             break;
-        case 'j':
-            if (!cli_parse_jobs(optarg, &c->batch.jobs)) {
-                fprintf(stderr, _("pbcheck: --jobs needs a number of threads, not '%s'\n"), optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case '0':
-            c->batch.nul = true;
-            break;
-        case 'L':
-            c->batch.follow_symlinks = true;
-            break;
         case OPT_LIST_FILES:
             c->batch.list_files = true;
             break;
-        case OPT_FILE_TIMEOUT:
-            if (!cli_parse_duration(optarg, &c->opt.limits.max_millis)) {
-                fprintf(stderr, _("pbcheck: --file-timeout needs a duration such as 30s or 500ms, not '%s'\n"),
-                        optarg);
-                return EXIT_USAGE;
-            }
-            break;
         case OPT_MAX_PART:
-            if (!cli_parse_size(optarg, &c->opt.limits.max_part_size)) {
+            if (!cli_parse_size(optarg, &c->batch.opt.limits.max_part_size)) {
                 fprintf(stderr, _("pbcheck: --max-part-size needs a positive size, not '%s'\n"), optarg);
                 return EXIT_USAGE;
             }
@@ -222,12 +178,6 @@ static int parse_args(cli *c, int argc, char **argv)
             }
             color = optarg;
             break;
-        case 'q':
-            c->batch.quiet = true;
-            break;
-        case OPT_NO_PROGRESS:
-            c->batch.progress = PROGRESS_NEVER;
-            break;
         case CLI_OPT_CONFIG:
         case CLI_OPT_SELECT:
         case CLI_OPT_IGNORE:
@@ -241,6 +191,11 @@ static int parse_args(cli *c, int argc, char **argv)
             printf("pbcheck %s\n", pb_version());
             exit(EXIT_CLEAN);
         default:
+            if ((status = cli_batch_option(&c->batch, ch, optarg)) >= 0) {
+                if (status != EXIT_CLEAN)
+                    return status;
+                break;
+            }
             fputs(_("Try 'pbcheck --help' for more information.\n"), stderr);
             return EXIT_USAGE;
         }
@@ -253,18 +208,11 @@ static int parse_args(cli *c, int argc, char **argv)
     return EXIT_CLEAN;
 }
 
-int cli_worse(int a, int b)
-{
-    static const int rank[] = {0, 1, 0, 3, 4}; /* 4 > 3 > 1 > 0 */
-    return rank[b] > rank[a] ? b : a;
-}
-
 int cli_check(int argc, char **argv)
 {
     cli c = {.format = "text"};
     batch_config_default(&c.batch);
     c.batch.target_count = 1; /* stdout; --report adds the others */
-    c.opt = c.batch.opt;
     pb_config_default(&c.config);
     if (!(c.configs = cli_config_new())) {
         fputs(_("pbcheck: out of memory\n"), stderr);
@@ -272,9 +220,10 @@ int cli_check(int argc, char **argv)
     }
     int status = parse_args(&c, argc, argv);
     if (status == EXIT_CLEAN)
+        status = cli_check_output_paths(&c.batch, argv + optind, argc - optind);
+    if (status == EXIT_CLEAN)
         status = cli_config_preflight(c.configs, argv + optind, argc - optind);
     if (status == EXIT_CLEAN) {
-        c.batch.opt = c.opt;
         c.batch.config = &c.config;
         c.batch.configs = c.configs;
         c.batch.targets[0] = (batch_target){pb_reporter_find(c.format), NULL, c.color};

@@ -16,18 +16,32 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2, EXIT_UNREADABLE = 3, EXIT_INTERNAL = 4 };
 
+/* Shared helpers (cli/opts.c), used by every command and calling none. */
+#define CLI_MAX_JOBS 256
 /* The status of a batch: 4 over 3 over 1 over 0. */
 int cli_worse(int a, int b);
 /* "256M", "1G", "4096" → bytes; false on anything else. */
 bool cli_parse_size(const char *s, uint64_t *out);
+/* "30", "30s", "500ms", "2m", "1h", "0" (no limit) → milliseconds. */
+bool cli_parse_duration(const char *s, uint64_t *ms);
+/* "4" → 4 threads; "0" means the number of online CPUs (at most 256). */
+bool cli_parse_jobs(const char *s, unsigned *jobs);
+/* malloc'd printf; NULL when out of memory. */
+char *cli_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* pbcheck's own sentence for a system error (an errno value), in the
+ * user's language: never the C library's words, which are English or "?"
+ * where no Chinese locale is installed. */
+const char *cli_strerror(int err);
 /* Writes item as compact JSON and deletes it; false when out of memory
- * (item NULL included).  In cli_tables.c. */
+ * (item NULL included). */
 struct cJSON;
 bool cli_json_put(FILE *out, struct cJSON *item);
 
 int cli_check(int argc, char **argv);
 /* `pbcheck annotate FILE|DIR...` (cli/annotate.c). */
 int cli_annotate(int argc, char **argv);
+/* `pbcheck export` (cli/export.c). */
+int cli_export(int argc, char **argv);
 /* `pbcheck tables FILE...` (cli_tables.c). */
 int cli_tables(int argc, char **argv);
 

@@ -96,8 +96,23 @@ static loaded *find_loaded(cli_configs *cc, const char *path)
     return load(cc, path);
 }
 
+/* An empty list (``, `,,,`, ` `) would silently run no rule, or ignore
+ * none: it is a mistake in the request. */
+static bool has_selector(const char *list)
+{
+    for (; *list; list++)
+        if (*list != ',' && *list != ' ' && *list != '\t')
+            return true;
+    return false;
+}
+
 int cli_config_option(cli_configs *cc, int opt, const char *arg)
 {
+    if (opt != CLI_OPT_CONFIG && !has_selector(arg)) {
+        fprintf(stderr, _("pbcheck: %s needs at least one rule (an ID such as PB101, a prefix such as PB1, or ALL), not '%s'\n"),
+                opt == CLI_OPT_SELECT ? "--select" : "--ignore", arg);
+        return EXIT_USAGE;
+    }
     char **slot = opt == CLI_OPT_CONFIG ? &cc->explicit_path : opt == CLI_OPT_SELECT ? &cc->select : &cc->ignore;
     if (opt == CLI_OPT_CONFIG) {
         free(*slot);

@@ -3,7 +3,7 @@
  * checkpoint, indicator count, findings by severity), as CSV (UTF-8 with a
  * BOM) or JSON, for a budget office's spreadsheet.  Files, folders and "-"
  * lists are taken as by `check`, on the same pool of threads. */
-#include "cli/batch.h"
+#include "cli/opts.h"
 
 static void export_usage(FILE *out)
 {
@@ -29,16 +29,10 @@ static void export_usage(FILE *out)
 
 int cli_export(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 256, OPT_NO_PROGRESS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'},
         {"output", required_argument, NULL, 'o'},
-        {"jobs", required_argument, NULL, 'j'},
-        {"null", no_argument, NULL, '0'},
-        {"follow-symlinks", no_argument, NULL, 'L'},
-        {"file-timeout", required_argument, NULL, OPT_TIMEOUT},
-        {"quiet", no_argument, NULL, 'q'},
-        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        CLI_BATCH_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -47,9 +41,9 @@ int cli_export(int argc, char **argv)
     bc.findings_fail = false;
     bc.target_count = 1;
     bc.targets[0].reporter = &pb_reporter_export_csv;
-    int ch;
+    int ch, status;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "f:o:j:0Lqh", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:o:" CLI_BATCH_SHORTOPTS "h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f':
             if (strcmp(optarg, "csv") == 0) bc.targets[0].reporter = &pb_reporter_export_csv;
@@ -62,35 +56,15 @@ int cli_export(int argc, char **argv)
         case 'o':
             bc.targets[0].path = optarg;
             break;
-        case 'j':
-            if (!cli_parse_jobs(optarg, &bc.jobs)) {
-                fprintf(stderr, _("pbcheck: --jobs needs a number of threads, not '%s'\n"), optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case '0':
-            bc.nul = true;
-            break;
-        case 'L':
-            bc.follow_symlinks = true;
-            break;
-        case OPT_TIMEOUT:
-            if (!cli_parse_duration(optarg, &bc.opt.limits.max_millis)) {
-                fprintf(stderr, _("pbcheck: --file-timeout needs a duration such as 30s or 500ms, not '%s'\n"),
-                        optarg);
-                return EXIT_USAGE;
-            }
-            break;
-        case 'q':
-            bc.quiet = true;
-            break;
-        case OPT_NO_PROGRESS:
-            bc.progress = PROGRESS_NEVER;
-            break;
         case 'h':
             export_usage(stdout);
             return EXIT_CLEAN;
         default:
+            if ((status = cli_batch_option(&bc, ch, optarg)) >= 0) {
+                if (status != EXIT_CLEAN)
+                    return status;
+                break;
+            }
             fputs(_("Try 'pbcheck export --help' for more information.\n"), stderr);
             return EXIT_USAGE;
         }
@@ -99,5 +73,7 @@ int cli_export(int argc, char **argv)
         fputs(_("pbcheck export: no file given\nTry 'pbcheck export --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
+    if ((status = cli_check_output_paths(&bc, argv + optind, argc - optind)) != EXIT_CLEAN)
+        return status;
     return cli_batch_run(&bc, argv + optind, argc - optind);
 }

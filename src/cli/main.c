@@ -1,8 +1,8 @@
 /* pbcheck: the command line over libpbcheck.  Subcommands live in cli_*.c;
  * with no subcommand the arguments are files to check. */
 #include "cli/cli.h"
-#include "cli/batch.h"
 #include "cli/i18n.h"
+#include "cli/output.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -34,6 +34,7 @@ int main(int argc, char **argv)
     int status = cli_i18n_setup(&argc, argv);
     if (status != EXIT_CLEAN)
         return status;
+    cli_output_setup();
     if (argc > 1)
         for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
             if (strcmp(argv[1], commands[i].name) == 0)
