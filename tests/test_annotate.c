@@ -793,6 +793,12 @@ static void test_write_error_exit_4(void **state)
     assert_int_equal(r.status, 4);
     assert_non_null(strstr(r.err, "out.docx"));
     fx_run_free(&r);
+    /* A full disk. */
+    snprintf(args, sizeof args, "annotate -o /dev/full '%s'", in);
+    r = fx_run(args);
+    assert_int_equal(r.status, 4);
+    assert_non_null(strstr(r.err, "/dev/full"));
+    fx_run_free(&r);
 }
 
 static void test_xlsx_not_supported(void **state)
