@@ -768,6 +768,21 @@ static void test_folder_mirrors_tree_and_unreadable_goes_on(void **state)
     assert_int_equal(files, 2); /* a.docx, a.pbcheck.docx: no temporary file left */
 }
 
+/* -o DIR/ with one file: the copy goes into DIR (created), same name. */
+static void test_output_folder_for_one_file(void **state)
+{
+    (void)state;
+    const char *in = fixture("one.docx", TBL(TR(TC("a"))));
+    char out[600], args[1400], p[700];
+    snprintf(out, sizeof out, "%s/", tp("newdir"));
+    snprintf(args, sizeof args, "annotate -q -o '%s' '%s'", out, in);
+    run_result r = fx_run(args);
+    assert_int_equal(r.status, 1);
+    fx_run_free(&r);
+    snprintf(p, sizeof p, "%sone.docx", out);
+    assert_int_equal(access(p, R_OK), 0);
+}
+
 static void test_write_error_exit_4(void **state)
 {
     (void)state;
@@ -777,6 +792,12 @@ static void test_write_error_exit_4(void **state)
     run_result r = fx_run(args);
     assert_int_equal(r.status, 4);
     assert_non_null(strstr(r.err, "out.docx"));
+    fx_run_free(&r);
+    /* A full disk. */
+    snprintf(args, sizeof args, "annotate -o /dev/full '%s'", in);
+    r = fx_run(args);
+    assert_int_equal(r.status, 4);
+    assert_non_null(strstr(r.err, "/dev/full"));
     fx_run_free(&r);
 }
 
@@ -836,6 +857,7 @@ int main(void)
         cmocka_unit_test(test_never_overwrites_input),
         cmocka_unit_test(test_output_inside_input_folder),
         cmocka_unit_test(test_folder_mirrors_tree_and_unreadable_goes_on),
+        cmocka_unit_test(test_output_folder_for_one_file),
         cmocka_unit_test(test_write_error_exit_4),
         cmocka_unit_test(test_xlsx_not_supported),
         cmocka_unit_test(test_exit_statuses_and_language),

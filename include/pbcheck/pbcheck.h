@@ -763,7 +763,7 @@ extern const pb_reporter pb_reporter_export_json;
 
 /* ------------------------------------------------------------ annotate */
 
-/* `pbcheck annotate`: writes to out_path a copy of the .docx d was read
+/* `pbcheck annotate`: writes to out a copy of the .docx d was read
  * from (d->path, checked with pb_check()) with one Word comment (批注, author
  * "pbcheck") per finding on the cell the finding points at — severity, rule
  * ID and title, then the message — and one comment on the first table with
@@ -771,12 +771,12 @@ extern const pb_reporter pb_reporter_export_json;
  * comment anchors and reference runs are inserted into the main part; its
  * relationships and [Content_Types].xml gain the comments part if they lack
  * it; every other part is copied with its compressed bytes unchanged.  The
- * copy is written beside out_path and renamed over it.  *comments (may be
- * NULL) is the number of comments written.  False with e set: PB_ERR_IO for
+ * copy is built in memory and written to out only when complete (the
+ * caller makes that write all-or-nothing).  *comments (may be NULL) is the
+ * number of comments written.  False with e set: PB_ERR_IO for
  * a write error; d's own error when it could not be read; PB_ERR_NO_MAIN_PART
  * for a .xlsx ("annotate does not support .xlsx yet"). */
-bool pb_annotate_write(const pb_document *d, const char *out_path, pb_severity fail_on, size_t *comments,
-                       pb_error *e);
+bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, size_t *comments, pb_error *e);
 
 #ifdef __cplusplus
 }

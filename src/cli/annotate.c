@@ -2,8 +2,10 @@
  * and written back as a copy with the findings as Word comments (批注).
  * Every output path is worked out and vetted before anything is written:
  * an output that is an input, or an output folder inside an input folder,
- * is a usage error (exit 2) with nothing written. */
+ * is a usage error (exit 2) with nothing written.  Each copy goes through
+ * cli/output.c: written beside its target and renamed when complete. */
 #include "cli/cli.h"
+#include "cli/output.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -214,7 +216,8 @@ static bool same_file(const char *a, const char *b)
 /* Every output checked against every input before anything is written. */
 static int plan(jobs *js, char **paths, int count, const char *out)
 {
-    bool out_is_dir = out && (is_dir(out) || count > 1 || (count == 1 && is_dir(paths[0])));
+    bool out_is_dir = out && (is_dir(out) || out[strlen(out) - 1] == '/' || count > 1 ||
+                              (count == 1 && is_dir(paths[0])));
     for (int i = 0; i < count; i++) {
         const char *p = paths[i];
         if (is_dir(p)) {
@@ -274,6 +277,7 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, bool
     int status = EXIT_CLEAN;
     pb_error e;
     size_t written = 0;
+    cli_output *o = NULL;
     if (d->error.status != PB_OK) {
         fprintf(stderr, _("pbcheck annotate: %s: cannot be read [%s]: %s; not annotated\n"), j->in,
                 pb_status_code(d->error.status), d->error.message);
@@ -287,10 +291,15 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, bool
     } else if (!make_parents(j->out)) {
         fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), j->out, strerror(errno));
         status = EXIT_INTERNAL;
-    } else if (!pb_annotate_write(d, j->out, fail_on, &written, &e)) {
+    } else if (!(o = cli_output_open(j->out))) {
+        status = EXIT_INTERNAL; /* cli_output_open said why */
+    } else if (!pb_annotate_write(d, cli_output_file(o), fail_on, &written, &e)) {
+        cli_output_abort(o);
         fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), j->in, j->out, e.message);
         /* A write error is 4; a document that cannot be annotated, 3. */
         status = e.status == PB_ERR_IO || e.status == PB_ERR_NOMEM ? EXIT_INTERNAL : EXIT_UNREADABLE;
+    } else if ((status = cli_output_commit(o)) != EXIT_CLEAN) {
+        /* cli_output_commit said which file could not be written. */
     } else {
         for (size_t i = 0; i < d->finding_count; i++)
             if (d->findings[i].severity >= fail_on)

@@ -434,7 +434,7 @@ static void parts_free(parts *p)
     free(p->new_comments);
 }
 
-static bool annotate(const pb_document *d, const char *out_path, pb_severity fail_on, size_t *written,
+static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, size_t *written,
                      pb_arena *a, parts *p, pb_error *e)
 {
     pb_limits lim;
@@ -552,15 +552,14 @@ static bool annotate(const pb_document *d, const char *out_path, pb_severity fai
         out[n++] = (pbi_part_data){rels_name, p->new_rels, p->rels_len};
     if (p->new_types)
         out[n++] = (pbi_part_data){"[Content_Types].xml", p->new_types, p->types_len};
-    if (!pbi_package_write(d->path, out_path, out, n, e))
+    if (!pbi_package_write(d->path, out_file, out, n, e))
         return false;
     if (written)
         *written = an.written;
     return true;
 }
 
-bool pb_annotate_write(const pb_document *d, const char *out_path, pb_severity fail_on, size_t *comments,
-                       pb_error *e)
+bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, size_t *comments, pb_error *e)
 {
     memset(e, 0, sizeof *e);
     if (d->error.status != PB_OK) {
@@ -578,7 +577,7 @@ bool pb_annotate_write(const pb_document *d, const char *out_path, pb_severity f
     }
     parts p;
     memset(&p, 0, sizeof p);
-    bool ok = annotate(d, out_path, fail_on, comments, a, &p, e);
+    bool ok = annotate(d, out, fail_on, comments, a, &p, e);
     parts_free(&p);
     pb_arena_free(a);
     return ok;

@@ -5,6 +5,8 @@
 
 #include "read/read.h"
 
+#include <stdio.h>
+
 /* Internal to libpbcheck: hidden from a shared build's exports. */
 #pragma GCC visibility push(hidden)
 
@@ -16,13 +18,11 @@ typedef struct pbi_part_data {
     size_t len;
 } pbi_part_data;
 
-/* Writes a copy of the package at in_path to out_path: every entry not in
- * parts is copied with its compressed data unchanged, in its place; the
- * parts replace entries of the same name or are appended.  The copy is
- * written to a temporary file beside out_path and renamed over it, so a
- * failure leaves out_path as it was.  False with e set (PB_ERR_IO). */
-bool pbi_package_write(const char *in_path, const char *out_path, const pbi_part_data *parts,
-                       size_t count, pb_error *e);
+/* Writes a copy of the package at in_path to out: every entry not in
+ * parts is copied with its compressed data unchanged, in its place, with
+ * its method; the parts replace entries of the same name or are appended.
+ * False with e set (PB_ERR_IO for a write error). */
+bool pbi_package_write(const char *in_path, FILE *out, const pbi_part_data *parts, size_t count, pb_error *e);
 
 /* ---- where cells are (annotate_map.c) */
 /* One paragraph-level anchor point of a cell: the byte offsets at which a

@@ -1,15 +1,12 @@
 /* Writing a package back: every entry copied compressed and unchanged
  * (libzip's ZIP_FL_COMPRESSED), a few parts replaced or added, the result
- * written beside its target and renamed over it. */
+ * written to a stream. */
 #include "read/annotate.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <zip.h>
 
 static bool zip_fail(pb_error *e, const char *what, zip_t *za)
@@ -87,8 +84,25 @@ static bool fill(zip_t *out, zip_t *in, const pbi_part_data *parts, size_t count
     return ok;
 }
 
-bool pbi_package_write(const char *in_path, const char *out_path, const pbi_part_data *parts,
-                       size_t count, pb_error *e)
+/* The archive libzip wrote into src, copied to out. */
+static bool copy_out(zip_source_t *src, FILE *out, pb_error *e)
+{
+    if (zip_source_open(src) != 0) {
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        return false;
+    }
+    char buf[65536];
+    zip_int64_t n;
+    bool ok = true;
+    while (ok && (n = zip_source_read(src, buf, sizeof buf)) > 0)
+        ok = fwrite(buf, 1, (size_t)n, out) == (size_t)n;
+    zip_source_close(src);
+    if (!ok)
+        pbi_error_set(e, PB_ERR_IO, _("cannot write the annotated copy: %s"), strerror(errno));
+    return ok;
+}
+
+bool pbi_package_write(const char *in_path, FILE *out, const pbi_part_data *parts, size_t count, pb_error *e)
 {
     int err = 0;
     zip_t *in = zip_open(in_path, ZIP_RDONLY, &err);
@@ -99,55 +113,30 @@ bool pbi_package_write(const char *in_path, const char *out_path, const pbi_part
         zip_error_fini(&ze);
         return false;
     }
-    /* The temporary file sits beside the target, so the rename stays on one
-     * file system and is atomic; a hidden name keeps it out of folder walks. */
-    size_t n = strlen(out_path);
-    char *tmp = malloc(n + 32);
-    if (!tmp) {
-        zip_close(in);
-        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
-        return false;
-    }
-    const char *slash = strrchr(out_path, '/');
-    size_t dir = slash ? (size_t)(slash - out_path + 1) : 0;
-    snprintf(tmp, n + 32, "%.*s.%s.XXXXXX", (int)dir, out_path, out_path + dir);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        pbi_error_set(e, PB_ERR_IO, _("cannot create a temporary file beside %s: %s"), out_path,
-                      strerror(errno));
-        zip_close(in);
-        free(tmp);
-        return false;
-    }
-    close(fd);
+    /* The copy is built in memory and handed to the caller's stream, which
+     * decides how it reaches its target (the command line writes beside
+     * the target and renames). */
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+    zip_t *za = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &ze) : NULL;
     bool ok = false;
-    zip_t *out = zip_open(tmp, ZIP_TRUNCATE, &err);
-    if (!out) {
-        zip_error_t ze;
-        zip_error_init_with_code(&ze, err);
-        pbi_error_set(e, PB_ERR_IO, _("cannot write %s: %s"), out_path, zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-    } else if (!fill(out, in, parts, count, e)) {
-        zip_discard(out);
-    } else if (zip_close(out) != 0) {
-        pbi_error_set(e, PB_ERR_IO, _("cannot write %s: %s"), out_path, zip_strerror(out));
-        zip_discard(out);
+    if (!za) {
+        pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
+        if (mem)
+            zip_source_free(mem);
     } else {
-        /* libzip wrote its own temporary file and renamed it onto tmp;
-         * make the bytes durable before they take the target's name. */
-        int tfd = open(tmp, O_RDONLY);
-        if (tfd < 0 || fsync(tfd) != 0)
-            pbi_error_set(e, PB_ERR_IO, _("cannot write %s: %s"), out_path, strerror(errno));
-        else if (chmod(tmp, 0644) != 0 || rename(tmp, out_path) != 0)
-            pbi_error_set(e, PB_ERR_IO, _("cannot write %s: %s"), out_path, strerror(errno));
-        else
-            ok = true;
-        if (tfd >= 0)
-            close(tfd);
+        zip_source_keep(mem); /* kept past zip_close, to be read back */
+        if (!fill(za, in, parts, count, e))
+            zip_discard(za);
+        else if (zip_close(za) != 0) {
+            pbi_error_set(e, PB_ERR_IO, "%s: %s", _("cannot write the annotated copy"), zip_strerror(za));
+            zip_discard(za);
+        } else
+            ok = copy_out(mem, out, e);
+        zip_source_free(mem);
     }
-    if (!ok)
-        unlink(tmp);
+    zip_error_fini(&ze);
     zip_close(in);
-    free(tmp);
     return ok;
 }
