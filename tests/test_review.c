@@ -15,69 +15,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A clean project: every rule passes with the defaults. */
-static const fx_indicator clean_rows[] = {
-    {"产出指标", "数量指标", "补助发放人数", "当年按月发放补助的楼门长人数", "≥395人", "计划标准：2025年楼门长名册"},
-    {"", "质量指标", "补助足额发放率", "足额发放人数占应发放人数的比例", "=100%", "行业标准：楼门长补助发放办法"},
-    {"", "时效指标", "补助按月发放及时率", "次月10日前发放的月份占全年月份的比例", "≥95%", "历史标准：2024年发放记录"},
-    {"", "成本指标", "人均月补助标准", "每名楼门长每月的补助金额", "≤500元/人·月", "预算支出标准：区补助标准"},
-    {"效益指标", "社会效益指标", "楼门长履职率", "每月完成巡查任务的楼门长所占比例", "≥90%", "计划标准：社区工作安排"},
-    {"满意度指标", "服务对象满意度指标", "居民满意度", "抽样问卷中满意和基本满意的居民所占比例", "≥85%",
-     "历史标准：2024年问卷结果"},
-};
+/* A clean project (fixture.c): every rule passes with the defaults. */
+typedef fx_table table;
 
-#define MAX_ROWS 12
+static table clean(const char *title, const char *code, const char *name) { return fx_clean_table(title, code, name); }
 
-typedef struct table {
-    fx_project p;
-    fx_indicator rows[MAX_ROWS];
-    size_t n;
-} table;
+static table one(void) { return fx_subsidy_table(); }
 
-static table clean(const char *title, const char *code, const char *name)
-{
-    table t = {.p = {.title = title,
-                     .code = code,
-                     .name = name,
-                     .total = "237.00",
-                     .fiscal = "237.00",
-                     .purpose = "用于支付楼门长补贴",
-                     .labels = {"3月底", "6月底", "9月底", "12月底"},
-                     .sched = {"25%", "50%", "75%", "100%"},
-                     .goals = "1.保证楼门长补助按月足额发放"}};
-    memcpy(t.rows, clean_rows, sizeof clean_rows);
-    t.n = sizeof clean_rows / sizeof *clean_rows;
-    return t;
-}
-
-static table one(void) { return clean("1.楼门长补助专项经费绩效目标表", "13020925P00146810002A", "楼门长补助专项经费"); }
-
-static void drop_row(table *t, size_t i)
-{
-    memmove(&t->rows[i], &t->rows[i + 1], (t->n - i - 1) * sizeof *t->rows);
-    t->n--;
-}
+static void drop_row(table *t, size_t i) { fx_drop_row(t, i); }
 
 /* Adds a row before the 满意度 row: rows give their 一级. */
-static void add_row(table *t, fx_indicator row)
+static void add_row(table *t, fx_indicator row) { assert_true(fx_insert_row(t, t->n - 1, row)); }
+
+/* A configuration file of the given text, as a --config option. */
+static const char *config_option(const char *name, const char *text)
 {
-    assert_true(t->n < MAX_ROWS);
-    memmove(&t->rows[t->n], &t->rows[t->n - 1], sizeof *t->rows);
-    t->rows[t->n - 1] = row;
-    t->n++;
+    static char opt[512];
+    const char *path = fx_tmp_path(name);
+    assert_true(fx_write_file(path, text));
+    snprintf(opt, sizeof opt, "--config '%s'", path);
+    return opt;
 }
 
 /* Writes the tables as a .docx and runs `pbcheck --lang en [options] FILE`. */
 static run_result run_tables(table *t, size_t n, const char *options)
 {
-    fx_project p[4];
-    assert_true(n <= 4);
-    for (size_t i = 0; i < n; i++) {
-        p[i] = t[i].p;
-        p[i].indicators = t[i].rows;
-        p[i].indicator_count = t[i].n;
-    }
-    char *body = fx_reference_body(p, n);
+    char *body = fx_tables_body(t, n, NULL);
     assert_non_null(body);
     const char *path = fx_tmp_path("review.docx");
     assert_true(fx_docx_file(path, body));
@@ -208,15 +171,9 @@ static void test_code_defects_exit_1(void **state)
     t[2].p.code = "2025-003";
     expect_run(t, 3, NULL, 0, NULL);
     /* The configured pattern, when one is set. */
-    const char *cfg = fx_tmp_path("pattern.json");
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("{\"project-code-pattern\": \"^[0-9]{8}P[0-9]{11}[0-9A-Z]$\"}", f);
-    fclose(f);
     table u = one();
     u.p.code = "13020925X00146810002A";
-    char opt[512];
-    snprintf(opt, sizeof opt, "--config '%s'", cfg);
+    const char *opt = config_option("pattern.json", "{\"project-code-pattern\": \"^[0-9]{8}P[0-9]{11}[0-9A-Z]$\"}");
     expect_run(&u, 1, opt, 1, "PB501", "configuration sets", NULL);
 }
 
@@ -224,15 +181,8 @@ static void test_code_defects_exit_1(void **state)
 static void test_config_trailing_text_exits_2(void **state)
 {
     (void)state;
-    const char *cfg = fx_tmp_path("trailing.json");
-    static const char text[] = "{\"min-indicators\":3}{\"x\":1}";
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
     table t = one();
-    char opt[512];
-    snprintf(opt, sizeof opt, "--config '%s'", cfg);
+    const char *opt = config_option("trailing.json", "{\"min-indicators\":3}{\"x\":1}");
     run_result r = run_tables(&t, 1, opt);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "after the configuration's JSON object"));
@@ -322,14 +272,8 @@ static void test_textbook_schedule_passes(void **state)
     table t = one(); /* 25/50/75/100 */
     expect_run(&t, 1, NULL, 0, NULL);
     /* The straight line, when an office configures it, still applies. */
-    const char *cfg = fx_tmp_path("line.json");
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("{\"schedule-minimums\": \"straight-line\"}", f);
-    fclose(f);
     t.p.sched[1] = "40%";
-    char opt[512];
-    snprintf(opt, sizeof opt, "--config '%s'", cfg);
+    const char *opt = config_option("line.json", "{\"schedule-minimums\": \"straight-line\"}");
     expect_run(&t, 1, opt, 0, "PB106", "50%", NULL);
 }
 
@@ -349,14 +293,7 @@ static void test_preset_strict(void **state)
     assert_non_null(strstr(r.err, "not a preset"));
     fx_run_free(&r);
     /* In the configuration too. */
-    const char *cfg = fx_tmp_path("strict.json");
-    FILE *f = fopen(cfg, "w");
-    assert_non_null(f);
-    fputs("{\"preset\": \"strict\"}", f);
-    fclose(f);
-    char opt[512];
-    snprintf(opt, sizeof opt, "--config '%s'", cfg);
-    expect_run(&t, 1, opt, 0, "PB305", NULL);
+    expect_run(&t, 1, config_option("strict.json", "{\"preset\": \"strict\"}"), 0, "PB305", NULL);
 }
 
 /* ------------------------------------------- the checks of point 5 */
@@ -555,10 +492,7 @@ static void test_sarif_execution_from_the_cli(void **state)
 {
     (void)state;
     const char *bad = fx_tmp_path("bad.docx");
-    FILE *f = fopen(bad, "w");
-    assert_non_null(f);
-    fputs("not a package", f);
-    fclose(f);
+    assert_true(fx_write_file(bad, "not a package"));
     char args[512];
     snprintf(args, sizeof args, "--format sarif '%s'", bad);
     run_result r = fx_run(args);

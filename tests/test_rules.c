@@ -25,18 +25,8 @@
 
 /* ------------------------------------------------------------ fixtures */
 
-/* Two projects that no rule objects to.  Every name says what is counted,
- * every description how, every basis where the target comes from. */
-static const fx_indicator subsidy[] = {
-    {"产出指标", "数量指标", "补助发放人数", "当年按月发放补助的楼门长人数", "≥395人", "计划标准：2025年楼门长名册"},
-    {"", "质量指标", "补助足额发放率", "足额发放人数占应发放人数的比例", "=100%", "行业标准：楼门长补助发放办法"},
-    {"", "时效指标", "补助按月发放及时率", "次月10日前发放的月份占全年月份的比例", "≥95%", "历史标准：2024年发放记录"},
-    {"", "成本指标", "人均月补助标准", "每名楼门长每月的补助金额", "≤500元/人·月", "预算支出标准：区补助标准"},
-    {"效益指标", "社会效益指标", "楼门长履职率", "每月完成巡查任务的楼门长所占比例", "≥90%", "计划标准：社区工作安排"},
-    {"满意度指标", "服务对象满意度指标", "居民满意度", "抽样问卷中满意和基本满意的居民所占比例", "≥85%",
-     "历史标准：2024年问卷结果"},
-};
-
+/* The clean subsidy project is fx_subsidy_table(); a second project that no
+ * rule objects to either. */
 static const fx_indicator rent[] = {
     {"产出指标", "数量指标", "租赁办公场所面积", "所辖社区党群服务中心租赁面积之和", "≥3200平方米", "计划标准：租赁合同"},
     {"", "质量指标", "物业服务合同履约率", "按合同完成的物业服务项目所占比例", "≥98%", "行业标准：物业服务规范"},
@@ -48,35 +38,9 @@ static const fx_indicator rent[] = {
      "历史标准：2024年问卷结果"},
 };
 
-#define MAX_ROWS 16
+typedef fx_table fixture;
 
-typedef struct fixture {
-    fx_project p;
-    fx_indicator rows[MAX_ROWS];
-    size_t n;
-} fixture;
-
-static void load_rows(fixture *f, const fx_indicator *rows, size_t n)
-{
-    assert_true(n <= MAX_ROWS);
-    memcpy(f->rows, rows, n * sizeof *rows);
-    f->n = n;
-}
-
-static fixture subsidy_project(void)
-{
-    fixture f = {.p = {.title = "1.楼门长补助专项经费绩效目标表",
-                       .code = "13020925P00146810002A",
-                       .name = "楼门长补助专项经费",
-                       .total = "237.00",
-                       .fiscal = "237.00",
-                       .purpose = "用于支付楼门长补贴",
-                       .labels = {"3月底", "6月底", "9月底", "12月底"},
-                       .sched = {"25%", "50%", "75%", "100%"},
-                       .goals = "1.保证楼门长补助按月足额发放\n2.保证社区管理工作正常开展"}};
-    load_rows(&f, subsidy, sizeof subsidy / sizeof *subsidy);
-    return f;
-}
+static fixture subsidy_project(void) { return fx_subsidy_table(); }
 
 static fixture rent_project(void)
 {
@@ -87,41 +51,20 @@ static fixture rent_project(void)
                        .fiscal = "242.59",
                        .labels = {"3月底", "6月底", "9月底", "12月底"},
                        .sched = {"30%", "60%", "90%", "100%"}}};
-    load_rows(&f, rent, sizeof rent / sizeof *rent);
+    assert_true(fx_table_load(&f, rent, sizeof rent / sizeof *rent));
     return f;
 }
 
-/* Removes row i of f. */
-static void drop_row(fixture *f, size_t i)
-{
-    memmove(&f->rows[i], &f->rows[i + 1], (f->n - i - 1) * sizeof *f->rows);
-    f->n--;
-}
+static void drop_row(fixture *f, size_t i) { fx_drop_row(f, i); }
 
-static void add_row(fixture *f, fx_indicator row)
-{
-    assert_true(f->n < MAX_ROWS);
-    f->rows[f->n++] = row;
-}
+static void add_row(fixture *f, fx_indicator row) { assert_true(fx_insert_row(f, f->n, row)); }
 
 /* Reads and checks a document of the fixtures, with `before` (part 1 of a
  * filing) ahead of the tables. */
 static pb_document *check_with(fixture *f, size_t n, const char *before, const pb_config *c)
 {
-    fx_project p[4];
-    assert_true(n <= 4);
-    for (size_t i = 0; i < n; i++) {
-        p[i] = f[i].p;
-        p[i].indicators = f[i].rows;
-        p[i].indicator_count = f[i].n;
-    }
-    char *tables = fx_reference_body(p, n);
-    assert_non_null(tables);
-    size_t blen = strlen(before ? before : "") + strlen(tables) + 1;
-    char *body = malloc(blen);
+    char *body = fx_tables_body(f, n, before);
     assert_non_null(body);
-    snprintf(body, blen, "%s%s", before ? before : "", tables);
-    free(tables);
     size_t len;
     void *zip = fx_docx_mem(body, &len);
     free(body);
@@ -1086,13 +1029,7 @@ static void test_select_and_ignore(void **state)
     pb_config_free(&c);
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
+static void write_file(const char *path, const char *text) { assert_true(fx_write_file(path, text)); }
 
 static void test_config_find(void **state)
 {
