@@ -221,6 +221,11 @@ static void kv_table(sb *b, const fx_project *p)
     cell(b, NULL, "项目名称");
     cell(b, SPAN(3), OR(p->name, "房屋租赁和物业管理专项经费"));
     put(b, "</w:tr><w:tr>");
+    if (p->period) {
+        cell(b, NULL, OR(p->period_label, "起止时间"));
+        cell(b, SPAN(6), p->period);
+        put(b, "</w:tr><w:tr>");
+    }
     cell(b, VRESTART, "预算规模及资金用途");
     cell(b, NULL, "预算数");
     cell(b, NULL, OR(p->total, "242.59"));

@@ -46,6 +46,7 @@ typedef struct fx_project {
     const char *labels[4], *sched[4];
     const char *goals;
     bool goals_nested; /* the goal lines in a table nested in the 绩效目标 cell */
+    const char *period_label, *period; /* a row 起止时间 | 2023-2025 after 项目编码; none when NULL */
     const fx_indicator *indicators; /* NULL: the reference's nine */
     size_t indicator_count;
 } fx_project;

@@ -291,30 +291,106 @@ static void test_checkpoint_months(void **state)
 
 /* --------------------------------------------------------------- money */
 
+/* A second 数量指标: which quantity the money buys is not certain, so no
+ * implied unit cost (PB209) takes the row over from PB204. */
+static const fx_indicator second_quantity = {"", "数量指标", "巡查覆盖社区数", "楼门长每月巡查的社区个数", "≥12个",
+                                             "计划标准：社区工作安排"};
+
 static void test_cost_equals_budget(void **state)
 {
     (void)state;
     fixture f = subsidy_project();
-    f.rows[3].value = "≤237万元";
+    assert_true(fx_insert_row(&f, 1, second_quantity));
+    f.rows[3 + 1].value = "≤237万元";
     pb_document *d = check1(f);
-    expect_at(d, "PB204", 1, IND(0, 3), 4, "≤237万元", "237.00", "unit or standard cost", NULL);
+    expect_at(d, "PB204", 1, IND(0, 4), 4, "≤237万元", "237.00", "unit or standard cost", NULL);
     expect_none(d, "PB202");
     pb_document_free(d);
     /* Converted from 元: still the whole budget. */
-    f.rows[3].value = "≤2,370,000元";
+    f.rows[3 + 1].value = "≤2,370,000元";
     d = check1(f);
-    expect_at(d, "PB204", 1, IND(0, 3), 4, "2,370,000", NULL);
+    expect_at(d, "PB204", 1, IND(0, 4), 4, "2,370,000", NULL);
     pb_document_free(d);
     /* Below the budget passes; above it is PB202, not PB204. */
-    f.rows[3].value = "≤200万元";
+    f.rows[3 + 1].value = "≤200万元";
     d = check1(f);
     expect_none(d, "PB204");
     pb_document_free(d);
-    f.rows[3].value = "≤250万元";
+    f.rows[3 + 1].value = "≤250万元";
     d = check1(f);
     expect_none(d, "PB204");
     assert_int_equal(count(d, "PB202"), 1);
     pb_document_free(d);
+}
+
+/* No 成本指标 prices a unit: 预算数 ÷ the one quantity, exactly, in the
+ * reviewer's words; it takes PB204's row over. */
+static void test_implied_unit_cost(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    pb_document *d = check1(f);
+    expect_none(d, "PB209"); /* 500元/人·月 is a unit cost */
+    pb_document_free(d);
+    f.rows[3].value = "≤237万元";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 3), 4, "「≤237万元」", "237.00万元", "发放人数", "「≥395人」", "6000元 per 人",
+              "「≤6000元/人」", "成本指标未细化", NULL);
+    expect_none(d, "PB204");
+    assert_int_equal(d->finding_count, 1);
+    assert_int_equal(d->findings[0].severity, PB_SEV_INFO);
+    pb_document_free(d);
+    /* Rounded to 0.01 from exact decimals: 2370000 ÷ 7 = 338571.43元 → 33.86万元;
+     * 305.48万元 ÷ 500 = 6109.6元. */
+    f.rows[0].value = "≥7人";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 3), 4, "33.86万元 per 人", NULL);
+    pb_document_free(d);
+    f.rows[0].value = "≥500人";
+    f.p.total = f.p.fiscal = "305.48";
+    f.rows[3].value = "≤305.48万元";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 3), 4, "6109.6元 per 人", NULL);
+    pb_document_free(d);
+    /* A template that asks for the total (项目总成本) gets it: no advice. */
+    f = subsidy_project();
+    f.rows[3].l3 = "项目总成本";
+    f.rows[3].value = "≤237万元";
+    d = check1(f);
+    expect_none(d, "PB209");
+    expect_none(d, "PB204");
+    pb_document_free(d);
+    /* A cost that is not an amount: the finding sits on the quantity. */
+    f = subsidy_project();
+    f.rows[3].value = "严格控制";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 0), 4, "no 成本指标 gives a unit cost", "add the 成本指标", NULL);
+    pb_document_free(d);
+    /* Several quantities, a multi-year project, PB209 ignored: no PB209,
+     * and PB204 says the cost restates the budget. */
+    f = subsidy_project();
+    f.rows[3].value = "≤237万元";
+    assert_true(fx_insert_row(&f, 1, second_quantity));
+    d = check1(f);
+    expect_none(d, "PB209");
+    assert_int_equal(count(d, "PB204"), 1);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.rows[3].value = "≤237万元";
+    f.p.period = "2024年-2026年";
+    d = check1(f);
+    expect_none(d, "PB209");
+    pb_document_free(d);
+    pb_config c;
+    pb_config_default(&c);
+    char err[128];
+    assert_true(pb_config_select(&c, NULL, "PB209", err, sizeof err));
+    f.p.period = NULL;
+    d = check1_config(f, &c);
+    expect_none(d, "PB209");
+    assert_int_equal(count(d, "PB204"), 1);
+    pb_document_free(d);
+    pb_config_free(&c);
 }
 
 static void test_budget_unit_missing(void **state)
@@ -459,15 +535,42 @@ static void test_unit_mismatch(void **state)
 static void test_timeliness_vague(void **state)
 {
     (void)state;
-    static const char *const vague[] = {"≤1年", "1年", "≥1年", "12个月", "≤365天"};
+    /* What to write instead follows what the value says: 「≤1年」 is within
+     * the year (true of every project), 「1年」 the year, 「≥1年」 no deadline. */
+    static const struct {
+        const char *value, *says;
+    } vague[] = {
+        {"≤1年", "within the budget year"}, {"1年", "the budget year itself"}, {"≥1年", "sets no deadline"},
+        {"12个月", "the budget year itself"}, {"≤365天", "within the budget year"},
+    };
     for (size_t i = 0; i < sizeof vague / sizeof *vague; i++) {
         fixture f = subsidy_project();
         f.rows[2].l3 = "补助发放时间";
-        f.rows[2].value = vague[i];
+        f.rows[2].value = vague[i].value;
         pb_document *d = check1(f);
-        expect_at(d, "PB309", 1, IND(0, 2), 4, vague[i], "one-year budget", NULL);
+        expect_at(d, "PB309", 1, IND(0, 2), 4, vague[i].value, vague[i].says, "give the date it is due", NULL);
         pb_document_free(d);
     }
+    /* A multi-year project's target over its 项目期 is no finding. */
+    static const char *const periods[] = {"3年", "三年", "2023年1月-2025年12月"};
+    for (size_t i = 0; i < sizeof periods / sizeof *periods; i++) {
+        fixture f = subsidy_project();
+        f.p.period_label = "项目期";
+        f.p.period = periods[i];
+        f.rows[2].l3 = "项目建设周期";
+        f.rows[2].value = "≤3年";
+        pb_document *d = check1(f);
+        expect_none(d, "PB309");
+        pb_document_free(d);
+    }
+    fixture one_year = subsidy_project();
+    one_year.p.period_label = "项目期";
+    one_year.p.period = "1年";
+    one_year.rows[2].l3 = "项目建设周期";
+    one_year.rows[2].value = "≤1年";
+    pb_document *d1 = check1(one_year);
+    assert_int_equal(count(d1, "PB309"), 1);
+    pb_document_free(d1);
     static const char *const fine[] = {"≤30天", "≤6个月", "2025年12月31日前"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
         fixture f = subsidy_project();
@@ -1286,15 +1389,15 @@ static const expected reference[] = {
     {"PB106", 1, 0, 5, 4},                        /* 10月底 50% < 70% */
     {"PB311", 1, 1, 1, 2},                        /* 5 boilerplate names, one finding */
     {"PB309", 1, 1, 3, 4},                        /* ≤1年 */
-    {"PB204", 1, 1, 4, 4},                        /* ≤242.59万元 = 预算数 */
+    {"PB209", 1, 1, 4, 4},                        /* ≤242.59万元 = 预算数: 40.43万元 per 次 */
     {"PB307", 1, 1, 5, 4},                        /* 公共服务水平提升情况 ≥95% */
     {"PB312", 1, 1, 7, 2}, {"PB312", 1, 1, 8, 2}, /* 生态影响, 维护社会稳定 ≥95% in all three, once */
     /* Table 2: 楼门长补助专项经费 */
-    {"PB311", 2, 3, 2, 2}, {"PB309", 2, 3, 3, 4}, {"PB204", 2, 3, 4, 4}, {"PB307", 2, 3, 5, 4},
+    {"PB311", 2, 3, 2, 2}, {"PB309", 2, 3, 3, 4}, {"PB209", 2, 3, 4, 4}, {"PB307", 2, 3, 5, 4},
     /* Table 3: 中山路街道专项经费, named 街道专项工作经费 in part 1: once */
     {"PB505", 3, 4, 1, 4},
     {"PB106", 3, 4, 5, 4}, /* 10月底 60% < 70% */
-    {"PB311", 3, 5, 1, 2}, {"PB309", 3, 5, 3, 4}, {"PB204", 3, 5, 4, 4}, {"PB307", 3, 5, 5, 4},
+    {"PB311", 3, 5, 1, 2}, {"PB309", 3, 5, 3, 4}, {"PB209", 3, 5, 4, 4}, {"PB307", 3, 5, 5, 4},
 };
 
 static int cmp_expected(const void *x, const void *y)
@@ -1352,8 +1455,17 @@ static void test_reference_document_findings(void **state)
         assert_int_equal(d->findings[k].severity, d->findings[k].rule->severity);
     expect_at(d, "PB505", 3, 4, 1, 4, "「中山路街道专项经费」", "「街道专项工作经费」", NULL);
     expect_at(d, "PB106", 3, 4, 5, 4, "「10月底」", "60%", "70%", NULL);
-    expect_at(d, "PB204", 2, 3, 4, 4, "「≤237万元」", "237.00", NULL);
-    expect_at(d, "PB309", 3, 5, 3, 4, "「≥1年」", NULL);
+    expect_at(d, "PB209", 2, 3, 4, 4, "「≤237万元」", "237.00万元", "「395人」", "6000元 per 人", NULL);
+    expect_at(d, "PB209", 1, 1, 4, 4, "「≥6次」", "40.43万元 per 次", NULL);
+    expect_none(d, "PB204"); /* PB209 says it, with the unit cost */
+    expect_at(d, "PB309", 1, 1, 3, 4, "「≤1年」", "within the budget year", NULL);
+    expect_at(d, "PB309", 2, 3, 3, 4, "「1年」", "the budget year itself", NULL);
+    expect_at(d, "PB309", 3, 5, 3, 4, "「≥1年」", "sets no deadline", NULL);
+    /* 公共服务水平提升情况: its 「≥95%」 (PB307), and no longer boilerplate. */
+    expect_at(d, "PB307", 1, 1, 5, 4, "公共服务水平提升情况", "「≥95%」", NULL);
+    for (size_t k = 0; k < d->finding_count; k++)
+        if (strcmp(d->findings[k].rule->id, "PB311") == 0)
+            assert_null(strstr(d->findings[k].message, "公共服务水平提升情况"));
     expect_at(d, "PB311", 1, 1, 1, 2, "5 indicators", "「工作开展次数」", "「提供优质服务」", "「维护社会稳定」", NULL);
     expect_at(d, "PB312", 1, 1, 8, 2, "维护社会稳定", "「≥95%」", "all 3 projects", NULL);
     expect_none(d, "PB304"); /* ≥1年 is PB309's problem */
@@ -1374,6 +1486,10 @@ static void test_reference_document_findings(void **state)
     assert_int_equal(count(d, "PB314"), 3);
     assert_int_equal(count(d, "PB305"), 1); /* 395人; 1年 is PB309's */
     expect_at(d, "PB314", 2, 3, 1, 5, "「上级文件精神」", "all 9 rows", NULL);
+    /* Its place under 经济效益: a 社会效益 indicator of the common-indicator libraries. */
+    assert_int_equal(count(d, "PB322"), 3);
+    expect_at(d, "PB322", 1, 1, 5, 2, "「公共服务水平提升情况」", "社会效益 indicator", "not an economic effect",
+              "社会效益指标", NULL);
     pb_document_free(d);
 }
 
@@ -1386,6 +1502,7 @@ int main(void)
         cmocka_unit_test(test_schedule_minimums_configured),
         cmocka_unit_test(test_checkpoint_months),
         cmocka_unit_test(test_cost_equals_budget),
+        cmocka_unit_test(test_implied_unit_cost),
         cmocka_unit_test(test_budget_unit_missing),
         cmocka_unit_test(test_budget_magnitude),
         cmocka_unit_test(test_no_operator),
