@@ -223,6 +223,8 @@ bool pbi_extract_table(pb_extractor *x, const pb_table *t)
     bool used = false;
     if (x->opt->keep_tables && !keep_table(x, t))
         return false;
+    if (t->parent_table >= 0 && !pbi_note_nested(x, t))
+        return false;
     /* The indicator part continues into this table only when it follows
      * the last one directly, with no heading between (a page break). */
     if (x->cur && ((x->cur->last_table != t->index - 1 && t->parent_table < 0) || x->title))

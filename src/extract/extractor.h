@@ -22,6 +22,14 @@ typedef struct slot {
 
 typedef enum { SCHED_NONE, SCHED_LABELS_NEXT, SCHED_VALUES_NEXT } sched_state;
 
+/* The text of a table nested in a cell (its rows' lines), met before the
+ * table it is nested in: a cell whose lines are a table of their own. */
+#define MAX_NESTED 8
+typedef struct nested_text {
+    int table, row, col; /* the cell it sits in */
+    const char *text;
+} nested_text;
+
 struct pb_extractor {
     pb_document *doc;
     const pb_options *opt;
@@ -78,6 +86,9 @@ struct pb_extractor {
     int goal_table, goal_row, goal_n;
     int goal_cols[4];
     label_kind goal_kinds[4];
+    /* the last MAX_NESTED nested tables, a ring */
+    nested_text nested[MAX_NESTED];
+    unsigned nested_n;
 };
 
 static inline pb_loc pbi_cell_loc(const pb_table *t, const pb_cell *c)
@@ -109,6 +120,12 @@ bool pbi_set_total(pb_extractor *x, const char *label, const char *raw, pb_loc l
  * amount of the text as the project's total or a part of its funds. */
 bool pbi_amounts_in_text(pb_extractor *x, const char *text, pb_loc loc);
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count);
+/* Keeps the lines of a nested table t for the cell it sits in. */
+bool pbi_note_nested(pb_extractor *x, const pb_table *t);
+/* 绩效目标 (or 中期目标) from cell c, and its lines: the lines of a table
+ * nested in c when c's own text is blank. */
+bool pbi_set_goals(pb_extractor *x, pb_field *f, const char ***lines, size_t *count, const pb_table *t,
+                   const pb_cell *c);
 
 /* ---- the key/value part (keyvalue.c) */
 /* The row under a schedule or fund header, when it is one: *done. */

@@ -343,7 +343,7 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
         !pbi_set_total(x, "预算数", c->text, pbi_cell_loc(t, c)))
         return false;
     if ((c = at_col(t, row, x->list_col[LIST_GOALS])) && c->row == row &&
-        !(pbi_set_field(x, &p->goals_cell, t, c) && pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count)))
+        !pbi_set_goals(x, &p->goals_cell, &p->goals, &p->goal_count, t, c))
         return false;
     p->has_indicator_table = true;
     x->ind_mode = true;

@@ -139,6 +139,50 @@ bool pbi_add_fund_raw(pb_extractor *x, const char *label, bool fiscal, const cha
     return pbi_set_amount_raw(x, &f->amount, raw, loc);
 }
 
+bool pbi_note_nested(pb_extractor *x, const pb_table *t)
+{
+    size_t len = 1;
+    for (int r = 0; r < t->row_count; r++)
+        for (int i = 0; i < t->rows[r].count; i++)
+            len += strlen(t->rows[r].cells[i].text ? t->rows[r].cells[i].text : "") + 1;
+    char *text = pb_arena_alloc(x->a, len), *w = text;
+    if (!text)
+        return false;
+    /* A row is a line, its cells joined by a space. */
+    for (int r = 0; r < t->row_count; r++) {
+        for (int i = 0; i < t->rows[r].count; i++) {
+            const char *s = t->rows[r].cells[i].text ? t->rows[r].cells[i].text : "";
+            size_t n = strlen(s);
+            memcpy(w, s, n);
+            w += n;
+            *w++ = i + 1 < t->rows[r].count ? ' ' : '\n';
+        }
+    }
+    *w = '\0';
+    x->nested[x->nested_n++ % MAX_NESTED] = (nested_text){t->parent_table, t->parent_row, t->parent_col, text};
+    return true;
+}
+
+bool pbi_set_goals(pb_extractor *x, pb_field *f, const char ***lines, size_t *count, const pb_table *t,
+                   const pb_cell *c)
+{
+    if (!pbi_set_field(x, f, t, c))
+        return false;
+    const char *text = f->text;
+    if (c && pbi_is_blank(text)) {
+        unsigned n = x->nested_n < MAX_NESTED ? x->nested_n : MAX_NESTED;
+        for (unsigned i = 0; i < n; i++) {
+            const nested_text *nt = &x->nested[i];
+            if (nt->table == t->index && nt->col == c->col && nt->row >= c->row && nt->row < c->row + c->row_span) {
+                text = nt->text;
+                break;
+            }
+        }
+        f->text = text;
+    }
+    return pbi_split_lines(x, text, lines, count);
+}
+
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)
 {
     size_t cap = 0;
