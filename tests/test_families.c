@@ -10,8 +10,10 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "model/model.h"
 #include "util/util.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,6 +327,59 @@ static void test_completeness_by_family(void **state)
     pb_document_free(d);
 }
 
+/* JSON: each indicator's recognised category beside the printed 一级/二级/三级
+ * (point 8), for projects and 部门整体 tables alike; 满意度 under 效益指标 and
+ * 成本指标 as a 一级 (财预〔2021〕101号) are named by what they are. */
+static void test_json_category(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("辛") TC("项目属性") TC("延续"))
+            TR(TC("资金总额") TC("10") TC("") TC(""))
+            TR(TC("年度目标") TC("完成") TC("") TC(""))
+            IND_HEAD IND_ROW("产出指标", "数量指标", "培训人数", "≥30人")
+            IND_ROW("效益指标", "社会效益指标", "就业带动", "有所提升")
+            IND_ROW("效益指标", "社会公众或服务对象满意度指标", "群众满意度", "≥90%")
+            IND_ROW("成本指标", "生态环境成本指标", "植被破坏", "无")
+            IND_ROW("满意度指标", "满意度指标", "受益群众满意度", "≥85%"))
+        P("x")
+        TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+            TR(TC("*年度绩效总目标") TC("保障运转"))
+            IND_HEAD IND_ROW("产出指标", "质量指标", "工资发放准确性(%)", "≥95%")));
+    char *json = pb_report_json_file(d);
+    assert_non_null(json);
+    cJSON *o = cJSON_Parse(json);
+    assert_non_null(o);
+    const cJSON *ind = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "projects"), 0), "indicators");
+    static const char *const want[] = {"产出/数量", "效益/社会效益", "满意度/服务对象满意度", "成本/生态环境成本",
+                                       "满意度/服务对象满意度"};
+    assert_int_equal(cJSON_GetArraySize(ind), 5);
+    for (int i = 0; i < 5; i++)
+        assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(ind, i), "category")),
+                            want[i]);
+    /* the printed texts are kept as they are beside it */
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(ind, 2), "level2")),
+                        "社会公众或服务对象满意度指标");
+    const cJSON *dep = cJSON_GetArrayItem(cJSON_GetObjectItem(o, "departments"), 0);
+    const cJSON *dind = cJSON_GetArrayItem(cJSON_GetObjectItem(dep, "indicators"), 0);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(dind, "category")), "产出/质量");
+    cJSON_Delete(o);
+    free(json);
+    pb_document_free(d);
+    /* two-level tables: the 一级 alone, or inferred from a 满意度 三级; nothing
+     * recognised is null */
+    char buf[PBI_CATEGORY_MAX];
+    pb_indicator two = {.level1 = {"产出指标", PB_NOLOC}, .level3 = {"救助覆盖率", PB_NOLOC}};
+    assert_string_equal(pbi_indicator_category(&two, buf, sizeof buf), "产出");
+    two.level1.text = "效果指标";
+    two.level3.text = "救助对象满意度(%)";
+    assert_string_equal(pbi_indicator_category(&two, buf, sizeof buf), "满意度/服务对象满意度");
+    pb_indicator none = {.level1 = {"其他", PB_NOLOC}, .level3 = {"某事项", PB_NOLOC}};
+    assert_null(pbi_indicator_category(&none, buf, sizeof buf));
+    pb_indicator inferred = {.level2 = {"时效指标", PB_NOLOC}};
+    assert_string_equal(pbi_indicator_category(&inferred, buf, sizeof buf), "产出/时效");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_value_columns),
         cmocka_unit_test(test_fiscal_only_amount),
         cmocka_unit_test(test_completeness_by_family),
+        cmocka_unit_test(test_json_category),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }

@@ -121,13 +121,7 @@ bool pbi_in_list(const char *s, const char *const *words, size_t n);
 pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
 
 /* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
-typedef enum { CAT_NONE, CAT_OUTPUT, CAT_EFFECT, CAT_SATISFACTION, CAT_COST, CAT_COUNT } pbi_category;
-typedef enum {
-    SUB_NONE, SUB_QUANTITY, SUB_QUALITY, SUB_TIME, SUB_COST, SUB_ECONOMIC, SUB_SOCIAL, SUB_ECOLOGICAL,
-    SUB_SUSTAINABLE, SUB_SATISFACTION, SUB_COUNT
-} pbi_subcategory;
-pbi_category pbi_category_of(const char *l1);
-pbi_subcategory pbi_subcategory_of(const char *l2);
+/* pbi_category, pbi_subcategory and their classification: model/model.h */
 bool pbi_is_effect(pbi_subcategory s);
 bool pbi_belongs(pbi_subcategory s, pbi_category c);
 const char *pbi_home_of(pbi_subcategory s);

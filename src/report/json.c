@@ -5,7 +5,7 @@
  * printing cost more than extracting the tables (see bench/README.md).  The
  * escaping is the same as cJSON's, so both write the same bytes. */
 #include "report/report.h"
-#include "report/report.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +201,8 @@ static void indicator(jw *w, const pb_indicator *ind)
     key_str(w, "level1", ind->level1.text, true);
     key_str(w, "level2", ind->level2.text, false);
     key_str(w, "level3", ind->level3.text, false);
+    char cat[PBI_CATEGORY_MAX];
+    key_str(w, "category", pbi_indicator_category(ind, cat, sizeof cat), false);
     key_str(w, "description", ind->description.text, false);
     PUT(w, ",\"value\":{");
     value(w, &ind->value);
