@@ -68,6 +68,7 @@ typedef enum pbi_rule_id {
     RULE_INDICATOR_UNIT_MISSING, /* PB320 */
     RULE_INDICATOR_COST_NOT_MONEY, /* PB321 */
     RULE_INDICATOR_EFFECT_WORDING, /* PB322 */
+    RULE_TEMPLATE_PLACEHOLDER, /* PB323 */
     RULE_NO_TARGET_TABLE, /* PB401 */
     RULE_TABLE_INCOMPLETE, /* PB402 */
     RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
@@ -122,13 +123,7 @@ bool pbi_in_list(const char *s, const char *const *words, size_t n);
 pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
 
 /* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
-typedef enum { CAT_NONE, CAT_OUTPUT, CAT_EFFECT, CAT_SATISFACTION, CAT_COST, CAT_COUNT } pbi_category;
-typedef enum {
-    SUB_NONE, SUB_QUANTITY, SUB_QUALITY, SUB_TIME, SUB_COST, SUB_ECONOMIC, SUB_SOCIAL, SUB_ECOLOGICAL,
-    SUB_SUSTAINABLE, SUB_SATISFACTION, SUB_COUNT
-} pbi_subcategory;
-pbi_category pbi_category_of(const char *l1);
-pbi_subcategory pbi_subcategory_of(const char *l2);
+/* pbi_category, pbi_subcategory and their classification: model/model.h */
 bool pbi_is_effect(pbi_subcategory s);
 bool pbi_belongs(pbi_subcategory s, pbi_category c);
 const char *pbi_home_of(pbi_subcategory s);
@@ -195,6 +190,23 @@ void pbi_check_copied(pbi_checker *k);                          /* PB312, identi
 void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503 */
 void pbi_check_title(pbi_checker *k, const pb_project *p);      /* PB504 */
 void pbi_check_summary(pbi_checker *k);                         /* PB505 */
+
+/* ---- template placeholders (placeholder.c): PB323, and the copies the other checks read */
+/* s holds a placeholder: «**», «＊＊», «XX», «××» (two or more fill characters). */
+bool pbi_placeholder_in(const char *s);
+/* The indicator's 指标值 is (or holds) a placeholder: its value is PB323's, not the value rules'. */
+bool pbi_placeholder_value(const pb_indicator *ind);
+void pbi_check_placeholders(pbi_checker *k, const pb_project *p); /* PB323, once per project */
+/* The projects and departments replaced for the time of the checks. */
+typedef struct pbi_placeholders {
+    pb_project **projects, **departments; /* the originals by index; NULL: none replaced */
+    bool swapped;
+} pbi_placeholders;
+/* Replaces each project and department holding a placeholder by a copy whose names, goals and
+ * 三级 have it cut out (a parenthesised note «(≥**%)» whole); false when out of memory. */
+bool pbi_placeholders_hide(pbi_checker *k, pbi_placeholders *s);
+/* Puts the originals back and points the findings made on a copy at its original. */
+void pbi_placeholders_restore(pbi_checker *k, pbi_placeholders *s);
 
 #pragma GCC visibility pop
 

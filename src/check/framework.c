@@ -2,31 +2,6 @@
 #include "check/check.h"
 #include <string.h>
 
-pbi_category pbi_category_of(const char *l1)
-{
-    if (pbi_contains(l1, "满意")) return CAT_SATISFACTION;
-    if (pbi_contains(l1, "效益") || pbi_contains(l1, "效果")) return CAT_EFFECT; /* 效果指标: 转移支付 tables */
-    if (pbi_contains(l1, "产出")) return CAT_OUTPUT;
-    if (pbi_contains(l1, "成本")) return CAT_COST;
-    return CAT_NONE;
-}
-
-/* By key words, most telling first: "经济成本指标" is a cost, "社会公众或服务
- * 对象满意度指标" a satisfaction indicator; 进度 = 时效, 环境 = 生态. */
-pbi_subcategory pbi_subcategory_of(const char *l2)
-{
-    if (pbi_contains(l2, "满意")) return SUB_SATISFACTION;
-    if (pbi_contains(l2, "成本")) return SUB_COST;
-    if (pbi_contains(l2, "数量")) return SUB_QUANTITY;
-    if (pbi_contains(l2, "质量")) return SUB_QUALITY;
-    if (pbi_contains(l2, "时效") || pbi_contains(l2, "进度")) return SUB_TIME;
-    if (pbi_contains(l2, "可持续")) return SUB_SUSTAINABLE;
-    if (pbi_contains(l2, "生态") || pbi_contains(l2, "环境")) return SUB_ECOLOGICAL;
-    if (pbi_contains(l2, "经济")) return SUB_ECONOMIC;
-    if (pbi_contains(l2, "社会效益")) return SUB_SOCIAL;
-    return SUB_NONE;
-}
-
 bool pbi_is_effect(pbi_subcategory s)
 {
     return s == SUB_ECONOMIC || s == SUB_SOCIAL || s == SUB_ECOLOGICAL || s == SUB_SUSTAINABLE;

@@ -386,6 +386,20 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("经济效益指标/公共服务水平提升情况 (the reference document)."),
      N_("Move the row under the 效益 it describes, or name the effect."),
      true},
+    [RULE_TEMPLATE_PLACEHOLDER] = {"PB323", "template-placeholder", PB_SEV_WARNING,
+     N_("A template placeholder was left in a name or value."),
+     N_("Templates mark what the office fills in with placeholders: 「(≥**%)」 after a satisfaction "
+        "indicator, 「**万元」 for a cost, 「XX」 or 「××」 for a name or a number. One left in the "
+        "submitted table means the cell was not finished: the reviewer cannot tell whether the figure "
+        "beside it is the target or the template's example. The finding is given once per project, "
+        "naming the first placeholder and how many cells hold one; the other rules read those cells "
+        "without it, so an unfinished template gives one finding, not one per rule. Exceptions: a single "
+        "「*」 (the template's mark of a required field), 「×」 between numbers (a product) and X inside "
+        "a Latin word are not placeholders. Source: reviewers' practice (an unfilled template is returned)."),
+     N_("指标1:小区居民满意度(≥**%) with 指标值 ≥90% (ah_jinzhai_2021)."),
+     N_("Write the real figure in place of the placeholder, or delete it where the 指标值 column already "
+        "gives it."),
+     .strict = false},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,

@@ -210,6 +210,8 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     char n3[PBI_NORM_MAX]; /* 三级指标 as the rules compare it, for all of them */
     pbi_norm(l3, n3);
     pbi_check_basis(k, p, ind);
+    if (pbi_placeholder_value(ind)) /* PB323's */
+        return;
     switch (v->kind) {
     case PB_VALUE_EMPTY:
         /* A 二级 row without any 三级 indicator is indicator-level-empty. */
