@@ -36,7 +36,12 @@ struct pb_extractor {
     pb_arena *a;
     size_t project_cap, table_cap, summary_cap, skipped_cap;
     pb_project *cur;
-    size_t ind_cap, fund_cap; /* of cur->indicators, cur->funds */
+    /* cur's indicators and fund parts while it is read: grown here (malloc)
+     * and copied to the arena at their final size when cur is closed, so
+     * that the arena keeps no outgrown arrays (an indicator is 504 bytes) */
+    pb_indicator *ind_buf;
+    pb_fund *fund_buf;
+    size_t ind_buf_cap, fund_buf_cap;
     /* indicator part */
     bool ind_mode;
     int ind_col[COL_COUNT];
@@ -105,7 +110,10 @@ const char *pbi_keep(pb_extractor *x, const char *s);
 void pbi_set_title(pb_extractor *x, const char *s, pb_loc loc);
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc);
 /* Names cur's template family from the keys met (before the next project). */
-void pbi_close_project(pb_extractor *x);
+bool pbi_close_project(pb_extractor *x);
+/* Room for one more indicator / fund part of cur (in ind_buf / fund_buf). */
+bool pbi_grow_indicators(pb_extractor *x);
+bool pbi_grow_funds(pb_extractor *x);
 bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c);
 bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c);
 bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c);
@@ -134,7 +142,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
 
 /* ---- the indicator part (indicators.c) */
 /* An indicator header row (一级指标 | 二级指标 | … | 指标值): *done. */
-bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done);
+bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done);
 bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row);
 bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row);
 
