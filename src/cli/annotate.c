@@ -112,7 +112,7 @@ static bool walk(jobs *js, const char *dir, const char *out_dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, _("pbcheck annotate: cannot read folder %s: %s\n"), dir, strerror(errno));
+        fprintf(stderr, _("pbcheck annotate: cannot read folder %s: %s\n"), dir, cli_strerror(errno));
         return false;
     }
     char **names = NULL;
@@ -235,7 +235,7 @@ static int plan(jobs *js, char **paths, int count, const char *out)
         }
         struct stat st;
         if (stat(p, &st) != 0) {
-            fprintf(stderr, _("pbcheck annotate: %s: %s\n"), p, strerror(errno));
+            fprintf(stderr, _("pbcheck annotate: %s: %s\n"), p, cli_strerror(errno));
             return EXIT_UNREADABLE;
         }
         char *o = NULL;
@@ -279,27 +279,36 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, pb_s
         return EXIT_INTERNAL;
     }
     int status = EXIT_CLEAN;
+    /* the names as people read them (GBK names converted, no terminal escapes) */
+    char *in = cli_shown_path(j->in), *out = cli_shown_path(j->out);
+    if (!in || !out) {
+        free(in);
+        free(out);
+        pb_document_free(d);
+        fputs(_("pbcheck: out of memory\n"), stderr);
+        return EXIT_INTERNAL;
+    }
     pb_error e;
     size_t written = 0;
     cli_output *o = NULL;
     if (d->error.status != PB_OK) {
-        fprintf(stderr, _("pbcheck annotate: %s: cannot be read [%s]: %s; not annotated\n"), j->in,
+        fprintf(stderr, _("pbcheck annotate: %s: cannot be read [%s]: %s; not annotated\n"), in,
                 pb_status_code(d->error.status), d->error.message);
         status = EXIT_UNREADABLE;
     } else if (d->format == PB_FORMAT_XLSX) {
-        fprintf(stderr, _("pbcheck annotate: %s: annotate does not support .xlsx yet; not annotated\n"), j->in);
+        fprintf(stderr, _("pbcheck annotate: %s: annotate does not support .xlsx yet; not annotated\n"), in);
         status = EXIT_UNREADABLE;
     } else if (!pb_check(d, cfg)) {
         fputs(_("pbcheck: out of memory\n"), stderr);
         status = EXIT_INTERNAL;
     } else if (!make_parents(j->out)) {
-        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), j->out, strerror(errno));
+        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), out, cli_strerror(errno));
         status = EXIT_INTERNAL;
     } else if (!(o = cli_output_open(j->out))) {
         status = EXIT_INTERNAL; /* cli_output_open said why */
     } else if (!pb_annotate_write(d, cli_output_file(o), fail_on, min_severity, &written, &e)) {
         cli_output_abort(o);
-        fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), j->in, j->out, e.message);
+        fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), in, out, e.message);
         /* A write error is 4; a document that cannot be annotated, 3. */
         status = e.status == PB_ERR_IO || e.status == PB_ERR_NOMEM ? EXIT_INTERNAL : EXIT_UNREADABLE;
     } else if ((status = cli_output_commit(o)) != EXIT_CLEAN) {
@@ -309,8 +318,10 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, pb_s
             if (d->findings[i].severity >= fail_on)
                 status = EXIT_FINDINGS;
         if (!quiet)
-            fprintf(stderr, _("%s → %s: %zu findings written as comments\n"), j->in, j->out, written - 1);
+            fprintf(stderr, _("%s → %s: %zu findings written as comments\n"), in, out, written - 1);
     }
+    free(in);
+    free(out);
     pb_document_free(d);
     return status;
 }

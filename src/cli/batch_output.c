@@ -205,7 +205,7 @@ static void print_failures(FILE *out, const output *o)
         fprintf(out, _(verdicts[v]), o->failed[v].count);
         for (size_t i = 0; i < o->failed[v].count; i++) {
             fputs("  ", out);
-            pb_fput_safe(out, o->failed[v].paths[i]); /* a name may hold terminal escapes */
+            pb_fput_path(out, o->failed[v].paths[i]); /* readable, and no terminal escapes */
             fputc('\n', out);
         }
     }

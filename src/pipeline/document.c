@@ -42,7 +42,7 @@ static pb_document *doc_new(const char *name)
     }
     d->arena = a;
     d->path = pb_arena_strdup(a, name ? name : "-");
-    if (!d->path) {
+    if (!d->path || !(d->display_path = pbi_path_shown(a, d->path))) {
         pb_arena_free(a);
         return NULL;
     }

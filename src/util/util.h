@@ -97,6 +97,15 @@ int pbi_utf8_encode(unsigned cp, char *out);
  * NULL when out of memory. */
 char *pbi_utf8_clean(const char *s);
 
+/* ---- file names (path.c) */
+/* path's display form (pb_path_display) in a: path itself when it is UTF-8;
+ * NULL when out of memory. */
+const char *pbi_path_shown(pb_arena *a, const char *path);
+/* len bytes of data in base64 (RFC 4648, with padding; a run of whole
+ * groups of 3 bytes can be written piece by piece), bounded like
+ * pb_path_display; returns the length the whole form needs. */
+size_t pbi_base64(const void *data, size_t len, char *buf, size_t cap);
+
 #pragma GCC visibility pop
 
 #endif
