@@ -507,7 +507,12 @@ static void office_flush(void)
     size_t n = 0;
     char bad[1200] = "";
     if (have("soffice")) {
-        snprintf(cmd, 4096, "cd '%s' && soffice --headless --convert-to odt c*.docx >/dev/null 2>&1", dir);
+        /* a profile of its own: a second soffice on the machine's shared
+         * profile hands the job to the first and exits 1 */
+        snprintf(cmd, 4096,
+                 "cd '%s' && soffice -env:UserInstallation=\"file://$PWD/lo-profile\" --headless "
+                 "--convert-to odt c*.docx >/dev/null 2>&1",
+                 dir);
         assert_int_equal(system(cmd), 0);
         /* Findings with the same text repeat a key: the script merges them. */
         const char *py = tp("lo_check.py");
@@ -906,8 +911,8 @@ static void test_check_options(void **state)
      * verdict still counts every one. */
     assert_int_equal(annotate_ref("-S warning --lang en", &got), 0);
     char *all = check_rules("");
-    assert_null(strstr(got, "PB204")); /* PB204 is info on the reference */
-    assert_non_null(strstr(all, "PB204"));
+    assert_null(strstr(got, "PB312")); /* PB312 is info on the reference */
+    assert_non_null(strstr(all, "PB312"));
     assert_non_null(strstr(got, "PB101"));
     free(all);
     free(got);
