@@ -12,6 +12,7 @@
 #include "model/model.h"
 #include "check/check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -490,6 +491,47 @@ static void test_indicators_kept_at_their_size(void **state)
     assert_true(per_project < 24 * sizeof(pb_indicator));
 }
 
+/* Issue 18: the rows folded while looking for a self-evaluation table are
+ * kept for the first 64 rows and folded again past them.  One Word table
+ * holding three projects of 45 indicators, one under the other: the
+ * second starts inside the rows kept (row 47), the third past them. */
+static void test_projects_stacked_in_one_table(void **state)
+{
+    (void)state;
+    enum { K = 45 };
+    static const char *const codes[] = {"A001", "B001", "C001"}, *const names[] = {"甲项目", "乙项目", "丙项目"};
+    size_t cap = 64 * 1024, len = 0;
+    char *body = malloc(cap);
+    assert_non_null(body);
+    len += (size_t)snprintf(body + len, cap - len, "%s", "<w:tbl><w:tblPr/>");
+    for (int p = 0; p < 3; p++) {
+        len += (size_t)snprintf(body + len, cap - len, TR(TC("%s") TC("%s") TC("%s") TC("%s"))
+                                TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")),
+                                "项目编码", codes[p], "项目名称", names[p]);
+        for (int i = 0; i < K; i++)
+            len += (size_t)snprintf(body + len, cap - len, TR(TC("产出指标") TC("数量指标") TC("%s指标%d") TC("≥1次")),
+                                    names[p], i);
+    }
+    len += (size_t)snprintf(body + len, cap - len, "%s", "</w:tbl>");
+    assert_true(len < cap);
+    size_t zlen;
+    void *zip = fx_docx_mem(body, &zlen);
+    free(body);
+    pb_document *d = pb_read_memory(zip, zlen, "stacked.docx", NULL);
+    free(zip);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_int_equal(d->project_count, 3);
+    for (int p = 0; p < 3; p++) {
+        const pb_project *pr = d->projects[p];
+        assert_string_equal(pr->code.text, codes[p]);
+        assert_string_equal(pr->name.text, names[p]);
+        assert_int_equal(pr->indicator_count, K);
+        char want[32];
+        snprintf(want, sizeof want, "%s指标%d", names[p], K - 1);
+        assert_string_equal(pr->indicators[K - 1].level3.text, want);
+    }
+    pb_document_free(d);
+}
 
 int main(void)
 {
@@ -509,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_no_target_table),
         cmocka_unit_test(test_config_turns_rules_off),
         cmocka_unit_test(test_indicators_kept_at_their_size),
+        cmocka_unit_test(test_projects_stacked_in_one_table),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
