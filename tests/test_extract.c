@@ -110,6 +110,10 @@ static void test_reference_document(void **state)
     assert_string_equal(p3->indicators[1].level3.text, "项目覆盖率");
     assert_string_equal(p3->indicators[1].description.text, "覆盖率");
     assert_string_equal(d->projects[1]->indicators[0].value_cell.text, "395人");
+    /* Issue 18: the 一级 merged down over a project's rows and the 依据
+     * repeated in each row are kept once and shared. */
+    assert_ptr_equal(p3->indicators[0].level1.text, p3->indicators[1].level1.text);
+    assert_ptr_equal(p3->indicators[1].basis.text, p3->indicators[2].basis.text);
     /* Part 1's list of projects. */
     assert_int_equal(d->summary_count, 3);
     assert_string_equal(d->summary[0].text, "街道专项工作经费");
