@@ -7,6 +7,7 @@
 
 #include "read/read.h"
 #include "extract/extract.h"
+#include "extract/labels.h"
 #include "model/model.h"
 #include "check/check.h"
 
@@ -105,6 +106,11 @@ static void test_normalize(void **state)
                     }
                 }
     assert_false(pbi_contains_any(NULL, words, nw));
+    /* The label look-ups skip texts longer than any label they hold. */
+    size_t exact, column, exact_max, column_max;
+    pbi_label_longest(&exact, &column, &exact_max, &column_max);
+    assert_true(exact <= exact_max);
+    assert_true(column <= column_max);
     assert_true(pbi_is_blank(" \u3000\t\n"));
     assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */
