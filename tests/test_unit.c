@@ -7,6 +7,7 @@
 
 #include "read/read.h"
 #include "extract/extract.h"
+#include "extract/labels.h"
 #include "model/model.h"
 #include "check/check.h"
 
@@ -105,6 +106,11 @@ static void test_normalize(void **state)
                     }
                 }
     assert_false(pbi_contains_any(NULL, words, nw));
+    /* The label look-ups skip texts longer than any label they hold. */
+    size_t exact, column, exact_max, column_max;
+    pbi_label_longest(&exact, &column, &exact_max, &column_max);
+    assert_true(exact <= exact_max);
+    assert_true(column <= column_max);
     assert_true(pbi_is_blank(" \u3000\t\n"));
     assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */
@@ -267,6 +273,23 @@ static void test_arena(void **state)
     }
     assert_true(pb_arena_bytes(a) > 143 * 100000);
     assert_string_equal(pb_arena_strndup(a, "abcdef", 3), "abc");
+    pb_arena_free(a);
+    /* Issue 18: strings are packed byte by byte (10,000 of 3 bytes fit one
+     * 64 KiB block, rounded to 16 bytes they took three), and what is
+     * allocated after one is 16-byte aligned and zeroed again. */
+    a = pb_arena_new();
+    assert_non_null(a);
+    char *first = pb_arena_strdup(a, "ab"), *last = NULL;
+    for (int i = 1; i < 10000; i++)
+        assert_non_null(last = pb_arena_strdup(a, i % 2 ? "cd" : "ef"));
+    assert_string_equal(first, "ab");
+    assert_string_equal(last, "cd");
+    assert_true(pb_arena_bytes(a) < 2 * 64 * 1024);
+    unsigned char *z = pb_arena_alloc(a, 40);
+    assert_non_null(z);
+    assert_int_equal(((uintptr_t)z) % 16, 0);
+    for (int i = 0; i < 40; i++)
+        assert_int_equal(z[i], 0);
     pb_arena_free(a);
 }
 

@@ -70,9 +70,17 @@ bool pb_check(pb_document *d, const pb_config *c)
         pb_config_default(&dflt);
         c = &dflt;
     }
-    pbi_checker k = {.d = d, .c = c, .cap = d->finding_count};
+    pbi_checker k = {.d = d, .c = c};
     if (d->error.status != PB_OK)
         return true;
+    if (d->finding_count) {
+        /* findings of an earlier call stay first */
+        if (!(k.buf = malloc(d->finding_count * sizeof *k.buf)))
+            return false;
+        memcpy(k.buf, d->findings, d->finding_count * sizeof *k.buf);
+        k.cap = d->finding_count;
+        d->findings = k.buf;
+    }
     if (d->project_count == 0 && d->department_count == 0) /* a 部门整体 table is a target table */
         pbi_add(&k, RULE_NO_TARGET_TABLE, NULL, PB_NOLOC,
             _("no project target table (项目支出绩效目标表) was found among the document's %d tables"),
@@ -114,5 +122,13 @@ bool pb_check(pb_document *d, const pb_config *c)
     /* No finding leaves d->findings NULL, which qsort must not be given. */
     if (d->finding_count > 1)
         qsort(d->findings, d->finding_count, sizeof *d->findings, cmp_finding);
+    d->findings = NULL;
+    if (d->finding_count && (d->findings = pb_arena_alloc(d->arena, d->finding_count * sizeof *d->findings)))
+        memcpy(d->findings, k.buf, d->finding_count * sizeof *d->findings);
+    if (d->finding_count && !d->findings) {
+        d->finding_count = 0;
+        k.oom = true;
+    }
+    free(k.buf);
     return !k.oom;
 }

@@ -92,6 +92,10 @@ const pb_rule *pbi_rule(pbi_rule_id id);
 typedef struct pbi_checker {
     pb_document *d;
     const pb_config *c;
+    /* d->findings while the rules run: grown here (malloc) and copied to
+     * the arena at its size at the end, so that the arena keeps no
+     * outgrown arrays */
+    pb_finding *buf;
     size_t cap;
     bool oom;
     regex_t code_re;

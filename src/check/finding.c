@@ -3,7 +3,9 @@
  * calls this file; it calls none of them). */
 #include "check/check.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p, pb_loc loc, const char *fmt,
                  va_list ap) __attribute__((format(printf, 6, 0)));
@@ -19,9 +21,15 @@ static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
     pb_document *d = k->d;
-    if (!pbi_grow(d->arena, (void **)&d->findings, &k->cap, d->finding_count, sizeof *d->findings)) {
-        k->oom = true;
-        return;
+    if (d->finding_count == k->cap) {
+        size_t ncap = k->cap ? k->cap * 2 : 16;
+        pb_finding *n = ncap < SIZE_MAX / sizeof *n ? realloc(k->buf, ncap * sizeof *n) : NULL;
+        if (!n) {
+            k->oom = true;
+            return;
+        }
+        k->buf = d->findings = n;
+        k->cap = ncap;
     }
     pb_finding *f = &d->findings[d->finding_count];
     f->rule = r;

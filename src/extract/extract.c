@@ -18,6 +18,7 @@
 #include "model/model.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
@@ -86,14 +87,26 @@ static bool title_row(slot *s, int n, int *which)
 /* ---- self-evaluation tables */
 
 /* Rows [from, *end) are one table: up to the next title row.  True when
- * they are a self-evaluation table, by their title or their column heads. */
-static bool self_evaluation(const pb_table *t, int from, const char *title, int *end)
+ * they are a self-evaluation table, by their title or their column heads.
+ * The rows folded on the way are kept for table_rows (the first RC_ROWS,
+ * as far as RC_SLOTS holds them). */
+static bool self_evaluation(pb_extractor *x, const pb_table *t, int from, const char *title, int *end)
 {
-    slot s[MAX_SLOTS];
+    slot local[MAX_SLOTS];
     bool found = title && pbi_self_evaluation_title(title);
     int r = from + (title ? 1 : 0);
+    if (!x->rc_slots)
+        x->rc_slots = malloc(RC_SLOTS * sizeof *x->rc_slots); /* none: nothing kept */
+    x->rc_from = r;
+    x->rc_count = 0;
+    x->rc_start[0] = 0;
     for (; r < t->row_count; r++) {
+        int used = x->rc_start[x->rc_count];
+        bool keep = x->rc_slots && x->rc_count < RC_ROWS && used + MAX_SLOTS <= RC_SLOTS;
+        slot *s = keep ? x->rc_slots + used : local;
         int n = row_slots(t, r, s, MAX_SLOTS), which;
+        if (keep)
+            x->rc_start[++x->rc_count] = used + n;
         if (r > from && title_row(s, n, &which))
             break;
         for (int i = 0; i < n && !found; i++)
@@ -101,6 +114,17 @@ static bool self_evaluation(const pb_table *t, int from, const char *title, int 
     }
     *end = r;
     return found;
+}
+
+/* Row r's slots into out: a copy of the look-ahead's, or folded now. */
+static int take_row(pb_extractor *x, const pb_table *t, int r, slot *out)
+{
+    int k = r - x->rc_from;
+    if (k < 0 || k >= x->rc_count)
+        return row_slots(t, r, out, MAX_SLOTS);
+    int n = x->rc_start[k + 1] - x->rc_start[k];
+    memcpy(out, x->rc_slots + x->rc_start[k], (size_t)n * sizeof *out);
+    return n;
 }
 
 static bool skip_table(pb_extractor *x, const pb_table *t, int row, const char *title)
@@ -184,8 +208,9 @@ static bool content_row(pb_extractor *x, const pb_table *t, int r, slot *s, int 
 static bool table_rows(pb_extractor *x, const pb_table *t, bool *used)
 {
     slot s[MAX_SLOTS];
+    x->rc_count = 0; /* the look-ahead of the last table is not this one's */
     for (int r = 0; r < t->row_count; r++) {
-        int n = row_slots(t, r, s, MAX_SLOTS), which;
+        int n = take_row(x, t, r, s), which;
         bool is_title = title_row(s, n, &which);
         const char *title = is_title ? s[which].label : NULL;
         if (r == 0 || is_title) {
@@ -195,7 +220,7 @@ static bool table_rows(pb_extractor *x, const pb_table *t, bool *used)
             if (!context && t->name && pbi_self_evaluation_title(t->name))
                 context = t->name;
             int end;
-            bool self = self_evaluation(t, r, title, &end);
+            bool self = self_evaluation(x, t, r, title, &end);
             if (self || (context && pbi_self_evaluation_title(context))) {
                 if (!skip_table(x, t, r, context))
                     return false;

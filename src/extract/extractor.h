@@ -30,6 +30,9 @@ typedef struct nested_text {
     const char *text;
 } nested_text;
 
+#define RC_ROWS 64    /* rows the look-ahead keeps folded */
+#define RC_SLOTS 2048 /* and their slots at most (272 bytes each) */
+
 struct pb_extractor {
     pb_document *doc;
     const pb_options *opt;
@@ -42,6 +45,12 @@ struct pb_extractor {
     pb_indicator *ind_buf;
     pb_fund *fund_buf;
     size_t ind_buf_cap, fund_buf_cap;
+    /* the rows [rc_from, rc_from + rc_count) of the table being read, as
+     * the look-ahead for a self-evaluation table folded them, so that the
+     * rows are not folded twice; rc_slots (malloc'd, RC_SLOTS) may be NULL */
+    slot *rc_slots;
+    int rc_from, rc_count;
+    int rc_start[RC_ROWS + 1];
     /* indicator part */
     bool ind_mode;
     int ind_col[COL_COUNT];

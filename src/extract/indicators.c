@@ -16,6 +16,12 @@ typedef struct ind_header {
     int term; /* pb_term named in the header row, or -1 */
 } ind_header;
 
+/* f's text when it is s (NULL: ""), else NULL. */
+static const char *same_text(const pb_field *f, const char *s)
+{
+    return f->text && strcmp(f->text, s ? s : "") == 0 ? f->text : NULL;
+}
+
 /* A value and two levels: 一级 + 二级, 二级 + 三级, or 一级 + 三级 (the
  * two-level 转移支付 tables: 绩效指标分类 | 绩效指标). */
 static bool complete(const int *col)
@@ -268,9 +274,16 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
     const pb_cell *tc = at_col(t, row, x->term_col);
     if (tc && pbi_term_marker(tc->text, &term))
         ind->term = term;
-    ind->level1.text = pbi_keep(x, x->carry_l1);
+    /* A text the indicator above has in the same field is shared, not
+     * copied: 一级 and 二级 merged down, the same 依据 in every row. */
+    const pb_indicator *prev = p->indicator_count > 1 ? &p->indicators[p->indicator_count - 2] : NULL;
+    const char *same = prev ? same_text(&prev->level1, x->carry_l1) : NULL;
+    if (!(ind->level1.text = same ? same : pbi_keep(x, x->carry_l1)))
+        return false;
     ind->level1.loc = x->carry_l1 ? x->carry_l1_loc : PB_NOLOC;
-    ind->level2.text = pbi_keep(x, x->carry_l2);
+    same = prev ? same_text(&prev->level2, x->carry_l2) : NULL;
+    if (!(ind->level2.text = same ? same : pbi_keep(x, x->carry_l2)))
+        return false;
     ind->level2.loc = x->carry_l2 ? x->carry_l2_loc : PB_NOLOC;
     pb_field *f[COL_COUNT] = {NULL, NULL, &ind->level3, &ind->description, &ind->value_cell, &ind->basis,
                               &ind->unit_cell, &ind->value_type, &ind->comparator, &ind->explanation,
@@ -288,7 +301,12 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
                 f[k]->loc = PB_NOLOC;
             continue;
         }
-        if (!pbi_set_field(x, f[k], t, cc))
+        /* the same field of the indicator above */
+        const pb_field *pf = prev ? (const pb_field *)((const char *)prev + ((char *)f[k] - (char *)ind)) : NULL;
+        if ((same = pf ? same_text(pf, cc ? cc->text : NULL) : NULL)) {
+            f[k]->text = same;
+            f[k]->loc = cc ? pbi_cell_loc(t, cc) : PB_NOLOC;
+        } else if (!pbi_set_field(x, f[k], t, cc))
             return false;
         if (!cc)
             f[k]->loc = (pb_loc){t->index, row, x->ind_col[k], -1};

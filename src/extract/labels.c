@@ -153,6 +153,11 @@ static bool is_fiscal_label(const char *s)
     return pbi_label_has_suffix(s, "财政资金") || pbi_label_has_suffix(s, "财政拨款") || pbi_label_has_suffix(s, "财政拨款资金");
 }
 
+/* The longest text of exact_labels and of column_labels, in bytes: a cell
+ * longer is none of them (test_unit holds them to pbi_label_longest()). */
+#define EXACT_LABEL_MAX 27
+#define COLUMN_LABEL_MAX 24
+
 label_kind pbi_label_of(const char *label, bool funds)
 {
     if (!*label)
@@ -160,7 +165,7 @@ label_kind pbi_label_of(const char *label, bool funds)
     char base[LABEL_MAX];
     pbi_label_base(label, base, sizeof base);
     size_t n = strlen(base);
-    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
+    for (size_t i = 0; n <= EXACT_LABEL_MAX && i < sizeof exact_labels / sizeof *exact_labels; i++)
         if (lit_is(&exact_labels[i].text, base, n))
             return exact_labels[i].kind;
     if (pbi_has_prefix(base, "资金支出计划") || pbi_has_prefix(base, "资金支出进度") ||
@@ -250,6 +255,8 @@ static bool column_takes_note(ind_col c) { return c == COL_VALUE || c == COL_WEI
 static int column_of(const char *l, bool base)
 {
     size_t n = strlen(l);
+    if (n > COLUMN_LABEL_MAX)
+        return -1;
     for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
         if (lit_is(&column_labels[i].text, l, n) && (!base || column_takes_note(column_labels[i].col)))
             return (int)column_labels[i].col;
@@ -258,6 +265,9 @@ static int column_of(const char *l, bool base)
 
 int pbi_indicator_column(const char *l)
 {
+    /* pbi_label_base drops at most "及单位" (9 bytes) and a note of 14 */
+    if (strlen(l) > COLUMN_LABEL_MAX + 9 + 14)
+        return -1;
     int k = column_of(l, false);
     if (k >= 0)
         return k;
@@ -390,4 +400,17 @@ const char *pbi_key_name(int key)
         return "";
     const char *n = key < L_KIND_COUNT ? fields[key] : columns[key - L_KIND_COUNT];
     return n ? n : "";
+}
+
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max)
+{
+    *exact = *column = 0;
+    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
+        if (exact_labels[i].text.len > *exact)
+            *exact = exact_labels[i].text.len;
+    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
+        if (column_labels[i].text.len > *column)
+            *column = column_labels[i].text.len;
+    *exact_max = EXACT_LABEL_MAX;
+    *column_max = COLUMN_LABEL_MAX;
 }

@@ -41,6 +41,9 @@ bool pbi_label_has_suffix(const char *s, const char *suffix);
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
 label_kind pbi_label_of(const char *label, bool funds);
+/* The longest exact label and column head, in bytes, and the bounds the
+ * look-ups assume (for test_unit: the first two must not pass the others). */
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max);
 /* An amount label naming the year's amount ("当年资金总额", "其中:当年财政拨款",
  * "年度资金总额"), not the whole project's. */
 bool pbi_label_is_year(const char *label);

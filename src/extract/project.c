@@ -107,8 +107,11 @@ void pbi_extractor_free(pb_extractor *x)
     }
     free(x->ind_buf);
     free(x->fund_buf);
+    free(x->rc_slots);
     x->ind_buf = NULL;
     x->fund_buf = NULL;
+    x->rc_slots = NULL;
+    x->rc_count = 0;
 }
 
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)

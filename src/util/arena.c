@@ -1,6 +1,7 @@
 /* One arena per document: every model object is freed at once. */
 #include "util/util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,13 +73,12 @@ static pb_block *block_new(size_t cap)
     return b;
 }
 
-void *pb_arena_alloc(pb_arena *a, size_t size)
+/* size bytes at an offset that is a multiple of align (1 or 16). */
+static void *take(pb_arena *a, size_t size, size_t align)
 {
-    size = (size + 15) & ~(size_t)15;
-    if (size == 0)
-        size = 16;
     pb_block *b = a->head;
-    if (!b || b->cap - b->used < size) {
+    size_t off = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || off > b->cap || b->cap - off < size) {
         /* A large request gets a block of its own, behind the current one,
          * so the current block's free space is not wasted. */
         size_t cap = size > PB_ARENA_BLOCK / 4 ? size : PB_ARENA_BLOCK;
@@ -102,16 +102,31 @@ void *pb_arena_alloc(pb_arena *a, size_t size)
             a->head = nb;
         }
         b = nb;
+        off = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    memset(p, 0, size);
+    void *p = b->data + off;
+    b->used = off + size;
     return p;
 }
 
+void *pb_arena_alloc(pb_arena *a, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (size == 0)
+        size = 16;
+    void *p = take(a, size, 16);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+/* Strings are packed byte by byte: rounded to 16 bytes, the short texts of
+ * a table's cells took a third more. */
 char *pb_arena_strndup(pb_arena *a, const char *s, size_t n)
 {
-    char *p = pb_arena_alloc(a, n + 1);
+    if (n == SIZE_MAX)
+        return NULL;
+    char *p = take(a, n + 1, 1);
     if (!p)
         return NULL;
     memcpy(p, s, n);
