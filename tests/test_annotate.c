@@ -624,6 +624,11 @@ static void test_layout_kinds(void **state)
         TBL(TRP("<w:tblHeader/>", TC("head")) TR(TC("1")) TRP("<w:tblHeader/>", TC("head")) TR(TC("2"))),
         /* no table at all */
         P("just a paragraph"),
+        /* an empty <w:p/> first cell: the verdict and the document-level
+         * finding both on it, the paragraph expanded once */
+        TBL(TR("<w:tc><w:p/></w:tc>" TC("x"))),
+        /* the same with an empty paragraph that has properties */
+        TBL(TR("<w:tc><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr></w:p></w:tc>" TC("x"))),
     };
     for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
         char name[32];

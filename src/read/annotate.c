@@ -100,12 +100,11 @@ static bool comment_para(annot *an, const char *text, bool first)
 }
 
 /* An empty paragraph <w:p/> whose "/>" sits at at becomes <w:p>…</w:p>,
- * once, whatever the number of comments anchored in it. */
+ * once, whatever the number of comments anchored in it: each comment adds
+ * the same two insertions, and splice() keeps one of each (no scan of the
+ * insertions per comment). */
 static bool expand(annot *an, size_t at)
 {
-    for (size_t i = 0; i < an->ins_count; i++)
-        if (an->ins[i].at == at && an->ins[i].del == 2)
-            return true;
     char close[64];
     snprintf(close, sizeof close, "</%sp>", an->pfx);
     return add_insertion(an, at, 2, 0, ">") && add_insertion(an, at + 2, 0, 0x7fffffff, close);
@@ -141,6 +140,15 @@ static bool add_comment(annot *an, const pbi_cell_anchor *c, const char *heading
         if (!expand(an, c->end))
             return false;
         end_at = c->end + 2;
+    }
+    if (start_at == end_at) {
+        /* Nothing to span (a cell whose one paragraph is <w:p/> or has no
+         * run): each comment is a point, start, end and reference together,
+         * one after the other.  Overlapping empty ranges (start, start, end,
+         * end) make LibreOffice 7.4 fail to open the document. */
+        char both[384];
+        snprintf(both, sizeof both, "%s%s", start, end);
+        return add_insertion(an, start_at, 0, 1 + order, both);
     }
     return add_insertion(an, start_at, 0, 1 + order, start) && add_insertion(an, end_at, 0, 0x40000000 + order, end);
 }
@@ -347,6 +355,10 @@ static char *splice(annot *an, const char *xml, size_t len, size_t *out_len)
     bool ok = true;
     for (size_t i = 0; ok && i < an->ins_count; i++) {
         insertion *in = &an->ins[i];
+        const insertion *prev = i > 0 ? &an->ins[i - 1] : NULL;
+        if (prev && prev->at == in->at && prev->del == in->del && prev->order == in->order &&
+            strcmp(prev->text, in->text) == 0)
+            continue; /* an empty paragraph's expansion, once */
         if (in->at < pos || in->at > len) {
             pbi_buf_free(&b);
             pbi_error_set(an->e, PB_ERR_INTERNAL, "%s", _("the comment anchors overlap"));
