@@ -592,6 +592,9 @@ static void test_reference_filing(void **state)
 {
     (void)state;
     check_annotated("data/reference.docx", true);
+    /* the same filing as LibreOffice writes it (in the repository, so it
+     * runs without ../shared) */
+    check_annotated("tests/data/reference-libreoffice.docx", true);
     office_flush();
 }
 
@@ -740,10 +743,9 @@ static void walk_shared(const char *dir, int *count)
 static void test_shared_data(void **state)
 {
     (void)state;
-    if (access(SHARED, R_OK) != 0)
-        skip();
     int count = 0;
-    walk_shared(SHARED, &count);
+    /* without ../shared, the repository's copies of the real filings */
+    walk_shared(access(SHARED, R_OK) == 0 ? SHARED : "tests/data/real-filings", &count);
     assert_true(count > 0);
     office_flush();
 }
@@ -1379,6 +1381,82 @@ static void check_xlsx(const char *in)
         fail_msg("%s: LibreOffice does not show the comments in their cells", in);
 }
 
+/* A minimal workbook: one sheet, its main namespace (Transitional or
+ * Strict) bound to the prefix x, an extLst as its last child. */
+static const char *small_xlsx(const char *name, bool strict)
+{
+    const char *sml = strict ? "http://purl.oclc.org/ooxml/spreadsheetml/main"
+                             : "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const char *rel = strict ? "http://purl.oclc.org/ooxml/officeDocument/relationships"
+                             : "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    char wb[1024], wbrels[1024], sheet[2048], pkg[1024];
+    snprintf(pkg, sizeof pkg,
+             "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+             "<Relationship Id=\"rId1\" Type=\"%s/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+             rel);
+    snprintf(wb, sizeof wb,
+             "<?xml version=\"1.0\"?><x:workbook xmlns:x=\"%s\" xmlns:r=\"%s\"><x:sheets>"
+             "<x:sheet name=\"表1\" sheetId=\"1\" r:id=\"rId1\"/></x:sheets></x:workbook>",
+             sml, rel);
+    snprintf(wbrels, sizeof wbrels,
+             "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+             "<Relationship Id=\"rId1\" Type=\"%s/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+             rel);
+    snprintf(sheet, sizeof sheet,
+             "<?xml version=\"1.0\"?><x:worksheet xmlns:x=\"%s\"><x:sheetData>"
+             "<x:row r=\"1\"><x:c r=\"A1\" t=\"inlineStr\"><x:is><x:t>项目名称</x:t></x:is></x:c>"
+             "<x:c r=\"B1\" t=\"inlineStr\"><x:is><x:t>街道专项工作经费</x:t></x:is></x:c></x:row></x:sheetData>"
+             "<x:pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+             "<x:extLst><x:ext uri=\"{00000000-0000-0000-0000-000000000000}\"><x:extLst/></x:ext></x:extLst></x:worksheet>",
+             sml);
+    fx_part parts[] = {
+        {"[Content_Types].xml",
+         "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+         "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+         "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+         "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>",
+         0},
+        {"_rels/.rels", pkg, 0},
+        {"xl/workbook.xml", wb, 0},
+        {"xl/_rels/workbook.xml.rels", wbrels, 0},
+        {"xl/worksheets/sheet1.xml", sheet, 0},
+    };
+    const char *path = tp(name);
+    assert_true(fx_zip_file(path, parts, 5));
+    return path;
+}
+
+/* The prefix and the extLst: <x:legacyDrawing> goes before the extLst (the
+ * root's last child), with the sheet's prefix; Strict: Strict namespaces. */
+static void test_xlsx_prefix_and_strict(void **state)
+{
+    (void)state;
+    check_xlsx(small_xlsx("prefixed.xlsx", false));
+    char *sheet = part_of(tp("annotated.xlsx"), "xl/worksheets/sheet1.xml", NULL);
+    assert_non_null(strstr(sheet, "<x:legacyDrawing xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                  "relationships\" r:id=\"rIdPbcheckVml\"/><x:extLst><x:ext"));
+    free(sheet);
+    const char *strict = small_xlsx("strict.xlsx", true);
+    const char *out = tp("strict.pbcheck.xlsx");
+    char args[1200];
+    snprintf(args, sizeof args, "annotate -q --lang en -o '%s' '%s'", out, strict);
+    run_result r = fx_run(args);
+    assert_true(r.status == 0 || r.status == 1);
+    fx_run_free(&r);
+    char *a = findings_json(strict), *b = findings_json(out);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    char *c = part_of(out, "xl/comments1.xml", NULL), *rels = part_of(out, "xl/worksheets/_rels/sheet1.xml.rels", NULL);
+    assert_non_null(c);
+    assert_non_null(strstr(c, "<comments xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\">"));
+    assert_non_null(strstr(c, "<comment ref=\"A1\""));
+    assert_non_null(strstr(rels, "http://purl.oclc.org/ooxml/officeDocument/relationships/vmlDrawing"));
+    free(c);
+    free(rels);
+}
+
 static void test_xlsx_comments(void **state)
 {
     (void)state;
@@ -1388,11 +1466,16 @@ static void test_xlsx_comments(void **state)
         SHARED "/real-filings/jx_fuliang_dept_2026.calc.xlsx",
     };
     int done = 0;
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-        if (access(files[i], R_OK) == 0) {
-            check_xlsx(files[i]);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        /* ../shared's, else the repository's copy of the same filing */
+        char local[512];
+        snprintf(local, sizeof local, "tests/data/real-filings/%s", strrchr(files[i], '/') + 1);
+        const char *f = access(files[i], R_OK) == 0 ? files[i] : local;
+        if (access(f, R_OK) == 0) {
+            check_xlsx(f);
             done++;
         }
+    }
     if (!done)
         skip();
     /* Annotated twice: the copy's sheets have comments now, which annotate
@@ -1458,6 +1541,7 @@ int main(void)
         cmocka_unit_test(test_check_options),
         cmocka_unit_test(test_help_and_manual),
         cmocka_unit_test(test_xlsx_comments),
+        cmocka_unit_test(test_xlsx_prefix_and_strict),
         cmocka_unit_test(test_exit_statuses_and_language),
         cmocka_unit_test(test_shared_data),
     };

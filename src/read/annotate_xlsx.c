@@ -82,56 +82,62 @@ static bool root_prefix(const char *xml, char *out, size_t cap, bool *strict)
     return false;
 }
 
-/* The offset of element <pfx+name (followed by a space, '/' or '>') in xml
- * from from, or NULL. */
-static const char *find_elem(const char *xml, const char *pfx, const char *name)
-{
-    char open[96];
-    snprintf(open, sizeof open, "<%s%s", pfx, name);
-    size_t n = strlen(open);
-    for (const char *p = xml; (p = strstr(p, open)); p++)
-        if (strchr(" \t\r\n/>", p[n]))
-            return p;
-    return NULL;
-}
-
-/* Where <legacyDrawing> goes in a worksheet: before the first element that
- * follows it in CT_Worksheet's sequence, else before the root's end tag.
- * extLst counts only as the root's last child. */
-static const char *legacy_drawing_at(const char *xml, const char *pfx)
+/* Where <legacyDrawing> goes in a worksheet: before the first child of
+ * the root that follows it in CT_Worksheet's sequence, else before the
+ * root's end tag; NULL when the sheet has a legacyDrawing already (*has) or
+ * no end tag.  One pass over the tags, by depth (quoted attribute values,
+ * comments, CDATA and processing instructions stepped over). */
+static const char *legacy_drawing_at(const char *xml, const char *pfx, bool *has)
 {
     static const char *const after[] = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects",
-                                        "controls", "webPublishItems", "tableParts"};
-    const char *best = NULL;
-    for (size_t i = 0; i < sizeof after / sizeof *after; i++) {
-        const char *p = find_elem(xml, pfx, after[i]);
-        if (p && (!best || p < best))
-            best = p;
+                                        "controls", "webPublishItems", "tableParts", "extLst"};
+    size_t pl = strlen(pfx);
+    int depth = 0;
+    *has = false;
+    for (const char *p = xml; (p = strchr(p, '<'));) {
+        if (strncmp(p, "<!--", 4) == 0 || strncmp(p, "<![CDATA[", 9) == 0 || p[1] == '?') {
+            const char *close = p[1] == '?' ? "?>" : p[2] == '-' ? "-->" : "]]>";
+            const char *e = strstr(p, close);
+            if (!e)
+                return NULL;
+            p = e + strlen(close);
+            continue;
+        }
+        if (p[1] == '!') { /* a doctype: not in a worksheet */
+            p++;
+            continue;
+        }
+        bool closing = p[1] == '/';
+        const char *name = p + (closing ? 2 : 1);
+        const char *q = name;
+        char quote = 0;
+        for (; *q && (quote || *q != '>'); q++)
+            if (quote ? *q == quote : (*q == '"' || *q == '\''))
+                quote = quote ? 0 : *q;
+        if (!*q)
+            return NULL;
+        bool empty = !closing && q[-1] == '/';
+        if (closing) {
+            if (--depth == 0)
+                return p; /* the root's end tag */
+        } else {
+            if (depth == 1 && strncmp(name, pfx, pl) == 0) {
+                const char *local = name + pl;
+                size_t n = strcspn(local, " \t\r\n/>");
+                if (n == 13 && strncmp(local, "legacyDrawing", 13) == 0) {
+                    *has = true;
+                    return NULL;
+                }
+                for (size_t i = 0; i < sizeof after / sizeof *after; i++)
+                    if (strlen(after[i]) == n && strncmp(local, after[i], n) == 0)
+                        return p;
+            }
+            if (!empty)
+                depth++;
+        }
+        p = q + 1;
     }
-    char close[64];
-    snprintf(close, sizeof close, "</%sworksheet>", pfx);
-    const char *end = NULL;
-    for (const char *p = xml; (p = strstr(p, close)); p++)
-        end = p;
-    if (!end)
-        return NULL;
-    char ext[64], ext_end[64];
-    snprintf(ext, sizeof ext, "<%sextLst", pfx);
-    snprintf(ext_end, sizeof ext_end, "</%sextLst>", pfx);
-    const char *last_ext = NULL;
-    for (const char *p = xml; (p = strstr(p, ext)) && p < end; p++)
-        last_ext = p;
-    if (last_ext) {
-        const char *e = NULL;
-        for (const char *p = last_ext; (p = strstr(p, ext_end)) && p < end; p++)
-            e = p;
-        const char *q = e ? e + strlen(ext_end) : end;
-        while (q < end && strchr(" \t\r\n", *q))
-            q++;
-        if (e && q == end && (!best || last_ext < best))
-            best = last_ext;
-    }
-    return best ? best : end;
+    return NULL;
 }
 
 /* Inserts text at at in src (malloc'd). */
@@ -254,7 +260,9 @@ static bool annotate_sheet(pb_zip *z, pb_arena *a, const char *sheet, const note
     pb_error ignored = {0};
     size_t rels_len = 0;
     char *rels = pbi_zip_read_small(z, rels_name, lim.max_part_size, &rels_len, &ignored);
-    if (find_elem(xml, pfx, "legacyDrawing") || (rels && (strstr(rels, "/comments\"") || strstr(rels, "/vmlDrawing\"")))) {
+    bool has_drawing = false;
+    const char *at = legacy_drawing_at(xml, pfx, &has_drawing);
+    if (has_drawing || (rels && (strstr(rels, "/comments\"") || strstr(rels, "/vmlDrawing\"")))) {
         free(xml);
         free(rels);
         pbi_error_set(e, PB_ERR_NO_MAIN_PART,
@@ -326,7 +334,6 @@ static bool annotate_sheet(pb_zip *z, pb_arena *a, const char *sheet, const note
         free(new_rels);
     free(rels);
     /* <legacyDrawing> in its place in the sheet. */
-    const char *at = ok ? legacy_drawing_at(xml, pfx) : NULL;
     if (ok && !at) {
         pbi_error_set(e, PB_ERR_XML_MALFORMED, _("worksheet %s has no end tag"), sheet);
         ok = false;
