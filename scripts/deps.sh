@@ -5,7 +5,7 @@
 set -eu
 need="gcc make pkg-config libxml2-dev libzip-dev libcjson-dev gettext"
 case "${1:-build}" in
-test) need="$need libcmocka-dev zip unzip libxml2-utils valgrind clang libclang-rt-14-dev zlib1g-dev python3-jsonschema parallel man-db chromium fonts-noto-cjk libreoffice-writer-nogui python3-docx poppler-utils" ;;
+test) need="$need libcmocka-dev zip unzip libxml2-utils valgrind clang libclang-rt-14-dev zlib1g-dev python3-jsonschema parallel man-db chromium fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui python3-docx poppler-utils" ;;
 bench) need="$need python3 python3-docx time" ;;
 esac
 missing=""

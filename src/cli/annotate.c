@@ -1,5 +1,5 @@
-/* `pbcheck annotate [OPTION]... [-o OUT] FILE|DIR...`: each .docx checked
- * and written back as a copy with the findings as Word comments (批注).
+/* `pbcheck annotate [OPTION]... [-o OUT] FILE|DIR...`: each .docx or .xlsx
+ * checked and written back as a copy with the findings as comments (批注).
  * Every output path is worked out and vetted before anything is written:
  * an output that is an input, or an output folder inside an input folder,
  * is a usage error (exit 2) with nothing written.  Each copy goes through
@@ -14,12 +14,12 @@
 static void annotate_usage(FILE *out)
 {
     fputs(_("Usage: pbcheck annotate [OPTION]... [-o OUT] FILE|DIR...\n"
-            "Check each .docx and write a copy with every finding as a Word comment (批注)\n"
-            "on the cell (or body paragraph) it points at, and the verdict on the first\n"
-            "table: X.docx gives X.pbcheck.docx beside it.  A folder is searched\n"
+            "Check each .docx or .xlsx and write a copy with every finding as a comment\n"
+            "(批注) on the cell (or body paragraph) it points at, and the verdict on the\n"
+            "first table: X.docx gives X.pbcheck.docx beside it.  A folder is searched\n"
             "recursively; with -o OUTDIR its tree is mirrored under OUTDIR (same file\n"
-            "names).  The input is never changed.  .xlsx files are not annotated yet\n"
-            "(reported, exit 3).\n"
+            "names).  The input is never changed.  In a .xlsx each finding is a cell\n"
+            "comment (the findings of one cell in one comment).\n"
             "\n"
             "Options:\n"
             "  -o, --output OUT        the annotated copy (one FILE), or the folder the\n"
@@ -294,9 +294,6 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, pb_s
     if (d->error.status != PB_OK) {
         fprintf(stderr, _("pbcheck annotate: %s: cannot be read [%s]: %s; not annotated\n"), in,
                 pb_status_code(d->error.status), d->error.message);
-        status = EXIT_UNREADABLE;
-    } else if (d->format == PB_FORMAT_XLSX) {
-        fprintf(stderr, _("pbcheck annotate: %s: annotate does not support .xlsx yet; not annotated\n"), in);
         status = EXIT_UNREADABLE;
     } else if (!pb_check(d, cfg)) {
         fputs(_("pbcheck: out of memory\n"), stderr);

@@ -76,8 +76,8 @@ static void usage(FILE *out)
             "  pbcheck rules            list the rules;  pbcheck explain RULE\n"
             "  pbcheck config --print   show the configuration in effect\n"
             "  pbcheck export PATH...   one row per project, CSV or JSON\n"
-            "  pbcheck annotate FILE|DIR...  a copy of each .docx with the findings\n"
-            "                           as Word comments (批注) on their cells\n"),
+            "  pbcheck annotate FILE|DIR...  a copy of each .docx or .xlsx with the\n"
+            "                           findings as comments (批注) on their cells\n"),
           out);
     fputs("\n", out);
     cli_config_usage(out);

@@ -43,7 +43,7 @@ static bool oom(annot *an)
 
 static bool put(pb_buf *b, const char *s) { return pbi_buf_append(b, s, strlen(s)); }
 
-static bool put_escaped(pb_buf *b, const char *s)
+bool pbi_annotate_escape(pb_buf *b, const char *s)
 {
     bool ok = true;
     for (const char *p = s; ok && *p; p++) {
@@ -87,7 +87,7 @@ static bool comment_para(annot *an, const char *text, bool first)
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         char *line = pb_arena_strndup(an->a, p, n);
-        ok = line && put_escaped(b, line);
+        ok = line && pbi_annotate_escape(b, line);
         if (nl) {
             snprintf(tag, sizeof tag, "</%st><%sbr/><%st xml:space=\"preserve\">", w, w, w);
             ok = ok && put(b, tag);
@@ -100,12 +100,11 @@ static bool comment_para(annot *an, const char *text, bool first)
 }
 
 /* An empty paragraph <w:p/> whose "/>" sits at at becomes <w:p>…</w:p>,
- * once, whatever the number of comments anchored in it. */
+ * once, whatever the number of comments anchored in it: each comment adds
+ * the same two insertions, and splice() keeps one of each (no scan of the
+ * insertions per comment). */
 static bool expand(annot *an, size_t at)
 {
-    for (size_t i = 0; i < an->ins_count; i++)
-        if (an->ins[i].at == at && an->ins[i].del == 2)
-            return true;
     char close[64];
     snprintf(close, sizeof close, "</%sp>", an->pfx);
     return add_insertion(an, at, 2, 0, ">") && add_insertion(an, at + 2, 0, 0x7fffffff, close);
@@ -141,6 +140,15 @@ static bool add_comment(annot *an, const pbi_cell_anchor *c, const char *heading
         if (!expand(an, c->end))
             return false;
         end_at = c->end + 2;
+    }
+    if (start_at == end_at) {
+        /* Nothing to span (a cell whose one paragraph is <w:p/> or has no
+         * run): each comment is a point, start, end and reference together,
+         * one after the other.  Overlapping empty ranges (start, start, end,
+         * end) make LibreOffice 7.4 fail to open the document. */
+        char both[384];
+        snprintf(both, sizeof both, "%s%s", start, end);
+        return add_insertion(an, start_at, 0, 1 + order, both);
     }
     return add_insertion(an, start_at, 0, 1 + order, start) && add_insertion(an, end_at, 0, 0x40000000 + order, end);
 }
@@ -299,18 +307,31 @@ static const char *severity_label(pb_severity s)
     return s == PB_SEV_ERROR ? _("error") : s == PB_SEV_WARNING ? _("warning") : _("info");
 }
 
-static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *m, pb_severity fail_on,
-                         pb_severity min_severity)
+void pbi_annotate_verdict(const pb_document *d, pb_severity fail_on, char *heading, size_t hcap, char *body,
+                          size_t bcap)
 {
-    cell_index ix;
-    if (!index_build(an->a, m, &ix))
-        return oom(an);
     size_t count[4] = {0};
     bool fails = false;
     for (size_t i = 0; i < d->finding_count; i++) {
         count[d->findings[i].severity & 3]++;
         fails = fails || d->findings[i].severity >= fail_on;
     }
+    snprintf(heading, hcap, "%s", fails ? _("pbcheck verdict: not passed (不通过)") : _("pbcheck verdict: passed (通过)"));
+    snprintf(body, bcap, _("%zu projects checked: %zu errors, %zu warnings, %zu notes."), d->project_count,
+             count[PB_SEV_ERROR], count[PB_SEV_WARNING], count[PB_SEV_INFO]);
+}
+
+void pbi_annotate_heading(const pb_finding *f, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "[%s] %s %s", severity_label(f->severity), f->rule->id, _(f->rule->summary));
+}
+
+static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *m, pb_severity fail_on,
+                         pb_severity min_severity)
+{
+    cell_index ix;
+    if (!index_build(an->a, m, &ix))
+        return oom(an);
     const pbi_cell_anchor *top = ix.top;
     if (!top && m->has_body_para)
         top = &m->body;
@@ -319,10 +340,7 @@ static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *
         return false;
     }
     char heading[512], body[1024];
-    snprintf(heading, sizeof heading, "%s",
-             fails ? _("pbcheck verdict: not passed (不通过)") : _("pbcheck verdict: passed (通过)"));
-    snprintf(body, sizeof body, _("%zu projects checked: %zu errors, %zu warnings, %zu notes."),
-             d->project_count, count[PB_SEV_ERROR], count[PB_SEV_WARNING], count[PB_SEV_INFO]);
+    pbi_annotate_verdict(d, fail_on, heading, sizeof heading, body, sizeof body);
     if (!add_comment(an, top, heading, body))
         return false;
     for (size_t i = 0; i < d->finding_count; i++) {
@@ -330,8 +348,7 @@ static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *
         if (f->severity < min_severity)
             continue; /* -S: counted in the verdict, not commented */
         const pbi_cell_anchor *c = anchor_of(m, &ix, f->loc);
-        snprintf(heading, sizeof heading, "[%s] %s %s", severity_label(f->severity), f->rule->id,
-                 _(f->rule->summary));
+        pbi_annotate_heading(f, heading, sizeof heading);
         if (!add_comment(an, c ? c : top, heading, f->message))
             return false;
     }
@@ -347,6 +364,10 @@ static char *splice(annot *an, const char *xml, size_t len, size_t *out_len)
     bool ok = true;
     for (size_t i = 0; ok && i < an->ins_count; i++) {
         insertion *in = &an->ins[i];
+        const insertion *prev = i > 0 ? &an->ins[i - 1] : NULL;
+        if (prev && prev->at == in->at && prev->del == in->del && prev->order == in->order &&
+            strcmp(prev->text, in->text) == 0)
+            continue; /* an empty paragraph's expansion, once */
         if (in->at < pos || in->at > len) {
             pbi_buf_free(&b);
             pbi_error_set(an->e, PB_ERR_INTERNAL, "%s", _("the comment anchors overlap"));
@@ -654,19 +675,20 @@ bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, pb_
         *e = d->error;
         return false;
     }
-    if (d->format == PB_FORMAT_XLSX) {
-        pbi_error_set(e, PB_ERR_NO_MAIN_PART, "%s", _("annotate does not support .xlsx yet"));
-        return false;
-    }
     pb_arena *a = pb_arena_new();
     if (!a) {
         pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return false;
     }
-    parts p;
-    memset(&p, 0, sizeof p);
-    bool ok = annotate(d, out, fail_on, min_severity, comments, a, &p, e);
-    parts_free(&p);
+    bool ok;
+    if (d->format == PB_FORMAT_XLSX) {
+        ok = pbi_annotate_xlsx(d, out, fail_on, min_severity, comments, a, e);
+    } else {
+        parts p;
+        memset(&p, 0, sizeof p);
+        ok = annotate(d, out, fail_on, min_severity, comments, a, &p, e);
+        parts_free(&p);
+    }
     pb_arena_free(a);
     return ok;
 }

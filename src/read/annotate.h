@@ -62,6 +62,20 @@ typedef struct pbi_anchor_map {
  * e set. */
 bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_map *m, pb_error *e);
 
+/* ---- the comments' text (annotate.c), the same in .docx and .xlsx */
+/* Appends s escaped for XML character data (control characters as spaces). */
+bool pbi_annotate_escape(pb_buf *b, const char *s);
+/* The verdict comment: heading ("pbcheck verdict: …") and the counts. */
+void pbi_annotate_verdict(const pb_document *d, pb_severity fail_on, char *heading, size_t hcap, char *body,
+                          size_t bcap);
+/* A finding's heading: "[severity] ID title". */
+void pbi_annotate_heading(const pb_finding *f, char *buf, size_t cap);
+
+/* ---- .xlsx (annotate_xlsx.c): cell comments (a comments part and its
+ * legacy VML drawing per worksheet, as Excel and WPS read them). */
+bool pbi_annotate_xlsx(const pb_document *d, FILE *out, pb_severity fail_on, pb_severity min_severity,
+                       size_t *comments, pb_arena *a, pb_error *e);
+
 #pragma GCC visibility pop
 
 #endif

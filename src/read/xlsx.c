@@ -150,8 +150,11 @@ static bool read_workbook(workbook *wb, const char *part, workbook_reader *r)
 }
 
 /* Each worksheet part is read once, however many sheet entries name it
- * (through one relationship or several): the first entry's name stands. */
-static bool read_sheets(workbook *wb, pbi_opc_rels *r, const sheet_ref *sheets, size_t count)
+ * (through one relationship or several): the first entry's name stands.
+ * fn gets each worksheet part with its table index. */
+typedef bool (*sheet_fn)(workbook *wb, const char *part, const char *name, int index, void *ctx);
+
+static bool each_sheet(workbook *wb, pbi_opc_rels *r, const sheet_ref *sheets, size_t count, sheet_fn fn, void *ctx)
 {
     for (size_t i = 0; i < count; i++) {
         pbi_opc_rel *target = (pbi_opc_rel *)pbi_opc_rel_by_id(r, sheets[i].rid);
@@ -165,10 +168,56 @@ static bool read_sheets(workbook *wb, pbi_opc_rels *r, const sheet_ref *sheets, 
         for (size_t k = 0; k < r->count; k++)
             if (strcmp(r->items[k].target, target->target) == 0)
                 r->items[k].read = true;
-        if (!pbi_xlsx_read_sheet(wb, target->target, sheets[i].name, wb->sheets_read++))
+        if (!fn(wb, target->target, sheets[i].name, wb->sheets_read++, ctx))
             return false;
     }
     return true;
+}
+
+static bool read_one(workbook *wb, const char *part, const char *name, int index, void *ctx)
+{
+    (void)ctx;
+    return pbi_xlsx_read_sheet(wb, part, name, index);
+}
+
+typedef struct part_list {
+    pb_arena *a;
+    const char **parts;
+    size_t count, cap;
+} part_list;
+
+static bool list_one(workbook *wb, const char *part, const char *name, int index, void *ctx)
+{
+    (void)name;
+    (void)index;
+    part_list *l = ctx;
+    char *copy = pb_arena_strdup(l->a, part);
+    if (!copy || !pbi_grow(l->a, (void **)&l->parts, &l->cap, l->count, sizeof *l->parts))
+        return oom(wb->err);
+    l->parts[l->count++] = copy;
+    return true;
+}
+
+bool pbi_xlsx_sheet_parts(pb_zip *z, const char *workbook_part, const pb_limits *l, pb_arena *a, const char ***parts,
+                          size_t *count, pb_error *e)
+{
+    workbook wb;
+    memset(&wb, 0, sizeof wb);
+    wb.z = z;
+    wb.lim = l;
+    wb.err = e;
+    wb.a = pb_arena_new();
+    if (!wb.a)
+        return oom(e);
+    pbi_opc_rels r = {0};
+    workbook_reader wr = {0};
+    part_list list = {a, NULL, 0, 0};
+    bool ok = pbi_opc_read_rels(z, wb.a, workbook_part, l, &r, e) && read_workbook(&wb, workbook_part, &wr) &&
+              each_sheet(&wb, &r, wr.sheets, wr.count, list_one, &list);
+    pb_arena_free(wb.a);
+    *parts = list.parts;
+    *count = list.count;
+    return ok && e->status == PB_OK;
 }
 
 bool pbi_xlsx_read(pb_zip *z, const char *workbook_part, const pb_limits *l, const pb_docx_sink *sink, pb_error *e)
@@ -195,7 +244,7 @@ bool pbi_xlsx_read(pb_zip *z, const char *workbook_part, const pb_limits *l, con
     ok = ok && (!styles || pbi_xlsx_read_styles(&wb, styles->target));
     ok = ok && (!strings || pbi_xlsx_read_shared_strings(&wb, strings->target));
     ok = ok && read_workbook(&wb, workbook_part, &wr);
-    ok = ok && read_sheets(&wb, &r, wr.sheets, wr.count);
+    ok = ok && each_sheet(&wb, &r, wr.sheets, wr.count, read_one, NULL);
     free(wb.strings);
     pb_arena_free(wb.a);
     return ok && e->status == PB_OK;

@@ -73,6 +73,12 @@ bool pbi_xlsx_append_text(workbook *wb, const char *part, pb_buf *b, const char 
 /* Whether ns is the SpreadsheetML namespace (Transitional or Strict). */
 bool pbi_xlsx_is_sml(const char *ns);
 
+/* The worksheet parts of the workbook, by table index — the sheets that
+ * pbi_xlsx_read() reads, in its order (annotate: where a table's cells
+ * are).  The list and the names are allocated in a. */
+bool pbi_xlsx_sheet_parts(pb_zip *z, const char *workbook_part, const pb_limits *l, pb_arena *a, const char ***parts,
+                          size_t *count, pb_error *e);
+
 #pragma GCC visibility pop
 
 #endif
