@@ -249,7 +249,16 @@ static void test_text_order_and_verdict(void **state)
     free(t);
     pb_text_style st = {.fail_on = PB_SEV_WARNING};
     t = text_of(&k.d, &st);
-    assert_non_null(strstr(t, "needs changes: 0 error(s), 3 warning(s), 1 info"));
+    /* a count of zero is left out of the verdict: it tells nothing */
+    assert_non_null(strstr(t, "  needs changes: 3 warning(s), 1 info\n"));
+    free(t);
+    k.f[0].severity = PB_SEV_WARNING; /* no info left */
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "  passed, with 4 warning(s) to consider\n"));
+    free(t);
+    k.f[0].severity = k.f[1].severity = PB_SEV_ERROR;
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "  needs changes: 2 error(s), 2 warning(s)\n"));
     free(t);
     k.d.finding_count = 0;
     t = text_of(&k.d, NULL);
