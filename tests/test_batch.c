@@ -204,10 +204,21 @@ static void test_walk_sorted_lock_files_skipped(void **state)
     assert_int_equal(r.status, 0);
     cJSON_Delete(j);
     run_free(&r);
-    /* An explicitly named file is checked whatever its name. */
+    /* An explicitly named file is checked whatever its name; a lock file is
+     * unreadable, and its reason says it is a lock file (issue 16 point 4). */
     r = sh("\"$PBCHECK\" -f json 'walk/~$a.docx'");
     assert_int_equal(r.status, 3);
     assert_non_null(strstr(r.out, "\"code\":\"not-a-zip\""));
+    assert_non_null(strstr(r.out, "\"message\":\"an Office lock file (its document is open in Word or WPS), not a filing\""));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" --lang zh 'walk/~$a.docx' walk/a.docx");
+    assert_int_equal(r.status, 3);
+    assert_non_null(strstr(r.out, "walk/~$a.docx：无法读取 [not-a-zip]：这是 Office 锁定文件（对应文档正在 Word 或 WPS 中打开），不是申报文件\n"));
+    run_free(&r);
+    /* In a folder it is skipped, and said so */
+    r = sh("\"$PBCHECK\" --lang zh walk");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "pbcheck：walk/~$a.docx：这是 Office 锁定文件（对应文档正在 Word 或 WPS 中打开），不是申报文件，已跳过\n"));
     run_free(&r);
 }
 
