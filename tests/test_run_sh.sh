@@ -16,10 +16,10 @@ has() { # what, line, text
     case $2 in *"$3"*) ok "$1" ;; *) bad "$1: no \"$3\" in: $2" ;; esac
 }
 
-# No browser: the three browser tests are skipped, each with the reason.
+# No browser: the four browser tests are skipped, each with the reason.
 last=$(PBCHECK_CHROMIUM=/nonexistent/chromium tests/run.sh "$b/tests/test_html" 2>&1 | tail -n 1)
-has "html: three skipped" "$last" ", 3 skipped: "
-for t in test_browser_draws_chinese test_browser_phone_width test_browser_renders_report; do
+has "html: the four browser tests skipped" "$last" ", 4 skipped: "
+for t in test_browser_draws_chinese test_browser_phone_width test_browser_index_phone_width test_browser_renders_report; do
     has "html: $t says why" "$last" "$t (/nonexistent/chromium is not installed; apt-get install chromium fonts-noto-cjk"
 done
 case $last in *"no reason given"*) bad "html: a skip without its reason: $last" ;; *) ok "html: no skip without a reason" ;; esac
