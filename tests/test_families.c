@@ -10,8 +10,10 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "model/model.h"
 #include "util/util.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,6 +327,138 @@ static void test_completeness_by_family(void **state)
     pb_document_free(d);
 }
 
+/* JSON: each indicator's recognised category beside the printed 一级/二级/三级
+ * (point 8), for projects and 部门整体 tables alike; 满意度 under 效益指标 and
+ * 成本指标 as a 一级 (财预〔2021〕101号) are named by what they are. */
+static void test_json_category(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("辛") TC("项目属性") TC("延续"))
+            TR(TC("资金总额") TC("10") TC("") TC(""))
+            TR(TC("年度目标") TC("完成") TC("") TC(""))
+            IND_HEAD IND_ROW("产出指标", "数量指标", "培训人数", "≥30人")
+            IND_ROW("效益指标", "社会效益指标", "就业带动", "有所提升")
+            IND_ROW("效益指标", "社会公众或服务对象满意度指标", "群众满意度", "≥90%")
+            IND_ROW("成本指标", "生态环境成本指标", "植被破坏", "无")
+            IND_ROW("满意度指标", "满意度指标", "受益群众满意度", "≥85%"))
+        P("x")
+        TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+            TR(TC("*年度绩效总目标") TC("保障运转"))
+            IND_HEAD IND_ROW("产出指标", "质量指标", "工资发放准确性(%)", "≥95%")));
+    char *json = pb_report_json_file(d);
+    assert_non_null(json);
+    cJSON *o = cJSON_Parse(json);
+    assert_non_null(o);
+    const cJSON *ind = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(o, "projects"), 0), "indicators");
+    static const char *const want[] = {"产出/数量", "效益/社会效益", "满意度/服务对象满意度", "成本/生态环境成本",
+                                       "满意度/服务对象满意度"};
+    assert_int_equal(cJSON_GetArraySize(ind), 5);
+    for (int i = 0; i < 5; i++)
+        assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(ind, i), "category")),
+                            want[i]);
+    /* the printed texts are kept as they are beside it */
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(ind, 2), "level2")),
+                        "社会公众或服务对象满意度指标");
+    const cJSON *dep = cJSON_GetArrayItem(cJSON_GetObjectItem(o, "departments"), 0);
+    const cJSON *dind = cJSON_GetArrayItem(cJSON_GetObjectItem(dep, "indicators"), 0);
+    assert_string_equal(cJSON_GetStringValue(cJSON_GetObjectItem(dind, "category")), "产出/质量");
+    cJSON_Delete(o);
+    free(json);
+    pb_document_free(d);
+    /* two-level tables: the 一级 alone, or inferred from a 满意度 三级; nothing
+     * recognised is null */
+    char buf[PBI_CATEGORY_MAX];
+    pb_indicator two = {.level1 = {"产出指标", PB_NOLOC}, .level3 = {"救助覆盖率", PB_NOLOC}};
+    assert_string_equal(pbi_indicator_category(&two, buf, sizeof buf), "产出");
+    two.level1.text = "效果指标";
+    two.level3.text = "救助对象满意度(%)";
+    assert_string_equal(pbi_indicator_category(&two, buf, sizeof buf), "满意度/服务对象满意度");
+    pb_indicator none = {.level1 = {"其他", PB_NOLOC}, .level3 = {"某事项", PB_NOLOC}};
+    assert_null(pbi_indicator_category(&none, buf, sizeof buf));
+    pb_indicator inferred = {.level2 = {"时效指标", PB_NOLOC}};
+    assert_string_equal(pbi_indicator_category(&inferred, buf, sizeof buf), "产出/时效");
+}
+
+/* PB323: a template placeholder left in a name or value is one warning per
+ * project; the other rules read the cells without it («XX个» is no PB319),
+ * and the model keeps the texts as printed. */
+static void test_template_placeholder(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("物业管理") TC("项目属性") TC("延续"))
+            TR(TC("资金总额") TC("10") TC("") TC(""))
+            TR(TC("年度目标") TC("目标1:维护小区环境") TC("") TC(""))
+            IND_HEAD IND_ROW("产出指标", "数量指标", "指标1:管理小区数(≥**个)", "XX个")
+            IND_ROW("产出指标", "质量指标", "指标1:验收合格率", "**%")
+            IND_ROW("产出指标", "时效指标", "指标1:完成时间", "12月31日前")
+            IND_ROW("产出指标", "成本指标", "指标1:项目总成本(≤**万元)", "≤10万元")
+            IND_ROW("效益指标", "社会效益指标", "指标1:XX宣传活动", "≥3次")
+            IND_ROW("满意度指标", "服务对象满意度指标", "指标1:小区居民满意度（≥＊＊%）", "≥90%")));
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(findings_of(d, "PB323", PB_SEV_WARNING), 1);
+    assert_int_equal(findings_of(d, "PB302", PB_SEV_WARNING), 0);
+    assert_int_equal(findings_of(d, "PB301", PB_SEV_ERROR), 0);
+    assert_int_equal(findings_of(d, "PB319", PB_SEV_WARNING), 0); /* 「XX个」 is no qualitative 数量指标 */
+    for (size_t i = 0; i < d->finding_count; i++) {
+        assert_ptr_equal(d->findings[i].project, d->projects[0]);
+        if (strcmp(d->findings[i].rule->id, "PB323") == 0) {
+            assert_non_null(strstr(d->findings[i].message, "6"));
+            assert_non_null(strstr(d->findings[i].message, "(≥**个)"));
+            assert_int_equal(d->findings[i].loc.row, 4);
+        }
+    }
+    /* as printed in the model */
+    assert_string_equal(d->projects[0]->indicators[5].level3.text, "指标1:小区居民满意度（≥＊＊%）");
+    pb_document_free(d);
+    /* not placeholders: a required field's 「*」, a product, X in a Latin word or alone */
+    d = read_body(
+        TBL(TR(TC("*项目名称") TC("X射线设备购置") TC("项目属性") TC("延续"))
+            TR(TC("资金总额") TC("10") TC("") TC(""))
+            TR(TC("年度目标") TC("购置XXL号防护服") TC("") TC(""))
+            IND_HEAD IND_ROW("产出指标", "数量指标", "购置设备(3×4米机房)", "=1台")));
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(findings_of(d, "PB323", PB_SEV_WARNING), 0);
+    pb_document_free(d);
+}
+
+/* 部门整体 tables: the indicator rules check their indicators (PB303, PB304),
+ * the completeness rules never; reporters name them as departments. */
+static void test_department_indicator_rules(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+            TR(TC("*年度绩效总目标") TC("保障运转"))
+            IND_HEAD IND_ROW("产出指标", "质量指标", "森林覆盖率", "120%")
+            IND_ROW("满意度指标", "服务对象满意度指标", "群众满意度", "≤90%")));
+    assert_int_equal(d->department_count, 1);
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(findings_of(d, "PB303", PB_SEV_ERROR), 1);
+    assert_int_equal(findings_of(d, "PB304", PB_SEV_ERROR), 1);
+    for (size_t i = 0; i < d->finding_count; i++) {
+        assert_true(strncmp(d->findings[i].rule->id, "PB40", 4) != 0);
+        assert_ptr_equal(d->findings[i].project, d->departments[0]);
+    }
+    char *json = pb_report_json_file(d);
+    cJSON *o = cJSON_Parse(json);
+    const cJSON *f = cJSON_GetArrayItem(cJSON_GetObjectItem(o, "findings"), 0);
+    assert_int_equal(cJSON_GetNumberValue(cJSON_GetObjectItem(f, "department_number")), 1);
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(f, "project_number")));
+    cJSON_Delete(o);
+    free(json);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    pb_report_text_file(out, d, NULL);
+    fclose(out);
+    assert_non_null(strstr(buf, "某县林业局"));
+    assert_non_null(strstr(buf, "PB303"));
+    free(buf);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +472,9 @@ int main(void)
         cmocka_unit_test(test_value_columns),
         cmocka_unit_test(test_fiscal_only_amount),
         cmocka_unit_test(test_completeness_by_family),
+        cmocka_unit_test(test_json_category),
+        cmocka_unit_test(test_template_placeholder),
+        cmocka_unit_test(test_department_indicator_rules),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }

@@ -787,9 +787,11 @@ extern const pb_reporter pb_reporter_export_json;
 
 /* `pbcheck annotate`: writes to out a copy of the .docx d was read
  * from (d->path, checked with pb_check()) with one Word comment (批注, author
- * "pbcheck") per finding on the cell the finding points at — severity, rule
- * ID and title, then the message — and one comment on the first table with
- * the verdict (a finding at or above fail_on fails) and the counts.  Only
+ * "pbcheck") per finding at or above min_severity on the cell the finding
+ * points at (on the body paragraph, for a finding whose location is one) —
+ * severity, rule ID and title, then the message — and one comment on the
+ * first table with the verdict (a finding at or above fail_on fails; every
+ * finding counts, whatever min_severity) and the counts.  Only
  * comment anchors and reference runs are inserted into the main part; its
  * relationships and [Content_Types].xml gain the comments part if they lack
  * it; every other part is copied with its compressed bytes unchanged.  The
@@ -798,7 +800,8 @@ extern const pb_reporter pb_reporter_export_json;
  * number of comments written.  False with e set: PB_ERR_IO for
  * a write error; d's own error when it could not be read; PB_ERR_NO_MAIN_PART
  * for a .xlsx ("annotate does not support .xlsx yet"). */
-bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, size_t *comments, pb_error *e);
+bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, pb_severity min_severity,
+                       size_t *comments, pb_error *e);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,18 @@ static void check_project(pbi_checker *k, const pb_project *p)
         pbi_check_wording(k, p);
 }
 
+/* A 部门整体 table: the rules on each indicator's value, wording and
+ * direction, never those of a complete project table (PB402-PB407), of its
+ * spending schedule or of its budget. */
+static void check_department(pbi_checker *k, const pb_project *p)
+{
+    for (size_t j = 0; j < p->indicator_count; j++)
+        pbi_check_indicator(k, p, &p->indicators[j]);
+    pbi_check_targets(k, p);
+    if (p->indicator_count > 0)
+        pbi_check_wording(k, p);
+}
+
 /* ---- order of the findings */
 
 static int cmp_loc(pb_loc a, pb_loc b)
@@ -78,13 +90,25 @@ bool pb_check(pb_document *d, const pb_config *c)
     k.code_default = c->code_pattern && strcmp(c->code_pattern, PB_DEFAULT_CODE_PATTERN) == 0;
     k.code_re_ok = c->code_pattern && !k.code_default &&
                    regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
-    for (size_t i = 0; i < d->project_count; i++) {
-        check_project(&k, d->projects[i]);
-        pbi_check_title(&k, d->projects[i]);
+    /* PB323 on the texts as printed; every other rule on them without
+     * their placeholders */
+    for (size_t i = 0; i < d->project_count; i++)
+        pbi_check_placeholders(&k, d->projects[i]);
+    for (size_t i = 0; i < d->department_count; i++)
+        pbi_check_placeholders(&k, d->departments[i]);
+    pbi_placeholders hidden;
+    if (pbi_placeholders_hide(&k, &hidden)) {
+        for (size_t i = 0; i < d->project_count; i++) {
+            check_project(&k, d->projects[i]);
+            pbi_check_title(&k, d->projects[i]);
+        }
+        for (size_t i = 0; i < d->department_count; i++)
+            check_department(&k, d->departments[i]);
+        pbi_check_copied(&k);
+        pbi_check_identity(&k);
+        pbi_check_summary(&k);
     }
-    pbi_check_copied(&k);
-    pbi_check_identity(&k);
-    pbi_check_summary(&k);
+    pbi_placeholders_restore(&k, &hidden);
     if (k.code_re_ok)
         regfree(&k.code_re);
     /* No finding leaves d->findings NULL, which qsort must not be given. */

@@ -45,6 +45,7 @@ typedef enum pbi_rule_id {
     RULE_BUDGET_MAGNITUDE, /* PB206 */
     RULE_ANNUAL_ABOVE_MEDIUM_TERM, /* PB207 */
     RULE_BUDGET_OUTPUT_MISMATCH, /* PB208 */
+    RULE_IMPLIED_UNIT_COST, /* PB209 */
     RULE_INDICATOR_VALUE_MISSING, /* PB301 */
     RULE_INDICATOR_VALUE_UNPARSED, /* PB302 */
     RULE_INDICATOR_PERCENT_RANGE, /* PB303 */
@@ -67,6 +68,7 @@ typedef enum pbi_rule_id {
     RULE_INDICATOR_UNIT_MISSING, /* PB320 */
     RULE_INDICATOR_COST_NOT_MONEY, /* PB321 */
     RULE_INDICATOR_EFFECT_WORDING, /* PB322 */
+    RULE_TEMPLATE_PLACEHOLDER, /* PB323 */
     RULE_NO_TARGET_TABLE, /* PB401 */
     RULE_TABLE_INCOMPLETE, /* PB402 */
     RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
@@ -121,13 +123,7 @@ bool pbi_in_list(const char *s, const char *const *words, size_t n);
 pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
 
 /* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
-typedef enum { CAT_NONE, CAT_OUTPUT, CAT_EFFECT, CAT_SATISFACTION, CAT_COST, CAT_COUNT } pbi_category;
-typedef enum {
-    SUB_NONE, SUB_QUANTITY, SUB_QUALITY, SUB_TIME, SUB_COST, SUB_ECONOMIC, SUB_SOCIAL, SUB_ECOLOGICAL,
-    SUB_SUSTAINABLE, SUB_SATISFACTION, SUB_COUNT
-} pbi_subcategory;
-pbi_category pbi_category_of(const char *l1);
-pbi_subcategory pbi_subcategory_of(const char *l2);
+/* pbi_category, pbi_subcategory and their classification: model/model.h */
 bool pbi_is_effect(pbi_subcategory s);
 bool pbi_belongs(pbi_subcategory s, pbi_category c);
 const char *pbi_home_of(pbi_subcategory s);
@@ -160,11 +156,20 @@ bool pbi_is_money_unit(const char *unit);
 /* Words of an economic / an ecological effect, for PB322. */
 bool pbi_is_economic_name(const char *n3);
 bool pbi_is_ecological_name(const char *n3);
+/* Words of a social effect (公共服务, 群众, 稳定 …): where a misplaced
+ * 经济效益 / 生态效益 row belongs. */
+bool pbi_is_social_name(const char *n3);
 
 /* ---- the rule families, each over one project or the whole document */
 void pbi_check_schedule(pbi_checker *k, const pb_project *p);   /* PB1, schedule.c */
 void pbi_check_money(pbi_checker *k, const pb_project *p);      /* PB201, PB203, PB205, PB206, money.c */
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB202, PB204 */
+/* A 成本指标 the template asks to give the total (项目总成本): the whole
+ * budget is its right value (PB204, PB209). */
+bool pbi_cost_names_total(const pb_indicator *ind);
+/* The power of ten of an amount's unit under 成本: 元 0, 千元 3, 万元 and its
+ * shorthand 万 4, 亿元 and 亿 8; -1 for any other unit (money.c). */
+int pbi_money_exp(const char *unit);
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB3, values.c */
 void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3); /* PB317-PB321 */
 /* A 三级 that only repeats its 二级 (PB316, targets.c). */
@@ -172,16 +177,36 @@ bool pbi_name_is_category(const pb_indicator *ind);
 /* A 数量指标 whose value is a percentage or qualitative (PB319). */
 bool pbi_quantity_not_count(const pb_indicator *ind);
 void pbi_check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB313, wording.c */
-void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314 per table */
+void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314, PB316, PB322 per table */
 /* The row's 三级 is one of the configured boilerplate names (PB311). */
 bool pbi_is_vague(const pbi_checker *k, const pb_indicator *ind, const char *n3);
 void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
 void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB407 */
-void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207, PB208, PB315, PB316, targets.c */
+void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, targets.c */
+/* The one 数量指标 of a one-year project whose 成本指标 price no unit: PB209
+ * divides the budget by it (and takes PB204's cell over); NULL otherwise. */
+const pb_indicator *pbi_implied_cost_quantity(const pb_project *p);
 void pbi_check_copied(pbi_checker *k);                          /* PB312, identity.c */
 void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503 */
 void pbi_check_title(pbi_checker *k, const pb_project *p);      /* PB504 */
 void pbi_check_summary(pbi_checker *k);                         /* PB505 */
+
+/* ---- template placeholders (placeholder.c): PB323, and the copies the other checks read */
+/* s holds a placeholder: «**», «＊＊», «XX», «××» (two or more fill characters). */
+bool pbi_placeholder_in(const char *s);
+/* The indicator's 指标值 is (or holds) a placeholder: its value is PB323's, not the value rules'. */
+bool pbi_placeholder_value(const pb_indicator *ind);
+void pbi_check_placeholders(pbi_checker *k, const pb_project *p); /* PB323, once per project */
+/* The projects and departments replaced for the time of the checks. */
+typedef struct pbi_placeholders {
+    pb_project **projects, **departments; /* the originals by index; NULL: none replaced */
+    bool swapped;
+} pbi_placeholders;
+/* Replaces each project and department holding a placeholder by a copy whose names, goals and
+ * 三级 have it cut out (a parenthesised note «(≥**%)» whole); false when out of memory. */
+bool pbi_placeholders_hide(pbi_checker *k, pbi_placeholders *s);
+/* Puts the originals back and points the findings made on a copy at its original. */
+void pbi_placeholders_restore(pbi_checker *k, pbi_placeholders *s);
 
 #pragma GCC visibility pop
 

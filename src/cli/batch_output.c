@@ -491,8 +491,10 @@ void batch_write_end(output *o)
             o->files[t] = o->dest[t];
             o->dest[t] = NULL;
         }
-        if (!ok && !o->failed_err[t])
-            o->failed_err[t] = errno ? errno : EIO;
+        if (!ok && !o->failed_err[t]) {
+            int first = o->outs[t] ? cli_output_write_error(o->outs[t]) : 0;
+            o->failed_err[t] = first ? first : errno ? errno : EIO;
+        }
         if (!ok || o->page_failed)
             o->status = EXIT_INTERNAL;
     }

@@ -19,6 +19,23 @@ bool pbi_amount_parse(const char *raw, pb_decimal *out, int *unit_exp);
 /* Parses a percentage cell "50%", "50", "５０％". */
 bool pbi_percent_parse(const char *raw, pb_decimal *out);
 
+/* ---- the indicator framework's classes (category.c) */
+typedef enum { CAT_NONE, CAT_OUTPUT, CAT_EFFECT, CAT_SATISFACTION, CAT_COST, CAT_COUNT } pbi_category;
+typedef enum {
+    SUB_NONE, SUB_QUANTITY, SUB_QUALITY, SUB_TIME, SUB_COST, SUB_ECONOMIC, SUB_SOCIAL, SUB_ECOLOGICAL,
+    SUB_SUSTAINABLE, SUB_SATISFACTION, SUB_COUNT
+} pbi_subcategory;
+/* The class a printed 一级 / 二级 names (产出指标, 效果指标 …; CAT_NONE / SUB_NONE). */
+pbi_category pbi_category_of(const char *l1);
+pbi_subcategory pbi_subcategory_of(const char *l2);
+/* The recognised category of an indicator as JSON writes it: "产出/数量",
+ * "效益/社会效益", "满意度/服务对象满意度", "成本/经济成本", or the 一级 alone
+ * ("产出") where no 二级 is recognised; the 一级 is inferred from the 二级
+ * when its cell names none, and 满意度 is its own class wherever the template
+ * puts it.  Written to buf; NULL when nothing is recognised. */
+#define PBI_CATEGORY_MAX 64
+const char *pbi_indicator_category(const pb_indicator *ind, char *buf, size_t cap);
+
 #pragma GCC visibility pop
 
 #endif

@@ -5,6 +5,7 @@
  * printing cost more than extracting the tables (see bench/README.md).  The
  * escaping is the same as cJSON's, so both write the same bytes. */
 #include "report/report.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,8 @@ static void indicator(jw *w, const pb_indicator *ind)
     key_str(w, "level1", ind->level1.text, true);
     key_str(w, "level2", ind->level2.text, false);
     key_str(w, "level3", ind->level3.text, false);
+    char cat[PBI_CATEGORY_MAX];
+    key_str(w, "category", pbi_indicator_category(ind, cat, sizeof cat), false);
     key_str(w, "description", ind->description.text, false);
     PUT(w, ",\"value\":{");
     value(w, &ind->value);
@@ -290,14 +293,20 @@ static void finding(jw *w, const pb_finding *f)
     key_str(w, "name", f->rule->slug, false);
     key_str(w, "severity", pb_severity_name(f->severity), false);
     key_str(w, "message", f->message, false);
-    key_str(w, "project", f->project ? f->project->code.text : NULL, false);
-    if (f->project)
-    {
-        PUT(w, ",\"project_number\":");
-        int_put(w, f->project->number);
-    }
+    /* a 部门整体 table's findings name it by department_number (files[].departments[]) */
+    const pb_project *p = f->project && !f->project->whole_department ? f->project : NULL;
+    const pb_project *dep = f->project && f->project->whole_department ? f->project : NULL;
+    key_str(w, "project", p ? p->code.text : NULL, false);
+    PUT(w, ",\"project_number\":");
+    if (p)
+        int_put(w, p->number);
     else
-        PUT(w, ",\"project_number\":null");
+        PUT(w, "null");
+    PUT(w, ",\"department_number\":");
+    if (dep)
+        int_put(w, dep->number);
+    else
+        PUT(w, "null");
     key(w, "location", false);
     loc(w, f->loc);
 }

@@ -120,13 +120,15 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
         fputs("</error>\n    </testcase>\n  </testsuite>\n", out);
         return true;
     }
-    bool doc_case = d->project_count == 0;
+    bool doc_case = d->project_count == 0 && d->department_count == 0;
     for (size_t i = 0; i < d->finding_count && !doc_case; i++)
         doc_case = d->findings[i].project == NULL;
     size_t failures = doc_case && fails(rf, NULL);
     for (size_t i = 0; i < d->project_count; i++)
         failures += fails(rf, d->projects[i]);
-    size_t cases = d->project_count + doc_case;
+    for (size_t i = 0; i < d->department_count; i++)
+        failures += fails(rf, d->departments[i]);
+    size_t cases = d->project_count + d->department_count + doc_case;
     suite_open(out, pbi_doc_path(d), cases, failures, 0, rf->seconds);
     double each = rf->seconds >= 0 && cases ? rf->seconds / (double)cases : -1;
     if (doc_case)
@@ -137,6 +139,13 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
         const char *key = pbi_project_key(p);
         const char *pname = p->name.text && strcmp(p->name.text, key) ? p->name.text : "";
         snprintf(name, sizeof name, "project %d%s%s%s%s", p->number, *key ? " " : "", key, *pname ? " " : "", pname);
+        project_case(out, rf, p, name, each);
+    }
+    for (size_t i = 0; i < d->department_count; i++) {
+        const pb_project *p = d->departments[i];
+        char name[1024];
+        snprintf(name, sizeof name, "department %d%s%s", p->number, p->name.text ? " " : "",
+                 p->name.text ? p->name.text : "");
         project_case(out, rf, p, name, each);
     }
     fputs("  </testsuite>\n", out);

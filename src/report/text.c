@@ -80,7 +80,7 @@ static void project_heading(FILE *out, const pb_project *p, const pb_text_style 
         pb_fput_safe(out, p->title);
         fputs(" · ", out);
     }
-    fprintf(out, _("project %d"), p->number);
+    fprintf(out, p->whole_department ? _("department-wide table %d") : _("project %d"), p->number);
     if (p->code.text && *p->code.text) {
         fputc(' ', out);
         pb_fput_safe(out, p->code.text);
@@ -197,8 +197,8 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
     verdict(out, d, s);
     hinted h = {{0}};
     project_findings(out, d, NULL, s, &h);
-    for (size_t i = 0; i < d->project_count; i++) {
-        const pb_project *p = d->projects[i];
+    for (size_t i = 0; i < d->project_count + d->department_count; i++) {
+        const pb_project *p = i < d->project_count ? d->projects[i] : d->departments[i - d->project_count];
         project_heading(out, p, s);
         size_t all = 0;
         for (size_t j = 0; j < d->finding_count; j++)
