@@ -1,5 +1,7 @@
 #include "fixture.h"
+#include "pbcheck/pbcheck.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -355,6 +357,84 @@ void fx_run_free(run_result *r)
 {
     free(r->out);
     free(r->err);
+}
+
+size_t fx_count(const char *hay, const char *needle)
+{
+    size_t n = 0, len = strlen(needle);
+    for (const char *p = hay; len && (p = strstr(p, needle)); p += len)
+        n++;
+    return n;
+}
+
+pb_document *fx_read_checked(const char *path)
+{
+    pb_document *d = pb_read_file(path, NULL);
+    if (d && (d->error.status != PB_OK || !pb_check(d, NULL))) {
+        pb_document_free(d);
+        d = NULL;
+    }
+    return d;
+}
+
+char *fx_html(pb_document *const *docs, size_t n)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (!out)
+        return NULL;
+    const pb_reporter *r = &pb_reporter_html;
+    pb_run_totals t = {0};
+    bool ok = r->begin(out);
+    for (size_t i = 0; ok && i < n; i++) {
+        pb_report_file f = {.doc = docs[i], .fail_on = PB_SEV_ERROR, .seconds = -1};
+        ok = r->file(out, NULL, &f);
+        t.files++;
+        t.projects += docs[i]->project_count;
+        for (size_t k = 0; k < docs[i]->finding_count; k++)
+            t.findings[docs[i]->findings[k].severity]++;
+    }
+    ok = ok && r->end(out, &t);
+    fclose(out);
+    if (!ok) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+char *fx_shell(const char *cmd, int *status)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        abort();
+    char *s = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&s, &len);
+    if (!m)
+        abort();
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        fwrite(buf, 1, n, m);
+    int st = pclose(p);
+    if (fclose(m) != 0)
+        abort();
+    if (status)
+        *status = WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+    return s;
+}
+
+void fx_skip_reason(const char *test, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("[  SKIPPED ] %s: ", test);
+    vprintf(fmt, ap);
+    printf("\n");
+    fflush(stdout);
+    va_end(ap);
 }
 
 bool fx_write_file(const char *path, const char *text)

@@ -99,4 +99,38 @@ const char *fx_tmp_path(const char *name);
 /* Writes text to path; false when it cannot. */
 bool fx_write_file(const char *path, const char *text);
 
+/* ---- helpers the test files share (tests/test_report.c, tests/test_html.c …) */
+
+struct pb_document;
+/* How often needle occurs in hay (occurrences that do not overlap). */
+size_t fx_count(const char *hay, const char *needle);
+/* A file read with the default options (the projects' tables kept, as the
+ * HTML page needs) and checked with the default rules; NULL when it cannot
+ * be read or checked. */
+struct pb_document *fx_read_checked(const char *path);
+/* The documents as one run of `pbcheck --format html` writes them: begin,
+ * a page section per document (failing on errors), the totals (malloc'd);
+ * NULL when a reporter call fails. */
+char *fx_html(struct pb_document *const *docs, size_t n);
+/* What `sh -c cmd` printed on stdout (malloc'd), *status its exit status
+ * (128 when it did not exit). */
+char *fx_shell(const char *cmd, int *status);
+
+/* Skips the running test with its reason on the line tests/run.sh reads
+ * ("[  SKIPPED ] test: why"), so that the closing line of `make check`
+ * says why.  Use in a test function (cmocka.h included); it returns. */
+void fx_skip_reason(const char *test, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define FX_SKIP(...)                                                                                         \
+    do {                                                                                                     \
+        fx_skip_reason(__func__, __VA_ARGS__);                                                               \
+        skip();                                                                                              \
+        return;                                                                                              \
+    } while (0)
+/* $PBCHECK, the binary end-to-end tests run; the test is skipped, with
+ * the reason, when it is not set (a test binary run by hand). */
+#define FX_PBCHECK(var)                                                                                      \
+    const char *var = getenv("PBCHECK");                                                                     \
+    if (!var)                                                                                                \
+    FX_SKIP("PBCHECK is not set; make unit sets it to the binary under test")
+
 #endif

@@ -204,10 +204,21 @@ static void test_walk_sorted_lock_files_skipped(void **state)
     assert_int_equal(r.status, 0);
     cJSON_Delete(j);
     run_free(&r);
-    /* An explicitly named file is checked whatever its name. */
+    /* An explicitly named file is checked whatever its name; a lock file is
+     * unreadable, and its reason says it is a lock file (issue 16 point 4). */
     r = sh("\"$PBCHECK\" -f json 'walk/~$a.docx'");
     assert_int_equal(r.status, 3);
     assert_non_null(strstr(r.out, "\"code\":\"not-a-zip\""));
+    assert_non_null(strstr(r.out, "\"message\":\"an Office lock file (its document is open in Word or WPS), not a filing\""));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" --lang zh 'walk/~$a.docx' walk/a.docx");
+    assert_int_equal(r.status, 3);
+    assert_non_null(strstr(r.out, "walk/~$a.docx：无法读取 [not-a-zip]：这是 Office 锁定文件（对应文档正在 Word 或 WPS 中打开），不是申报文件\n"));
+    run_free(&r);
+    /* In a folder it is skipped, and said so */
+    r = sh("\"$PBCHECK\" --lang zh walk");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "pbcheck：walk/~$a.docx：这是 Office 锁定文件（对应文档正在 Word 或 WPS 中打开），不是申报文件，已跳过\n"));
     run_free(&r);
 }
 
@@ -969,20 +980,28 @@ static void test_export(void **state)
     /* By hand from the reference document (shared/seed): amounts in 万元,
      * the schedule 3月底 and 6月底 blank, then 50% and 100% (project 1),
      * 25/50/75/100 (project 2), 10/30/60/100 (project 3); nine indicators each. */
-    assert_true(strncmp(r.out, "\xEF\xBB\xBF文件,状态,序号,项目编码,项目名称,预算单位,金额单位,预算数,财政资金,其他资金,3月底,"
+    assert_true(strncmp(r.out, "\xEF\xBB\xBF文件,状态,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金,3月底,"
                                "6月底,7月底,9月底,10月底,11月底,12月底,其他支出计划,指标数,错误,警告,提示,规则\r\n",
-                        strlen("\xEF\xBB\xBF文件,状态,序号,项目编码,项目名称,预算单位,金额单位,预算数,财政资金,其他资金,3月底,"
+                        strlen("\xEF\xBB\xBF文件,状态,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金,3月底,"
                                "6月底,7月底,9月底,10月底,11月底,12月底,其他支出计划,指标数,错误,警告,提示,规则\r\n")) == 0);
     assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,1,\"13020925P001470100024\",\"房屋租赁和物业管理专项经费\","
-                                  "\"816001曹妃甸区中山路街道办事处本级\",万元,242.59,242.59,,,,,,50,,100,\"\",9,0,"));
+                                  "\"816001曹妃甸区中山路街道办事处本级\",万元,\"预算管理一体化项目支出绩效目标表\",242.59,242.59,,,,,,50,,100,\"\",9,0,"));
     assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,2,\"13020925P00146810002A\",\"楼门长补助专项经费\","
-                                  "\"816001曹妃甸区中山路街道办事处本级\",万元,237.00,237.00,,25,50,,,75,,100,\"\",9,0,"));
+                                  "\"816001曹妃甸区中山路街道办事处本级\",万元,\"预算管理一体化项目支出绩效目标表\",237.00,237.00,,25,50,,,75,,100,\"\",9,0,"));
     assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,3,\"13020925P001517100028\",\"中山路街道专项经费\","
-                                  "\"816001曹妃甸区中山路街道办事处本级\",万元,305.48,305.48,,10,30,,,60,,100,\"\",9,0,"));
+                                  "\"816001曹妃甸区中山路街道办事处本级\",万元,\"预算管理一体化项目支出绩效目标表\",305.48,305.48,,10,30,,,60,,100,\"\",9,0,"));
     assert_non_null(strstr(r.out, "\r\n\"many/f003.docx\",empty-file,"));
     /* Project 1 under the default rule set (issue 15: PB310 and PB314 only in
      * the strict preset): 6 warnings, 3 info, as the text report lists them. */
-    assert_non_null(strstr(r.out, ",万元,242.59,242.59,,,,,,50,,100,\"\",9,0,6,3,PB101 PB106 PB209 PB307 PB309 PB311 PB312\r\n"));
+    assert_non_null(strstr(r.out, ",万元,\"预算管理一体化项目支出绩效目标表\",242.59,242.59,,,,,,50,,100,\"\",9,0,6,3,"
+                                  "PB101 PB106 PB209 PB307 PB309 PB311 PB312\r\n"));
+    /* issue 16: every row has the same 24 columns, an unreadable file's too */
+    for (const char *line = r.out; *line; line = strstr(line, "\r\n") + 2) {
+        int commas = 0;
+        for (const char *c = line; *c != '\r'; c++)
+            commas += *c == ',';
+        assert_int_equal(commas, 23);
+    }
     assert_int_equal(count_of(r.out, "\r\n"), 5);
     run_free(&r);
     r = sh("\"$PBCHECK\" export -f json -o rows.json reference.docx");
@@ -998,6 +1017,9 @@ static void test_export(void **state)
     assert_string_equal(str_of(row, "code"), "13020925P001517100028");
     assert_string_equal(str_of(row, "unit"), "万元");
     assert_string_equal(str_of(row, "agency"), "816001曹妃甸区中山路街道办事处本级");
+    /* the template family: its ID, as the check's JSON writes it, and its name */
+    assert_string_equal(str_of(row, "template"), "yitihua");
+    assert_string_equal(str_of(row, "template_name"), "预算管理一体化项目支出绩效目标表");
     /* the rule IDs of the project's findings, in catalogue order */
     cJSON *ids = cJSON_GetObjectItem(row, "rules");
     assert_true(cJSON_GetArraySize(ids) > 2);

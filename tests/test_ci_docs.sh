@@ -56,7 +56,13 @@ check "GitHub Actions" "0 1" 1 sarif:pbcheck.sarif
 grep -q '^::warning file=filings/reference.docx' "$tmp/run1/stdout" && ok "GitHub Actions: annotations on stdout" ||
     bad "GitHub Actions: no annotations on stdout"
 check "GitLab CI" "0 1" 2 json:gl-code-quality.json xml:pbcheck-junit.xml
-check "Jenkins" "0" 3 xml:pbcheck-junit.xml html:pbcheck.html
+check "Jenkins" "0" 3 xml:pbcheck-junit.xml html:pbcheck-html/index.html
+# The artifact people open: the index links a page per file, each with its findings.
+pages=0
+for page in $(sed -n 's/.*<a href="\(f[0-9a-f]*\.html\)">.*/\1/p' "$tmp/run3/pbcheck-html/index.html" 2>/dev/null); do
+    grep -q '<section class="file"' "$tmp/run3/pbcheck-html/$page" && pages=$((pages + 1))
+done
+[ "$pages" -eq 2 ] && ok "Jenkins: the HTML index links a page per file" || bad "Jenkins: $pages linked pages with findings, expected 2"
 grep -q '<testcase name="project 1 ' "$tmp/run3/pbcheck-junit.xml" && ok "Jenkins: one testcase per project" ||
     bad "Jenkins: no project testcase"
 

@@ -423,6 +423,36 @@ static void test_several_projects_and_titles(void **state)
     pb_document_free(d);
 }
 
+/* Issue 16 (the budget office's index, 预算单位): a field label that names
+ * its unit ("资金情况(万元)") has its value beside it, not the agency's
+ * name; the agency is 项目执行单位, as this 申报表 (HB_qingshan_2020_bobo)
+ * calls 实施单位, and 项目主管部门 its 主管部门. */
+static void test_agency_not_a_funds_line(void **state)
+{
+    (void)state;
+    size_t len;
+    void *zip = fx_docx_mem(
+        TBL(TR(TC("项目名称") TCP(SPAN(4), "农村义务教育薄弱学校改造补助资金"))
+                TR(TC("项目主管部门") TC("青山区教育局") TC("项目执行单位") TCP(SPAN(2), "化工区学校"))
+                    TR(TC("资金情况(万元)") TCP(SPAN(4), "年度资金总额:16 其中:上级资金16"))
+                        TR(TC("总体目标") TC("年度目标") TCP(SPAN(3), "全面改善农村义务教育薄弱学校办学条件。"))
+                            TR(TC("绩效指标") TC("一级指标") TC("二级指标") TC("指标内容") TC("指标值"))
+                                TR(TC("") TC("产出指标") TC("数量指标") TC("学校改造覆盖率") TC("100%"))
+                                    TR(TC("") TC("效益指标") TC("社会效益指标") TC("入学率") TC("≥95%"))
+                                        TR(TC("") TC("满意度指标") TC("服务对象满意度指标") TC("家长满意度") TC("≥90%"))),
+        &len);
+    pb_document *d = pb_read_memory(zip, len, "shenbao.docx", NULL);
+    free(zip);
+    assert_int_equal(d->error.status, PB_OK);
+    assert_int_equal(d->project_count, 1);
+    const pb_project *p = d->projects[0];
+    assert_int_equal(p->unit, PB_UNIT_WANYUAN);
+    assert_null(p->org);
+    assert_string_equal(p->implementer.text, "化工区学校");
+    assert_string_equal(p->department.text, "青山区教育局");
+    pb_document_free(d);
+}
+
 static void test_no_target_table(void **state)
 {
     (void)state;
@@ -572,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_carry_through_blank_cells),
         cmocka_unit_test(test_nested_project_table),
         cmocka_unit_test(test_several_projects_and_titles),
+        cmocka_unit_test(test_agency_not_a_funds_line),
         cmocka_unit_test(test_no_target_table),
         cmocka_unit_test(test_config_turns_rules_off),
         cmocka_unit_test(test_indicators_kept_at_their_size),

@@ -378,6 +378,14 @@ static void test_old_formats_lock_files_no_input(void **state)
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "no .docx or .xlsx file was found in empty"));
     run_free(&r);
+    /* ... and its reports are written, empty, as the README says (a CI step
+     * that uploads them still finds them) */
+    r = sh("rm -f none.sarif; \"$PBCHECK\" -f json --report sarif:none.sarif empty && exit 9; echo \"st $?\"; "
+           "test -s none.sarif && echo written");
+    assert_non_null(strstr(r.out, "\"files\":[]"));
+    assert_non_null(strstr(r.out, "\"exit_status\":2}}"));
+    assert_non_null(strstr(r.out, "st 2\nwritten\n"));
+    run_free(&r);
     r = sh("\"$PBCHECK\" --list-files empty");
     assert_int_equal(r.status, 2);
     run_free(&r);

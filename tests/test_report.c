@@ -6,19 +6,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "pbcheck/pbcheck.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int count_of_str(const char *s, const char *needle)
-{
-    int n = 0;
-    for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
-        n++;
-    return n;
-}
 
 static void expect_decode(const char *s, unsigned want_cp, int want_len)
 {
@@ -256,7 +249,16 @@ static void test_text_order_and_verdict(void **state)
     free(t);
     pb_text_style st = {.fail_on = PB_SEV_WARNING};
     t = text_of(&k.d, &st);
-    assert_non_null(strstr(t, "needs changes: 0 error(s), 3 warning(s), 1 info"));
+    /* a count of zero is left out of the verdict: it tells nothing */
+    assert_non_null(strstr(t, "  needs changes: 3 warning(s), 1 info\n"));
+    free(t);
+    k.f[0].severity = PB_SEV_WARNING; /* no info left */
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "  passed, with 4 warning(s) to consider\n"));
+    free(t);
+    k.f[0].severity = k.f[1].severity = PB_SEV_ERROR;
+    t = text_of(&k.d, NULL);
+    assert_non_null(strstr(t, "  needs changes: 2 error(s), 2 warning(s)\n"));
     free(t);
     k.d.finding_count = 0;
     t = text_of(&k.d, NULL);
@@ -381,11 +383,7 @@ static void test_sarif_limit(void **state)
 static void test_sarif_cli_limit(void **state)
 {
     (void)state;
-    const char *pb = getenv("PBCHECK");
-    if (!pb) {
-        skip();
-        return;
-    }
+    FX_PBCHECK(pb);
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
              "set -e; d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/many\"; "
@@ -398,12 +396,11 @@ static void test_sarif_cli_limit(void **state)
              "[x[\"descriptor\"][\"id\"] for x in n])' \"$d/out.sarif\" > /tmp/pbcheck-sarif-limit.$$; "
              "cat /tmp/pbcheck-sarif-limit.$$; rm -f /tmp/pbcheck-sarif-limit.$$",
              pb);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char line[512] = "";
-    assert_non_null(fgets(line, sizeof line, p));
-    assert_int_equal(pclose(p), 0);
+    int status;
+    char *line = fx_shell(cmd, &status);
+    assert_int_equal(status, 0);
     assert_string_equal(line, "1 25000 12180 12820 ['pbcheck-results-left-out']\n");
+    free(line);
 }
 
 /* Issue 19, defect 7: a file name with an escape sequence reaches no
@@ -411,11 +408,7 @@ static void test_sarif_cli_limit(void **state)
 static void test_cli_control_names(void **state)
 {
     (void)state;
-    const char *pb = getenv("PBCHECK");
-    if (!pb) {
-        skip();
-        return;
-    }
+    FX_PBCHECK(pb);
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
              "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; n=\"$d/$(printf 'r\\033]0;x\\007')\"; "
@@ -424,39 +417,20 @@ static void test_cli_control_names(void **state)
              "\"%s\" tables \"$n.docx\" \"$n-empty.docx\"; } 2>&1 | "
              "LC_ALL=C awk '/\\033|\\007/ {bad++} /r\\\\x1B\\]0;x\\\\x07/ {seen++} END {print bad+0, (seen > 4)}'",
              pb, pb, pb, pb);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char line[64] = "";
-    assert_non_null(fgets(line, sizeof line, p));
-    pclose(p);
+    char *line = fx_shell(cmd, NULL);
     assert_string_equal(line, "0 1\n");
+    free(line);
 }
 
 /* ---- the HTML page for people */
 
-__attribute__((noinline)) static char *html_of(const pb_document *d)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    pb_report_file rf = {.doc = d, .fail_on = PB_SEV_ERROR, .seconds = -1};
-    pb_run_totals t = {.files = 1};
-    assert_true(pb_reporter_html.begin(out) && pb_reporter_html.file(out, NULL, &rf) && pb_reporter_html.end(out, &t));
-    fclose(out);
-    return buf;
-}
-
 static void test_html_for_people(void **state)
 {
     (void)state;
-    pb_options o;
-    pb_options_default(&o);
-    o.keep_project_tables = true;
-    pb_document *d = pb_read_file("data/reference.docx", &o);
+    pb_document *d = fx_read_checked("data/reference.docx");
     assert_non_null(d);
-    assert_int_equal(d->error.status, PB_OK);
-    assert_true(pb_check(d, NULL));
-    char *h = html_of(d);
+    char *h = fx_html(&d, 1);
+    assert_non_null(h);
     /* the verdict, then the must-fix list, then the info folded, before any table */
     char *verdict = strstr(h, "<p class=\"verdict passes\">passed, with 14 warning(s) and 5 info to consider</p>");
     char *must = strstr(h, "<ol class=\"must\">"), *infos = strstr(h, "<details class=\"infos\"><summary>5 info");
@@ -469,7 +443,7 @@ static void test_html_for_people(void **state)
     assert_null(strstr(h, "<td class=\"sev-info\""));
     assert_non_null(strstr(h, "<td class=\"sev-warning\""));
     /* each note opens its rule's explanation in place */
-    assert_int_equal(count_of_str(h, "<details class=\"why\">"), (int)d->finding_count);
+    assert_int_equal(fx_count(h, "<details class=\"why\">"), d->finding_count);
     /* month axis: 3月底 at 3/12, 12月底 at the end (x = 40 + month * 300 / 12) */
     assert_non_null(strstr(h, "<text x=\"115\" y=\"147\" font-size=\"10\" text-anchor=\"middle\">3月底</text>"));
     assert_non_null(strstr(h, "<text x=\"340\" y=\"159\" font-size=\"10\" text-anchor=\"middle\">12月底</text>"));
@@ -492,11 +466,7 @@ static void test_html_for_people(void **state)
 static void test_html_index_and_pages(void **state)
 {
     (void)state;
-    const char *pb = getenv("PBCHECK");
-    if (!pb) {
-        skip();
-        return;
-    }
+    FX_PBCHECK(pb);
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
              "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/in\"; "
@@ -510,16 +480,12 @@ static void test_html_index_and_pages(void **state)
              "\"%s\" -f html \"$d/in/a.docx\" | grep -c '<section class=\"file\"'; "
              "\"%s\" --report json:\"$d/j/\" \"$d/in/a.docx\" 2>/dev/null; echo \"json $?\"",
              pb, pb, pb, pb);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char out[512] = "";
-    size_t n = fread(out, 1, sizeof out - 1, p);
-    out[n] = '\0';
-    pclose(p);
+    char *out = fx_shell(cmd, NULL);
     /* exit 3 (z.docx is unreadable); 4 pages + index; 4 linked rows; 4 pages
      * of one file each; the 预算单位 column; the stdout index has no file
      * section, and says so; one file is one page; json:DIR/ is refused */
     assert_string_equal(out, "status 3\n5\n4\n4\n1\n0\n1\n1\njson 2\n");
+    free(out);
 }
 
 /* The first finding of each rule in a run ends with its hint, once: three
@@ -528,11 +494,7 @@ static void test_html_index_and_pages(void **state)
 static void test_hints_once_per_run(void **state)
 {
     (void)state;
-    const char *pb = getenv("PBCHECK");
-    if (!pb) {
-        skip();
-        return;
-    }
+    FX_PBCHECK(pb);
     char cmd[4096];
     snprintf(cmd, sizeof cmd,
              "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; for n in a b c; do cp data/reference.docx \"$d/$n.docx\"; done; "
@@ -541,14 +503,10 @@ static void test_hints_once_per_run(void **state)
              "grep -c 'see: pbcheck explain' \"$d/j1\"; cmp -s \"$d/j1\" \"$d/j3\" && echo same; "
              "grep -c 'see: pbcheck explain' \"$d/r.txt\"; cat \"$d/j3\" \"$d/r.txt\" | LC_ALL=C grep -c \"$(printf '[\\035\\036\\037]')\"",
              pb, pb, pb);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char out[256] = "";
-    size_t n = fread(out, 1, sizeof out - 1, p);
-    out[n] = '\0';
-    pclose(p);
+    char *out = fx_shell(cmd, NULL);
     /* 8 rules fire on the reference under the default rule set (issue 15). */
     assert_string_equal(out, "8\n8\nsame\n8\n0\n");
+    free(out);
 }
 
 

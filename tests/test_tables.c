@@ -153,8 +153,6 @@ static bool samples_present(void)
     struct stat st;
     if (stat(SAMPLES_DIR, &st) == 0 && S_ISDIR(st.st_mode))
         return true;
-    print_message("SKIP: %s is absent; the Word sample files are read in place there "
-                  "(they are not copied into this repository)\n", SAMPLES_DIR);
     return false;
 }
 
@@ -209,7 +207,8 @@ static void test_word_sample(void **state)
 {
     const char *name = *state;
     if (!samples_present())
-        skip();
+        FX_SKIP("%s is absent; the Word sample files are read in place there, not copied into this repository",
+                SAMPLES_DIR);
     char *text = slurp(EXPECTED_JSON);
     assert_non_null(text);
     cJSON *expected = parse_json(text);
@@ -245,7 +244,8 @@ static void test_word_samples_all_listed(void **state)
 {
     (void)state;
     if (!samples_present())
-        skip();
+        FX_SKIP("%s is absent; the Word sample files are read in place there, not copied into this repository",
+                SAMPLES_DIR);
     char *text = slurp(EXPECTED_JSON);
     assert_non_null(text);
     cJSON *expected = parse_json(text);
@@ -485,7 +485,7 @@ static void test_text_cjk_aligned(void **state)
 {
     (void)state;
     if (!setlocale(LC_CTYPE, "C.UTF-8"))
-        skip();
+        FX_SKIP("no C.UTF-8 locale; the terminal widths of CJK text cannot be measured");
     char path[512];
     const char *args[] = {write_docx(path, "cjk.docx", CJK_BODY), NULL};
     run_result r = run_tables(NULL, args);

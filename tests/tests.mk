@@ -7,7 +7,7 @@ TEST_BINS   = $(TEST_NAMES:%=$(B)/tests/%)
 TEST_COMMON = $(B)/tests/fixture.o
 # Shell tests print cmocka's summary lines, so run.sh counts them too.
 TEST_SCRIPTS = tests/test_po.sh tests/test_install.sh tests/golden.sh tests/layering.sh
-TEST_SCRIPTS += tests/test_ci_docs.sh
+TEST_SCRIPTS += tests/test_ci_docs.sh tests/test_run_sh.sh
 # test_i18n drives the CLI's language code; test_html decodes Chromium's PNG.
 $(B)/tests/test_i18n: $(B)/cli/i18n.o
 $(B)/tests/test_i18n.o: CPPFLAGS += -DTEST_LOCALEDIR='"$(CURDIR)/$(B)/locale"'

@@ -198,9 +198,7 @@ static int visit_entry(walker *w, char *path, const char *name, item *it)
     }
     if (S_ISREG(st.st_mode) && strncmp(name, "~$", 2) == 0 && strlen(name) > 2)
         return set_item(it, ITEM_NOTICE, path,
-                        cli_xprintf(_("pbcheck: %s: an Office lock file (its document is open in Word or WPS), "
-                                      "not a filing; skipped\n"),
-                                    path));
+                        cli_xprintf(_("pbcheck: %s: %s; skipped\n"), path, _(CLI_LOCK_FILE)));
     free(path);
     return 0;
 }

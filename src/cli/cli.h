@@ -46,9 +46,13 @@ void cli_put_padded(FILE *out, const char *s, int width);
 struct cJSON;
 bool cli_json_put(FILE *out, struct cJSON *item);
 
+/* What an Office lock file (~$name.docx, ~$name.xlsx) is, in a folder's
+ * walk (skipped) and named on the command line (unreadable). */
+#define CLI_LOCK_FILE N_("an Office lock file (its document is open in Word or WPS), not a filing")
 /* Reads one input (cli/input.c).  A FIFO or device named on the command
  * line obeys --file-timeout and max_file_size; a file that cannot be
- * opened is told in pbcheck's words.  NULL only when out of memory. */
+ * opened is told in pbcheck's words, and so is a lock file.  NULL only
+ * when out of memory. */
 pb_document *cli_read_input(const char *path, const pb_options *opt);
 /* A document that could not be read, for why. */
 pb_document *cli_error_doc(const char *path, pb_status status, const char *why);

@@ -91,7 +91,26 @@ static pb_status read_stream(int fd, uint64_t max, uint64_t millis, char **data,
     }
 }
 
+/* A Word or WPS lock file (~$name.docx) named on the command line cannot be
+ * read as a filing: its reason says what it is, with the reader's code. */
+static pb_document *told_if_lock_file(pb_document *d, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (d && d->error.status != PB_OK && d->error.status != PB_ERR_NOMEM && d->error.status != PB_ERR_INTERNAL &&
+        strncmp(base, "~$", 2) == 0 && base[2])
+        snprintf(d->error.message, sizeof d->error.message, "%s", _(CLI_LOCK_FILE));
+    return d;
+}
+
+static pb_document *read_input(const char *path, const pb_options *opt);
+
 pb_document *cli_read_input(const char *path, const pb_options *opt)
+{
+    return told_if_lock_file(read_input(path, opt), path);
+}
+
+static pb_document *read_input(const char *path, const pb_options *opt)
 {
     struct stat st;
     char why[256];

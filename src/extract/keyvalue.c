@@ -151,8 +151,10 @@ static bool horizontal_amounts(const slot *s, const label_kind *kind, int n)
 
 /* "单位：万元" (often beside the unit's own name, "816001曹妃甸区…本级"):
  * it belongs to the project to come unless the current one is still being
- * read (this table started it and its indicators have not begun). */
-static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, pb_money_unit u)
+ * read (this table started it and its indicators have not begun).  Only a
+ * bare unit line stands beside the organisation: a field label that names
+ * its unit ("资金情况（万元）" | "年度资金总额:16 …") has its value there. */
+static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, pb_money_unit u, bool bare)
 {
     bool pending = !x->cur || x->cur->first_table != t->index || x->cur->has_indicator_table;
     pb_field f;
@@ -160,7 +162,7 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
         return false;
     const char *org = NULL;
     pb_loc org_loc = PB_NOLOC;
-    if (n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text)) {
+    if (bare && n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text)) {
         org = pbi_normalize(x->a, s[1 - i].cell->text, false);
         org_loc = pbi_cell_loc(t, s[1 - i].cell);
     }
@@ -338,7 +340,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
     for (int i = 0; i < n; i++) {
         pb_money_unit u = pbi_unit_in(s[i].label);
         if (u != PB_UNIT_UNKNOWN && kind[i] != L_TOTAL && s[i].cell->row == row) {
-            if (!unit_row(x, t, s, n, i, u))
+            if (!unit_row(x, t, s, n, i, u, kind[i] == L_NONE))
                 return false;
             *used = true;
         }

@@ -120,6 +120,7 @@ static const struct {
     {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
     {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
     {LIT("预算部门"), L_DEPARTMENT},   {LIT("预算单位"), L_IMPLEMENTER},
+    {LIT("项目主管部门"), L_DEPARTMENT}, {LIT("项目执行单位"), L_IMPLEMENTER}, {LIT("执行单位"), L_IMPLEMENTER},
     {LIT("资金情况"), L_FUNDS_TEXT},   {LIT("资金总额及构成"), L_FUNDS_TEXT}, {LIT("资金构成"), L_FUNDS_TEXT},
     {LIT("项目资金情况"), L_FUNDS_TEXT}, {LIT("资金来源"), L_FUNDS_TEXT},   {LIT("资金规模"), L_FUNDS_TEXT},
     {LIT("上级资金"), L_FISCAL},       {LIT("本级资金"), L_FISCAL},         {LIT("中央资金"), L_FISCAL},

@@ -41,8 +41,9 @@ static counts count_findings(const pb_document *d, const pb_project *p)
 
 static bool csv_begin(FILE *out)
 {
-    /* 金额单位, not 单位: a Chinese reader takes 单位 for the agency */
-    fputs(PB_CSV_BOM "文件,状态,序号,项目编码,项目名称,预算单位,金额单位,预算数,财政资金,其他资金", out);
+    /* 金额单位, not 单位: a Chinese reader takes 单位 for the agency; 表样:
+     * the template family, as offices name it */
+    fputs(PB_CSV_BOM "文件,状态,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金", out);
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fprintf(out, ",%s", checkpoint_columns[i]);
     fputs(",其他支出计划,指标数,错误,警告,提示,规则" PB_CSV_EOL, out);
@@ -110,7 +111,7 @@ static void csv_counts(FILE *out, const pb_document *d, const pb_project *p)
 static bool csv_file_row(FILE *out, const pb_document *d)
 {
     bool ok = pbi_csv_text(out, pbi_doc_path(d));
-    fprintf(out, ",%s,,,,,,,,", pb_status_code(d->error.status));
+    fprintf(out, ",%s,,,,,,,,,", pb_status_code(d->error.status));
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fputc(',', out);
     fputs(",,", out);
@@ -135,7 +136,8 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
         ok = ok && pbi_csv_text(out, p->name.text);
         fputc(',', out);
         ok = ok && pbi_csv_text(out, pbi_project_agency(p));
-        fprintf(out, ",%s", unit ? unit : "");
+        fprintf(out, ",%s,", unit ? unit : "");
+        ok = ok && pbi_csv_text(out, p->template_family ? p->template_family->name : "");
         ok = ok && csv_amount(out, &p->total) && csv_amount(out, &p->fiscal) && csv_amount(out, &p->other) &&
              csv_schedule(out, &p->schedule);
         fprintf(out, ",%zu", p->indicator_count);
@@ -223,6 +225,8 @@ static cJSON *json_row(const pb_document *d, const pb_project *p)
              pbi_json_add_str(o, "name", p->name.text) &&
              pbi_json_add_str(o, "agency", *pbi_project_agency(p) ? pbi_project_agency(p) : NULL) &&
              pbi_json_add_str(o, "unit", pb_money_unit_name(p->unit)) &&
+             pbi_json_add_str(o, "template", p->template_family ? p->template_family->id : NULL) &&
+             pbi_json_add_str(o, "template_name", p->template_family ? p->template_family->name : NULL) &&
              add_amount(b, "total", &p->total) && add_amount(b, "fiscal", &p->fiscal) &&
              add_amount(b, "other", &p->other) && add_schedule(o, &p->schedule) &&
              cJSON_AddNumberToObject(o, "indicators", (double)p->indicator_count);

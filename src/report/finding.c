@@ -18,8 +18,27 @@ void pbi_loc_path(pb_loc l, char *buf, size_t cap)
         snprintf(buf, cap, "table %d/row %d/column %d", l.table + 1, l.row + 1, l.col + 1);
 }
 
+/* The counts that are not zero, in words, joined with join ("%s, %s"). */
+static void counts_in_words(char *buf, size_t cap, const size_t *n, const char *const *words, size_t k,
+                            const char *join)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < k; i++) {
+        if (n[i] == 0)
+            continue;
+        char one[64], joined[256];
+        snprintf(one, sizeof one, _(words[i]), n[i]);
+        if (buf[0])
+            snprintf(joined, sizeof joined, join, buf, one);
+        else
+            snprintf(joined, sizeof joined, "%s", one);
+        snprintf(buf, cap, "%s", joined);
+    }
+}
+
 bool pbi_verdict(const pb_document *d, pb_severity fail_on, char *buf, size_t cap)
 {
+    static const char *const words[] = {N_("%zu error(s)"), N_("%zu warning(s)"), N_("%zu info")};
     size_t by[PB_SEV_ERROR + 1] = {0};
     for (size_t i = 0; i < d->finding_count; i++)
         if (d->findings[i].severity <= PB_SEV_ERROR)
@@ -29,14 +48,17 @@ bool pbi_verdict(const pb_document *d, pb_severity fail_on, char *buf, size_t ca
     bool fails = false;
     for (int sev = fail_on; sev <= PB_SEV_ERROR; sev++)
         fails = fails || by[sev] > 0;
-    if (fails)
-        snprintf(buf, cap, _("needs changes: %zu error(s), %zu warning(s), %zu info"), by[PB_SEV_ERROR],
-                 by[PB_SEV_WARNING], by[PB_SEV_INFO]);
-    else if (by[PB_SEV_WARNING] + by[PB_SEV_INFO])
+    /* Only the counts that are not zero: "0 条提示" tells a reader nothing. */
+    size_t n[3] = {by[PB_SEV_ERROR], by[PB_SEV_WARNING], by[PB_SEV_INFO]};
+    char list[256];
+    if (fails) {
+        counts_in_words(list, sizeof list, n, words, 3, _("%s, %s"));
+        snprintf(buf, cap, _("needs changes: %s"), list);
+    } else if (n[1] + n[2]) {
         /* errors always fail: a passing file has warnings and info only */
-        snprintf(buf, cap, _("passed, with %zu warning(s) and %zu info to consider"), by[PB_SEV_WARNING],
-                 by[PB_SEV_INFO]);
-    else
+        counts_in_words(list, sizeof list, n + 1, words + 1, 2, _("%s and %s"));
+        snprintf(buf, cap, _("passed, with %s to consider"), list);
+    } else
         snprintf(buf, cap, "%s", _("passed"));
     return fails;
 }

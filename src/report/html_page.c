@@ -59,7 +59,10 @@ static const char page_css[] =
     "svg.chart{max-width:100%;height:auto}"
     ".unreadable{border-left:4px solid var(--err);padding:.4rem .7rem;background:var(--err-bg)}"
     "@media (max-width:40rem){body{padding:.5rem;font-size:14px}table.doc{font-size:.8rem}"
-    "td.sev-error,td.sev-warning{min-width:10rem}h2,h3,.summary li{overflow-wrap:anywhere}}"
+    "td.sev-error,td.sev-warning{min-width:10rem}h2,h3,.summary li{overflow-wrap:anywhere}"
+    /* the index at phone width: names break anywhere, so that the verdict
+     * column stays on the screen */
+    "table.index td{min-width:2rem}table.index td.path{word-break:break-all}}"
     "@page{size:A4;margin:15mm 12mm}"
     "@media print{body{display:block;max-width:none;padding:0;font-size:10.5pt}details.why{display:none}"
     ".scroll{overflow:visible}table.doc{min-width:0;width:100%}tr,.note,.figures{break-inside:avoid}"

@@ -47,11 +47,20 @@ static void xlsx_where(FILE *out, const pb_document *d, pb_loc l)
         fprintf(out, _("sheet %d cell %s"), l.table + 1, cell);
 }
 
+/* Between a finding's location and its message: a full-width colon in
+ * Chinese (表1 第6行第2列：…), as a reviewer writes it. */
+static void after_where(FILE *out)
+{
+    /* TRANSLATORS: between a finding's location and its message, as in
+     * "table 1, row 6, column 2: …" */
+    fputs(_(": "), out);
+}
+
 static void where(FILE *out, const pb_document *d, pb_loc l)
 {
     if (l.table < 0 && l.paragraph >= 0) {
         fprintf(out, _("paragraph %d"), l.paragraph + 1);
-        fputs(": ", out);
+        after_where(out);
         return;
     }
     if (l.table < 0)
@@ -60,7 +69,7 @@ static void where(FILE *out, const pb_document *d, pb_loc l)
         xlsx_where(out, d, l);
     else
         docx_where(out, l);
-    fputs(": ", out);
+    after_where(out);
 }
 
 static void project_heading(FILE *out, const pb_project *p, const pb_text_style *s)
