@@ -511,6 +511,43 @@ static void test_scanner_across_chunks(void **state)
     free(over);
 }
 
+/* Issue 18: the elements of a subtree the reader steps over (w:rPr here)
+ * are counted by the XML layer and not delivered; PBI_XML_SKIPPED_DEPTH
+ * (256) still holds there, and the run's text after the subtree is read. */
+static pb_document *read_rpr_nesting(int depth)
+{
+    char *nest = repeat("<x>", "</x>", depth, "");
+    size_t cap = strlen(nest) + 512;
+    char *body = malloc(cap);
+    assert_non_null(body);
+    snprintf(body, cap, "<w:tbl><w:tr><w:tc><w:p><w:r><w:rPr>%s</w:rPr><w:t>after</w:t></w:r>"
+                        "<w:r><w:rPr><w:b/></w:rPr><w:t>, again</w:t></w:r></w:p></w:tc></w:tr></w:tbl>", nest);
+    free(nest);
+    size_t len;
+    void *zip = fx_docx_mem(body, &len);
+    free(body);
+    pb_options o;
+    pb_options_default(&o);
+    o.keep_tables = true;
+    pb_document *d = pb_read_memory(zip, len, "rpr.docx", &o);
+    free(zip);
+    assert_non_null(d);
+    return d;
+}
+
+static void test_depth_in_skipped_subtree(void **state)
+{
+    (void)state;
+    pb_document *d = read_rpr_nesting(240); /* 248 deep, past max_depth (200) */
+    assert_int_equal(d->error.status, PB_OK);
+    assert_int_equal(d->table_count, 1);
+    assert_string_equal(pb_table_at(d->tables[0], 0, 0)->text, "after, again");
+    pb_document_free(d);
+    d = read_rpr_nesting(300);
+    assert_int_equal(d->error.status, PB_ERR_XML_TOO_DEEP);
+    pb_document_free(d);
+}
+
 /* One worksheet part named by 50,000 sheet entries is read once. */
 static void test_sheet_listed_many_times(void **state)
 {
@@ -704,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_body_paragraphs_not_in_tables),
         cmocka_unit_test(test_same_codes_docx_and_xlsx),
         cmocka_unit_test(test_scanner_across_chunks),
+        cmocka_unit_test(test_depth_in_skipped_subtree),
         cmocka_unit_test(test_sheet_listed_many_times),
         cmocka_unit_test(test_rels_targets),
         cmocka_unit_test(test_walker_events),

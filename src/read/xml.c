@@ -29,6 +29,7 @@ typedef struct xml_state {
     bool stopped;
     int rc; /* xmlParseChunk's last return */
     uint32_t depth;
+    uint32_t skip_depth; /* depth of the element whose subtree the client steps over */
     uint64_t tag_max;
     scanner sc;
     pbi_xml_attr attrs[PBI_XML_MAX_ATTRIBUTES];
@@ -243,6 +244,11 @@ static void stop(xml_state *x)
     xmlStopParser(x->ctxt);
 }
 
+static void on_start_skipped(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                             const xmlChar **ns, int nb_attrs, int nb_defaulted, const xmlChar **attrs);
+static void on_end_skipped(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri);
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri);
+
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
                      const xmlChar **ns, int nb_attrs, int nb_defaulted, const xmlChar **attrs)
 {
@@ -280,8 +286,61 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         x->decls[i].uri = (const char *)ns[2 * i + 1];
     }
     if (x->h->start &&
-        !x->h->start(x->h->ctx, (const char *)uri, (const char *)local, x->attrs, nb_attrs, x->decls, nb_ns))
+        !x->h->start(x->h->ctx, (const char *)uri, (const char *)local, x->attrs, nb_attrs, x->decls, nb_ns)) {
         stop(x);
+        return;
+    }
+    if (x->h->skipping && x->h->skipping(x->h->ctx)) {
+        /* The client steps over this element's subtree (w:rPr, w:pPr …):
+         * its elements are counted and bounded here and not delivered,
+         * as the client would only count them; its end is. */
+        x->skip_depth = x->depth;
+        x->ctxt->sax->startElementNs = on_start_skipped;
+        x->ctxt->sax->endElementNs = on_end_skipped;
+    }
+}
+
+static void on_start_skipped(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                             const xmlChar **ns, int nb_attrs, int nb_defaulted, const xmlChar **attrs)
+{
+    (void)local;
+    (void)prefix;
+    (void)uri;
+    (void)ns;
+    (void)nb_defaulted;
+    (void)attrs;
+    xml_state *x = ctx;
+    if (x->stopped)
+        return;
+    /* the walls of on_start, for a client that is skipping */
+    uint32_t wall = x->lim->max_depth < PBI_XML_SKIPPED_DEPTH ? PBI_XML_SKIPPED_DEPTH : x->lim->max_depth;
+    if (x->depth >= wall) {
+        pbi_error_set(x->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
+                     x->lim->max_depth);
+        stop(x);
+        return;
+    }
+    x->depth++;
+    if (nb_attrs > PBI_XML_MAX_ATTRIBUTES || nb_ns > PBI_XML_MAX_ATTRIBUTES) {
+        scan_fail_attrs(x);
+        stop(x);
+    }
+}
+
+static void on_end_skipped(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    xml_state *x = ctx;
+    if (x->stopped)
+        return;
+    if (x->depth == x->skip_depth) {
+        /* the end of the subtree's own element: delivered */
+        x->ctxt->sax->startElementNs = on_start;
+        x->ctxt->sax->endElementNs = on_end;
+        on_end(ctx, local, prefix, uri);
+        return;
+    }
+    if (x->depth > 0)
+        x->depth--;
 }
 
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
