@@ -1487,6 +1487,8 @@ static void test_xlsx_comments(void **state)
     run_result r = fx_run(args);
     assert_int_equal(r.status, 3);
     assert_non_null(strstr(r.err, "already has comments"));
+    assert_non_null(strstr(r.err, "not annotated"));
+    assert_null(strstr(r.err, "cannot write")); /* nothing failed to be written */
     fx_run_free(&r);
     assert_int_equal(access(twice, F_OK), -1);
 }
