@@ -305,9 +305,14 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, pb_s
         status = EXIT_INTERNAL; /* cli_output_open said why */
     } else if (!pb_annotate_write(d, cli_output_file(o), fail_on, min_severity, &written, &e)) {
         cli_output_abort(o);
-        fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), in, out, e.message);
         /* A write error is 4; a document that cannot be annotated, 3. */
-        status = e.status == PB_ERR_IO || e.status == PB_ERR_NOMEM ? EXIT_INTERNAL : EXIT_UNREADABLE;
+        if (e.status == PB_ERR_IO || e.status == PB_ERR_NOMEM) {
+            fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), in, out, e.message);
+            status = EXIT_INTERNAL;
+        } else {
+            fprintf(stderr, _("pbcheck annotate: %s: cannot be annotated: %s; not annotated\n"), in, e.message);
+            status = EXIT_UNREADABLE;
+        }
     } else if ((status = cli_output_commit(o)) != EXIT_CLEAN) {
         /* cli_output_commit said which file could not be written. */
     } else {
