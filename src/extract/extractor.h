@@ -76,6 +76,7 @@ struct pb_extractor {
     bool total_year; /* cur->total was given by a year's label (当年资金总额) */
     /* a row of goal labels (中期目标 | 年度目标) waiting for its texts below */
     int goal_table, goal_row, goal_n;
+    int long_goals_first; /* a row of goal labels put 中期目标 before 年度目标: 1, after: 0, none seen: -1 */
     int goal_cols[4];
     label_kind goal_kinds[4];
 };

@@ -301,6 +301,13 @@ static bool goal_header(pb_extractor *x, const pb_table *t, int row, const slot 
     if (goals < 2 || !x->cur)
         return false;
     x->goal_n = 0;
+    /* 中期目标 after 年度目标 puts the year's first (a leading 总体目标 heads the row) */
+    for (int i = 0, seen_goals = 0; i < n; i++) {
+        if (kind[i] == L_GOALS && !seen_goals)
+            seen_goals = 1, x->long_goals_first = 1;
+        else if (kind[i] == L_LONG_GOALS && seen_goals)
+            x->long_goals_first = 0;
+    }
     for (int i = 0; i < n && x->goal_n < 4; i++)
         if (is_goal_label(kind[i]) && s[i].cell->row == row) {
             x->keys |= KEY_FIELD(kind[i]);
