@@ -35,13 +35,16 @@ static void test_recognize_table(void **state)
         TBL(TR(TC("项目编码") TC("P1") TC("项目名称") TC("某专项经费"))
             TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")))
         P("x")
+        TBL(TR(TC("请在此填写项目名称") TC("说明"))
+            TR(TC("一级指标") TC("二级指标") TC("说明") TC("备注")))
+        P("y")
         TBL(TR(TC("项目名称：某专项") TC("说明"))
             TR(TC("一级指标") TC("二级指标") TC("说明") TC("备注")));
     size_t len;
     void *mem = fx_docx_mem(body, &len);
     pb_document *d = pb_read_memory(mem, len, "r.docx", &o);
     free(mem);
-    assert_int_equal(d->table_count, 2);
+    assert_int_equal(d->table_count, 3);
     pb_recognition r;
     pb_table_recognize(d->tables[0], &r);
     assert_string_equal(r.family, "yitihua");
@@ -57,6 +60,11 @@ static void test_recognize_table(void **state)
     assert_string_equal(r.missing[1], "项目名称");
     assert_true(r.inside[1]);
     assert_string_equal(r.missing[2], "指标值");
+    /* a label with its value in one cell is found, as the extractor reads it */
+    pb_table_recognize(d->tables[2], &r);
+    assert_int_equal(r.missing_count, 2);
+    assert_string_equal(r.missing[0], "项目编码");
+    assert_string_equal(r.missing[1], "指标值");
     pb_document_free(d);
 }
 

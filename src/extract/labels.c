@@ -382,3 +382,47 @@ const char *pbi_key_name(int key)
     const char *n = key < L_KIND_COUNT ? fields[key] : columns[key - L_KIND_COUNT];
     return n ? n : "";
 }
+
+/* 「项目名称：某项目」, 「资金总额：20万元」, 「年度目标：…」: a field's label
+ * and its value in one cell, split at the first colon (within the first
+ * 40 bytes).  Only the key/value fields; a blank value is no pair. */
+label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap, const char **rest)
+{
+    const char *colon = NULL;
+    size_t skip = 0;
+    for (const char *c = text; c && *c && c - text < 40; c++) {
+        if (*c == ':') {
+            colon = c, skip = 1;
+            break;
+        }
+        if (strncmp(c, "：", 3) == 0) {
+            colon = c, skip = 3;
+            break;
+        }
+    }
+    if (!colon || colon == text)
+        return L_NONE;
+    char raw[LABEL_MAX];
+    size_t len = (size_t)(colon - text);
+    if (len >= sizeof raw)
+        return L_NONE;
+    memcpy(raw, text, len);
+    raw[len] = '\0';
+    pbi_label_fold(raw, head, cap);
+    label_kind k = pbi_label_of(head, funds);
+    switch (k) {
+    case L_CODE: case L_NAME: case L_TOTAL: case L_FISCAL: case L_OTHER: case L_GOALS: case L_LONG_GOALS:
+    case L_PURPOSE: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER: case L_MANAGER: case L_PHONE:
+    case L_PERIOD: case L_FUNDS_TEXT: case L_DEPT_NAME: case L_DEPT_CODE:
+        break;
+    default:
+        return L_NONE;
+    }
+    const char *r = colon + skip;
+    while (*r == ' ' || *r == '\t' || *r == '\n')
+        r++;
+    if (pbi_is_blank(r))
+        return L_NONE;
+    *rest = r;
+    return k;
+}

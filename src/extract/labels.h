@@ -41,6 +41,10 @@ bool pbi_label_has_suffix(const char *s, const char *suffix);
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
 label_kind pbi_label_of(const char *label, bool funds);
+/* A label and its value in one cell («项目名称：某项目»): the field, its
+ * folded label in head and *rest the value's text; L_NONE when the cell is
+ * no such pair. */
+label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap, const char **rest);
 /* An amount label naming the year's amount ("当年资金总额", "其中:当年财政拨款",
  * "年度资金总额"), not the whole project's. */
 bool pbi_label_is_year(const char *label);
