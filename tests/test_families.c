@@ -571,6 +571,28 @@ static void test_term_from_heads_above(void **state)
     pb_document_free(d);
 }
 
+/* PB320 where the table has a unit column left blank: the finding is on
+ * the blank unit cell and says so (SC_ganzi_scjg_spaq), not that the table
+ * has no unit column. */
+static void test_unit_cell_blank(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("庚") TC("项目属性") TC("延续") TC(""))
+            TR(TC("资金总额") TC("10") TC("") TC("") TC(""))
+            TR(TC("年度目标") TC("完成") TC("") TC("") TC(""))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值") TC("度量单位"))
+            TR(TC("产出指标") TC("数量指标") TC("召开会议") TC("2") TC(""))));
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(findings_of(d, "PB320", PB_SEV_WARNING), 1);
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, "PB320") == 0) {
+            assert_int_equal(d->findings[i].loc.col, 4);
+            assert_null(strstr(d->findings[i].message, "no unit column"));
+        }
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -589,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_department_indicator_rules),
         cmocka_unit_test(test_rules_read_the_year),
         cmocka_unit_test(test_term_from_heads_above),
+        cmocka_unit_test(test_unit_cell_blank),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }
