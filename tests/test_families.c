@@ -593,6 +593,27 @@ static void test_unit_cell_blank(void **state)
     pb_document_free(d);
 }
 
+/* A two-level 转移支付 table that no family places (绩效指标分类 | 绩效指标,
+ * he_handan_2019): what it lacks is info, and a 满意度 三级 under 效果指标
+ * is its satisfaction indicator (no PB403). */
+static void test_two_level_no_family(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("困难群众救助补助") TC("") TC(""))
+            TR(TC("年度目标") TC("保障困难群众基本生活") TC("") TC(""))
+            TR(TC("绩效指标分类") TC("绩效指标") TC("指标描述") TC("指标值"))
+            TR(TC("产出指标") TC("救助覆盖率") TC("应保尽保") TC("100%"))
+            TR(TC("产出指标") TC("救助资金按标准发放率") TC("按标准发放") TC("90%"))
+            TR(TC("效果指标") TC("救助对象满意度(%)") TC("满意度调查") TC("85%"))));
+    assert_true(pb_check(d, NULL));
+    assert_null(d->projects[0]->template_family);
+    assert_int_equal(findings_of(d, "PB402", PB_SEV_ERROR), 0);
+    assert_int_equal(findings_of(d, "PB402", PB_SEV_INFO), 1);
+    assert_int_equal(findings_of(d, "PB403", PB_SEV_ERROR), 0);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -612,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_rules_read_the_year),
         cmocka_unit_test(test_term_from_heads_above),
         cmocka_unit_test(test_unit_cell_blank),
+        cmocka_unit_test(test_two_level_no_family),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }
