@@ -1080,7 +1080,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 /* ---- variants of other offices */
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
-    "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside"};
+    "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1173,6 +1173,20 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|维修成本|≤20万元\n"
                    "效益指标|社会效益指标|通行安全|明显提升\n"
                    "满意度指标|服务对象满意度指标|群众满意度|≥90%");
+        break;
+    case FLV_TWO_ROW_HEAD:
+        fl_para(d, "项目绩效目标表");
+        fl_grid(d, "项目名称|二行表头项目|项目属性|延续\n"
+                   "资金总额（万元）|20|<|<\n"
+                   "年度目标|完成村道硬化|<|<\n"
+                   "绩效指标|<|<|指标值（%）\n"
+                   "一级指标|二级指标|三级指标|^\n"
+                   "产出|数量|硬化道路长度|≥2公里\n"
+                   "^|质量|验收合格率|95\n"
+                   "^|时效|完工时间|12月底前\n"
+                   "^|成本|硬化成本|≤20万元\n"
+                   "效益|社会效益|出行条件改善|明显改善\n"
+                   "满意度|满意度|群众满意度|90");
         break;
     default:
         abort();

@@ -1243,6 +1243,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/经济效益", "满意度/服务对象满意度"}},
     [FLV_LABEL_INSIDE] = {1, {"单元格内项目"}, {"20"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_TWO_ROW_HEAD] = {1, {"二行表头项目"}, {"20"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_LIST_SUBTOTAL] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
 };
@@ -1302,6 +1304,15 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(p->goals[0], "完成两座桥梁维修");
         assert_int_equal(p->name.loc.col, 0);
         assert_string_equal(p->template_family->id, "declaration");
+    }
+    if (v == FLV_TWO_ROW_HEAD) {
+        const pb_project *p = d->projects[0];
+        assert_string_equal(p->indicators[1].value.raw, "95%"); /* the head's unit */
+        assert_string_equal(p->indicators[1].value.unit, "%");
+        assert_string_equal(p->indicators[0].value.unit, "公里"); /* a value's own unit kept */
+        assert_int_equal(p->indicators[2].value.kind, PB_VALUE_QUALITATIVE);
+        assert_string_equal(p->indicators[5].value.raw, "90%");
+        assert_int_equal(count_rule(d, "indicator-satisfaction-floor", NULL), 0);
     }
     if (v == FLV_LIST_SUBTOTAL)
         for (size_t i = 0; i < 2; i++)

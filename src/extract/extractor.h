@@ -34,6 +34,7 @@ struct pb_extractor {
     int ind_col[COL_COUNT];
     int term_col; /* a column naming the block (长期绩效指标 merged down), or -1 */
     int long_col[COL_COUNT]; /* the 长期 columns beside the year's (paired groups) */
+    char value_unit[16]; /* the unit the 指标值 head notes ("指标值(%)"), or "" */
     /* a list export: the project's own columns in the indicator header */
     bool list_mode;
     int list_col[4]; /* LIST_NAME, LIST_TOTAL, LIST_GOALS, LIST_CODE */

@@ -14,6 +14,7 @@ typedef struct ind_header {
     int long_col[COL_COUNT]; /* the 长期 group of paired column groups, else -1 */
     int term_col;
     int term; /* pb_term named in the header row, or -1 */
+    char value_unit[16]; /* the unit the 指标值 head notes ("指标值(%)"), or "" */
 } ind_header;
 
 /* A value and two levels: 一级 + 二级, 二级 + 三级, or 一级 + 三级 (the
@@ -93,6 +94,7 @@ static bool indicator_header(const pb_table *t, int r, int long_first, const slo
     h->grade_span = 0;
     h->term_col = -1;
     h->term = -1;
+    h->value_unit[0] = '\0';
     for (int i = 0; i < n; i++) {
         pb_term term;
         int k = pbi_indicator_column_term(s[i].label, &term);
@@ -107,6 +109,9 @@ static bool indicator_header(const pb_table *t, int r, int long_first, const slo
                 dup[k] = s[i].cell->col;
             if (k == COL_VALUE && s[i].cell->col_span == 4 && pbi_contains(s[i].label, "评价标准"))
                 h->grade_span = 4;
+            if (k == COL_VALUE && h->col[k] == s[i].cell->col &&
+                !pbi_label_unit_note(s[i].label, h->value_unit, sizeof h->value_unit))
+                h->value_unit[0] = '\0';
         } else if (list_column(s[i].label) >= 0) {
             if (h->list_col[list_column(s[i].label)] < 0)
                 h->list_col[list_column(s[i].label)] = s[i].cell->col;
@@ -171,6 +176,7 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
                     (t->rows[r].header || memcmp(h->col, x->ind_col, sizeof h->col) == 0);
     memcpy(x->ind_col, h->col, sizeof h->col);
     memcpy(x->long_col, h->long_col, sizeof h->long_col);
+    memcpy(x->value_unit, h->value_unit, sizeof x->value_unit);
     x->list_mode = h->list_col[LIST_NAME] >= 0;
     if (x->list_mode) {
         /* the projects start with their rows */
@@ -231,7 +237,8 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
     const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) &&
                                strcmp(ind->unit_cell.text, "-") != 0 && strcmp(ind->unit_cell.text, "—") != 0
                            ? ind->unit_cell.text
-                           : NULL;
+                       : !ind->unit_cell.text && x->value_unit[0] ? x->value_unit /* 「指标值（%）」 */
+                                                                  : NULL;
     bool add_op = op && ind->value.op == PB_OP_NONE;
     bool add_unit = unit && !*ind->value.unit;
     for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {

@@ -78,6 +78,30 @@ void pbi_label_base(const char *s, char *out, size_t cap)
         *open = '\0';
 }
 
+bool pbi_label_unit_note(const char *l, char *out, size_t cap)
+{
+    size_t n = strlen(l);
+    if (n < 3 || l[n - 1] != ')')
+        return false;
+    const char *open = strrchr(l, '(');
+    if (!open || open == l || (size_t)(l + n - open) > 14)
+        return false;
+    size_t len = (size_t)(l + n - 1 - (open + 1));
+    if (len == 0 || len >= cap)
+        return false;
+    memcpy(out, open + 1, len);
+    out[len] = '\0';
+    /* a block qualifier (长期 / 年度 …) or a remark is no unit */
+    static const char *const not_units[] = {"期", "年度", "当年", "指标", "说明", "选填", "必填", "注"};
+    for (size_t i = 0; i < sizeof not_units / sizeof *not_units; i++)
+        if (pbi_contains(out, not_units[i]))
+            return false;
+    for (const char *c = out; *c; c++)
+        if (*c >= '0' && *c <= '9')
+            return false;
+    return true;
+}
+
 static const struct {
     lit text;
     label_kind kind;

@@ -37,6 +37,9 @@ void pbi_label_fold(const char *text, char *out, size_t cap);
 /* "预算数(万元)" → "预算数": a short parenthesised note at the end dropped. */
 void pbi_label_base(const char *s, char *out, size_t cap);
 bool pbi_label_has_suffix(const char *s, const char *suffix);
+/* The unit a column head notes at its end ("指标值(%)" → "%", "目标值(万元)"
+ * → "万元"); false for a block qualifier ("(年度)") or none. */
+bool pbi_label_unit_note(const char *label, char *out, size_t cap);
 
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
