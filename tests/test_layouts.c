@@ -1245,6 +1245,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TWO_ROW_HEAD] = {1, {"二行表头项目"}, {"20"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_LIST_UNMERGED] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
+                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
     [FLV_LIST_SUBTOTAL] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
 };
@@ -1314,7 +1316,7 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(p->indicators[5].value.raw, "90%");
         assert_int_equal(count_rule(d, "indicator-satisfaction-floor", NULL), 0);
     }
-    if (v == FLV_LIST_SUBTOTAL)
+    if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED)
         for (size_t i = 0; i < 2; i++)
             assert_string_equal(d->projects[i]->template_family->id, "list");
     pb_document_free(d);

@@ -378,7 +378,19 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
         return true;
     }
     if (!name || pbi_is_blank(name->text)) {
-        *skip = true;
+        /* an export that leaves the project's cells blank on its further rows
+         * instead of merging them: an indicator of the project above, where
+         * the row has one and no amount of its own (a subtotal has) */
+        const pb_cell *total = at_col(t, row, x->list_col[LIST_TOTAL]);
+        const pb_cell *l3 = at_col(t, row, x->ind_col[COL_L3]), *v = at_col(t, row, x->ind_col[COL_VALUE]);
+        bool indicator = (l3 && l3->row == row && !pbi_is_blank(l3->text)) || (v && v->row == row && !pbi_is_blank(v->text));
+        *skip = !(x->cur && x->cur->has_indicator_table && indicator && (!total || pbi_is_blank(total->text)));
+        return true;
+    }
+    char folded[LABEL_MAX];
+    pbi_label_fold(name->text, folded, sizeof folded);
+    if (strcmp(folded, "小计") == 0 || strcmp(folded, "合计") == 0 || strcmp(folded, "总计") == 0) {
+        *skip = true; /* a subtotal line named so */
         return true;
     }
     pb_money_unit unit = x->list_unit;
