@@ -614,6 +614,29 @@ static void test_two_level_no_family(void **state)
     pb_document_free(d);
 }
 
+/* 中期指标值 | 年度指标值: the shared 一级/二级/三级 with a value column for each
+ * block (before, the head 「中期指标值」 named the whole block 中期 and the
+ * year's values were read as 中期 ones). */
+static void test_value_column_per_term(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("双值列项目") TC("项目属性") TC("延续") TC(""))
+            TR(TC("资金总额") TC("300万元") TC("当年资金总额") TC("100万元") TC(""))
+            TR(TC("中期目标") TC("三年建成") TC("年度目标") TC("建成一期") TC(""))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("中期指标值") TC("年度指标值"))
+            TR(TC("产出指标") TC("数量指标") TC("建成校舍") TC("3栋") TC("1栋"))));
+    const pb_project *p = d->projects[0];
+    assert_int_equal(p->indicator_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        assert_string_equal(ind->level3.text, "建成校舍");
+        assert_string_equal(ind->value.raw, ind->term == PB_TERM_LONG ? "3栋" : "1栋");
+    }
+    assert_int_not_equal(p->indicators[0].term, p->indicators[1].term);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -634,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_term_from_heads_above),
         cmocka_unit_test(test_unit_cell_blank),
         cmocka_unit_test(test_two_level_no_family),
+        cmocka_unit_test(test_value_column_per_term),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }

@@ -322,6 +322,18 @@ int pbi_indicator_column_term(const char *l, pb_term *term)
             *term = quals[i].term;
             return pbi_indicator_column(head);
         }
+    /* 「中期指标值」 | 「年度指标值」: value columns named by a leading block
+     * word (only values: 「年度绩效指标」 names a block, not a column) */
+    static const struct {
+        const char *prefix;
+        pb_term term;
+    } leads[] = {{"中期", PB_TERM_LONG}, {"长期", PB_TERM_LONG}, {"实施期", PB_TERM_LONG},
+                 {"本年度", PB_TERM_ANNUAL}, {"年度", PB_TERM_ANNUAL}, {"当年", PB_TERM_ANNUAL}};
+    for (size_t i = 0; i < sizeof leads / sizeof *leads; i++)
+        if (pbi_has_prefix(l, leads[i].prefix) && pbi_indicator_column(l + strlen(leads[i].prefix)) == COL_VALUE) {
+            *term = leads[i].term;
+            return COL_VALUE;
+        }
     return -1;
 }
 
