@@ -145,6 +145,20 @@ static void para(sb *b, const char *text)
     put(b, "</w:t></w:r></w:p>");
 }
 
+/* The line of text starting at *s into line (cut at cap), *s moved past it:
+ * NULL after the last line. */
+static const char *next_line(const char **s, char *line, size_t cap)
+{
+    const char *e = strchr(*s, '\n');
+    size_t n = e ? (size_t)(e - *s) : strlen(*s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(line, *s, n);
+    line[n] = '\0';
+    *s = e ? e + 1 : NULL;
+    return line;
+}
+
 static void cell(sb *b, const char *props, const char *text)
 {
     put(b, "<w:tc>");
@@ -154,19 +168,26 @@ static void cell(sb *b, const char *props, const char *text)
         put(b, "</w:tcPr>");
     }
     /* Several lines are several paragraphs, as Word writes them. */
-    const char *s = text ? text : "";
-    do {
-        const char *e = strchr(s, '\n');
-        char line[4096];
-        size_t n = e ? (size_t)(e - s) : strlen(s);
-        if (n >= sizeof line)
-            n = sizeof line - 1;
-        memcpy(line, s, n);
-        line[n] = '\0';
-        para(b, line);
-        s = e ? e + 1 : NULL;
-    } while (s);
+    char line[4096];
+    for (const char *s = text ? text : ""; s;)
+        para(b, next_line(&s, line, sizeof line));
     put(b, "</w:tc>");
+}
+
+/* A cell holding a table of one row per line, and the paragraph Word puts
+ * after a table in a cell. */
+static void nested_lines(sb *b, const char *props, const char *text)
+{
+    put(b, "<w:tc><w:tcPr>");
+    put(b, props);
+    put(b, "</w:tcPr><w:tbl><w:tblPr/>");
+    char line[4096];
+    for (const char *s = text; s;) {
+        put(b, "<w:tr>");
+        cell(b, NULL, next_line(&s, line, sizeof line));
+        put(b, "</w:tr>");
+    }
+    put(b, "</w:tbl><w:p/></w:tc>");
 }
 
 static const fx_indicator reference_indicators[] = {
@@ -200,6 +221,11 @@ static void kv_table(sb *b, const fx_project *p)
     cell(b, NULL, "项目名称");
     cell(b, SPAN(3), OR(p->name, "房屋租赁和物业管理专项经费"));
     put(b, "</w:tr><w:tr>");
+    if (p->period) {
+        cell(b, NULL, OR(p->period_label, "起止时间"));
+        cell(b, SPAN(6), p->period);
+        put(b, "</w:tr><w:tr>");
+    }
     cell(b, VRESTART, "预算规模及资金用途");
     cell(b, NULL, "预算数");
     cell(b, NULL, OR(p->total, "242.59"));
@@ -224,7 +250,11 @@ static void kv_table(sb *b, const fx_project *p)
     cell(b, SPAN(2), OR(p->sched[3], dsched[3]));
     put(b, "</w:tr><w:tr>");
     cell(b, NULL, "绩效目标");
-    cell(b, SPAN(6), OR(p->goals, "1.保证街道下辖社区党群服务中心房租、街道库房房租及时支付\n2.保证街道下辖社区党群服务中心物业费及时支付\n3.保证街道下辖社区办公场所正常办公"));
+    const char *goals = OR(p->goals, "1.保证街道下辖社区党群服务中心房租、街道库房房租及时支付\n2.保证街道下辖社区党群服务中心物业费及时支付\n3.保证街道下辖社区办公场所正常办公");
+    if (p->goals_nested)
+        nested_lines(b, SPAN(6), goals);
+    else
+        cell(b, SPAN(6), goals);
     put(b, "</w:tr></w:tbl>");
 }
 
@@ -325,4 +355,93 @@ void fx_run_free(run_result *r)
 {
     free(r->out);
     free(r->err);
+}
+
+bool fx_write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    bool ok = fputs(text, f) >= 0;
+    return fclose(f) == 0 && ok;
+}
+
+/* ------------------------------------------------ a clean project */
+
+static const fx_indicator subsidy_rows[] = {
+    {"产出指标", "数量指标", "补助发放人数", "当年按月发放补助的楼门长人数", "≥395人", "计划标准：2025年楼门长名册"},
+    {"", "质量指标", "补助足额发放率", "足额发放人数占应发放人数的比例", "=100%", "行业标准：楼门长补助发放办法"},
+    {"", "时效指标", "补助按月发放及时率", "次月10日前发放的月份占全年月份的比例", "≥95%", "历史标准：2024年发放记录"},
+    {"", "成本指标", "人均月补助标准", "每名楼门长每月的补助金额", "≤500元/人·月", "预算支出标准：区补助标准"},
+    {"效益指标", "社会效益指标", "楼门长履职率", "每月完成巡查任务的楼门长所占比例", "≥90%", "计划标准：社区工作安排"},
+    {"满意度指标", "服务对象满意度指标", "居民满意度", "抽样问卷中满意和基本满意的居民所占比例", "≥85%",
+     "历史标准：2024年问卷结果"},
+};
+
+bool fx_table_load(fx_table *t, const fx_indicator *rows, size_t n)
+{
+    if (n > FX_MAX_ROWS)
+        return false;
+    memcpy(t->rows, rows, n * sizeof *rows);
+    t->n = n;
+    return true;
+}
+
+fx_table fx_clean_table(const char *title, const char *code, const char *name)
+{
+    fx_table t = {.p = {.title = title,
+                        .code = code,
+                        .name = name,
+                        .total = "237.00",
+                        .fiscal = "237.00",
+                        .purpose = "用于支付楼门长补贴",
+                        .labels = {"3月底", "6月底", "9月底", "12月底"},
+                        .sched = {"25%", "50%", "75%", "100%"},
+                        .goals = "1.保证楼门长补助按月足额发放\n2.保证社区管理工作正常开展"}};
+    fx_table_load(&t, subsidy_rows, sizeof subsidy_rows / sizeof *subsidy_rows);
+    return t;
+}
+
+fx_table fx_subsidy_table(void)
+{
+    return fx_clean_table("1.楼门长补助专项经费绩效目标表", "13020925P00146810002A", "楼门长补助专项经费");
+}
+
+void fx_drop_row(fx_table *t, size_t i)
+{
+    if (i >= t->n)
+        return;
+    memmove(&t->rows[i], &t->rows[i + 1], (t->n - i - 1) * sizeof *t->rows);
+    t->n--;
+}
+
+bool fx_insert_row(fx_table *t, size_t at, fx_indicator row)
+{
+    if (t->n >= FX_MAX_ROWS || at > t->n)
+        return false;
+    memmove(&t->rows[at + 1], &t->rows[at], (t->n - at) * sizeof *t->rows);
+    t->rows[at] = row;
+    t->n++;
+    return true;
+}
+
+char *fx_tables_body(fx_table *t, size_t n, const char *before)
+{
+    fx_project p[FX_MAX_TABLES];
+    if (n > FX_MAX_TABLES)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        p[i] = t[i].p;
+        p[i].indicators = t[i].rows;
+        p[i].indicator_count = t[i].n;
+    }
+    char *tables = fx_reference_body(p, n);
+    if (!tables || !before)
+        return tables;
+    size_t len = strlen(before) + strlen(tables) + 1;
+    char *body = malloc(len);
+    if (body)
+        snprintf(body, len, "%s%s", before, tables);
+    free(tables);
+    return body;
 }

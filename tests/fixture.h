@@ -45,12 +45,38 @@ typedef struct fx_project {
     const char *title, *unit_line, *code, *name, *total, *fiscal, *other, *purpose;
     const char *labels[4], *sched[4];
     const char *goals;
+    bool goals_nested; /* the goal lines in a table nested in the 绩效目标 cell */
+    const char *period_label, *period; /* a row 起止时间 | 2023-2025 after 项目编码; none when NULL */
     const fx_indicator *indicators; /* NULL: the reference's nine */
     size_t indicator_count;
 } fx_project;
 
 /* Body markup of the projects, appended in order (malloc'd). */
 char *fx_reference_body(const fx_project *projects, size_t n);
+
+/* A project with its own indicator rows, for tests that edit them. */
+#define FX_MAX_ROWS 16
+typedef struct fx_table {
+    fx_project p;
+    fx_indicator rows[FX_MAX_ROWS];
+    size_t n;
+} fx_table;
+
+/* A clean 楼门长补助 project under the given title, code and name: every
+ * name says what is counted, every description how, every basis where the
+ * target comes from, so no rule objects to it with the defaults. */
+fx_table fx_clean_table(const char *title, const char *code, const char *name);
+/* The clean project as 1.楼门长补助专项经费绩效目标表, 13020925P00146810002A. */
+fx_table fx_subsidy_table(void);
+/* Replaces t's rows with rows[0, n); false when they do not fit. */
+bool fx_table_load(fx_table *t, const fx_indicator *rows, size_t n);
+/* Removes row i; inserts row before row `at` (t->n appends); false when full. */
+void fx_drop_row(fx_table *t, size_t i);
+bool fx_insert_row(fx_table *t, size_t at, fx_indicator row);
+/* Body markup of the tables (at most FX_MAX_TABLES), `before` (part 1 of a
+ * filing, or NULL) ahead of them (malloc'd; NULL when n is too large). */
+#define FX_MAX_TABLES 4
+char *fx_tables_body(fx_table *t, size_t n, const char *before);
 
 /* What a command run by an end-to-end test printed, and its exit status. */
 typedef struct run_result {
@@ -70,5 +96,7 @@ void fx_run_free(run_result *r);
 
 /* Path of a new file in a per-process temporary folder. */
 const char *fx_tmp_path(const char *name);
+/* Writes text to path; false when it cannot. */
+bool fx_write_file(const char *path, const char *text);
 
 #endif

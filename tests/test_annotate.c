@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -35,6 +36,8 @@ static const char *tp(const char *name)
     snprintf(s, sizeof ring[0], "%s", fx_tmp_path(name));
     return s;
 }
+
+static int strcmp_ptr(const char *const *a, const char *const *b) { return strcmp(*a, *b); }
 
 /* ---- reading parts back */
 
@@ -184,6 +187,24 @@ static void check_map(const char *path)
                 free(region);
                 cells++;
             }
+    }
+    /* Each entry of part 1 (a body paragraph the reader numbered) has the
+     * anchor of that paragraph, whose text holds the entry. */
+    for (size_t i = 0; i < d->summary_count; i++) {
+        int k = d->summary[i].paragraph;
+        if (k < 0 || (size_t)k >= m.para_count)
+            fail_msg("%s: body paragraph %d (「%s」) has no anchor", path, k, d->summary[i].text);
+        const pbi_cell_anchor *an = &m.paras[k];
+        assert_true(an->has_para);
+        assert_int_equal(an->table, -1);
+        char *region = region_text(xml, an->start, an->end, m.prefix);
+        char *text = strdup(d->summary[i].text);
+        squeeze(region);
+        squeeze(text);
+        if (!strstr(region, text))
+            fail_msg("%s: paragraph %d: 「%s」 not in the anchored 「%.200s」", path, k, text, region);
+        free(text);
+        free(region);
     }
     pb_arena_free(a);
     free(xml);
@@ -351,6 +372,15 @@ static const char lo_check_py[] =
     "        c = ends[0] if ends else None\n"
     "        while c is not None and c.tag != '{%s}table-cell' % T: c = parent.get(c)\n"
     "    cands = want.get('__verdict__' if body.startswith('pbcheckverdict') else body)\n"
+    "    paras = [x for x in (cands or []) if x.startswith('\u00b6')]\n"
+    "    if c is None and paras:\n"
+    "        # a finding on a body paragraph: the annotation is in that paragraph\n"
+    "        p = parent.get(a)\n"
+    "        while p is not None and p.tag not in ('{%s}p' % X, '{%s}h' % X): p = parent.get(p)\n"
+    "        got = norm(text(p) if p is not None else '')\n"
+    "        hit = [x for x in paras if x[1:] in got]\n"
+    "        if not hit: sys.exit('annotation %s in paragraph %r, expected one of %r' % (body[:60], got[:60], paras))\n"
+    "        cands.remove(hit[0]); n += 1; continue\n"
     "    if c is None and cands and '' in cands:\n"
     "        cands.remove(''); n += 1; continue  # no cell at all: on the first paragraph\n"
     "    if c is None: sys.exit('annotation outside any cell: ' + body[:80])\n"
@@ -361,6 +391,21 @@ static const char lo_check_py[] =
     "left = sum(len(v) for v in want.values())\n"
     "if left: sys.exit('%d comments not shown by LibreOffice' % left)\n"
     "print(n)\n";
+
+/* A finding on a body paragraph: "¶" and the text of part 1's entry there
+ * (the reader keeps no other body paragraph), NULL for any other. */
+static char *expected_paragraph(const pb_document *d, pb_loc loc)
+{
+    if (loc.table >= 0 || loc.paragraph < 0)
+        return NULL;
+    const char *t = "";
+    for (size_t i = 0; i < d->summary_count; i++)
+        if (d->summary[i].paragraph == loc.paragraph)
+            t = d->summary[i].text;
+    char *s = malloc(strlen(t) + 4);
+    sprintf(s, "\u00b6%s", t);
+    return s;
+}
 
 static const pb_cell *expected_cell(const pb_document *d, pb_loc loc)
 {
@@ -433,11 +478,13 @@ static void check_office(const char *in, const char *out)
         char key[4096];
         const char *sev = fd->severity == PB_SEV_ERROR ? "error" : fd->severity == PB_SEV_WARNING ? "warning" : "info";
         snprintf(key, sizeof key, "[%s] %s %s%s", sev, fd->rule->id, fd->rule->summary, fd->message);
+        char *para = expected_paragraph(d, fd->loc);
         fputc(',', f);
         json_str(f, key);
         fputs(":[", f);
-        json_str(f, c ? c->text : "");
+        json_str(f, para ? para : c ? c->text : "");
         fputc(']', f);
+        free(para);
     }
     fputc('}', f);
     fclose(f);
@@ -460,7 +507,12 @@ static void office_flush(void)
     size_t n = 0;
     char bad[1200] = "";
     if (have("soffice")) {
-        snprintf(cmd, 4096, "cd '%s' && soffice --headless --convert-to odt c*.docx >/dev/null 2>&1", dir);
+        /* a profile of its own: a second soffice on the machine's shared
+         * profile hands the job to the first and exits 1 */
+        snprintf(cmd, 4096,
+                 "cd '%s' && soffice -env:UserInstallation=\"file://$PWD/lo-profile\" --headless "
+                 "--convert-to odt c*.docx >/dev/null 2>&1",
+                 dir);
         assert_int_equal(system(cmd), 0);
         /* Findings with the same text repeat a key: the script merges them. */
         const char *py = tp("lo_check.py");
@@ -691,6 +743,245 @@ static void test_shared_data(void **state)
     office_flush();
 }
 
+/* ---- findings on a body paragraph */
+
+/* The text from the start anchor of every comment whose text holds what
+ * to the end of the paragraph it is in, joined by '|' (malloc'd). */
+static char *anchored_paragraphs(const char *copy, const char *what)
+{
+    char *comments = part_of(copy, "word/comments.xml", NULL), *doc = part_of(copy, "word/document.xml", NULL);
+    assert_non_null(comments);
+    assert_non_null(doc);
+    size_t cap = strlen(doc) + 1, n = 0;
+    char *out = calloc(1, cap);
+    for (const char *c = comments; (c = strstr(c, "<w:comment ")); c++) {
+        const char *end = strstr(c, "</w:comment>");
+        const char *hit = strstr(c, what);
+        if (!hit || hit > end)
+            continue;
+        int id = atoi(strstr(c, "w:id=\"") + 6);
+        char start[64];
+        snprintf(start, sizeof start, "<w:commentRangeStart w:id=\"%d\"/>", id);
+        const char *at = strstr(doc, start);
+        assert_non_null(at);
+        const char *para_end = strstr(at, "</w:p>");
+        assert_non_null(para_end);
+        char *t = region_text(doc, (size_t)(at - doc), (size_t)(para_end - doc), "w");
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? "|" : "", t);
+        free(t);
+    }
+    free(comments);
+    free(doc);
+    return out;
+}
+
+static void test_paragraph_findings(void **state)
+{
+    (void)state;
+    /* Part 1 lists a project that has no table: PB505 on that entry's
+     * paragraph, not on a table. */
+    fx_project p = {0};
+    char *tables = fx_reference_body(&p, 1);
+    const char *part1 = P("二、分项绩效目标") P("分项绩效目标") P("（一）房屋租赁和物业管理专项经费")
+        P("（二）不存在的专项经费") P("三、工作保障措施");
+    char *body = malloc(strlen(tables) + strlen(part1) + 1);
+    sprintf(body, "%s%s", part1, tables);
+    free(tables);
+    const char *in = fixture("para.docx", body);
+    free(body);
+    check_annotated(in, true);
+    char *got = anchored_paragraphs(tp("annotated.docx"), "but no table in part 2 has this");
+    assert_string_equal(got, "（二）不存在的专项经费");
+    free(got);
+    office_flush();
+}
+
+/* ---- the check options */
+
+/* The rule IDs of the comments of copy, sorted, one per line (malloc'd);
+ * the verdict comment is "verdict". */
+static char *comment_rules(const char *copy)
+{
+    char *c = part_of(copy, "word/comments.xml", NULL);
+    assert_non_null(c);
+    char *lines[512];
+    size_t n = 0;
+    for (const char *p = c; (p = strstr(p, "<w:comment ")) && n < 512; p++) {
+        const char *t = strstr(p, "xml:space=\"preserve\">") + 21;
+        const char *id = strstr(t, "] PB");
+        const char *end = strstr(p, "</w:comment>");
+        char buf[64];
+        if (id && id < end && id < strstr(t, "<"))
+            snprintf(buf, sizeof buf, "%.5s", id + 2);
+        else
+            snprintf(buf, sizeof buf, "verdict");
+        lines[n++] = strdup(buf);
+    }
+    free(c);
+    qsort(lines, n, sizeof *lines, (int (*)(const void *, const void *))strcmp_ptr);
+    size_t cap = n * 10 + 1, k = 0;
+    char *out = calloc(1, cap);
+    for (size_t i = 0; i < n; i++) {
+        k += (size_t)snprintf(out + k, cap - k, "%s\n", lines[i]);
+        free(lines[i]);
+    }
+    return out;
+}
+
+/* pbcheck annotate with args on the reference filing; its exit status, and
+ * the comments' rules in *rules (malloc'd). */
+static int annotate_ref(const char *args, char **rules)
+{
+    const char *out = tp("opts.docx");
+    unlink(out);
+    char cmd[2000];
+    snprintf(cmd, sizeof cmd, "annotate -q %s -o '%s' data/reference.docx", args, out);
+    run_result r = fx_run(cmd);
+    int st = r.status;
+    fx_run_free(&r);
+    *rules = st <= 1 ? comment_rules(out) : NULL;
+    return st;
+}
+
+/* The findings pbcheck itself reports with args, as comment_rules gives
+ * them (the verdict first). */
+static char *check_rules(const char *args)
+{
+    char cmd[2000];
+    snprintf(cmd, sizeof cmd, "-q %s -f jsonl data/reference.docx", args);
+    run_result r = fx_run(cmd);
+    char *lines[512];
+    size_t n = 0;
+    lines[n++] = strdup("verdict");
+    for (const char *p = r.out; (p = strstr(p, "\"rule\":\"")) && n < 512; p++)
+        lines[n++] = strndup(p + 8, 5);
+    fx_run_free(&r);
+    qsort(lines, n, sizeof *lines, (int (*)(const void *, const void *))strcmp_ptr);
+    size_t cap = n * 10 + 1, k = 0;
+    char *out = calloc(1, cap);
+    for (size_t i = 0; i < n; i++) {
+        k += (size_t)snprintf(out + k, cap - k, "%s\n", lines[i]);
+        free(lines[i]);
+    }
+    return out;
+}
+
+static void expect_same_rules(const char *args, int status)
+{
+    char *got = NULL, *want = check_rules(args);
+    assert_int_equal(annotate_ref(args, &got), status);
+    if (strcmp(got, want) != 0)
+        fail_msg("annotate %s: comments\n%s\nbut pbcheck %s reports\n%s", args, got, args, want);
+    free(got);
+    free(want);
+}
+
+static void test_check_options(void **state)
+{
+    (void)state;
+    /* The rule set: default, --preset strict, --select, --ignore, --config
+     * give the comments pbcheck reports for the same options. */
+    expect_same_rules("", 0);
+    expect_same_rules("--preset strict", 0);
+    expect_same_rules("--select PB1", 0);
+    expect_same_rules("--ignore PB3,PB505", 0);
+    const char *cfg = tp("annotate-config.json");
+    FILE *f = fopen(cfg, "w");
+    fputs("{\"rules\": {\"indicator-timeliness-vague\": \"error\", \"schedule-back-loaded\": \"off\"}}", f);
+    fclose(f);
+    char args[1200];
+    snprintf(args, sizeof args, "--lang en --config '%s'", cfg);
+    expect_same_rules(args, 1); /* PB309 made an error fails */
+    char *got = NULL;
+    assert_int_equal(annotate_ref(args, &got), 1);
+    assert_null(strstr(got, "PB106"));
+    free(got);
+    char *c = part_of(tp("opts.docx"), "word/comments.xml", NULL);
+    assert_non_null(strstr(c, "[error] PB309"));
+    free(c);
+    snprintf(args, sizeof args, "--config '%s' --select PB309", cfg);
+    assert_int_equal(annotate_ref(args, &got), 1);
+    assert_string_equal(got, "PB309\nPB309\nPB309\nverdict\n");
+    free(got);
+    /* A bad preset or rule list: usage, nothing written. */
+    assert_int_equal(annotate_ref("--preset nosuch", &got), 2);
+    assert_int_equal(access(tp("opts.docx"), F_OK), -1);
+    assert_int_equal(annotate_ref("--select PB999", &got), 2);
+    /* -S: only findings at or above the level become comments; the
+     * verdict still counts every one. */
+    assert_int_equal(annotate_ref("-S warning --lang en", &got), 0);
+    char *all = check_rules("");
+    assert_null(strstr(got, "PB312")); /* PB312 is info on the reference */
+    assert_non_null(strstr(all, "PB312"));
+    assert_non_null(strstr(got, "PB101"));
+    free(all);
+    free(got);
+    c = part_of(tp("opts.docx"), "word/comments.xml", NULL);
+    assert_non_null(strstr(c, "5 notes"));
+    free(c);
+    assert_int_equal(annotate_ref("-S error", &got), 0);
+    assert_string_equal(got, "verdict\n");
+    free(got);
+    assert_int_equal(annotate_ref("-S loud", &got), 2);
+    /* --fail-on: the reference has warnings and notes but no error. */
+    assert_int_equal(annotate_ref("--fail-on warning", &got), 1);
+    free(got);
+    assert_int_equal(annotate_ref("--fail-on info --exit-zero", &got), 0);
+    free(got);
+    assert_int_equal(annotate_ref("--fail-on bad", &got), 2);
+    /* --lang: the comments' language. */
+    assert_int_equal(annotate_ref("--lang en", &got), 0);
+    free(got);
+    c = part_of(tp("opts.docx"), "word/comments.xml", NULL);
+    assert_non_null(strstr(c, "pbcheck verdict: passed"));
+    assert_non_null(strstr(c, "[warning] PB101"));
+    free(c);
+    assert_int_equal(annotate_ref("--lang zh", &got), 0);
+    free(got);
+    c = part_of(tp("opts.docx"), "word/comments.xml", NULL);
+    assert_non_null(strstr(c, "通过"));
+    assert_non_null(strstr(c, "[警告] PB101"));
+    assert_null(strstr(c, "[warning]"));
+    free(c);
+    /* 3: a file that cannot be read, the other annotated; 4: see
+     * test_write_error_exit_4 and test_full_disk. */
+    const char *bad = tp("unreadable.docx");
+    f = fopen(bad, "w");
+    fputs("PK not really", f);
+    fclose(f);
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/", tp("status3"));
+    snprintf(args, sizeof args, "annotate -q -o '%s' '%s' data/reference.docx", dir, bad);
+    run_result r = fx_run(args);
+    assert_int_equal(r.status, 3);
+    fx_run_free(&r);
+    char p[800];
+    snprintf(p, sizeof p, "%sreference.docx", dir);
+    assert_int_equal(access(p, R_OK), 0);
+    snprintf(p, sizeof p, "%sunreadable.docx", dir);
+    assert_int_equal(access(p, F_OK), -1);
+}
+
+/* pbcheck --help names the command, and so does pbcheck(1). */
+static void test_help_and_manual(void **state)
+{
+    (void)state;
+    run_result r = fx_run("--lang en --help");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "pbcheck annotate FILE|DIR..."));
+    fx_run_free(&r);
+    r = fx_run("--lang en annotate --help");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "--severity"));
+    assert_non_null(strstr(r.out, "--preset"));
+    assert_non_null(strstr(r.out, "--lang"));
+    fx_run_free(&r);
+    char *man = fx_slurp("man/pbcheck.1");
+    assert_non_null(strstr(man, ".B annotate\n"));                     /* SYNOPSIS */
+    assert_non_null(strstr(man, ".B annotate \\fIFILE\\fP|\\fIDIR\\fP")); /* COMMANDS */
+    free(man);
+}
+
 /* ---- safe writing and exit statuses */
 
 static void test_never_overwrites_input(void **state)
@@ -801,6 +1092,91 @@ static void test_write_error_exit_4(void **state)
     fx_run_free(&r);
 }
 
+/* Writing stops at 1 KiB (ulimit -f 1, SIGXFSZ ignored: EFBIG): exit 4,
+ * the message names the copy, no half-written copy and no temporary is
+ * left, and a previous copy stays as it was. */
+static void test_full_disk(void **state)
+{
+    (void)state;
+    char dir[600], cmd[3000];
+    snprintf(dir, sizeof dir, "%s", tp("fulldisk"));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' && mkdir -p '%s' && cp data/reference.docx '%s/in.docx'", dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
+    for (int previous = 0; previous < 2; previous++) {
+        if (previous) {
+            snprintf(cmd, sizeof cmd, "printf 'previous copy' > '%s/out.docx'", dir);
+            assert_int_equal(system(cmd), 0);
+        }
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && (ulimit -f 1; trap '' XFSZ; exec '%s' annotate --lang en -o out.docx in.docx) "
+                 ">stdout 2>stderr",
+                 dir, bin);
+        int st = system(cmd);
+        assert_true(WIFEXITED(st));
+        assert_int_equal(WEXITSTATUS(st), 4);
+        char p[800];
+        snprintf(p, sizeof p, "%s/stderr", dir);
+        char *err = fx_slurp(p);
+        if (!strstr(err, "out.docx"))
+            fail_msg("the message does not name the copy: %s", err);
+        free(err);
+        snprintf(p, sizeof p, "%s/out.docx", dir);
+        char *was = fx_slurp(p);
+        assert_string_equal(was, previous ? "previous copy" : "");
+        if (!previous)
+            assert_int_equal(access(p, F_OK), -1);
+        free(was);
+        /* in.docx, stdout, stderr (and out.docx): nothing else. */
+        snprintf(cmd, sizeof cmd, "test $(ls -A '%s' | wc -l) -eq %d", dir, 3 + previous);
+        assert_int_equal(system(cmd), 0);
+    }
+    /* With the limit lifted the same command writes the copy. */
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' annotate -q -o out.docx in.docx", dir, bin);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Refused before anything is written: an output that is an input under
+ * another name (./, a symbolic link), an input later on the command line
+ * than a file that would be written, and -o naming an input folder. */
+static void test_refusals_write_nothing(void **state)
+{
+    (void)state;
+    char dir[600], cmd[4000], p[800];
+    snprintf(dir, sizeof dir, "%s", tp("refuse"));
+    snprintf(cmd, sizeof cmd,
+             "rm -rf '%s' && mkdir -p '%s/sub' && cp data/reference.docx '%s/a.docx' && "
+             "cp data/reference.docx '%s/sub/b.docx' && ln -s a.docx '%s/link.docx'",
+             dir, dir, dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    static const char *const cases[] = {
+        "-o ./a.docx a.docx",
+        "-o link.docx a.docx",
+        "-o sub/ a.docx sub/b.docx", /* sub/a.docx would come first */
+        "-o sub sub",
+        "-o sub/deeper/ sub",
+        "-o . .",
+        "-o sub/out/ a.docx sub",
+    };
+    const char *bin = getenv("PBCHECK") ? getenv("PBCHECK") : "./pbcheck";
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(cmd, sizeof cmd, "cd '%s' && '%s' annotate -q %s 2>/dev/null", dir, bin,
+                 cases[i]);
+        int st = system(cmd);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 2)
+            fail_msg("annotate %s: exit %d, not 2", cases[i], WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        /* Nothing new in the folder, and the inputs unchanged. */
+        snprintf(cmd, sizeof cmd, "cd '%s' && test \"$(find . | sort | tr '\\n' ' ')\" = "
+                 "'. ./a.docx ./link.docx ./sub ./sub/b.docx ' && cmp -s a.docx '%s/data/reference.docx' && "
+                 "cmp -s sub/b.docx a.docx",
+                 dir, getenv("PWD") ? getenv("PWD") : ".");
+        if (system(cmd) != 0)
+            fail_msg("annotate %s wrote something or changed an input", cases[i]);
+    }
+    snprintf(p, sizeof p, "%s/a.docx", dir);
+    assert_int_equal(access(p, R_OK), 0);
+}
+
 static void test_xlsx_not_supported(void **state)
 {
     (void)state;
@@ -859,6 +1235,11 @@ int main(void)
         cmocka_unit_test(test_folder_mirrors_tree_and_unreadable_goes_on),
         cmocka_unit_test(test_output_folder_for_one_file),
         cmocka_unit_test(test_write_error_exit_4),
+        cmocka_unit_test(test_full_disk),
+        cmocka_unit_test(test_refusals_write_nothing),
+        cmocka_unit_test(test_paragraph_findings),
+        cmocka_unit_test(test_check_options),
+        cmocka_unit_test(test_help_and_manual),
         cmocka_unit_test(test_xlsx_not_supported),
         cmocka_unit_test(test_exit_statuses_and_language),
         cmocka_unit_test(test_shared_data),

@@ -690,6 +690,95 @@ static void test_names_in_every_format(void **state)
     run_free(&r);
 }
 
+/* Decodes base64 (RFC 4648) into out; its length, or -1 on a bad digit. */
+static int unbase64(const char *s, char *out, size_t cap)
+{
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    unsigned v = 0;
+    int bits = 0;
+    size_t n = 0;
+    for (; *s && *s != '='; s++) {
+        const char *d = strchr(digits, *s);
+        if (!d || n + 1 >= cap)
+            return -1;
+        v = v << 6 | (unsigned)(d - digits);
+        if ((bits += 6) >= 8) {
+            bits -= 8;
+            out[n++] = (char)(v >> bits & 0xFF);
+        }
+    }
+    out[n] = '\0';
+    return (int)n;
+}
+
+/* Issue 16 point 6: names in GBK (a Windows or an old Chinese desktop's
+ * zip) are shown readable in text, CSV and HTML; JSON and JSONL carry the
+ * bytes that reopen the file; a byte that is neither UTF-8 nor GB18030 stays
+ * escaped. */
+static void test_gbk_names(void **state)
+{
+    (void)state;
+    mkdir_rel("gbk");
+    const char *gbk = "gbk/\xD4\xA4\xCB\xE3\xB1\xED.docx"; /* 预算表.docx in GBK */
+    const char *bad = "gbk/bad\xFF.docx";
+    write_docx(gbk, &err_project);
+    write_docx(bad, &ok_project);
+    write_docx("gbk/utf8.docx", &ok_project);
+    run_result r = sh("\"$PBCHECK\" -f text gbk");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "gbk/预算表.docx\n"));
+    assert_non_null(strstr(r.out, "gbk/bad\\xFF.docx\n"));
+    assert_null(strstr(r.out, "\xD4\xA4"));
+    /* the closing list of the files that fail, on stderr */
+    assert_non_null(strstr(r.err, "  gbk/预算表.docx\n"));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" -f csv gbk");
+    assert_non_null(strstr(r.out, "\r\n\"gbk/预算表.docx\",\"13020925P001470100024\","));
+    assert_non_null(strstr(r.out, "\r\n\"gbk/bad\\xFF.docx\","));
+    run_free(&r);
+    r = sh("\"$PBCHECK\" -f html --report html:pages/ gbk");
+    assert_non_null(strstr(r.out, "gbk/预算表.docx"));
+    run_free(&r);
+    char *page = read_rel("pages/index.html");
+    assert_non_null(strstr(page, "gbk/预算表.docx"));
+    assert_non_null(strstr(page, "gbk/bad\\xFF.docx"));
+    free(page);
+    r = sh("\"$PBCHECK\" -f json gbk");
+    cJSON *j = parse_json(r.out);
+    run_free(&r);
+    cJSON *files = cJSON_GetObjectItem(j, "files"), *f;
+    assert_int_equal(cJSON_GetArraySize(files), 3);
+    int reopened = 0;
+    cJSON_ArrayForEach(f, files)
+    {
+        const char *shown = str_of(f, "path");
+        cJSON *bytes = cJSON_GetObjectItem(f, "path_bytes");
+        if (strcmp(shown, "gbk/utf8.docx") == 0) {
+            assert_null(bytes); /* a UTF-8 name is exact already */
+            continue;
+        }
+        assert_true(strcmp(shown, "gbk/预算表.docx") == 0 || strcmp(shown, "gbk/bad\\xFF.docx") == 0);
+        assert_true(cJSON_IsString(bytes));
+        char name[256], full[1024];
+        assert_true(unbase64(bytes->valuestring, name, sizeof name) > 0);
+        assert_string_equal(name, strcmp(shown, "gbk/预算表.docx") == 0 ? gbk : bad);
+        /* the file opens from the JSON's form, and is the file checked */
+        snprintf(full, sizeof full, "%s/%s", root, name);
+        struct stat st;
+        assert_int_equal(stat(full, &st), 0);
+        reopened++;
+    }
+    assert_int_equal(reopened, 2);
+    cJSON_Delete(j);
+    /* JSONL: the same object per line; the shell reopens it with base64 -d */
+    r = sh("\"$PBCHECK\" -f jsonl gbk | head -n 1 > first.jsonl && "
+           "\"$PBCHECK\" -f json \"$(sed 's/.*\"path_bytes\":\"\\([^\"]*\\)\".*/\\1/' first.jsonl | base64 -d)\"");
+    j = parse_json(r.out);
+    assert_string_equal(str_of(cJSON_GetArrayItem(cJSON_GetObjectItem(j, "files"), 0), "path"), "gbk/bad\\xFF.docx");
+    cJSON_Delete(j);
+    run_free(&r);
+}
+
 /* ------------------------------------------------- fingerprints, baseline */
 
 static const fx_indicator two_rows[] = {
@@ -893,7 +982,7 @@ static void test_export(void **state)
     assert_non_null(strstr(r.out, "\r\n\"many/f003.docx\",empty-file,"));
     /* Project 1 under the default rule set (issue 15: PB310 and PB314 only in
      * the strict preset): 6 warnings, 3 info, as the text report lists them. */
-    assert_non_null(strstr(r.out, ",万元,242.59,242.59,,,,,,50,,100,\"\",9,0,6,3,PB101 PB106 PB204 PB307 PB309 PB311 PB312\r\n"));
+    assert_non_null(strstr(r.out, ",万元,242.59,242.59,,,,,,50,,100,\"\",9,0,6,3,PB101 PB106 PB209 PB307 PB309 PB311 PB312\r\n"));
     assert_int_equal(count_of(r.out, "\r\n"), 5);
     run_free(&r);
     r = sh("\"$PBCHECK\" export -f json -o rows.json reference.docx");
@@ -1063,6 +1152,7 @@ int main(void)
         cmocka_unit_test(test_sarif_valid),
         cmocka_unit_test(test_junit_valid),
         cmocka_unit_test(test_names_in_every_format),
+        cmocka_unit_test(test_gbk_names),
         cmocka_unit_test(test_fingerprints_survive_inserted_rows),
         cmocka_unit_test(test_baseline),
         cmocka_unit_test(test_exit_status_contract),

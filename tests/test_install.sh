@@ -48,14 +48,14 @@ chinese_run() {
         "$root/bin/pbcheck" data/reference.docx)
     status=$?
     echo "$out"
-    [ $status -eq 0 ] && echo "$out" | grep -q '指标值「≥1年」为一年或一年以上' &&
+    [ $status -eq 0 ] && echo "$out" | grep -q '指标值「≥1年」表示一年或一年以上' &&
         echo "$out" | grep -q '^共 1 个文件'
 }
 check "installed pbcheck prints Chinese under LANG=zh_CN.UTF-8" chinese_run
 
 english_run() {
     out=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 "$root/bin/pbcheck" data/reference.docx)
-    echo "$out" | grep -q 'is a year or more on a one-year budget' && ! echo "$out" | grep -q '为一年或一年以上'
+    echo "$out" | grep -q 'sets no deadline (a year or more) on a one-year budget' && ! echo "$out" | grep -q '表示一年或一年以上'
 }
 check "installed pbcheck prints English under LANG=C.UTF-8" english_run
 
@@ -100,7 +100,7 @@ run_prog() {
     localedir=$dest$(pc --variable=localedir pbcheck | sed "s|^$dest||")
     out=$("$tmp/prog" data/reference.docx "$localedir") || return 1
     echo "$out"
-    echo "$out" | grep -q '^projects 3 findings [1-9]' && echo "$out" | grep -q '^PB309 .*为一年或一年以上'
+    echo "$out" | grep -q '^projects 3 findings [1-9]' && echo "$out" | grep -q '^PB309 .*表示一年或一年以上'
 }
 check "the program checks the sample, in Chinese, with the installed catalogue" run_prog
 

@@ -475,6 +475,42 @@ static void test_same_codes_docx_and_xlsx(void **state)
     free(long_attr);
 }
 
+/* Issue 18: the byte scanner that counts a tag's attributes before libxml2
+ * sees it goes through start tags, end tags and quoted values in one loop;
+ * a chunk of 16 KiB may end at any byte of them.  512 attributes whose
+ * values hold '=', '>' and a quote are allowed (nothing in a value is
+ * counted) and 513 refused wherever the chunk cuts the tag.  (A scanner
+ * that counted too few would still be caught by on_start's second wall,
+ * with the same error; this guards against counting too many.) */
+static void test_scanner_across_chunks(void **state)
+{
+    (void)state;
+    char *ok = flood("x", " a%d=\"=>%d'\"", 512);
+    char *over = flood("x", " a%d=\"=>%d'\"", 513);
+    size_t cap = strlen(over) + 20000;
+    char *payload = malloc(cap);
+    assert_non_null(payload);
+    for (int k = 0; k < 48; k++) {
+        /* the flood (about 8 KB) starts some 12 KB in: the first chunk ends
+         * inside it, one byte further each round */
+        size_t pad = 12000 + (size_t)k;
+        for (int refused = 0; refused < 2; refused++) {
+            size_t len = (size_t)snprintf(payload, cap, "<y>");
+            memset(payload + len, 'p', pad);
+            len += pad;
+            snprintf(payload + len, cap - len, "</y>%s", refused ? over : ok);
+            pb_status expect = refused ? PB_ERR_XML_TOO_MANY_ATTRIBUTES : PB_OK;
+            pb_status d = docx_status("", payload), x = xlsx_status("", payload);
+            if (d != expect || x != expect)
+                fail_msg("pad %zu, %s: .docx %s, .xlsx %s", pad, refused ? "513" : "512", pb_status_code(d),
+                         pb_status_code(x));
+        }
+    }
+    free(payload);
+    free(ok);
+    free(over);
+}
+
 /* One worksheet part named by 50,000 sheet entries is read once. */
 static void test_sheet_listed_many_times(void **state)
 {
@@ -667,6 +703,7 @@ int main(void)
         cmocka_unit_test(test_utf16),               cmocka_unit_test(test_text_box_read_once),
         cmocka_unit_test(test_body_paragraphs_not_in_tables),
         cmocka_unit_test(test_same_codes_docx_and_xlsx),
+        cmocka_unit_test(test_scanner_across_chunks),
         cmocka_unit_test(test_sheet_listed_many_times),
         cmocka_unit_test(test_rels_targets),
         cmocka_unit_test(test_walker_events),

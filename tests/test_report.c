@@ -91,6 +91,55 @@ static void test_fput_safe(void **state)
     free(buf);
 }
 
+static void expect_path(const char *in, const char *want)
+{
+    char buf[256];
+    assert_int_equal(pb_path_display(in, buf, sizeof buf), strlen(want));
+    assert_string_equal(buf, want);
+}
+
+/* Issue 16 point 6: names in GBK or GB18030 are shown readable, part by
+ * part; bytes that are neither stay escaped. */
+static void test_path_display(void **state)
+{
+    (void)state;
+    expect_path("dir/预算表.docx", "dir/预算表.docx");           /* UTF-8: as it is */
+    expect_path("\xD4\xA4\xCB\xE3\xB1\xED.docx", "预算表.docx"); /* GBK */
+    /* a UTF-8 folder, a GBK name: each part on its own */
+    expect_path("单位/\xD4\xA4\xCB\xE3.docx", "单位/预算.docx");
+    expect_path("/\xD4\xA4\xCB\xE3/x//y", "/预算/x//y");
+    expect_path("\x95\x32\x82\x36.docx", "\xF0\xA0\x80\x80.docx"); /* GB18030's four bytes: U+20000 */
+    /* neither UTF-8 nor GB18030: each invalid byte escaped, the rest kept */
+    expect_path("bad\xFF\xFE名.docx", "bad\\xFF\\xFE名.docx");
+    expect_path("x\xD4.docx", "x\\xD4.docx"); /* a lead byte with no trail */
+    /* GB18030 that decodes to a control or private-use character is no name */
+    expect_path("\x81\x30\x81\x30", "\\x810\\x810");    /* U+0080 */
+    expect_path("\xAA\xA1.docx", "\\xAA\\xA1.docx");     /* U+E000 */
+    expect_path(NULL, "");
+    /* bounded like snprintf: the length is the whole form */
+    char small[5];
+    assert_int_equal(pb_path_display("\xD4\xA4\xCB\xE3", small, sizeof small), 6);
+    assert_string_equal(small, "");
+    assert_int_equal(pb_path_display("\xFF", NULL, 0), 4);
+    /* base64 of the bytes (RFC 4648 test vectors, then a GBK name) */
+    const char *vec[][2] = {{"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"}, {"foob", "Zm9vYg=="},
+                            {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"}, {"\xD4\xA4\xCB\xE3", "1KTL4w=="}};
+    for (size_t i = 0; i < sizeof vec / sizeof vec[0]; i++) {
+        char b[64];
+        assert_int_equal(pb_path_base64(vec[i][0], b, sizeof b), strlen(vec[i][1]));
+        assert_string_equal(b, vec[i][1]);
+    }
+    /* terminal form: readable and without controls */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    assert_true(pb_fput_path(out, "\x1b[2J\xD4\xA4\xCB\xE3"));
+    fclose(out);
+    assert_string_equal(buf, "\\x1B[2J预算");
+    free(buf);
+}
+
 static void test_registry(void **state)
 {
     (void)state;
@@ -573,7 +622,7 @@ static void test_paragraph_location(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_utf8_strict), cmocka_unit_test(test_safe_text), cmocka_unit_test(test_fput_safe),
+        cmocka_unit_test(test_utf8_strict), cmocka_unit_test(test_safe_text), cmocka_unit_test(test_fput_safe), cmocka_unit_test(test_path_display),
         cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
         cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),

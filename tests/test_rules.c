@@ -25,18 +25,8 @@
 
 /* ------------------------------------------------------------ fixtures */
 
-/* Two projects that no rule objects to.  Every name says what is counted,
- * every description how, every basis where the target comes from. */
-static const fx_indicator subsidy[] = {
-    {"产出指标", "数量指标", "补助发放人数", "当年按月发放补助的楼门长人数", "≥395人", "计划标准：2025年楼门长名册"},
-    {"", "质量指标", "补助足额发放率", "足额发放人数占应发放人数的比例", "=100%", "行业标准：楼门长补助发放办法"},
-    {"", "时效指标", "补助按月发放及时率", "次月10日前发放的月份占全年月份的比例", "≥95%", "历史标准：2024年发放记录"},
-    {"", "成本指标", "人均月补助标准", "每名楼门长每月的补助金额", "≤500元/人·月", "预算支出标准：区补助标准"},
-    {"效益指标", "社会效益指标", "楼门长履职率", "每月完成巡查任务的楼门长所占比例", "≥90%", "计划标准：社区工作安排"},
-    {"满意度指标", "服务对象满意度指标", "居民满意度", "抽样问卷中满意和基本满意的居民所占比例", "≥85%",
-     "历史标准：2024年问卷结果"},
-};
-
+/* The clean subsidy project is fx_subsidy_table(); a second project that no
+ * rule objects to either. */
 static const fx_indicator rent[] = {
     {"产出指标", "数量指标", "租赁办公场所面积", "所辖社区党群服务中心租赁面积之和", "≥3200平方米", "计划标准：租赁合同"},
     {"", "质量指标", "物业服务合同履约率", "按合同完成的物业服务项目所占比例", "≥98%", "行业标准：物业服务规范"},
@@ -48,35 +38,9 @@ static const fx_indicator rent[] = {
      "历史标准：2024年问卷结果"},
 };
 
-#define MAX_ROWS 16
+typedef fx_table fixture;
 
-typedef struct fixture {
-    fx_project p;
-    fx_indicator rows[MAX_ROWS];
-    size_t n;
-} fixture;
-
-static void load_rows(fixture *f, const fx_indicator *rows, size_t n)
-{
-    assert_true(n <= MAX_ROWS);
-    memcpy(f->rows, rows, n * sizeof *rows);
-    f->n = n;
-}
-
-static fixture subsidy_project(void)
-{
-    fixture f = {.p = {.title = "1.楼门长补助专项经费绩效目标表",
-                       .code = "13020925P00146810002A",
-                       .name = "楼门长补助专项经费",
-                       .total = "237.00",
-                       .fiscal = "237.00",
-                       .purpose = "用于支付楼门长补贴",
-                       .labels = {"3月底", "6月底", "9月底", "12月底"},
-                       .sched = {"25%", "50%", "75%", "100%"},
-                       .goals = "1.保证楼门长补助按月足额发放\n2.保证社区管理工作正常开展"}};
-    load_rows(&f, subsidy, sizeof subsidy / sizeof *subsidy);
-    return f;
-}
+static fixture subsidy_project(void) { return fx_subsidy_table(); }
 
 static fixture rent_project(void)
 {
@@ -87,41 +51,20 @@ static fixture rent_project(void)
                        .fiscal = "242.59",
                        .labels = {"3月底", "6月底", "9月底", "12月底"},
                        .sched = {"30%", "60%", "90%", "100%"}}};
-    load_rows(&f, rent, sizeof rent / sizeof *rent);
+    assert_true(fx_table_load(&f, rent, sizeof rent / sizeof *rent));
     return f;
 }
 
-/* Removes row i of f. */
-static void drop_row(fixture *f, size_t i)
-{
-    memmove(&f->rows[i], &f->rows[i + 1], (f->n - i - 1) * sizeof *f->rows);
-    f->n--;
-}
+static void drop_row(fixture *f, size_t i) { fx_drop_row(f, i); }
 
-static void add_row(fixture *f, fx_indicator row)
-{
-    assert_true(f->n < MAX_ROWS);
-    f->rows[f->n++] = row;
-}
+static void add_row(fixture *f, fx_indicator row) { assert_true(fx_insert_row(f, f->n, row)); }
 
 /* Reads and checks a document of the fixtures, with `before` (part 1 of a
  * filing) ahead of the tables. */
 static pb_document *check_with(fixture *f, size_t n, const char *before, const pb_config *c)
 {
-    fx_project p[4];
-    assert_true(n <= 4);
-    for (size_t i = 0; i < n; i++) {
-        p[i] = f[i].p;
-        p[i].indicators = f[i].rows;
-        p[i].indicator_count = f[i].n;
-    }
-    char *tables = fx_reference_body(p, n);
-    assert_non_null(tables);
-    size_t blen = strlen(before ? before : "") + strlen(tables) + 1;
-    char *body = malloc(blen);
+    char *body = fx_tables_body(f, n, before);
     assert_non_null(body);
-    snprintf(body, blen, "%s%s", before ? before : "", tables);
-    free(tables);
     size_t len;
     void *zip = fx_docx_mem(body, &len);
     free(body);
@@ -348,30 +291,106 @@ static void test_checkpoint_months(void **state)
 
 /* --------------------------------------------------------------- money */
 
+/* A second 数量指标: which quantity the money buys is not certain, so no
+ * implied unit cost (PB209) takes the row over from PB204. */
+static const fx_indicator second_quantity = {"", "数量指标", "巡查覆盖社区数", "楼门长每月巡查的社区个数", "≥12个",
+                                             "计划标准：社区工作安排"};
+
 static void test_cost_equals_budget(void **state)
 {
     (void)state;
     fixture f = subsidy_project();
-    f.rows[3].value = "≤237万元";
+    assert_true(fx_insert_row(&f, 1, second_quantity));
+    f.rows[3 + 1].value = "≤237万元";
     pb_document *d = check1(f);
-    expect_at(d, "PB204", 1, IND(0, 3), 4, "≤237万元", "237.00", "unit or standard cost", NULL);
+    expect_at(d, "PB204", 1, IND(0, 4), 4, "≤237万元", "237.00", "unit or standard cost", NULL);
     expect_none(d, "PB202");
     pb_document_free(d);
     /* Converted from 元: still the whole budget. */
-    f.rows[3].value = "≤2,370,000元";
+    f.rows[3 + 1].value = "≤2,370,000元";
     d = check1(f);
-    expect_at(d, "PB204", 1, IND(0, 3), 4, "2,370,000", NULL);
+    expect_at(d, "PB204", 1, IND(0, 4), 4, "2,370,000", NULL);
     pb_document_free(d);
     /* Below the budget passes; above it is PB202, not PB204. */
-    f.rows[3].value = "≤200万元";
+    f.rows[3 + 1].value = "≤200万元";
     d = check1(f);
     expect_none(d, "PB204");
     pb_document_free(d);
-    f.rows[3].value = "≤250万元";
+    f.rows[3 + 1].value = "≤250万元";
     d = check1(f);
     expect_none(d, "PB204");
     assert_int_equal(count(d, "PB202"), 1);
     pb_document_free(d);
+}
+
+/* No 成本指标 prices a unit: 预算数 ÷ the one quantity, exactly, in the
+ * reviewer's words; it takes PB204's row over. */
+static void test_implied_unit_cost(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    pb_document *d = check1(f);
+    expect_none(d, "PB209"); /* 500元/人·月 is a unit cost */
+    pb_document_free(d);
+    f.rows[3].value = "≤237万元";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 3), 4, "「≤237万元」", "237.00万元", "发放人数", "「≥395人」", "6000元 per 人",
+              "「≤6000元/人」", "成本指标未细化", NULL);
+    expect_none(d, "PB204");
+    assert_int_equal(d->finding_count, 1);
+    assert_int_equal(d->findings[0].severity, PB_SEV_INFO);
+    pb_document_free(d);
+    /* Rounded to 0.01 from exact decimals: 2370000 ÷ 7 = 338571.43元 → 33.86万元;
+     * 305.48万元 ÷ 500 = 6109.6元. */
+    f.rows[0].value = "≥7人";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 3), 4, "33.86万元 per 人", NULL);
+    pb_document_free(d);
+    f.rows[0].value = "≥500人";
+    f.p.total = f.p.fiscal = "305.48";
+    f.rows[3].value = "≤305.48万元";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 3), 4, "6109.6元 per 人", NULL);
+    pb_document_free(d);
+    /* A template that asks for the total (项目总成本) gets it: no advice. */
+    f = subsidy_project();
+    f.rows[3].l3 = "项目总成本";
+    f.rows[3].value = "≤237万元";
+    d = check1(f);
+    expect_none(d, "PB209");
+    expect_none(d, "PB204");
+    pb_document_free(d);
+    /* A cost that is not an amount: the finding sits on the quantity. */
+    f = subsidy_project();
+    f.rows[3].value = "严格控制";
+    d = check1(f);
+    expect_at(d, "PB209", 1, IND(0, 0), 4, "no 成本指标 gives a unit cost", "add the 成本指标", NULL);
+    pb_document_free(d);
+    /* Several quantities, a multi-year project, PB209 ignored: no PB209,
+     * and PB204 says the cost restates the budget. */
+    f = subsidy_project();
+    f.rows[3].value = "≤237万元";
+    assert_true(fx_insert_row(&f, 1, second_quantity));
+    d = check1(f);
+    expect_none(d, "PB209");
+    assert_int_equal(count(d, "PB204"), 1);
+    pb_document_free(d);
+    f = subsidy_project();
+    f.rows[3].value = "≤237万元";
+    f.p.period = "2024年-2026年";
+    d = check1(f);
+    expect_none(d, "PB209");
+    pb_document_free(d);
+    pb_config c;
+    pb_config_default(&c);
+    char err[128];
+    assert_true(pb_config_select(&c, NULL, "PB209", err, sizeof err));
+    f.p.period = NULL;
+    d = check1_config(f, &c);
+    expect_none(d, "PB209");
+    assert_int_equal(count(d, "PB204"), 1);
+    pb_document_free(d);
+    pb_config_free(&c);
 }
 
 static void test_budget_unit_missing(void **state)
@@ -516,15 +535,42 @@ static void test_unit_mismatch(void **state)
 static void test_timeliness_vague(void **state)
 {
     (void)state;
-    static const char *const vague[] = {"≤1年", "1年", "≥1年", "12个月", "≤365天"};
+    /* What to write instead follows what the value says: 「≤1年」 is within
+     * the year (true of every project), 「1年」 the year, 「≥1年」 no deadline. */
+    static const struct {
+        const char *value, *says;
+    } vague[] = {
+        {"≤1年", "within the budget year"}, {"1年", "the budget year itself"}, {"≥1年", "sets no deadline"},
+        {"12个月", "the budget year itself"}, {"≤365天", "within the budget year"},
+    };
     for (size_t i = 0; i < sizeof vague / sizeof *vague; i++) {
         fixture f = subsidy_project();
         f.rows[2].l3 = "补助发放时间";
-        f.rows[2].value = vague[i];
+        f.rows[2].value = vague[i].value;
         pb_document *d = check1(f);
-        expect_at(d, "PB309", 1, IND(0, 2), 4, vague[i], "one-year budget", NULL);
+        expect_at(d, "PB309", 1, IND(0, 2), 4, vague[i].value, vague[i].says, "give the date it is due", NULL);
         pb_document_free(d);
     }
+    /* A multi-year project's target over its 项目期 is no finding. */
+    static const char *const periods[] = {"3年", "三年", "2023年1月-2025年12月"};
+    for (size_t i = 0; i < sizeof periods / sizeof *periods; i++) {
+        fixture f = subsidy_project();
+        f.p.period_label = "项目期";
+        f.p.period = periods[i];
+        f.rows[2].l3 = "项目建设周期";
+        f.rows[2].value = "≤3年";
+        pb_document *d = check1(f);
+        expect_none(d, "PB309");
+        pb_document_free(d);
+    }
+    fixture one_year = subsidy_project();
+    one_year.p.period_label = "项目期";
+    one_year.p.period = "1年";
+    one_year.rows[2].l3 = "项目建设周期";
+    one_year.rows[2].value = "≤1年";
+    pb_document *d1 = check1(one_year);
+    assert_int_equal(count(d1, "PB309"), 1);
+    pb_document_free(d1);
     static const char *const fine[] = {"≤30天", "≤6个月", "2025年12月31日前"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
         fixture f = subsidy_project();
@@ -1086,13 +1132,7 @@ static void test_select_and_ignore(void **state)
     pb_config_free(&c);
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
+static void write_file(const char *path, const char *text) { assert_true(fx_write_file(path, text)); }
 
 static void test_config_find(void **state)
 {
@@ -1349,15 +1389,15 @@ static const expected reference[] = {
     {"PB106", 1, 0, 5, 4},                        /* 10月底 50% < 70% */
     {"PB311", 1, 1, 1, 2},                        /* 5 boilerplate names, one finding */
     {"PB309", 1, 1, 3, 4},                        /* ≤1年 */
-    {"PB204", 1, 1, 4, 4},                        /* ≤242.59万元 = 预算数 */
+    {"PB209", 1, 1, 4, 4},                        /* ≤242.59万元 = 预算数: 40.43万元 per 次 */
     {"PB307", 1, 1, 5, 4},                        /* 公共服务水平提升情况 ≥95% */
     {"PB312", 1, 1, 7, 2}, {"PB312", 1, 1, 8, 2}, /* 生态影响, 维护社会稳定 ≥95% in all three, once */
     /* Table 2: 楼门长补助专项经费 */
-    {"PB311", 2, 3, 2, 2}, {"PB309", 2, 3, 3, 4}, {"PB204", 2, 3, 4, 4}, {"PB307", 2, 3, 5, 4},
+    {"PB311", 2, 3, 2, 2}, {"PB309", 2, 3, 3, 4}, {"PB209", 2, 3, 4, 4}, {"PB307", 2, 3, 5, 4},
     /* Table 3: 中山路街道专项经费, named 街道专项工作经费 in part 1: once */
     {"PB505", 3, 4, 1, 4},
     {"PB106", 3, 4, 5, 4}, /* 10月底 60% < 70% */
-    {"PB311", 3, 5, 1, 2}, {"PB309", 3, 5, 3, 4}, {"PB204", 3, 5, 4, 4}, {"PB307", 3, 5, 5, 4},
+    {"PB311", 3, 5, 1, 2}, {"PB309", 3, 5, 3, 4}, {"PB209", 3, 5, 4, 4}, {"PB307", 3, 5, 5, 4},
 };
 
 static int cmp_expected(const void *x, const void *y)
@@ -1415,8 +1455,17 @@ static void test_reference_document_findings(void **state)
         assert_int_equal(d->findings[k].severity, d->findings[k].rule->severity);
     expect_at(d, "PB505", 3, 4, 1, 4, "「中山路街道专项经费」", "「街道专项工作经费」", NULL);
     expect_at(d, "PB106", 3, 4, 5, 4, "「10月底」", "60%", "70%", NULL);
-    expect_at(d, "PB204", 2, 3, 4, 4, "「≤237万元」", "237.00", NULL);
-    expect_at(d, "PB309", 3, 5, 3, 4, "「≥1年」", NULL);
+    expect_at(d, "PB209", 2, 3, 4, 4, "「≤237万元」", "237.00万元", "「395人」", "6000元 per 人", NULL);
+    expect_at(d, "PB209", 1, 1, 4, 4, "「≥6次」", "40.43万元 per 次", NULL);
+    expect_none(d, "PB204"); /* PB209 says it, with the unit cost */
+    expect_at(d, "PB309", 1, 1, 3, 4, "「≤1年」", "within the budget year", NULL);
+    expect_at(d, "PB309", 2, 3, 3, 4, "「1年」", "the budget year itself", NULL);
+    expect_at(d, "PB309", 3, 5, 3, 4, "「≥1年」", "sets no deadline", NULL);
+    /* 公共服务水平提升情况: its 「≥95%」 (PB307), and no longer boilerplate. */
+    expect_at(d, "PB307", 1, 1, 5, 4, "公共服务水平提升情况", "「≥95%」", NULL);
+    for (size_t k = 0; k < d->finding_count; k++)
+        if (strcmp(d->findings[k].rule->id, "PB311") == 0)
+            assert_null(strstr(d->findings[k].message, "公共服务水平提升情况"));
     expect_at(d, "PB311", 1, 1, 1, 2, "5 indicators", "「工作开展次数」", "「提供优质服务」", "「维护社会稳定」", NULL);
     expect_at(d, "PB312", 1, 1, 8, 2, "维护社会稳定", "「≥95%」", "all 3 projects", NULL);
     expect_none(d, "PB304"); /* ≥1年 is PB309's problem */
@@ -1437,6 +1486,10 @@ static void test_reference_document_findings(void **state)
     assert_int_equal(count(d, "PB314"), 3);
     assert_int_equal(count(d, "PB305"), 1); /* 395人; 1年 is PB309's */
     expect_at(d, "PB314", 2, 3, 1, 5, "「上级文件精神」", "all 9 rows", NULL);
+    /* Its place under 经济效益: a 社会效益 indicator of the common-indicator libraries. */
+    assert_int_equal(count(d, "PB322"), 3);
+    expect_at(d, "PB322", 1, 1, 5, 2, "「公共服务水平提升情况」", "社会效益 indicator", "not an economic effect",
+              "社会效益指标", NULL);
     pb_document_free(d);
 }
 
@@ -1449,6 +1502,7 @@ int main(void)
         cmocka_unit_test(test_schedule_minimums_configured),
         cmocka_unit_test(test_checkpoint_months),
         cmocka_unit_test(test_cost_equals_budget),
+        cmocka_unit_test(test_implied_unit_cost),
         cmocka_unit_test(test_budget_unit_missing),
         cmocka_unit_test(test_budget_magnitude),
         cmocka_unit_test(test_no_operator),

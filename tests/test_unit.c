@@ -86,6 +86,25 @@ static void test_normalize(void **state)
             if (pbi_contains(hay[i], needles[j]) != (strstr(hay[i], needles[j]) != NULL))
                 fail_msg("pbi_contains(\"%s\", \"%s\") differs from strstr", hay[i], needles[j]);
     assert_false(pbi_contains(NULL, "a"));
+    /* pbi_contains_any (one pass, a set of first characters) answers as a
+     * strstr per word, for every list of up to three of the needles. */
+    static const char *const words[] = {"", "a", "ab", "满意", "满意度", "率", "%", "95%", "率率率", "\xe7", "对象"};
+    const size_t nw = sizeof words / sizeof *words;
+    for (size_t i = 0; i < sizeof hay / sizeof *hay; i++)
+        for (size_t x = 0; x < nw; x++)
+            for (size_t y = x; y < nw; y++)
+                for (size_t z = y; z < nw; z++) {
+                    const char *list[] = {words[x], words[y], words[z]};
+                    for (size_t n = 0; n <= 3; n++) {
+                        bool want = false;
+                        for (size_t k = 0; k < n; k++)
+                            want = want || strstr(hay[i], list[k]) != NULL;
+                        if (pbi_contains_any(hay[i], list, n) != want)
+                            fail_msg("pbi_contains_any(\"%s\", %zu words from \"%s\") differs from strstr", hay[i],
+                                     n, list[0]);
+                    }
+                }
+    assert_false(pbi_contains_any(NULL, words, nw));
     assert_true(pbi_is_blank(" \u3000\t\n"));
     assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */

@@ -48,6 +48,24 @@ int pb_utf8_decode(const char *s, unsigned *cp);
 size_t pb_safe_text(const char *s, char *buf, size_t cap);
 /* Writes pb_safe_text(s) to out; false on a write error or out of memory. */
 bool pb_fput_safe(FILE *out, const char *s);
+/* A file name as people read it: each '/'-separated part that is UTF-8 is
+ * kept, a part that is GB18030 (or GBK, its subset) is converted to UTF-8
+ * (glibc's iconv; a part that would give a C1 control or a private-use
+ * character is not taken for GB18030), and any other byte that is not UTF-8
+ * is written \xHH.
+ * The result is always valid UTF-8 (control characters are left to
+ * pb_safe_text); it is the path itself when the path is UTF-8.  Writes at
+ * most cap bytes to buf, NUL-terminated, and returns the length the whole
+ * form needs, like snprintf.  NULL path is "". */
+size_t pb_path_display(const char *path, char *buf, size_t cap);
+/* Writes the display form of path made safe for a terminal
+ * (pb_safe_text(pb_path_display(path))); false on a write error or out of
+ * memory. */
+bool pb_fput_path(FILE *out, const char *path);
+/* path's bytes in base64 (RFC 4648, with padding), the form in which JSON
+ * carries a name that is no UTF-8 ("path_bytes") so that it can be
+ * reopened; bounded like pb_path_display. */
+size_t pb_path_base64(const char *path, char *buf, size_t cap);
 
 /* ---------------------------------------------------------------- arena */
 
@@ -496,6 +514,10 @@ typedef struct pb_document {
      * name, its goals and indicators; never among projects */
     pb_project **departments;
     size_t department_count;
+    /* path as people read it (pb_path_display); the same pointer as path
+     * when path is UTF-8.  NULL in a document built by hand: the reporters
+     * then show path itself. */
+    const char *display_path;
 } pb_document;
 
 /* Reads a .docx or a .xlsx (told apart by the package's main part, not by
@@ -765,9 +787,11 @@ extern const pb_reporter pb_reporter_export_json;
 
 /* `pbcheck annotate`: writes to out a copy of the .docx d was read
  * from (d->path, checked with pb_check()) with one Word comment (批注, author
- * "pbcheck") per finding on the cell the finding points at — severity, rule
- * ID and title, then the message — and one comment on the first table with
- * the verdict (a finding at or above fail_on fails) and the counts.  Only
+ * "pbcheck") per finding at or above min_severity on the cell the finding
+ * points at (on the body paragraph, for a finding whose location is one) —
+ * severity, rule ID and title, then the message — and one comment on the
+ * first table with the verdict (a finding at or above fail_on fails; every
+ * finding counts, whatever min_severity) and the counts.  Only
  * comment anchors and reference runs are inserted into the main part; its
  * relationships and [Content_Types].xml gain the comments part if they lack
  * it; every other part is copied with its compressed bytes unchanged.  The
@@ -776,7 +800,8 @@ extern const pb_reporter pb_reporter_export_json;
  * number of comments written.  False with e set: PB_ERR_IO for
  * a write error; d's own error when it could not be read; PB_ERR_NO_MAIN_PART
  * for a .xlsx ("annotate does not support .xlsx yet"). */
-bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, size_t *comments, pb_error *e);
+bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, pb_severity min_severity,
+                       size_t *comments, pb_error *e);
 
 #ifdef __cplusplus
 }

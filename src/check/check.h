@@ -45,6 +45,7 @@ typedef enum pbi_rule_id {
     RULE_BUDGET_MAGNITUDE, /* PB206 */
     RULE_ANNUAL_ABOVE_MEDIUM_TERM, /* PB207 */
     RULE_BUDGET_OUTPUT_MISMATCH, /* PB208 */
+    RULE_IMPLIED_UNIT_COST, /* PB209 */
     RULE_INDICATOR_VALUE_MISSING, /* PB301 */
     RULE_INDICATOR_VALUE_UNPARSED, /* PB302 */
     RULE_INDICATOR_PERCENT_RANGE, /* PB303 */
@@ -155,11 +156,20 @@ bool pbi_is_money_unit(const char *unit);
 /* Words of an economic / an ecological effect, for PB322. */
 bool pbi_is_economic_name(const char *n3);
 bool pbi_is_ecological_name(const char *n3);
+/* Words of a social effect (公共服务, 群众, 稳定 …): where a misplaced
+ * 经济效益 / 生态效益 row belongs. */
+bool pbi_is_social_name(const char *n3);
 
 /* ---- the rule families, each over one project or the whole document */
 void pbi_check_schedule(pbi_checker *k, const pb_project *p);   /* PB1, schedule.c */
 void pbi_check_money(pbi_checker *k, const pb_project *p);      /* PB201, PB203, PB205, PB206, money.c */
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB202, PB204 */
+/* A 成本指标 the template asks to give the total (项目总成本): the whole
+ * budget is its right value (PB204, PB209). */
+bool pbi_cost_names_total(const pb_indicator *ind);
+/* The power of ten of an amount's unit under 成本: 元 0, 千元 3, 万元 and its
+ * shorthand 万 4, 亿元 and 亿 8; -1 for any other unit (money.c). */
+int pbi_money_exp(const char *unit);
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB3, values.c */
 void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3); /* PB317-PB321 */
 /* A 三级 that only repeats its 二级 (PB316, targets.c). */
@@ -167,12 +177,15 @@ bool pbi_name_is_category(const pb_indicator *ind);
 /* A 数量指标 whose value is a percentage or qualitative (PB319). */
 bool pbi_quantity_not_count(const pb_indicator *ind);
 void pbi_check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB313, wording.c */
-void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314 per table */
+void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314, PB316, PB322 per table */
 /* The row's 三级 is one of the configured boilerplate names (PB311). */
 bool pbi_is_vague(const pbi_checker *k, const pb_indicator *ind, const char *n3);
 void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
 void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB407 */
-void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207, PB208, PB315, PB316, targets.c */
+void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, targets.c */
+/* The one 数量指标 of a one-year project whose 成本指标 price no unit: PB209
+ * divides the budget by it (and takes PB204's cell over); NULL otherwise. */
+const pb_indicator *pbi_implied_cost_quantity(const pb_project *p);
 void pbi_check_copied(pbi_checker *k);                          /* PB312, identity.c */
 void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503 */
 void pbi_check_title(pbi_checker *k, const pb_project *p);      /* PB504 */

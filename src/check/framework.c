@@ -44,22 +44,64 @@ bool pbi_is_cost(const pb_indicator *ind)
     return pbi_contains(ind->level2.text, "成本") || pbi_contains(ind->level1.text, "成本");
 }
 
+/* 「3年」, 「三年」 in a 项目期 that names no calendar year: the years it
+ * lasts; 0 for none. */
+static int duration_years(const char *s)
+{
+    static const char *const numerals[] = {"一", "两", "三", "四", "五", "六", "七", "八", "九", "十"};
+    for (const char *y = s ? strstr(s, "年") : NULL; y; y = strstr(y + 1, "年")) {
+        int n = 0, scale = 1;
+        const char *d = y;
+        while (d > s && d[-1] >= '0' && d[-1] <= '9' && scale <= 100) {
+            n += (d[-1] - '0') * scale;
+            scale *= 10;
+            d--;
+        }
+        if (d == y)
+            for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++) {
+                size_t len = strlen(numerals[i]);
+                if ((size_t)(y - s) >= len && memcmp(y - len, numerals[i], len) == 0)
+                    n = i == 1 ? 2 : (int)i + 1;
+            }
+        if (n > 0 && n < 100)
+            return n;
+    }
+    return 0;
+}
+
 int pbi_project_years(const pb_project *p)
 {
     const char *s = p->period.text;
-    int lo = 0, hi = 0;
+    int lo = 0, hi = 0, lo_month = 0, hi_month = 0;
     for (; s && *s; s++) {
         /* a year 19xx or 20xx not inside a longer number */
         if (((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0')) && s[2] >= '0' && s[2] <= '9' &&
             s[3] >= '0' && s[3] <= '9' && !(s[4] >= '0' && s[4] <= '9') &&
             (s == p->period.text || !(s[-1] >= '0' && s[-1] <= '9'))) {
             int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-            if (!lo || y < lo) lo = y;
-            if (y > hi) hi = y;
-            s += 3;
+            s += 4;
+            /* its month: 2023.07, 2023-07, 2023/7, 2023年7月 */
+            int m = 0;
+            size_t sep = strncmp(s, "年", strlen("年")) == 0 ? strlen("年") : strchr(".-/", *s) && *s ? 1 : 0;
+            if (sep && s[sep] >= '0' && s[sep] <= '9') {
+                m = s[sep] - '0';
+                if (s[sep + 1] >= '0' && s[sep + 1] <= '9')
+                    m = m * 10 + s[sep + 1] - '0';
+                if (m > 12)
+                    m = 0;
+            }
+            if (!lo || y < lo || (y == lo && m && m < lo_month)) lo = y, lo_month = m;
+            if (y > hi || (y == hi && m > hi_month)) hi = y, hi_month = m;
+            s--;
         }
     }
-    return lo && hi - lo < 100 ? hi - lo + 1 : 1;
+    /* 2023.07-2024.01 is seven months, one budget year's worth */
+    if (lo && hi - lo < 100 && lo_month && hi_month)
+        return ((hi - lo) * 12 + hi_month - lo_month + 12) / 12;
+    if (lo)
+        return hi - lo < 100 ? hi - lo + 1 : 1;
+    int n = duration_years(p->period.text);
+    return n ? n : 1;
 }
 
 /* 社会成本 and 生态环境成本 are costs borne by society or the environment,

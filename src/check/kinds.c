@@ -80,7 +80,7 @@ static void check_cost_money(pbi_checker *k, const pb_project *p, const pb_indic
 {
     const pb_value *v = &ind->value;
     if (!pbi_is_cost(ind) || !pbi_is_spending_cost(ind) || v->kind != PB_VALUE_NUMBER || !pbi_named(ind) ||
-        pbi_is_money_unit(v->unit))
+        pbi_is_money_unit(v->unit) || pbi_money_exp(v->unit) >= 0)
         return;
     /* A savings or cost-control rate is a legitimate cost indicator. */
     if (pbi_is_percent_unit(v->unit) && (pbi_is_positive_name(n3) || pbi_contains(n3, "控制")))

@@ -72,6 +72,16 @@ static const char *const ecological[] = {
     "资源", "节水", "节电", "环保", "清洁", "美化", "宜居", "人居", "野生", "物种", "废", "治理", "整治",
 };
 
+/* ... and a social one: what a 社会效益 indicator of the common-indicator
+ * libraries is about (公共服务水平提升情况 is listed there). */
+static const char *const social[] = {
+    "公共服务", "服务水平", "服务质量", "便民", "群众", "居民", "市民", "村民", "社区", "社会", "稳定", "安全",
+    "治安", "民生", "就医", "就学", "教育", "养老", "救助", "优抚", "文化", "宣传", "知晓", "获得感", "幸福",
+    "和谐", "秩序", "办事", "政务", "公共",
+};
+
+bool pbi_is_social_name(const char *n3) { return pbi_contains_any(n3, social, PBI_COUNT(social)); }
+
 bool pbi_is_economic_name(const char *n3) { return pbi_contains_any(n3, economic, PBI_COUNT(economic)); }
 
 bool pbi_is_ecological_name(const char *n3) { return pbi_contains_any(n3, ecological, PBI_COUNT(ecological)); }

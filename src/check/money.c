@@ -85,12 +85,13 @@ static void check_magnitude(pbi_checker *k, const pb_project *p)
         pb_decimal_format(t->value, a), unit, meant);
 }
 
-static int money_exp(const char *unit)
+int pbi_money_exp(const char *unit)
 {
     if (strcmp(unit, "元") == 0) return 0;
     if (strcmp(unit, "千元") == 0) return 3;
-    if (strcmp(unit, "万元") == 0) return 4;
-    if (strcmp(unit, "亿元") == 0) return 8;
+    /* 「250万」: tables write 万 for 万元 (and 亿 for 亿元) */
+    if (strcmp(unit, "万元") == 0 || strcmp(unit, "万") == 0) return 4;
+    if (strcmp(unit, "亿元") == 0 || strcmp(unit, "亿") == 0) return 8;
     return -1;
 }
 
@@ -110,10 +111,17 @@ static int cmp_money(pb_decimal a, int ea, pb_decimal b, int eb)
     return pb_decimal_cmp(a, s);
 }
 
+bool pbi_cost_names_total(const pb_indicator *ind)
+{
+    static const char *const total[] = {"总成本", "总额", "总投资", "总费用", "总金额", "成本总"};
+    char n3[PBI_NORM_MAX];
+    return pbi_contains_any(pbi_norm(ind->level3.text, n3), total, PBI_COUNT(total));
+}
+
 void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
-    int exp = money_exp(v->unit);
+    int exp = pbi_money_exp(v->unit);
     /* A 长期 (multi-year) cost is not bounded by the year's budget, nor is
      * the cost of a project that runs several years (起止时间). */
     if (!pbi_is_cost(ind) || !pbi_is_spending_cost(ind) || ind->term == PB_TERM_LONG || v->kind != PB_VALUE_NUMBER ||
@@ -125,10 +133,9 @@ void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind
     int cmp = cmp_money(v->number, exp, p->total.value, pexp);
     pb_decimal in_unit;
     bool converted = exp != pexp && pbi_money_convert(v->number, exp, pexp, &in_unit);
-    /* A template that asks for the total (项目总成本) gets the total. */
-    static const char *const total[] = {"总成本", "总额", "总投资", "总费用", "总金额", "成本总"};
-    char n3[PBI_NORM_MAX];
-    if (cmp == 0 && !pbi_contains_any(pbi_norm(ind->level3.text, n3), total, PBI_COUNT(total)))
+    /* The implied unit cost (PB209) says the same more precisely. */
+    bool implied = pbi_rule_on(k, RULE_IMPLIED_UNIT_COST) && pbi_implied_cost_quantity(p);
+    if (cmp == 0 && !implied && !pbi_cost_names_total(ind))
         pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "
               "instead, such as the cost per person or per square metre"),

@@ -152,6 +152,22 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("「≥395人」 and 「≤500元/人」 against 预算数 237.00万元 (395 × 500 元 = 19.75万元)."),
      N_("Check the quantity, the unit cost and the budget against each other."),
      .strict = false},
+    [RULE_IMPLIED_UNIT_COST] = {"PB209", "implied-unit-cost", PB_SEV_INFO,
+     N_("No unit cost is given: the budget ÷ the quantity is shown."),
+     N_("Where no 成本指标 prices a unit (no 「元/人」, 「元/平方米」 …) and exactly one 数量指标 counts "
+        "the output in a unit (「395人」, 「≥3200平方米」), 预算数 ÷ that quantity is the unit cost the "
+        "table implies, computed exactly and rounded to 0.01. A reviewer weighs it against the "
+        "expenditure standard: 6000元 per 楼门长 a year may be right, 40万元 per 工作开展次数 says "
+        "that the quantity does not count what the money buys. It also says that the cost "
+        "indicator is not broken down (成本指标未细化), so it takes the row over from PB204. Info: "
+        "advice. Not computed for multi-year projects, with several 数量指标, or where the template asks "
+        "for the total (项目总成本). Source: the budget "
+        "systems' rule that cost targets follow the expenditure standard (S1); dividing the budget "
+        "by the quantity is reviewers' practice."),
+     N_("预算数 237.00万元 with 数量指标 「395人」 and the 成本指标 「≤237万元」: 6000元 per 人."),
+     N_("Write the 成本指标 as a unit cost (「≤6000元/人」) if that is the standard; otherwise count in "
+        "the 数量指标 what the money buys."),
+     .strict = false},
 
     /* ---- PB3: indicator values and wording */
     [RULE_INDICATOR_VALUE_MISSING] = {"PB301", "indicator-value-missing", PB_SEV_ERROR,
@@ -234,12 +250,14 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Correct the unit, or the name, so that both say the same thing."),
      .strict = false},
     [RULE_INDICATOR_TIMELINESS_VAGUE] = {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
-     N_("A timeliness target of a year or more on a one-year budget."),
+     N_("A timeliness target of the whole year (or more) on a one-year budget."),
      N_("A one-year table's 时效 target of 「1年」, 「≤1年」 or 「≥1年」 holds for every project and measures "
-        "nothing. Reviewers expect a date (2025年12月31日前), a duration shorter than the year (≤30天 "
-        "from application to payment) or a rate (按时完成率 100%). Not reported in the 中期 block or when "
-        "起止时间 spans several years and the duration fits in it. Takes its cell over from PB304 and "
-        "PB305. Warning. Source: reviewers' practice."),
+        "nothing: 「≤1年」 only says the work ends within the budget year, 「1年」 is the year itself, and "
+        "「≥1年」 sets no deadline at all. Reviewers expect a date (2025年10月31日前), a duration shorter "
+        "than the year (≤30天 from application to payment, ≤6个月, which are not reported) or a rate "
+        "(按时完成率 100%). Not reported in the 中期 block, nor when 起止时间 or 项目期 spans several years "
+        "(2023-2025, 「3年」, 「三年」). Takes its cell over from PB304 and PB305. Warning. Source: "
+        "reviewers' practice."),
      N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 2)."),
      N_("Give a deadline, a shorter duration, or a timeliness rate such as 补助按月发放及时率 ≥95%."),
      .strict = false},
@@ -308,7 +326,8 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
     [RULE_INDICATOR_NAME_IS_CATEGORY] = {"PB316", "indicator-name-is-category", PB_SEV_WARNING,
      N_("A 三级 indicator only repeats its 二级."),
      N_("「数量指标/数量」 or 「质量指标/质量指标」 names no measure: the 三级 says what is counted or assessed. "
-        "Source: reviewer practice (指标名称笼统、不可衡量)."),
+        "Several such rows in a table are one finding listing them (a template whose name column was "
+        "left at its categories). Source: reviewer practice (指标名称笼统、不可衡量)."),
      N_("质量指标/质量."),
      N_("Name what is measured, e.g. 补助发放人数 under 数量指标."),
      .strict = false},
@@ -359,9 +378,11 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("An 经济效益 or 生态效益 indicator names no such effect."),
      N_("Under 经济效益 an indicator names an economic effect (增收, 产值, 节约资金, 就业 …), under "
         "生态效益 an environmental one (绿化, 排放, 污染, 节能 …). Wording with nothing of the kind is "
-        "usually a 社会效益 indicator in the wrong place. Matched by a list of words, so opinionated: "
-        "in the strict preset. Source: the indicator framework of 财预〔2021〕101号; the word lists are a "
-        "heuristic."),
+        "usually a 社会效益 indicator in the wrong place; where it names a social effect (公共服务, "
+        "群众, 稳定 …) the finding says so: 公共服务水平提升情况, which the reference document puts "
+        "under 经济效益, is a 社会效益 indicator in published common-indicator libraries. Info: "
+        "advice. Matched by a list of words, so opinionated: in the strict preset. Source: the "
+        "indicator framework of 财预〔2021〕101号; the word lists are a heuristic."),
      N_("经济效益指标/公共服务水平提升情况 (the reference document)."),
      N_("Move the row under the 效益 it describes, or name the effect."),
      true},

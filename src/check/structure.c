@@ -155,6 +155,10 @@ static void survey(const pb_project *p, framework *f)
             f->category_loc[c] = ind->level1.loc.table >= 0 ? ind->level1.loc : ind->loc;
         f->category[c] = true;
         f->under[c][pbi_subcategory_of(ind->level2.text)] = true;
+        /* A two-level table (绩效指标分类 | 绩效指标) names 满意度 in the
+         * indicator itself, under 效果指标 where its template puts it. */
+        if (c == CAT_EFFECT && pbi_is_blank(ind->level2.text) && pbi_contains(ind->level3.text, "满意"))
+            f->under[c][SUB_SATISFACTION] = true;
     }
 }
 

@@ -1,6 +1,7 @@
-/* PB207, PB208, PB315, PB316: a table's targets against each other — the
- * year's against the 中期 block, quantity × unit cost against 预算数, one
- * 三级 named twice, a 三级 that only repeats its 二级. */
+/* PB207, PB208, PB209, PB315: a table's targets against each other — the
+ * year's against the 中期 block, quantity × unit cost against 预算数 (or,
+ * with no unit cost, 预算数 ÷ quantity), one 三级 named twice; and which
+ * 三级 only repeats its 二级 (PB316, reported with the wording). */
 #include "check/check.h"
 
 #include <stdio.h>
@@ -63,18 +64,6 @@ bool pbi_name_is_category(const pb_indicator *ind)
             (n2 == n3 + strlen("指标") && strncmp(l2, l3, n3) == 0 && strcmp(l2 + n3, "指标") == 0));
 }
 
-static void check_name_is_category(pbi_checker *k, const pb_project *p)
-{
-    for (size_t i = 0; i < p->indicator_count; i++) {
-        const pb_indicator *ind = &p->indicators[i];
-        if (pbi_name_is_category(ind))
-            pbi_add(k, RULE_INDICATOR_NAME_IS_CATEGORY, p, ind->level3.loc,
-                    _("%s/%s: the 三级 indicator only repeats its 二级; name what is measured, e.g. 补助发放人数 under "
-                      "数量指标"),
-                    ind->level2.text, ind->level3.text);
-    }
-}
-
 /* A year's quantity or amount above the same indicator's 中期 (multi-year)
  * target: the year cannot deliver more than the whole period. */
 static void check_annual_vs_medium(pbi_checker *k, const pb_project *p)
@@ -127,23 +116,32 @@ static __int128 pow10_128(int e)
     return r;
 }
 
+/* A one-year project's budget, present and positive, in a known unit. */
+static bool budget_known(const pb_project *p)
+{
+    return p->total.present && p->total.valid && p->unit != PB_UNIT_UNKNOWN && p->total.value.micro > 0 &&
+           pbi_project_years(p) <= 1;
+}
+
+/* A year's 成本指标 of the project's own spending, with a number. */
+static bool annual_spending_cost(const pb_indicator *c)
+{
+    return c->value.kind == PB_VALUE_NUMBER && c->term == PB_TERM_ANNUAL && pbi_is_cost(c) && pbi_is_spending_cost(c);
+}
+
 /* 数量指标 「≥395人」 and 成本指标 「≤500元/人」: their product is what the
  * project spends, so it should be near 预算数.  Only when exactly one such
  * pair exists, so that the pairing is certain. */
 static void check_budget_output(pbi_checker *k, const pb_project *p)
 {
-    if (!p->total.present || !p->total.valid || p->unit == PB_UNIT_UNKNOWN || p->total.value.micro <= 0 ||
-        pbi_project_years(p) > 1)
+    if (!budget_known(p))
         return;
     const pb_indicator *qty = NULL, *cost = NULL;
     int pairs = 0, cexp = 0;
     for (size_t i = 0; i < p->indicator_count; i++) {
         const pb_indicator *c = &p->indicators[i];
         int e;
-        const char *per = c->value.kind == PB_VALUE_NUMBER && c->term == PB_TERM_ANNUAL && pbi_is_cost(c) &&
-                                  pbi_is_spending_cost(c)
-                              ? per_unit(c->value.unit, &e)
-                              : NULL;
+        const char *per = annual_spending_cost(c) ? per_unit(c->value.unit, &e) : NULL;
         if (!per || !*per)
             continue;
         for (size_t j = 0; j < p->indicator_count; j++) {
@@ -179,12 +177,77 @@ static void check_budget_output(pbi_checker *k, const pb_project *p)
             pb_decimal_format(p->total.value, b), unit);
 }
 
+const pb_indicator *pbi_implied_cost_quantity(const pb_project *p)
+{
+    if (!budget_known(p))
+        return NULL;
+    const pb_indicator *qty = NULL;
+    int e;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *c = &p->indicators[i];
+        const pb_value *v = &c->value;
+        if (annual_spending_cost(c) && (per_unit(v->unit, &e) || pbi_cost_names_total(c)))
+            return NULL; /* a unit cost is given (PB208's), or the template asks for the total */
+        if (v->kind != PB_VALUE_NUMBER || c->term != PB_TERM_ANNUAL || !pbi_named(c) ||
+            pbi_subcategory_of(c->level2.text) != SUB_QUANTITY || !*v->unit || v->number.micro <= 0 ||
+            pbi_is_percent_unit(v->unit) || pbi_is_time_unit(v->unit) || pbi_is_money_unit(v->unit))
+            continue;
+        if (qty)
+            return NULL; /* several quantities: which one the money buys is not certain */
+        qty = c;
+    }
+    return qty;
+}
+
+/* No 成本指标 prices a unit, and one 数量指标 counts the output: 预算数 ÷ that
+ * quantity is the unit cost the table implies, for the reviewer to weigh. */
+static void check_implied_unit_cost(pbi_checker *k, const pb_project *p)
+{
+    const pb_indicator *qty = pbi_implied_cost_quantity(p);
+    if (!qty)
+        return;
+    const pb_indicator *cost = NULL;
+    for (size_t i = 0; i < p->indicator_count && !cost; i++)
+        if (annual_spending_cost(&p->indicators[i]))
+            cost = &p->indicators[i];
+    /* In hundredths of 元, rounded half up: exact integers, no binary
+     * floating point. */
+    int pexp = pb_money_unit_exp(p->unit);
+    __int128 num = (__int128)p->total.value.micro * pow10_128(pexp) * 100, den = qty->value.number.micro;
+    __int128 fen = (2 * num + den) / (2 * den);
+    const char *unit = pb_money_unit_name(PB_UNIT_YUAN);
+    if (pexp >= 4 && fen >= (__int128)100 * 10000) {
+        fen = (fen + 5000) / 10000; /* hundredths of 万元 */
+        unit = pb_money_unit_name(PB_UNIT_WANYUAN);
+    }
+    if (fen > INT64_MAX / 10000)
+        return;
+    pb_decimal each = {(int64_t)fen * 10000, 0};
+    char a[PB_DECIMAL_BUFSIZE], b[PB_DECIMAL_BUFSIZE];
+    pb_decimal_format(p->total.value, b);
+    pb_decimal_format(each, a);
+    const char *budget_unit = pb_money_unit_name(p->unit), *per = qty->value.unit;
+    if (cost)
+        pbi_add(k, RULE_IMPLIED_UNIT_COST, p, cost->value_cell.loc,
+                _("%s/%s: 指标值 「%s」 gives no unit cost (成本指标未细化): 预算数 %s%s ÷ 数量指标 %s 「%s」 comes to "
+                  "%s%s per %s; if that is the standard, write the 成本指标 as 「≤%s%s/%s」, and if it is not, the "
+                  "数量指标 does not count what the money buys"),
+                cost->level2.text, cost->level3.text, cost->value.raw, b, budget_unit, qty->level3.text,
+                qty->value.raw, a, unit, per, a, unit, per);
+    else
+        pbi_add(k, RULE_IMPLIED_UNIT_COST, p, qty->value_cell.loc,
+                _("no 成本指标 gives a unit cost: 预算数 %s%s ÷ 数量指标 %s 「%s」 comes to %s%s per %s; if that is the "
+                  "standard, add the 成本指标 「≤%s%s/%s」, and if it is not, the 数量指标 does not count what the "
+                  "money buys"),
+                b, budget_unit, qty->level3.text, qty->value.raw, a, unit, per, a, unit, per);
+}
+
 void pbi_check_targets(pbi_checker *k, const pb_project *p)
 {
     if (p->indicator_count == 0)
         return;
     check_named_twice(k, p);
-    check_name_is_category(k, p);
     check_annual_vs_medium(k, p);
     check_budget_output(k, p);
+    check_implied_unit_cost(k, p);
 }

@@ -116,7 +116,7 @@ static void check_unit_suits_name(pbi_checker *k, const pb_project *p, const pb_
     case NAME_TIME: if (!pbi_is_time_unit(v->unit)) expected = _("天, 月 or 年"); break;
     case NAME_PERSONS: if (!pbi_in_list(v->unit, persons, PBI_COUNT(persons))) expected = "人"; break;
     case NAME_TIMES: if (!pbi_in_list(v->unit, times, PBI_COUNT(times))) expected = "次"; break;
-    case NAME_MONEY: if (!pbi_contains(v->unit, "元")) expected = _("元 or 万元"); break;
+    case NAME_MONEY: if (!pbi_is_money_unit(v->unit) && pbi_money_exp(v->unit) < 0) expected = _("元 or 万元"); break;
     default: break;
     }
     if (expected)
@@ -148,15 +148,59 @@ static bool timeliness_vague(const pb_project *p, const pb_indicator *ind)
     return ind->term != PB_TERM_LONG && pbi_project_years(p) <= 1;
 }
 
+/* What PB309 asks for instead, by what the value says: 「≤1年」 is no more
+ * than the budget year every one-year project has, 「1年」 is the year
+ * itself, 「≥1年」 no deadline at all. */
 static void check_timeliness(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
     if (!timeliness_vague(p, ind))
         return;
-    pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
-        _("%s/%s: 指标值 「%s」 is a year or more on a one-year budget and measures nothing; give a date (e.g. "
-          "「12月31日前」), a shorter duration or a rate such as 及时率"),
-        ind->level2.text, ind->level3.text, v->raw);
+    if (v->op == PB_OP_LE || v->op == PB_OP_LT)
+        pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 only says the work is done within the budget year, which holds for every one-year "
+              "project; give the date it is due (e.g. 「10月31日前」) or a time limit shorter than the year (e.g. "
+              "「申请受理后≤30天」)"),
+            ind->level2.text, ind->level3.text, v->raw);
+    else if (v->op == PB_OP_GE || v->op == PB_OP_GT)
+        pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 sets no deadline (a year or more) on a one-year budget; give the date it is due "
+              "(e.g. 「12月31日前」) or a time limit, written with ≤"),
+            ind->level2.text, ind->level3.text, v->raw);
+    else
+        pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 is the budget year itself and measures nothing; give the date it is due (e.g. "
+              "「12月31日前」), a time limit shorter than the year, or a rate such as 及时率"),
+            ind->level2.text, ind->level3.text, v->raw);
+}
+
+/* 「2023.07-2024.01」, 「2023年7月至2024年1月」: dates (a year 19xx/20xx among
+ * them), separators and nothing else. */
+static bool is_date_period(const char *raw)
+{
+    static const char *const words[] = {"年", "月", "日", "至", "—", "～", "－", "．"};
+    bool year = false;
+    for (const char *s = raw; *s;) {
+        if (*s >= '0' && *s <= '9') {
+            const char *e = s;
+            while (*e >= '0' && *e <= '9')
+                e++;
+            year = year || (e - s == 4 && (s[0] == '1' || s[0] == '2') && (s[1] == '9' || s[1] == '0'));
+            s = e;
+            continue;
+        }
+        if (strchr(".-/~ ", *s)) {
+            s++;
+            continue;
+        }
+        size_t i = 0;
+        while (i < PBI_COUNT(words) && strncmp(s, words[i], strlen(words[i])) != 0)
+            i++;
+        if (i == PBI_COUNT(words))
+            return false;
+        s += strlen(words[i]);
+    }
+    return year;
 }
 
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
@@ -175,6 +219,8 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
             pbi_add(k, RULE_INDICATOR_VALUE_MISSING, p, ind->value_cell.loc, _("%s/%s has no 指标值"), l2, l3 ? l3 : "");
         return;
     case PB_VALUE_UNPARSED:
+        if (pbi_subcategory_of(l2) == SUB_TIME && is_date_period(v->raw))
+            return; /* a service period such as 「2023.07-2024.01」 is a time target */
         pbi_add(k, RULE_INDICATOR_VALUE_UNPARSED, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 cannot be read as operator, number and unit"), l2, l3, v->raw);
         return;

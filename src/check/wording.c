@@ -1,7 +1,8 @@
-/* PB310, PB311, PB313, PB314: the wording of a table's indicators.  A
- * pattern over the table (the names of most rows boilerplate, every
- * 描述 repeating its name, one 依据 on every row) is one finding per table
- * that lists its cells, not one per row. */
+/* PB310, PB311, PB313, PB314, PB316, PB322: the wording of a table's
+ * indicators.  A pattern over the table (the names of most rows
+ * boilerplate or only their 二级, every 描述 repeating its name, one 依据 on
+ * every row) is one finding per table that lists its cells, not one per
+ * row. */
 #include "check/check.h"
 
 #include <stdio.h>
@@ -46,7 +47,14 @@ static void check_effect_wording(pbi_checker *k, const pb_project *p, const pb_i
     pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
     if (!pbi_named(ind) || pbi_is_vague(k, ind, n3) || pbi_is_money_unit(ind->value.unit ? ind->value.unit : ""))
         return;
-    if (s == SUB_ECONOMIC && !pbi_is_economic_name(n3))
+    bool economic = s == SUB_ECONOMIC && !pbi_is_economic_name(n3);
+    if ((economic || (s == SUB_ECOLOGICAL && !pbi_is_ecological_name(n3))) && pbi_is_social_name(n3))
+        pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
+                _("%s/%s: 「%s」 is a 社会效益 indicator (公共服务, 群众, 稳定 …), not %s; move it under "
+                  "社会效益指标"),
+                ind->level2.text, ind->level3.text, ind->level3.text,
+                economic ? _("an economic effect") : _("an effect on the environment"));
+    else if (economic)
         pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
                 _("%s/%s: 「%s」 names no economic effect; move it under the 效益 it describes (社会效益 …), or name "
                   "the economic effect (增收, 节约资金, 带动就业 …)"),
@@ -82,7 +90,7 @@ static void check_basis_uniform(pbi_checker *k, const pb_project *p)
 
 void pbi_check_wording(pbi_checker *k, const pb_project *p)
 {
-    size_t vague[ROWS_MAX], repeat[ROWS_MAX], nv = 0, nr = 0;
+    size_t vague[ROWS_MAX], repeat[ROWS_MAX], category[ROWS_MAX], nv = 0, nr = 0, nc = 0;
     for (size_t i = 0; i < p->indicator_count && i < ROWS_MAX; i++) {
         const pb_indicator *ind = &p->indicators[i];
         char n3[PBI_NORM_MAX];
@@ -92,9 +100,24 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p)
         else if (repeats_name(ind, n3))
             repeat[nr++] = i;
     }
+    for (size_t i = 0; i < p->indicator_count && i < ROWS_MAX; i++)
+        if (pbi_name_is_category(&p->indicators[i]))
+            category[nc++] = i;
     char list[768];
     for (size_t i = 0; i < p->indicator_count; i++)
         check_effect_wording(k, p, &p->indicators[i]);
+    if (nc == 1) {
+        const pb_indicator *ind = &p->indicators[category[0]];
+        pbi_add(k, RULE_INDICATOR_NAME_IS_CATEGORY, p, ind->level3.loc,
+                _("%s/%s: the 三级 indicator only repeats its 二级; name what is measured, e.g. 补助发放人数 under "
+                  "数量指标"),
+                ind->level2.text, ind->level3.text);
+    } else if (nc > 1) {
+        pbi_add(k, RULE_INDICATOR_NAME_IS_CATEGORY, p, p->indicators[category[0]].level3.loc,
+                _("%zu 三级 indicators only repeat their 二级 (指标名称笼统、不可衡量): %s; name for each what is "
+                  "measured, e.g. 补助发放人数 under 数量指标"),
+                nc, name_list(p, category, nc, list, sizeof list));
+    }
     if (nv == 1) {
         const pb_indicator *ind = &p->indicators[vague[0]];
         pbi_add(k, RULE_INDICATOR_VAGUE_NAME, p, ind->level3.loc,

@@ -15,16 +15,20 @@ static void annotate_usage(FILE *out)
 {
     fputs(_("Usage: pbcheck annotate [OPTION]... [-o OUT] FILE|DIR...\n"
             "Check each .docx and write a copy with every finding as a Word comment (批注)\n"
-            "on the cell it points at, and the verdict on the first table: X.docx gives\n"
-            "X.pbcheck.docx beside it.  A folder is searched recursively; with -o OUTDIR\n"
-            "its tree is mirrored under OUTDIR (same file names).  The input is never\n"
-            "changed.  .xlsx files are not annotated yet (reported, exit 3).\n"
+            "on the cell (or body paragraph) it points at, and the verdict on the first\n"
+            "table: X.docx gives X.pbcheck.docx beside it.  A folder is searched\n"
+            "recursively; with -o OUTDIR its tree is mirrored under OUTDIR (same file\n"
+            "names).  The input is never changed.  .xlsx files are not annotated yet\n"
+            "(reported, exit 3).\n"
             "\n"
             "Options:\n"
             "  -o, --output OUT        the annotated copy (one FILE), or the folder the\n"
             "                          copies are written to (created if needed)\n"
+            "  -S, --severity LEVEL    only findings at or above LEVEL (error, warning or\n"
+            "                          info) become comments; the verdict counts them all\n"
             "      --fail-on LEVEL     lowest severity that fails: error (default),\n"
             "                          warning or info\n"
+            "      --lang LANG         language of the comments and messages: zh or en\n"
             "      --exit-zero         exit 0 even when findings fail\n"
             "  -q, --quiet             print nothing but errors\n"
             "  -h, --help              show this help and exit\n"
@@ -108,7 +112,7 @@ static bool walk(jobs *js, const char *dir, const char *out_dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, _("pbcheck annotate: cannot read folder %s: %s\n"), dir, strerror(errno));
+        fprintf(stderr, _("pbcheck annotate: cannot read folder %s: %s\n"), dir, cli_strerror(errno));
         return false;
     }
     char **names = NULL;
@@ -231,7 +235,7 @@ static int plan(jobs *js, char **paths, int count, const char *out)
         }
         struct stat st;
         if (stat(p, &st) != 0) {
-            fprintf(stderr, _("pbcheck annotate: %s: %s\n"), p, strerror(errno));
+            fprintf(stderr, _("pbcheck annotate: %s: %s\n"), p, cli_strerror(errno));
             return EXIT_UNREADABLE;
         }
         char *o = NULL;
@@ -261,7 +265,7 @@ static int plan(jobs *js, char **paths, int count, const char *out)
     return EXIT_CLEAN;
 }
 
-static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, bool quiet)
+static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, pb_severity min_severity, bool quiet)
 {
     pb_options opt;
     pb_options_default(&opt);
@@ -275,27 +279,36 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, bool
         return EXIT_INTERNAL;
     }
     int status = EXIT_CLEAN;
+    /* the names as people read them (GBK names converted, no terminal escapes) */
+    char *in = cli_shown_path(j->in), *out = cli_shown_path(j->out);
+    if (!in || !out) {
+        free(in);
+        free(out);
+        pb_document_free(d);
+        fputs(_("pbcheck: out of memory\n"), stderr);
+        return EXIT_INTERNAL;
+    }
     pb_error e;
     size_t written = 0;
     cli_output *o = NULL;
     if (d->error.status != PB_OK) {
-        fprintf(stderr, _("pbcheck annotate: %s: cannot be read [%s]: %s; not annotated\n"), j->in,
+        fprintf(stderr, _("pbcheck annotate: %s: cannot be read [%s]: %s; not annotated\n"), in,
                 pb_status_code(d->error.status), d->error.message);
         status = EXIT_UNREADABLE;
     } else if (d->format == PB_FORMAT_XLSX) {
-        fprintf(stderr, _("pbcheck annotate: %s: annotate does not support .xlsx yet; not annotated\n"), j->in);
+        fprintf(stderr, _("pbcheck annotate: %s: annotate does not support .xlsx yet; not annotated\n"), in);
         status = EXIT_UNREADABLE;
     } else if (!pb_check(d, cfg)) {
         fputs(_("pbcheck: out of memory\n"), stderr);
         status = EXIT_INTERNAL;
     } else if (!make_parents(j->out)) {
-        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), j->out, strerror(errno));
+        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), out, cli_strerror(errno));
         status = EXIT_INTERNAL;
     } else if (!(o = cli_output_open(j->out))) {
         status = EXIT_INTERNAL; /* cli_output_open said why */
-    } else if (!pb_annotate_write(d, cli_output_file(o), fail_on, &written, &e)) {
+    } else if (!pb_annotate_write(d, cli_output_file(o), fail_on, min_severity, &written, &e)) {
         cli_output_abort(o);
-        fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), j->in, j->out, e.message);
+        fprintf(stderr, _("pbcheck annotate: %s: cannot write %s: %s\n"), in, out, e.message);
         /* A write error is 4; a document that cannot be annotated, 3. */
         status = e.status == PB_ERR_IO || e.status == PB_ERR_NOMEM ? EXIT_INTERNAL : EXIT_UNREADABLE;
     } else if ((status = cli_output_commit(o)) != EXIT_CLEAN) {
@@ -305,8 +318,10 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, bool
             if (d->findings[i].severity >= fail_on)
                 status = EXIT_FINDINGS;
         if (!quiet)
-            fprintf(stderr, _("%s → %s: %zu findings written as comments\n"), j->in, j->out, written - 1);
+            fprintf(stderr, _("%s → %s: %zu findings written as comments\n"), in, out, written - 1);
     }
+    free(in);
+    free(out);
     pb_document_free(d);
     return status;
 }
@@ -316,6 +331,7 @@ int cli_annotate(int argc, char **argv)
     enum { OPT_FAIL_ON = 256, OPT_EXIT_ZERO };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"severity", required_argument, NULL, 'S'},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
         {"quiet", no_argument, NULL, 'q'},
@@ -324,7 +340,7 @@ int cli_annotate(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *out = NULL;
-    pb_severity fail_on = PB_SEV_ERROR;
+    pb_severity fail_on = PB_SEV_ERROR, min_severity = PB_SEV_INFO;
     bool exit_zero = false, quiet = false;
     cli_configs *cc = cli_config_new();
     if (!cc) {
@@ -333,10 +349,16 @@ int cli_annotate(int argc, char **argv)
     }
     int ch, status = EXIT_CLEAN;
     optind = 1;
-    while (status == EXIT_CLEAN && (ch = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
+    while (status == EXIT_CLEAN && (ch = getopt_long(argc, argv, "o:S:qh", longopts, NULL)) != -1) {
         switch (ch) {
         case 'o':
             out = optarg;
+            break;
+        case 'S':
+            if (!pb_severity_parse(optarg, &min_severity) || min_severity == PB_SEV_OFF) {
+                fprintf(stderr, _("pbcheck: --severity takes error, warning or info, not '%s'\n"), optarg);
+                status = EXIT_USAGE;
+            }
             break;
         case OPT_FAIL_ON:
             if (!pb_severity_parse(optarg, &fail_on) || fail_on == PB_SEV_OFF) {
@@ -353,6 +375,7 @@ int cli_annotate(int argc, char **argv)
         case CLI_OPT_CONFIG:
         case CLI_OPT_SELECT:
         case CLI_OPT_IGNORE:
+        case CLI_OPT_PRESET:
             status = cli_config_option(cc, ch, optarg);
             break;
         case 'h':
@@ -376,7 +399,7 @@ int cli_annotate(int argc, char **argv)
     if (status == EXIT_CLEAN)
         for (size_t i = 0; i < js.count; i++) {
             errno = 0;
-            int s = annotate_one(&js.items[i], cc, fail_on, quiet);
+            int s = annotate_one(&js.items[i], cc, fail_on, min_severity, quiet);
             if (s == EXIT_USAGE) {
                 status = EXIT_USAGE;
                 break;

@@ -205,7 +205,7 @@ static void print_failures(FILE *out, const output *o)
         fprintf(out, _(verdicts[v]), o->failed[v].count);
         for (size_t i = 0; i < o->failed[v].count; i++) {
             fputs("  ", out);
-            pb_fput_safe(out, o->failed[v].paths[i]); /* a name may hold terminal escapes */
+            pb_fput_path(out, o->failed[v].paths[i]); /* readable, and no terminal escapes */
             fputc('\n', out);
         }
     }
@@ -491,8 +491,10 @@ void batch_write_end(output *o)
             o->files[t] = o->dest[t];
             o->dest[t] = NULL;
         }
-        if (!ok && !o->failed_err[t])
-            o->failed_err[t] = errno ? errno : EIO;
+        if (!ok && !o->failed_err[t]) {
+            int first = o->outs[t] ? cli_output_write_error(o->outs[t]) : 0;
+            o->failed_err[t] = first ? first : errno ? errno : EIO;
+        }
         if (!ok || o->page_failed)
             o->status = EXIT_INTERNAL;
     }

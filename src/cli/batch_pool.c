@@ -249,7 +249,7 @@ static void summarise(const engine *e, const pb_document *d, result *r)
         if (!e->text_stdout) {
             /* stderr is a terminal too: the name and the reason shown safe */
             char path[4096], why[sizeof d->error.message * 4];
-            pb_safe_text(d->path, path, sizeof path);
+            pb_safe_text(d->display_path ? d->display_path : d->path, path, sizeof path);
             pb_safe_text(d->error.message, why, sizeof why);
             r->note = cli_xprintf("pbcheck: %s: %s [%s]\n", path, why, pb_status_code(d->error.status));
         }

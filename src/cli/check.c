@@ -75,7 +75,9 @@ static void usage(FILE *out)
             "  pbcheck tables FILE...   show every table as pbcheck reads it\n"
             "  pbcheck rules            list the rules;  pbcheck explain RULE\n"
             "  pbcheck config --print   show the configuration in effect\n"
-            "  pbcheck export PATH...   one row per project, CSV or JSON\n"),
+            "  pbcheck export PATH...   one row per project, CSV or JSON\n"
+            "  pbcheck annotate FILE|DIR...  a copy of each .docx with the findings\n"
+            "                           as Word comments (批注) on their cells\n"),
           out);
     fputs("\n", out);
     cli_config_usage(out);

@@ -29,6 +29,10 @@ bool cli_parse_duration(const char *s, uint64_t *ms);
 bool cli_parse_jobs(const char *s, unsigned *jobs);
 /* malloc'd printf; NULL when out of memory. */
 char *cli_xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A file name for a message (malloc'd): GBK and GB18030 names readable,
+ * control characters escaped (pb_path_display, pb_safe_text); NULL when out
+ * of memory. */
+char *cli_shown_path(const char *path);
 /* pbcheck's own sentence for a system error (an errno value), in the
  * user's language: never the C library's words, which are English or "?"
  * where no Chinese locale is installed. */

@@ -20,10 +20,14 @@ pb_document *cli_error_doc(const char *path, pb_status status, const char *why)
 {
     pb_arena *a = pb_arena_new();
     pb_document *d = a ? pb_arena_alloc(a, sizeof *d) : NULL;
-    if (!d || !(d->path = pb_arena_strdup(a, path))) {
+    size_t shown = pb_path_display(path, NULL, 0) + 1;
+    char *display = d ? pb_arena_alloc(a, shown) : NULL;
+    if (!display || !(d->path = pb_arena_strdup(a, path))) {
         pb_arena_free(a);
         return NULL;
     }
+    pb_path_display(path, display, shown);
+    d->display_path = display;
     d->arena = a;
     d->error.status = status;
     snprintf(d->error.message, sizeof d->error.message, "%s", why);

@@ -80,6 +80,20 @@ char *cli_xprintf(const char *fmt, ...)
     return s;
 }
 
+char *cli_shown_path(const char *path)
+{
+    size_t n = pb_path_display(path, NULL, 0) + 1;
+    char *shown = malloc(n), *safe = NULL;
+    if (shown) {
+        pb_path_display(path, shown, n);
+        n = pb_safe_text(shown, NULL, 0) + 1;
+        if ((safe = malloc(n)))
+            pb_safe_text(shown, safe, n);
+    }
+    free(shown);
+    return safe;
+}
+
 const char *cli_strerror(int err)
 {
     switch (err) {

@@ -1,7 +1,7 @@
 /* All-or-nothing outputs (see output.h).  The one piece of process-wide
  * state is the table of temporaries a signal must remove: a handler cannot
  * be handed anything else. */
-#define _GNU_SOURCE /* renameat2 */
+#define _GNU_SOURCE /* renameat2, fopencookie */
 #include "cli/output.h"
 
 #include <errno.h>
@@ -18,7 +18,16 @@
 #define RENAME_EXCHANGE (1 << 1)
 #endif
 
+/* A stream over fd that keeps the first write error: stdio keeps only its
+ * error flag, and by the time the flag is looked at errno says something
+ * else (a full disk came out as "input/output error"). */
+struct kept_fd {
+    int fd;
+    int first_err;
+};
+
 struct cli_output {
+    struct kept_fd kept;
     char *shown;  /* the path as given, for messages */
     char *target; /* the path replaced (a symbolic link's file) */
     char *tmp;    /* the temporary; NULL when written directly */
@@ -40,6 +49,50 @@ static struct pending {
 } pending[MAX_PENDING];
 static char *interrupted_msg;
 static bool stdout_reported;
+static struct kept_fd stdout_kept = {STDOUT_FILENO, 0};
+
+/* ------------------------------------------------------- kept streams */
+
+static ssize_t kept_write(void *cookie, const char *buf, size_t n)
+{
+    struct kept_fd *k = cookie;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = write(k->fd, buf + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (!k->first_err)
+                k->first_err = w < 0 ? errno : ENOSPC;
+            return (ssize_t)done; /* fopencookie: short count = error */
+        }
+        done += (size_t)w;
+    }
+    return (ssize_t)done;
+}
+
+static int kept_close(void *cookie)
+{
+    struct kept_fd *k = cookie;
+    if (close(k->fd) != 0 && errno != EINTR) {
+        if (!k->first_err)
+            k->first_err = errno;
+        return -1;
+    }
+    return 0;
+}
+
+static FILE *kept_stream(struct kept_fd *k)
+{
+    cookie_io_functions_t io = {.write = kept_write, .close = kept_close};
+    return fopencookie(k, "w", io);
+}
+
+/* errno of the first failed write of f, else of the last call */
+static int stream_error(const struct kept_fd *k)
+{
+    return k->first_err ? k->first_err : errno ? errno : EIO;
+}
 
 static size_t safe_len(const char *s)
 {
@@ -123,7 +176,7 @@ static void check_stdout_at_exit(void)
 {
     errno = 0;
     bool bad = fflush(stdout) != 0 || ferror(stdout);
-    int err = errno ? errno : EIO;
+    int err = stream_error(&stdout_kept);
     if (!bad && fclose(stdout) != 0) {
         bad = true;
         err = errno;
@@ -148,6 +201,13 @@ void cli_output_setup(void)
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
         sigaction(sigs[i], &sa, NULL);
     atexit(check_stdout_at_exit);
+    /* glibc's stdout is a variable, there to be set */
+    fflush(stdout);
+    FILE *kept = kept_stream(&stdout_kept);
+    if (kept) {
+        setvbuf(kept, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, BUFSIZ);
+        stdout = kept;
+    }
 }
 
 /* ------------------------------------------------------------- opening */
@@ -248,8 +308,11 @@ cli_output *cli_output_open(const char *path)
     }
     if (o->had_target && !S_ISREG(st.st_mode)) {
         /* a device, FIFO or terminal: nothing to keep, nothing to rename */
-        if (!(o->f = fopen(path, "w"))) {
+        o->kept.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (o->kept.fd < 0 || !(o->f = kept_stream(&o->kept))) {
             say_cannot_write(path, errno);
+            if (o->kept.fd >= 0)
+                close(o->kept.fd);
             output_free(o);
             return NULL;
         }
@@ -264,7 +327,8 @@ cli_output *cli_output_open(const char *path)
         return NULL;
     }
     o->slot = pending_add(o);
-    if (fchmod(fd, o->had_target ? (st.st_mode & 07777) : new_file_mode()) != 0 || !(o->f = fdopen(fd, "w"))) {
+    o->kept.fd = fd;
+    if (fchmod(fd, o->had_target ? (st.st_mode & 07777) : new_file_mode()) != 0 || !(o->f = kept_stream(&o->kept))) {
         say_cannot_write(path, errno);
         close(fd);
         cli_output_abort(o);
@@ -294,6 +358,10 @@ cli_output *cli_output_open_dir(const char *path)
 }
 
 FILE *cli_output_file(const cli_output *o) { return o->f; }
+int cli_output_write_error(const cli_output *o)
+{
+    return o->is_stdout ? stdout_kept.first_err : o->kept.first_err;
+}
 const char *cli_output_name(const cli_output *o) { return o->shown; }
 const char *cli_output_dir_path(const cli_output *o) { return o->tmp; }
 
@@ -345,7 +413,7 @@ int cli_output_commit(cli_output *o)
     if (o->f) {
         errno = 0;
         if (fflush(o->f) != 0 || ferror(o->f))
-            err = errno ? errno : EIO;
+            err = stream_error(o->is_stdout ? &stdout_kept : &o->kept);
         if (o->is_stdout) {
             if (err) {
                 fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), cli_strerror(err));
@@ -355,10 +423,10 @@ int cli_output_commit(cli_output *o)
             return err ? EXIT_INTERNAL : EXIT_CLEAN;
         }
         /* durable before it replaces the previous file */
-        if (!err && o->tmp && fsync(fileno(o->f)) != 0 && errno != EINVAL && errno != EROFS)
+        if (!err && o->tmp && fsync(o->kept.fd) != 0 && errno != EINVAL && errno != EROFS)
             err = errno;
         if (fclose(o->f) != 0 && !err)
-            err = errno ? errno : EIO;
+            err = stream_error(&o->kept);
         o->f = NULL;
     }
     if (!err && o->tmp && !(o->is_dir ? put_dir_in_place(o) : rename(o->tmp, o->target) == 0))

@@ -35,6 +35,8 @@ void cli_output_setup(void);
 cli_output *cli_output_open(const char *path);
 /* The stream to write to. */
 FILE *cli_output_file(const cli_output *o);
+/* errno of the first write to o's stream that failed; 0 if none did */
+int cli_output_write_error(const cli_output *o);
 /* The name messages use: the path, or "standard output". */
 const char *cli_output_name(const cli_output *o);
 

@@ -218,9 +218,19 @@ static cJSON *error_json(const pb_error *e)
 static bool put_file_json(FILE *out, const pb_document *d, const pb_table **tables)
 {
     bool ok = d->error.status == PB_OK;
+    const char *shown = d->display_path ? d->display_path : d->path;
     fputs("{\"path\":", out);
-    if (!cli_json_put(out, cJSON_CreateString(d->path)))
+    if (!cli_json_put(out, cJSON_CreateString(shown)))
         return false;
+    if (strcmp(shown, d->path) != 0) { /* a name that is no UTF-8: its bytes too, as the check's JSON */
+        size_t n = pb_path_base64(d->path, NULL, 0) + 1;
+        char *b = malloc(n);
+        if (!b)
+            return false;
+        pb_path_base64(d->path, b, n);
+        fprintf(out, ",\"path_bytes\":\"%s\"", b);
+        free(b);
+    }
     fprintf(out, ",\"status\":\"%s\"", ok ? "ok" : "error");
     if (!ok) {
         fputs(",\"error\":", out);
@@ -356,7 +366,7 @@ static bool text_table(FILE *out, const pb_document *d, const pb_table *t)
 static bool text_file(FILE *out, const pb_document *d, const pb_table **tables)
 {
     char path[4096];
-    pb_safe_text(d->path, path, sizeof path);
+    pb_safe_text(d->display_path ? d->display_path : d->path, path, sizeof path);
     if (d->table_count == 0)
         fprintf(out, _("%s: no tables\n\n"), path);
     else
@@ -381,7 +391,7 @@ static int show_one(const tables_cli *c, const char *path, bool *json_started)
         status = d->error.status == PB_ERR_INTERNAL || d->error.status == PB_ERR_NOMEM ? EXIT_INTERNAL
                                                                                        : EXIT_UNREADABLE;
         char safe[4096], why[sizeof d->error.message * 4];
-        pb_safe_text(path, safe, sizeof safe);
+        pb_safe_text(d->display_path ? d->display_path : d->path, safe, sizeof safe);
         pb_safe_text(d->error.message, why, sizeof why);
         fprintf(stderr, "pbcheck: %s: %s [%s]\n", safe, why, pb_status_code(d->error.status));
     }

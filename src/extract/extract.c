@@ -72,12 +72,12 @@ int pbi_non_blank_slots(const slot *s, int n, int *only)
 }
 
 /* A row holding a table's heading and nothing else. */
-static bool title_row(const slot *s, int n, int *which)
+static bool title_row(slot *s, int n, int *which)
 {
     if (pbi_non_blank_slots(s, n, which) != 1)
         return false;
     const char *l = s[*which].label;
-    if (!*l || pbi_label_of(l, false) != L_NONE || pbi_unit_in(l) != PB_UNIT_UNKNOWN)
+    if (!*l || pbi_slot_kind(&s[*which], false) != L_NONE || pbi_unit_in(l) != PB_UNIT_UNKNOWN)
         return false;
     return pbi_label_has_suffix(l, "表") || pbi_contains(l, "绩效目标表") || pbi_contains(l, "申报表") ||
            pbi_contains(l, "自评表") || pbi_contains(l, "评价表");
@@ -223,6 +223,8 @@ bool pbi_extract_table(pb_extractor *x, const pb_table *t)
     d->tables_seen++;
     bool used = false;
     if (x->opt->keep_tables && !keep_table(x, t))
+        return false;
+    if (t->parent_table >= 0 && !pbi_note_nested(x, t))
         return false;
     /* The indicator part continues into this table only when it follows
      * the last one directly, with no heading between (a page break). */

@@ -13,6 +13,9 @@ pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o);
 bool pbi_extract_paragraph(pb_extractor *x, const char *text, int index);
 bool pbi_extract_table(pb_extractor *x, const pb_table *t);
 bool pbi_extract_finish(pb_extractor *x);
+/* Frees what the extractor holds outside the document's arena (after
+ * pbi_extract_finish, or instead of it when the read failed). */
+void pbi_extractor_free(pb_extractor *x);
 
 #pragma GCC visibility pop
 

@@ -22,13 +22,26 @@ typedef struct slot {
 
 typedef enum { SCHED_NONE, SCHED_LABELS_NEXT, SCHED_VALUES_NEXT } sched_state;
 
+/* The text of a table nested in a cell (its rows' lines), met before the
+ * table it is nested in: a cell whose lines are a table of their own. */
+#define MAX_NESTED 8
+typedef struct nested_text {
+    int table, row, col; /* the cell it sits in */
+    const char *text;
+} nested_text;
+
 struct pb_extractor {
     pb_document *doc;
     const pb_options *opt;
     pb_arena *a;
     size_t project_cap, table_cap, summary_cap, skipped_cap;
     pb_project *cur;
-    size_t ind_cap, fund_cap; /* of cur->indicators, cur->funds */
+    /* cur's indicators and fund parts while it is read: grown here (malloc)
+     * and copied to the arena at their final size when cur is closed, so
+     * that the arena keeps no outgrown arrays (an indicator is 504 bytes) */
+    pb_indicator *ind_buf;
+    pb_fund *fund_buf;
+    size_t ind_buf_cap, fund_buf_cap;
     /* indicator part */
     bool ind_mode;
     int ind_col[COL_COUNT];
@@ -80,6 +93,9 @@ struct pb_extractor {
     int long_goals_first; /* a row of goal labels put 中期目标 before 年度目标: 1, after: 0, none seen: -1 */
     int goal_cols[4];
     label_kind goal_kinds[4];
+    /* the last MAX_NESTED nested tables, a ring */
+    nested_text nested[MAX_NESTED];
+    unsigned nested_n;
 };
 
 static inline pb_loc pbi_cell_loc(const pb_table *t, const pb_cell *c)
@@ -96,7 +112,10 @@ const char *pbi_keep(pb_extractor *x, const char *s);
 void pbi_set_title(pb_extractor *x, const char *s, pb_loc loc);
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc);
 /* Names cur's template family from the keys met (before the next project). */
-void pbi_close_project(pb_extractor *x);
+bool pbi_close_project(pb_extractor *x);
+/* Room for one more indicator / fund part of cur (in ind_buf / fund_buf). */
+bool pbi_grow_indicators(pb_extractor *x);
+bool pbi_grow_funds(pb_extractor *x);
 bool pbi_set_field(pb_extractor *x, pb_field *f, const pb_table *t, const pb_cell *c);
 bool pbi_set_amount(pb_extractor *x, pb_amount *m, const pb_table *t, const pb_cell *c);
 bool pbi_add_fund(pb_extractor *x, const char *label, bool fiscal, const pb_table *t, const pb_cell *c);
@@ -111,6 +130,12 @@ bool pbi_set_total(pb_extractor *x, const char *label, const char *raw, pb_loc l
  * amount of the text as the project's total or a part of its funds. */
 bool pbi_amounts_in_text(pb_extractor *x, const char *text, pb_loc loc);
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count);
+/* Keeps the lines of a nested table t for the cell it sits in. */
+bool pbi_note_nested(pb_extractor *x, const pb_table *t);
+/* 绩效目标 (or 中期目标) from cell c, and its lines: the lines of a table
+ * nested in c when c's own text is blank. */
+bool pbi_set_goals(pb_extractor *x, pb_field *f, const char ***lines, size_t *count, const pb_table *t,
+                   const pb_cell *c);
 
 /* ---- the key/value part (keyvalue.c) */
 /* The row under a schedule or fund header, when it is one: *done. */
@@ -119,7 +144,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
 
 /* ---- the indicator part (indicators.c) */
 /* An indicator header row (一级指标 | 二级指标 | … | 指标值): *done. */
-bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done);
+bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done);
 bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row);
 bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row);
 

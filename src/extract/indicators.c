@@ -27,9 +27,9 @@ static bool complete(const int *col)
 
 /* 项目名称, 预算数, 年度目标, 项目编码 heading columns of an indicator
  * header: the project's cells of a list export. */
-static int list_column(const char *label)
+static int list_column(slot *s)
 {
-    switch (pbi_label_of(label, false)) {
+    switch (pbi_slot_kind(s, false)) {
     case L_NAME: return LIST_NAME;
     case L_TOTAL: return LIST_TOTAL;
     case L_GOALS: return LIST_GOALS;
@@ -84,7 +84,7 @@ static void split_repeated(const pb_table *t, int r, int long_first, const int *
     }
 }
 
-static bool indicator_header(const pb_table *t, int r, int long_first, const slot *s, int n, ind_header *h)
+static bool indicator_header(const pb_table *t, int r, int long_first, slot *s, int n, ind_header *h)
 {
     int annual[COL_COUNT], dup[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
@@ -112,9 +112,9 @@ static bool indicator_header(const pb_table *t, int r, int long_first, const slo
             if (k == COL_VALUE && h->col[k] == s[i].cell->col &&
                 !pbi_label_unit_note(s[i].label, h->value_unit, sizeof h->value_unit))
                 h->value_unit[0] = '\0';
-        } else if (list_column(s[i].label) >= 0) {
-            if (h->list_col[list_column(s[i].label)] < 0)
-                h->list_col[list_column(s[i].label)] = s[i].cell->col;
+        } else if ((k = list_column(&s[i])) >= 0) {
+            if (h->list_col[k] < 0)
+                h->list_col[k] = s[i].cell->col;
         } else if (h->term < 0 && pbi_term_marker(s[i].label, &term)) {
             h->term = (int)term;
             h->term_col = s[i].cell->col;
@@ -317,7 +317,7 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
     /* 优 | 良 | 中 | 差 under 评价标准: the grades' heads, not an indicator */
     if (l3_blank && blank_here(c[COL_L2], row) && c[COL_VALUE] && strcmp(c[COL_VALUE]->text, "优") == 0)
         return true;
-    if (!pbi_grow(x->a, (void **)&p->indicators, &x->ind_cap, p->indicator_count, sizeof *p->indicators))
+    if (!pbi_grow_indicators(x))
         return false;
     pb_indicator *ind = &p->indicators[p->indicator_count++];
     memset(ind, 0, sizeof *ind);
@@ -414,7 +414,7 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
         !pbi_set_total(x, "预算数", c->text, pbi_cell_loc(t, c)))
         return false;
     if ((c = at_col(t, row, x->list_col[LIST_GOALS])) && c->row == row &&
-        !(pbi_set_field(x, &p->goals_cell, t, c) && pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count)))
+        !pbi_set_goals(x, &p->goals_cell, &p->goals, &p->goal_count, t, c))
         return false;
     p->has_indicator_table = true;
     x->ind_mode = true;
@@ -465,7 +465,7 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
     return ok;
 }
 
-bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, const slot *s, int n, bool *done)
+bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done)
 {
     ind_header h;
     *done = indicator_header(t, r, x->long_goals_first, s, n, &h);

@@ -275,10 +275,9 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     case L_OTHER:
         return pbi_add_fund(x, s[i].label, k == L_FISCAL, t, v);
     case L_GOALS:
-        return pbi_set_field(x, &p->goals_cell, t, v) && pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count);
+        return pbi_set_goals(x, &p->goals_cell, &p->goals, &p->goal_count, t, v);
     case L_LONG_GOALS:
-        return pbi_set_field(x, &p->long_goals_cell, t, v) &&
-               pbi_split_lines(x, p->long_goals_cell.text, &p->long_goals, &p->long_goal_count);
+        return pbi_set_goals(x, &p->long_goals_cell, &p->long_goals, &p->long_goal_count, t, v);
     default:
         return true;
     }
@@ -327,10 +326,8 @@ static bool goal_values(pb_extractor *x, const pb_table *t, int row)
         if (!c || c->row != row)
             continue;
         bool ok = x->goal_kinds[k] == L_GOALS
-                      ? pbi_set_field(x, &p->goals_cell, t, c) &&
-                            pbi_split_lines(x, p->goals_cell.text, &p->goals, &p->goal_count)
-                      : pbi_set_field(x, &p->long_goals_cell, t, c) &&
-                            pbi_split_lines(x, p->long_goals_cell.text, &p->long_goals, &p->long_goal_count);
+                      ? pbi_set_goals(x, &p->goals_cell, &p->goals, &p->goal_count, t, c)
+                      : pbi_set_goals(x, &p->long_goals_cell, &p->long_goals, &p->long_goal_count, t, c);
         if (!ok)
             return false;
     }

@@ -43,10 +43,17 @@ typedef struct lit {
 
 #define LIT(x) {"" x, sizeof(x) - 1}
 
+/* l is s (n bytes).  The last byte first: the labels are Chinese, and many
+ * of one length share the first byte (0xE4-0xE9) but few the last. */
+static inline bool lit_is(const lit *l, const char *s, size_t n)
+{
+    return l->len == n && n && l->s[n - 1] == s[n - 1] && memcmp(s, l->s, n) == 0;
+}
+
 static bool in_list(const char *s, size_t n, const lit *list, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        if (list[i].len == n && memcmp(s, list[i].s, n) == 0)
+        if (lit_is(&list[i], s, n))
             return true;
     return false;
 }
@@ -178,7 +185,7 @@ label_kind pbi_label_of(const char *label, bool funds)
     pbi_label_base(label, base, sizeof base);
     size_t n = strlen(base);
     for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
-        if (exact_labels[i].text.len == n && memcmp(base, exact_labels[i].text.s, n) == 0)
+        if (lit_is(&exact_labels[i].text, base, n))
             return exact_labels[i].kind;
     if (pbi_has_prefix(base, "资金支出计划") || pbi_has_prefix(base, "资金支出进度") ||
         pbi_has_prefix(base, "支出进度计划") || strcmp(base, "支出计划") == 0)
@@ -268,8 +275,7 @@ static int column_of(const char *l, bool base)
 {
     size_t n = strlen(l);
     for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
-        if (column_labels[i].text.len == n && memcmp(l, column_labels[i].text.s, n) == 0 &&
-            (!base || column_takes_note(column_labels[i].col)))
+        if (lit_is(&column_labels[i].text, l, n) && (!base || column_takes_note(column_labels[i].col)))
             return (int)column_labels[i].col;
     return -1;
 }
@@ -299,7 +305,7 @@ int pbi_indicator_column_weak(const char *l)
 {
     size_t n = strlen(l);
     for (size_t i = 0; i < sizeof weak_column_labels / sizeof *weak_column_labels; i++)
-        if (weak_column_labels[i].text.len == n && memcmp(l, weak_column_labels[i].text.s, n) == 0)
+        if (lit_is(&weak_column_labels[i].text, l, n))
             return (int)weak_column_labels[i].col;
     return -1;
 }
@@ -311,7 +317,9 @@ int pbi_indicator_column_term(const char *l, pb_term *term)
         pb_term term;
     } quals[] = {{"(长期)", PB_TERM_LONG}, {"(中期)", PB_TERM_LONG}, {"(实施期)", PB_TERM_LONG},
                  {"(年度)", PB_TERM_ANNUAL}, {"(本年度)", PB_TERM_ANNUAL}, {"(当年)", PB_TERM_ANNUAL}};
-    for (size_t i = 0; i < sizeof quals / sizeof *quals; i++)
+    size_t len = strlen(l);
+    bool closed = len >= 2 && l[len - 1] == ')'; /* every qualifier ends so */
+    for (size_t i = 0; closed && i < sizeof quals / sizeof *quals; i++)
         if (pbi_label_has_suffix(l, quals[i].suffix) && strlen(l) > strlen(quals[i].suffix)) {
             char head[LABEL_MAX];
             size_t n = strlen(l) - strlen(quals[i].suffix);

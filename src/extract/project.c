@@ -3,7 +3,9 @@
 #include "extract/extractor.h"
 #include "model/model.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -21,21 +23,99 @@ void pbi_set_title(pb_extractor *x, const char *s, pb_loc loc)
     x->title_loc = loc;
 }
 
-void pbi_close_project(pb_extractor *x)
+static bool scratch_grow(void **buf, size_t *cap, size_t count, size_t size)
 {
-    if (x->cur && (x->keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE))))
-        x->cur->whole_department = true;
-    if (x->cur && !x->cur->template_family) {
-        const family *f = pbi_family_of(x->keys);
-        x->cur->template_family = f ? &f->t : NULL;
+    if (count < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    if (ncap > SIZE_MAX / size)
+        return false;
+    void *n = realloc(*buf, ncap * size);
+    if (!n)
+        return false;
+    *buf = n;
+    *cap = ncap;
+    return true;
+}
+
+bool pbi_grow_indicators(pb_extractor *x)
+{
+    pb_project *p = x->cur;
+    if (!scratch_grow((void **)&x->ind_buf, &x->ind_buf_cap, p->indicator_count, sizeof *x->ind_buf))
+        return false;
+    p->indicators = x->ind_buf;
+    return true;
+}
+
+bool pbi_grow_funds(pb_extractor *x)
+{
+    pb_project *p = x->cur;
+    if (!scratch_grow((void **)&x->fund_buf, &x->fund_buf_cap, p->fund_count, sizeof *x->fund_buf))
+        return false;
+    p->funds = x->fund_buf;
+    return true;
+}
+
+/* items (in a scratch buffer) copied to the arena at their size. */
+static bool settle(pb_extractor *x, void **items, size_t count, size_t size)
+{
+    if (!count) {
+        *items = NULL;
+        return true;
     }
+    void *n = pb_arena_alloc(x->a, count * size);
+    if (!n)
+        return false;
+    memcpy(n, *items, count * size);
+    *items = n;
+    return true;
+}
+
+bool pbi_close_project(pb_extractor *x)
+{
+    pb_project *p = x->cur;
+    uint64_t keys = x->keys;
     x->keys = 0;
+    if (!p)
+        return true;
+    if (keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE)))
+        p->whole_department = true;
+    if (!p->template_family) {
+        const family *f = pbi_family_of(keys);
+        p->template_family = f ? &f->t : NULL;
+    }
+    bool ok = true;
+    if (p->indicators == x->ind_buf)
+        ok = settle(x, (void **)&p->indicators, p->indicator_count, sizeof *p->indicators);
+    if (p->funds == x->fund_buf)
+        ok = ok && settle(x, (void **)&p->funds, p->fund_count, sizeof *p->funds);
+    return ok;
+}
+
+void pbi_extractor_free(pb_extractor *x)
+{
+    if (!x)
+        return;
+    /* a project left open by a failed read points at nothing freed */
+    if (x->cur && x->cur->indicators == x->ind_buf) {
+        x->cur->indicators = NULL;
+        x->cur->indicator_count = 0;
+    }
+    if (x->cur && x->cur->funds == x->fund_buf) {
+        x->cur->funds = NULL;
+        x->cur->fund_count = 0;
+    }
+    free(x->ind_buf);
+    free(x->fund_buf);
+    x->ind_buf = NULL;
+    x->fund_buf = NULL;
 }
 
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
 {
     pb_document *d = x->doc;
-    pbi_close_project(x);
+    if (!pbi_close_project(x))
+        return false;
     if (!pbi_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
         return false;
     pb_project *p = pb_arena_alloc(x->a, sizeof *p);
@@ -66,7 +146,6 @@ bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
     p->total.loc = p->fiscal.loc = p->other.loc = p->schedule.loc = PB_NOLOC;
     d->projects[d->project_count++] = p;
     x->cur = p;
-    x->ind_cap = x->fund_cap = 0;
     x->ind_mode = false;
     x->sched = SCHED_NONE;
     x->fund_n = 0;
@@ -127,7 +206,7 @@ bool pbi_add_fund_raw(pb_extractor *x, const char *label, bool fiscal, const cha
         if (strcmp(p->funds[i].label, label) == 0)
             f = &p->funds[i];
     if (!f) {
-        if (!pbi_grow(x->a, (void **)&p->funds, &x->fund_cap, p->fund_count, sizeof *p->funds))
+        if (!pbi_grow_funds(x))
             return false;
         f = &p->funds[p->fund_count++];
         memset(f, 0, sizeof *f);
@@ -137,6 +216,50 @@ bool pbi_add_fund_raw(pb_extractor *x, const char *label, bool fiscal, const cha
     }
     f->fiscal = fiscal;
     return pbi_set_amount_raw(x, &f->amount, raw, loc);
+}
+
+bool pbi_note_nested(pb_extractor *x, const pb_table *t)
+{
+    size_t len = 1;
+    for (int r = 0; r < t->row_count; r++)
+        for (int i = 0; i < t->rows[r].count; i++)
+            len += strlen(t->rows[r].cells[i].text ? t->rows[r].cells[i].text : "") + 1;
+    char *text = pb_arena_alloc(x->a, len), *w = text;
+    if (!text)
+        return false;
+    /* A row is a line, its cells joined by a space. */
+    for (int r = 0; r < t->row_count; r++) {
+        for (int i = 0; i < t->rows[r].count; i++) {
+            const char *s = t->rows[r].cells[i].text ? t->rows[r].cells[i].text : "";
+            size_t n = strlen(s);
+            memcpy(w, s, n);
+            w += n;
+            *w++ = i + 1 < t->rows[r].count ? ' ' : '\n';
+        }
+    }
+    *w = '\0';
+    x->nested[x->nested_n++ % MAX_NESTED] = (nested_text){t->parent_table, t->parent_row, t->parent_col, text};
+    return true;
+}
+
+bool pbi_set_goals(pb_extractor *x, pb_field *f, const char ***lines, size_t *count, const pb_table *t,
+                   const pb_cell *c)
+{
+    if (!pbi_set_field(x, f, t, c))
+        return false;
+    const char *text = f->text;
+    if (c && pbi_is_blank(text)) {
+        unsigned n = x->nested_n < MAX_NESTED ? x->nested_n : MAX_NESTED;
+        for (unsigned i = 0; i < n; i++) {
+            const nested_text *nt = &x->nested[i];
+            if (nt->table == t->index && nt->col == c->col && nt->row >= c->row && nt->row < c->row + c->row_span) {
+                text = nt->text;
+                break;
+            }
+        }
+        f->text = text;
+    }
+    return pbi_split_lines(x, text, lines, count);
 }
 
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)
@@ -293,7 +416,8 @@ static bool move_departments(pb_extractor *x)
 bool pbi_extract_finish(pb_extractor *x)
 {
     pb_document *d = x->doc;
-    pbi_close_project(x);
+    if (!pbi_close_project(x))
+        return false;
     for (size_t i = 0; i < d->project_count; i++) {
         pb_project *p = d->projects[i];
         if (!name_from_title(x, p))

@@ -42,7 +42,7 @@ static pb_document *doc_new(const char *name)
     }
     d->arena = a;
     d->path = pb_arena_strdup(a, name ? name : "-");
-    if (!d->path) {
+    if (!d->path || !(d->display_path = pbi_path_shown(a, d->path))) {
         pb_arena_free(a);
         return NULL;
     }
@@ -94,6 +94,7 @@ static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
     pb_docx_sink sink = {&ctx, sink_paragraph, sink_table};
     if (pbi_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error) && !pbi_extract_finish(x))
         pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+    pbi_extractor_free(x);
 }
 
 static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o)

@@ -153,62 +153,142 @@ static int cmp_ins(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* The cell covering (row, col) of table t: a vMerge continuation gives the
- * cell it continues. */
-static const pbi_cell_anchor *cell_at(const pbi_anchor_map *m, int t, int row, int col)
+/* The cells by (table, row), built once in time linear in the document,
+ * so that each finding's look-up reads one row, not the whole part:
+ * cells[tstart[t] .. tstart[t + 1]) are table t's in (row, col) order,
+ * rstart[rbase[t] + r] the first of its row r (rows[t] rows);
+ * owner[i] is the cell a vMerge continuation continues (itself for the
+ * others); first[t] is table t's first cell with a paragraph. */
+typedef struct cell_index {
+    const pbi_cell_anchor **cells, **owner, **first;
+    size_t *tstart, *rstart, *rbase;
+    int *rows;
+    int tables;
+    const pbi_cell_anchor *top; /* the first table's first cell with a paragraph */
+} cell_index;
+
+static int cmp_cell(const void *x, const void *y)
 {
-    const pbi_cell_anchor *hit = NULL;
-    for (size_t i = 0; i < m->count; i++) {
-        const pbi_cell_anchor *c = &m->cells[i];
-        if (c->table == t && c->row == row && col >= c->col && col < c->col + c->span) {
-            hit = c;
-            break;
-        }
+    const pbi_cell_anchor *a = *(const pbi_cell_anchor *const *)x, *b = *(const pbi_cell_anchor *const *)y;
+    if (a->row != b->row)
+        return a->row < b->row ? -1 : 1;
+    return a->col < b->col ? -1 : a->col > b->col;
+}
+
+/* The cell of table t that starts in row and covers grid column col. */
+static size_t row_find(const cell_index *ix, int t, int row, int col, bool exact)
+{
+    if (t < 0 || t >= ix->tables || row < 0 || row >= ix->rows[t])
+        return (size_t)-1;
+    size_t *rs = ix->rstart + ix->rbase[t];
+    for (size_t i = rs[row]; i < rs[row + 1]; i++) {
+        const pbi_cell_anchor *c = ix->cells[i];
+        if (exact ? c->col == col : (col >= c->col && col < c->col + c->span))
+            return i;
     }
-    while (hit && hit->vmerge_continue && hit->row > 0) {
-        const pbi_cell_anchor *up = NULL;
-        for (size_t i = 0; i < m->count; i++) {
-            const pbi_cell_anchor *c = &m->cells[i];
-            if (c->table == hit->table && c->row == hit->row - 1 && c->col == hit->col) {
-                up = c;
+    return (size_t)-1;
+}
+
+static bool index_build(pb_arena *a, const pbi_anchor_map *m, cell_index *ix)
+{
+    memset(ix, 0, sizeof *ix);
+    int tables = 0;
+    for (size_t i = 0; i < m->count; i++)
+        if (m->cells[i].table >= tables)
+            tables = m->cells[i].table + 1;
+    ix->tables = tables;
+    size_t n = m->count, nt = (size_t)tables;
+    ix->cells = pb_arena_alloc(a, (n + 1) * sizeof *ix->cells);
+    ix->owner = pb_arena_alloc(a, (n + 1) * sizeof *ix->owner);
+    ix->first = pb_arena_alloc(a, (nt + 1) * sizeof *ix->first);
+    ix->tstart = pb_arena_alloc(a, (nt + 2) * sizeof *ix->tstart);
+    ix->rbase = pb_arena_alloc(a, (nt + 1) * sizeof *ix->rbase);
+    ix->rows = pb_arena_alloc(a, (nt + 1) * sizeof *ix->rows);
+    if (!ix->cells || !ix->owner || !ix->first || !ix->tstart || !ix->rbase || !ix->rows)
+        return false;
+    /* A stable counting sort by table: the walker ends a table's cells in
+     * row and column order (a nested table's are another table's). */
+    memset(ix->tstart, 0, (nt + 2) * sizeof *ix->tstart);
+    for (size_t i = 0; i < n; i++)
+        ix->tstart[m->cells[i].table + 1]++;
+    for (size_t t = 0; t < nt; t++)
+        ix->tstart[t + 1] += ix->tstart[t];
+    size_t *fill = pb_arena_alloc(a, (nt + 1) * sizeof *fill);
+    if (!fill)
+        return false;
+    memcpy(fill, ix->tstart, nt * sizeof *fill);
+    for (size_t i = 0; i < n; i++)
+        ix->cells[fill[m->cells[i].table]++] = &m->cells[i];
+    size_t row_slots = 0;
+    for (size_t t = 0; t < nt; t++) {
+        const pbi_cell_anchor **b = ix->cells + ix->tstart[t];
+        size_t k = ix->tstart[t + 1] - ix->tstart[t];
+        for (size_t i = 1; i < k; i++)
+            if (cmp_cell(&b[i - 1], &b[i]) > 0) {
+                qsort(b, k, sizeof *b, cmp_cell); /* not expected: kept correct anyway */
                 break;
             }
-        }
-        if (!up)
-            break;
-        hit = up;
+        ix->rows[t] = k ? b[k - 1]->row + 1 : 0;
+        ix->rbase[t] = row_slots;
+        row_slots += (size_t)ix->rows[t] + 1;
     }
+    ix->rstart = pb_arena_alloc(a, (row_slots + 1) * sizeof *ix->rstart);
+    if (!ix->rstart)
+        return false;
+    for (size_t t = 0; t < nt; t++) {
+        size_t *rs = ix->rstart + ix->rbase[t], i = ix->tstart[t];
+        for (int r = 0; r <= ix->rows[t]; r++) {
+            while (i < ix->tstart[t + 1] && ix->cells[i]->row < r)
+                i++;
+            rs[r] = i;
+        }
+        ix->first[t] = NULL;
+        for (size_t k = ix->tstart[t]; k < ix->tstart[t + 1] && !ix->first[t]; k++)
+            if (ix->cells[k]->has_para)
+                ix->first[t] = ix->cells[k];
+        if (!ix->top && ix->first[t])
+            ix->top = ix->first[t];
+        /* Rows in order, so the cell above is resolved already. */
+        for (size_t k = ix->tstart[t]; k < ix->tstart[t + 1]; k++) {
+            const pbi_cell_anchor *c = ix->cells[k];
+            size_t up = c->vmerge_continue && c->row > 0 ? row_find(ix, (int)t, c->row - 1, c->col, true) : (size_t)-1;
+            ix->owner[k] = up != (size_t)-1 ? ix->owner[up] : c;
+        }
+    }
+    return true;
+}
+
+/* The cell covering (row, col) of table t: a vMerge continuation gives the
+ * cell it continues. */
+static const pbi_cell_anchor *cell_at(const cell_index *ix, int t, int row, int col)
+{
+    size_t i = row_find(ix, t, row, col, false);
+    const pbi_cell_anchor *hit = i != (size_t)-1 ? ix->owner[i] : NULL;
     return hit && hit->has_para ? hit : NULL;
 }
 
-/* The first cell of table t with a paragraph (the table's anchor); for t
- * -1, of the first table that has one.  Cells are recorded as they end, so
- * a nested table's come before its parent's: the lowest index decides. */
-static const pbi_cell_anchor *first_cell(const pbi_anchor_map *m, int t)
+/* The first cell of table t with a paragraph (the table's anchor). */
+static const pbi_cell_anchor *first_cell(const cell_index *ix, int t)
 {
-    const pbi_cell_anchor *best = NULL;
-    for (size_t i = 0; i < m->count; i++) {
-        const pbi_cell_anchor *c = &m->cells[i];
-        if (!c->has_para || (t >= 0 && c->table != t))
-            continue;
-        if (!best || c->table < best->table ||
-            (c->table == best->table && (c->row < best->row || (c->row == best->row && c->col < best->col))))
-            best = c;
-    }
-    return best;
+    return t >= 0 && t < ix->tables ? ix->first[t] : NULL;
 }
 
-static const pbi_cell_anchor *anchor_of(const pbi_anchor_map *m, pb_loc loc)
+static const pbi_cell_anchor *anchor_of(const pbi_anchor_map *m, const cell_index *ix, pb_loc loc)
 {
     const pbi_cell_anchor *c = NULL;
+    /* A body paragraph (PB505's entry of part 1, a title read from the
+     * paragraph before a table): that paragraph. */
+    if (loc.table < 0 && loc.paragraph >= 0 && (size_t)loc.paragraph < m->para_count &&
+        m->paras[loc.paragraph].has_para)
+        return &m->paras[loc.paragraph];
     if (loc.table >= 0 && loc.row >= 0 && loc.col >= 0)
-        c = cell_at(m, loc.table, loc.row, loc.col);
+        c = cell_at(ix, loc.table, loc.row, loc.col);
     if (!c && loc.table >= 0 && loc.row >= 0)
-        c = cell_at(m, loc.table, loc.row, 0);
+        c = cell_at(ix, loc.table, loc.row, 0);
     if (!c && loc.table >= 0)
-        c = first_cell(m, loc.table);
+        c = first_cell(ix, loc.table);
     if (!c)
-        c = first_cell(m, -1);
+        c = ix->top;
     if (!c && m->has_body_para)
         c = &m->body;
     return c;
@@ -219,15 +299,19 @@ static const char *severity_label(pb_severity s)
     return s == PB_SEV_ERROR ? _("error") : s == PB_SEV_WARNING ? _("warning") : _("info");
 }
 
-static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *m, pb_severity fail_on)
+static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *m, pb_severity fail_on,
+                         pb_severity min_severity)
 {
+    cell_index ix;
+    if (!index_build(an->a, m, &ix))
+        return oom(an);
     size_t count[4] = {0};
     bool fails = false;
     for (size_t i = 0; i < d->finding_count; i++) {
         count[d->findings[i].severity & 3]++;
         fails = fails || d->findings[i].severity >= fail_on;
     }
-    const pbi_cell_anchor *top = first_cell(m, -1);
+    const pbi_cell_anchor *top = ix.top;
     if (!top && m->has_body_para)
         top = &m->body;
     if (!top) {
@@ -243,7 +327,9 @@ static bool add_findings(annot *an, const pb_document *d, const pbi_anchor_map *
         return false;
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
-        const pbi_cell_anchor *c = anchor_of(m, f->loc);
+        if (f->severity < min_severity)
+            continue; /* -S: counted in the verdict, not commented */
+        const pbi_cell_anchor *c = anchor_of(m, &ix, f->loc);
         snprintf(heading, sizeof heading, "[%s] %s %s", severity_label(f->severity), f->rule->id,
                  _(f->rule->summary));
         if (!add_comment(an, c ? c : top, heading, f->message))
@@ -434,7 +520,8 @@ static void parts_free(parts *p)
     free(p->new_comments);
 }
 
-static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, size_t *written,
+static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, pb_severity min_severity,
+                     size_t *written,
                      pb_arena *a, parts *p, pb_error *e)
 {
     pb_limits lim;
@@ -481,7 +568,7 @@ static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, 
     if (p->comments && max_comment_id(p->comments) > max)
         max = max_comment_id(p->comments);
     an.next_id = max + 1;
-    if (!add_findings(&an, d, &m, fail_on))
+    if (!add_findings(&an, d, &m, fail_on, min_severity))
         return false;
     if (!(p->new_main = splice(&an, p->main_xml, p->main_len, &p->main_len)))
         return false;
@@ -559,7 +646,8 @@ static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, 
     return true;
 }
 
-bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, size_t *comments, pb_error *e)
+bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, pb_severity min_severity,
+                       size_t *comments, pb_error *e)
 {
     memset(e, 0, sizeof *e);
     if (d->error.status != PB_OK) {
@@ -577,7 +665,7 @@ bool pb_annotate_write(const pb_document *d, FILE *out, pb_severity fail_on, siz
     }
     parts p;
     memset(&p, 0, sizeof p);
-    bool ok = annotate(d, out, fail_on, comments, a, &p, e);
+    bool ok = annotate(d, out, fail_on, min_severity, comments, a, &p, e);
     parts_free(&p);
     pb_arena_free(a);
     return ok;

@@ -41,8 +41,12 @@ typedef struct pbi_cell_anchor {
 typedef struct pbi_anchor_map {
     pbi_cell_anchor *cells; /* in document order */
     size_t count;
-    /* The first body paragraph outside any table (for a document without
-     * tables): has_body_para false when there is none. */
+    /* The body paragraphs (outside every table), by the walker's index —
+     * pb_loc.paragraph, PB505's paragraph N: table, row and col -1. */
+    pbi_cell_anchor *paras;
+    size_t para_count;
+    /* The first of them (for a document without tables): has_body_para
+     * false when there is none. */
     bool has_body_para;
     pbi_cell_anchor body;
     long max_id;          /* the largest w:id of the part (-1 for none) */
@@ -52,8 +56,10 @@ typedef struct pbi_anchor_map {
 } pbi_anchor_map;
 
 /* Walks the main part (whole in memory) with the reader's walker, so that
- * (table, row, grid column) mean what they mean in pb_table, and records
- * each cell's anchor.  Arrays are allocated in a.  False with e set. */
+ * (table, row, grid column) and body paragraph numbers mean what they mean
+ * in pb_table and pb_loc, and records each cell's and each body
+ * paragraph's anchor, in one pass.  Arrays are allocated in a.  False with
+ * e set. */
 bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_map *m, pb_error *e);
 
 #pragma GCC visibility pop

@@ -30,14 +30,16 @@ typedef struct mapper {
     pb_arena *a;
     pbi_anchor_map *m;
     pb_error *e;
-    size_t cap;
+    size_t cap, para_cap;
+    pbi_cell_anchor para; /* the open body paragraph's anchor */
+    int para_index;       /* the walker's number of the body paragraph that just ended, else -1 */
     open_cell *cells;
     size_t cell_depth, cell_cap;
     int table_depth;   /* open tables */
     int para_depth;
     bool para_first;   /* the open top-level paragraph has had no child yet */
     bool para_in_cell; /* ... and belongs to the innermost open cell */
-    bool para_body;    /* ... and is a body paragraph */
+    bool para_body;    /* ... and is outside every table */
     bool para_sets_start; /* ... and is its anchor's first paragraph */
     int ppr_depth;     /* inside that paragraph's leading w:pPr */
     bool last_merged_left; /* the last recorded cell ended as an hMerge continuation */
@@ -172,7 +174,16 @@ static pbi_cell_anchor *para_anchor(mapper *mp)
         open_cell *oc = current_cell(mp);
         return oc && oc->recorded ? &oc->cell : NULL;
     }
-    return mp->para_body ? &mp->m->body : NULL;
+    return mp->para_body ? &mp->para : NULL;
+}
+
+/* The walker numbered the body paragraph that is ending (its end tag is
+ * the event being handled): para_end records it under that number. */
+static bool w_paragraph(void *ctx, int index)
+{
+    mapper *mp = ctx;
+    mp->para_index = index;
+    return true;
 }
 
 /* ---- SAX2 */
@@ -183,7 +194,9 @@ static void para_start(mapper *mp)
         return;
     mp->para_first = true;
     mp->para_in_cell = current_cell(mp) != NULL;
-    mp->para_body = mp->table_depth == 0 && !mp->m->has_body_para;
+    mp->para_body = mp->table_depth == 0;
+    if (mp->para_body)
+        mp->para = (pbi_cell_anchor){.table = -1, .row = -1, .col = -1, .span = 1};
     size_t at = offset(mp);
     bool empty = at < mp->len && mp->xml[at] == '/';
     pbi_cell_anchor *c = para_anchor(mp);
@@ -197,14 +210,12 @@ static void para_start(mapper *mp)
         c->end = at; /* fixed at the end tag */
         c->end_empty = empty;
     }
-    if (mp->para_body)
-        mp->m->has_body_para = true;
 }
 
-static void para_end(mapper *mp)
+static bool para_end(mapper *mp)
 {
     if (mp->para_depth == 0 || --mp->para_depth > 0)
-        return;
+        return true;
     pbi_cell_anchor *c = para_anchor(mp);
     if (c && !c->end_empty) {
         /* Back from past the end tag to its "<" (an end tag holds no other). */
@@ -213,7 +224,21 @@ static void para_end(mapper *mp)
             at--;
         c->end = at > 0 ? at - 1 : 0;
     }
+    pbi_anchor_map *m = mp->m;
+    if (mp->para_body && mp->para_index >= 0 && (size_t)mp->para_index == m->para_count) {
+        if (!pbi_grow(mp->a, (void **)&m->paras, &mp->para_cap, m->para_count, sizeof *m->paras)) {
+            pbi_error_set(mp->e, PB_ERR_NOMEM, "%s", _("out of memory"));
+            return false;
+        }
+        m->paras[m->para_count++] = mp->para;
+        if (!m->has_body_para) {
+            m->has_body_para = true;
+            m->body = mp->para;
+        }
+    }
+    mp->para_index = -1;
     mp->para_in_cell = mp->para_body = false;
+    return true;
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
@@ -277,8 +302,10 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         if (c)
             c->start = offset(mp);
     }
-    if (is_w(uri) && xmlStrEqual(local, BAD_CAST "p"))
-        para_end(mp);
+    if (is_w(uri) && xmlStrEqual(local, BAD_CAST "p") && !para_end(mp)) {
+        mp->failed = true;
+        xmlStopParser(mp->ctxt);
+    }
 }
 
 static void on_text(void *ctx, const xmlChar *s, int n)
@@ -318,11 +345,13 @@ bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_m
     mp->e = e;
     mp->xml = xml;
     mp->len = len;
+    mp->para_index = -1;
     pbi_walker_client client = {.ctx = mp,
                                 .table_start = w_table_start,
                                 .table_end = w_table_end,
                                 .cell_start = w_cell_start,
-                                .cell_end = w_cell_end};
+                                .cell_end = w_cell_end,
+                                .paragraph = w_paragraph};
     if (!(mp->walker = pbi_walker_new(&client, &lim, e))) {
         free(mp);
         return false;

@@ -67,6 +67,47 @@ static bool scan_fail_tag(xml_state *x)
 /* The bytes of a start tag the scanner stops at. */
 static const bool tag_special[256] = {['>'] = true, ['='] = true, ['"'] = true, ['\''] = true};
 
+/* The rest of a start tag from *pp: names and blanks stepped over by a
+ * table look-up, quoted values by a byte loop (they are short).  The
+ * length is checked at each special byte, so that it refuses a tag before
+ * the count of an '=' may.  Leaves s->st at S_TEXT after the '>', at
+ * S_QUOTE in a value the chunk cuts, else at S_TAG; false when refused. */
+static inline bool scan_tag(xml_state *x, const char **pp, const char *end)
+{
+    scanner *s = &x->sc;
+    const char *p = *pp, *from = p;
+    for (;;) {
+        while (p < end && !tag_special[(unsigned char)*p])
+            p++;
+        if (s->tag_len + (uint64_t)(p - from) > x->tag_max)
+            return scan_fail_tag(x);
+        if (p == end)
+            break;
+        char c = *p++;
+        if (c == '>') {
+            s->st = S_TEXT;
+            break;
+        }
+        if (c == '=') {
+            if (++s->attrs > PBI_XML_MAX_ATTRIBUTES)
+                return scan_fail_attrs(x);
+            continue;
+        }
+        while (p < end && *p != c)
+            p++;
+        if (p == end) {
+            s->quote = c;
+            s->st = S_QUOTE;
+            break;
+        }
+        p++;
+    }
+    s->tag_len += (uint64_t)(p - from);
+    *pp = p;
+    /* (the closing '>' is counted but, as ever, never refused) */
+    return s->st == S_TEXT || s->tag_len <= x->tag_max || scan_fail_tag(x);
+}
+
 /* Only start tags are counted; comments, CDATA, declarations and
  * processing instructions are stepped over by their closing sequence. */
 static bool scan(xml_state *x, const char *buf, size_t n)
@@ -75,14 +116,45 @@ static bool scan(xml_state *x, const char *buf, size_t n)
     const char *p = buf, *end = buf + n;
     while (p < end) {
         switch (s->st) {
-        case S_TEXT: {
-            const char *lt = memchr(p, '<', (size_t)(end - p));
-            if (!lt)
-                return true;
-            p = lt + 1;
-            s->st = S_LT;
+        case S_TEXT:
+            /* Word's markup is tag after tag (most text runs are empty):
+             * start and end tags are taken here, one after the other,
+             * without going round the states. */
+            for (;;) {
+                const char *lt = *p == '<' ? p : memchr(p, '<', (size_t)(end - p));
+                if (!lt)
+                    return true;
+                p = lt + 1;
+                if (p == end) {
+                    s->st = S_LT;
+                    return true;
+                }
+                if (*p == '/') {
+                    while (p < end && *p != '>')
+                        p++;
+                    if (p == end) {
+                        s->st = S_END;
+                        return true;
+                    }
+                } else if (*p == '!' || *p == '?') {
+                    s->st = S_LT;
+                    break;
+                } else {
+                    s->st = S_TAG;
+                    s->attrs = 0;
+                    s->tag_len = 1;
+                    if (!scan_tag(x, &p, end))
+                        return false;
+                    if (s->st != S_TEXT)
+                        break;
+                    if (p == end)
+                        return true;
+                    continue;
+                }
+                if (++p == end)
+                    return true;
+            }
             break;
-        }
         case S_LT:
             if (*p == '/')
                 s->st = S_END;
@@ -100,29 +172,10 @@ static bool scan(xml_state *x, const char *buf, size_t n)
             }
             p++;
             break;
-        case S_TAG: {
-            /* names and blanks are stepped over by a table look-up; the
-             * tag's length is counted by the bytes passed */
-            const char *from = p;
-            while (p < end && !tag_special[(unsigned char)*p])
-                p++;
-            s->tag_len += (uint64_t)(p - from);
-            if (s->tag_len > x->tag_max)
-                return scan_fail_tag(x);
-            if (p == end)
-                return true;
-            char c = *p++;
-            s->tag_len++;
-            if (c == '>')
-                s->st = S_TEXT;
-            else if (c == '=' && ++s->attrs > PBI_XML_MAX_ATTRIBUTES)
-                return scan_fail_attrs(x);
-            else if (c == '"' || c == '\'') {
-                s->quote = c;
-                s->st = S_QUOTE;
-            }
+        case S_TAG:
+            if (!scan_tag(x, &p, end))
+                return false;
             continue;
-        }
         case S_QUOTE: {
             const char *q = memchr(p, s->quote, (size_t)(end - p));
             const char *stop = q ? q + 1 : end;

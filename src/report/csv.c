@@ -23,7 +23,7 @@ static bool finding_row(FILE *out, const pb_document *d, const pb_finding *f, co
 {
     char subject[1024];
     const pb_project *p = f->project;
-    bool ok = pbi_csv_text(out, d->path);
+    bool ok = pbi_csv_text(out, pbi_doc_path(d));
     fputc(',', out);
     ok = ok && pbi_csv_text(out, p ? p->code.text : "");
     fputc(',', out);
@@ -53,7 +53,7 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
         const char *fields[] = {"unreadable", d->path, code};
         pb_fingerprint fp;
         pbi_fingerprint_fields(fields, 3, &fp);
-        bool ok = pbi_csv_text(out, d->path);
+        bool ok = pbi_csv_text(out, pbi_doc_path(d));
         fprintf(out, ",,,,%s,error,,,,,", code);
         ok = ok && pbi_csv_text(out, d->error.message);
         fprintf(out, ",%s," PB_CSV_EOL, fp.hex);

@@ -109,7 +109,7 @@ static void csv_counts(FILE *out, const pb_document *d, const pb_project *p)
 /* A row without a project: the file's status and its document findings. */
 static bool csv_file_row(FILE *out, const pb_document *d)
 {
-    bool ok = pbi_csv_text(out, d->path);
+    bool ok = pbi_csv_text(out, pbi_doc_path(d));
     fprintf(out, ",%s,,,,,,,,", pb_status_code(d->error.status));
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fputc(',', out);
@@ -128,7 +128,7 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
     for (size_t i = 0; i < d->project_count && ok; i++) {
         const pb_project *p = d->projects[i];
         const char *unit = pb_money_unit_name(p->unit);
-        ok = pbi_csv_text(out, d->path);
+        ok = pbi_csv_text(out, pbi_doc_path(d));
         fprintf(out, ",ok,%d,", p->number);
         ok = ok && pbi_csv_text(out, p->code.text);
         fputc(',', out);
@@ -193,10 +193,29 @@ static bool add_schedule(cJSON *o, const pb_schedule *s)
     return a != NULL;
 }
 
+/* "file" as people read it and, for a name that is no UTF-8, "file_bytes":
+ * its bytes in base64, to reopen it (as "path_bytes" in the check's JSON). */
+static bool add_file(cJSON *o, const pb_document *d)
+{
+    const char *shown = pbi_doc_path(d);
+    if (!pbi_json_add_str(o, "file", shown))
+        return false;
+    if (!d->path || strcmp(shown, d->path) == 0)
+        return true;
+    size_t len = strlen(d->path), need = pbi_base64(d->path, len, NULL, 0);
+    char *b = malloc(need + 1);
+    if (!b)
+        return false;
+    pbi_base64(d->path, len, b, need + 1);
+    bool ok = cJSON_AddStringToObject(o, "file_bytes", b) != NULL;
+    free(b);
+    return ok;
+}
+
 static cJSON *json_row(const pb_document *d, const pb_project *p)
 {
     cJSON *o = cJSON_CreateObject();
-    bool ok = o && pbi_json_add_str(o, "file", d->path) && pbi_json_add_str(o, "status", pb_status_code(d->error.status)) &&
+    bool ok = o && add_file(o, d) && pbi_json_add_str(o, "status", pb_status_code(d->error.status)) &&
               pbi_json_add_str(o, "error", d->error.status == PB_OK ? NULL : d->error.message);
     if (ok && p) {
         cJSON *b = cJSON_AddObjectToObject(o, "budget");

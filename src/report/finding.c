@@ -71,6 +71,11 @@ void pbi_project_rules(const pb_document *d, const pb_project *p, char *buf, siz
     }
 }
 
+const char *pbi_doc_path(const pb_document *d)
+{
+    return d->display_path ? d->display_path : d->path ? d->path : "";
+}
+
 const char *pbi_project_key(const pb_project *p)
 {
     if (!p)

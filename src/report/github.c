@@ -65,14 +65,14 @@ static bool github_file(FILE *out, FILE *tail, const pb_report_file *rf)
     char title[256], text[4096], where[1024];
     if (d->error.status != PB_OK) {
         snprintf(title, sizeof title, "pbcheck: cannot be read [%s]", pb_status_code(d->error.status));
-        return annotation(out, "error", d->path, title, d->error.message);
+        return annotation(out, "error", pbi_doc_path(d), title, d->error.message);
     }
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
         pbi_finding_where(f, where, sizeof where);
         snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->slug);
         snprintf(text, sizeof text, "%s%s%s", where, *where ? ": " : "", f->message);
-        if (!annotation(out, command(f->severity), d->path, title, text))
+        if (!annotation(out, command(f->severity), pbi_doc_path(d), title, text))
             return false;
     }
     return true;

@@ -47,7 +47,7 @@ static bool gitlab_file(FILE *out, FILE *tail, const pb_report_file *rf)
         pb_fingerprint fp;
         pbi_fingerprint_fields(fields, 3, &fp);
         snprintf(text, sizeof text, "cannot be read [%s]: %s", code, d->error.message);
-        return pbi_json_put(out, issue(code, text, fp.hex, "critical", d->path));
+        return pbi_json_put(out, issue(code, text, fp.hex, "critical", pbi_doc_path(d)));
     }
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
@@ -56,7 +56,7 @@ static bool gitlab_file(FILE *out, FILE *tail, const pb_report_file *rf)
                  f->message);
         if (i > 0)
             fputc(',', out);
-        if (!pbi_json_put(out, issue(f->rule->id, text, rf->fingerprints[i].hex, severity(f->severity), d->path)))
+        if (!pbi_json_put(out, issue(f->rule->id, text, rf->fingerprints[i].hex, severity(f->severity), pbi_doc_path(d))))
             return false;
     }
     return true;

@@ -398,7 +398,7 @@ static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
     file_key key = key_of(d->path), *file = &key;
     pbi_html_index_row(out, d, rf->fail_on);
     fprintf(out, "<section class=\"file\" id=\"f%s\">\n<h2>", file->hex);
-    put_esc(out, d->path);
+    put_esc(out, pbi_doc_path(d));
     fputs("</h2>\n", out);
     if (d->error.status != PB_OK) {
         fputs("<p class=\"unreadable\">", out);

@@ -33,7 +33,7 @@ void pbi_html_index_row(FILE *out, const pb_document *d, pb_severity fail_on)
     if (unreadable)
         snprintf(words, sizeof words, "%s [%s]", _("This file cannot be read:"), pb_status_code(d->error.status));
     fprintf(out, ROW_OPEN "%s\"><td class=\"path\">", page);
-    put_esc(out, d->path);
+    put_esc(out, pbi_doc_path(d));
     fputs("</td><td>", out);
     put_esc(out, d->project_count ? pbi_project_agency(d->projects[0]) : "");
     fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>", d->project_count,

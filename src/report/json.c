@@ -311,11 +311,28 @@ static void finding(jw *w, const pb_finding *f)
     loc(w, f->loc);
 }
 
+/* A name that is no UTF-8 is shown readable in "path"; its bytes, to reopen
+ * the file, are in "path_bytes", base64. */
+static void path_bytes(jw *w, const char *path)
+{
+    key(w, "path_bytes", false);
+    putch(w, '"');
+    for (size_t left = strlen(path), n; left; path += n, left -= n) {
+        char b[1025];
+        n = left < 768 ? left : 768; /* whole groups of 3 but the last */
+        put(w, b, pbi_base64(path, n, b, sizeof b));
+    }
+    putch(w, '"');
+}
+
 static void document(jw *w, const pb_document *d)
 {
     bool ok = d->error.status == PB_OK;
     putch(w, '{');
-    key_str(w, "path", d->path, true);
+    const char *shown = pbi_doc_path(d);
+    key_str(w, "path", shown, true);
+    if (strcmp(shown, d->path ? d->path : "") != 0)
+        path_bytes(w, d->path);
     key_str(w, "status", ok ? "ok" : "error", false);
     key(w, "error", false);
     if (ok)

@@ -63,7 +63,7 @@ static void project_case(FILE *out, const pb_report_file *rf, const pb_project *
 {
     const pb_document *d = rf->doc;
     char line[4096];
-    case_open(out, d->path, name, seconds);
+    case_open(out, pbi_doc_path(d), name, seconds);
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
         if (f->project != p || f->severity < rf->fail_on)
@@ -108,8 +108,8 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
     (void)tail;
     const pb_document *d = rf->doc;
     if (d->error.status != PB_OK) {
-        suite_open(out, d->path, 1, 0, 1, rf->seconds);
-        case_open(out, d->path, "read", rf->seconds);
+        suite_open(out, pbi_doc_path(d), 1, 0, 1, rf->seconds);
+        case_open(out, pbi_doc_path(d), "read", rf->seconds);
         char msg[1024];
         snprintf(msg, sizeof msg, "%s [%s]", d->error.message, pb_status_code(d->error.status));
         fputs("      <error", out);
@@ -129,7 +129,7 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
     for (size_t i = 0; i < d->department_count; i++)
         failures += fails(rf, d->departments[i]);
     size_t cases = d->project_count + d->department_count + doc_case;
-    suite_open(out, d->path, cases, failures, 0, rf->seconds);
+    suite_open(out, pbi_doc_path(d), cases, failures, 0, rf->seconds);
     double each = rf->seconds >= 0 && cases ? rf->seconds / (double)cases : -1;
     if (doc_case)
         project_case(out, rf, NULL, "document", each);

@@ -39,6 +39,11 @@ const char *pbi_project_agency(const pb_project *p);
 /* The IDs of the rules with a finding on p (NULL: the document's own), in
  * catalogue order, space-separated ("PB101 PB311"), into buf. */
 void pbi_project_rules(const pb_document *d, const pb_project *p, char *buf, size_t cap);
+/* The file's name as people read it: d->display_path (GBK and GB18030
+ * names converted, see pb_path_display), else d->path.  Every format shows
+ * this; JSON adds the bytes (path_bytes) when it differs from d->path, and
+ * fingerprints and page names hash d->path. */
+const char *pbi_doc_path(const pb_document *d);
 /* The project's key: 项目编码, else 项目名称, else "" (NULL project too). */
 const char *pbi_project_key(const pb_project *p);
 /* The file's "where" for one-line formats: "project 13020925P001470100024,

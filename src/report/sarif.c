@@ -160,7 +160,7 @@ static cJSON *result_object(const pb_document *d, size_t i, const pb_fingerprint
 static cJSON *notification(const pb_document *d)
 {
     char text[1024];
-    snprintf(text, sizeof text, "%s: %s [%s]", d->path, d->error.message, pb_status_code(d->error.status));
+    snprintf(text, sizeof text, "%s: %s [%s]", pbi_doc_path(d), d->error.message, pb_status_code(d->error.status));
     cJSON *n = cJSON_CreateObject();
     cJSON *locs = n ? cJSON_AddArrayToObject(n, "locations") : NULL;
     cJSON *loc = physical_location(d->path, false);

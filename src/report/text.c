@@ -177,7 +177,7 @@ static void verdict(FILE *out, const pb_document *d, const pb_text_style *s)
 void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s)
 {
     char path[1024];
-    pb_safe_text(d->path, path, sizeof path);
+    pb_safe_text(pbi_doc_path(d), path, sizeof path);
     if (d->error.status != PB_OK) {
         char why[sizeof d->error.message * 4];
         pb_safe_text(d->error.message, why, sizeof why);

@@ -12,37 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pbi_utf8_valid(const char *str, unsigned *cp)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    unsigned c = s[0], min;
-    int n;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    /* Chinese text is three-byte characters: the common case first. */
-    if ((c & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        unsigned v = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
-            return 0;
-        *cp = v;
-        return 3;
-    }
-    if (c >= 0xC2 && c <= 0xDF) n = 2, c &= 0x1F, min = 0x80;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, c &= 0x07, min = 0x10000;
-    else return 0;
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3Fu);
-    }
-    if (c < min || c > 0x10FFFF)
-        return 0;
-    *cp = c;
-    return n;
-}
-
 int pb_utf8_decode(const char *s, unsigned *cp)
 {
     int n = pbi_utf8_valid(s, cp);

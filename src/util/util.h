@@ -59,13 +59,52 @@ bool pbi_contains(const char *s, const char *needle);
 /* pb_utf8_decode under the internal prefix the stages use. */
 static inline int pbi_utf8_decode(const char *s, unsigned *cp) { return pb_utf8_decode(s, cp); }
 /* Bytes of the well-formed character at s (1-4), 0 when s does not start
- * one; *cp gets the code point. */
-int pbi_utf8_valid(const char *s, unsigned *cp);
+ * one; *cp gets the code point.  Inline: text folding, JSON and terminal
+ * escaping call it for every character of every cell. */
+static inline int pbi_utf8_valid(const char *str, unsigned *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0], min;
+    int n;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    /* Chinese text is three-byte characters: the common case first. */
+    if ((c & 0xF0) == 0xE0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        unsigned v = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return 3;
+    }
+    if (c >= 0xC2 && c <= 0xDF) n = 2, c &= 0x1F, min = 0x80;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, c &= 0x07, min = 0x10000;
+    else return 0;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3Fu);
+    }
+    if (c < min || c > 0x10FFFF)
+        return 0;
+    *cp = c;
+    return n;
+}
 /* Writes cp (at most U+10FFFF) to out; returns the bytes written (1-4). */
 int pbi_utf8_encode(unsigned cp, char *out);
 /* s with each invalid byte replaced by U+FFFD (malloc'd; "" for NULL);
  * NULL when out of memory. */
 char *pbi_utf8_clean(const char *s);
+
+/* ---- file names (path.c) */
+/* path's display form (pb_path_display) in a: path itself when it is UTF-8;
+ * NULL when out of memory. */
+const char *pbi_path_shown(pb_arena *a, const char *path);
+/* len bytes of data in base64 (RFC 4648, with padding; a run of whole
+ * groups of 3 bytes can be written piece by piece), bounded like
+ * pb_path_display; returns the length the whole form needs. */
+size_t pbi_base64(const void *data, size_t len, char *buf, size_t cap);
 
 #pragma GCC visibility pop
 
