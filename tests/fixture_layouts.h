@@ -87,6 +87,23 @@ extern const fl_project fl_clean;
  * or one sheet each with sheet_each). */
 void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *p, size_t n, bool sheet_each);
 
+/* ---- variants of other offices (issue 14), each one fixed document: the
+ * project(s) it holds are listed with the variant in test_layouts.c */
+typedef enum fl_variant {
+    FLV_L1_EVERY_ROW,  /* 一级 and 二级 written again on every row, nothing merged */
+    FLV_EFFECT,        /* 效果指标 for 效益指标, 满意度 a 二级 under it, 一级 merged down */
+    FLV_DIRECTION,     /* 计算符号 | 指标值 | 计量单位 | 指标方向 (正向 / 反向) */
+    FLV_STAR_LABELS,   /* 「＊项目（专项）名称」: a 「＊」 and full-width brackets on every label */
+    FLV_LIST_SUBTOTAL, /* an 一体化 list export: a unit's subtotal row, two projects, a 合计 row */
+    FLV_LABEL_INSIDE,  /* 「项目名称：…」, 「资金总额：20万元」: label and value in one cell */
+    FLV_TWO_ROW_HEAD,  /* 「绩效指标」 over 一级 | 二级 | 三级, 「指标值（%）」 merged down: bare numbers in % */
+    FLV_LIST_UNMERGED, /* a list export leaving the project's cells blank on its further rows; a 「小计」 row */
+    FL_VARIANT_COUNT
+} fl_variant;
+
+const char *fl_variant_name(fl_variant v);
+void fl_variant_doc(fl_doc *d, fl_variant v);
+
 /* The six indicators every layout writes, in order. */
 #define FL_INDICATORS 6
 extern const char *const fl_indicator_l3[FL_INDICATORS];

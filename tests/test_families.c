@@ -35,13 +35,16 @@ static void test_recognize_table(void **state)
         TBL(TR(TC("项目编码") TC("P1") TC("项目名称") TC("某专项经费"))
             TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")))
         P("x")
+        TBL(TR(TC("请在此填写项目名称") TC("说明"))
+            TR(TC("一级指标") TC("二级指标") TC("说明") TC("备注")))
+        P("y")
         TBL(TR(TC("项目名称：某专项") TC("说明"))
             TR(TC("一级指标") TC("二级指标") TC("说明") TC("备注")));
     size_t len;
     void *mem = fx_docx_mem(body, &len);
     pb_document *d = pb_read_memory(mem, len, "r.docx", &o);
     free(mem);
-    assert_int_equal(d->table_count, 2);
+    assert_int_equal(d->table_count, 3);
     pb_recognition r;
     pb_table_recognize(d->tables[0], &r);
     assert_string_equal(r.family, "yitihua");
@@ -57,6 +60,11 @@ static void test_recognize_table(void **state)
     assert_string_equal(r.missing[1], "项目名称");
     assert_true(r.inside[1]);
     assert_string_equal(r.missing[2], "指标值");
+    /* a label with its value in one cell is found, as the extractor reads it */
+    pb_table_recognize(d->tables[2], &r);
+    assert_int_equal(r.missing_count, 2);
+    assert_string_equal(r.missing[0], "项目编码");
+    assert_string_equal(r.missing[1], "指标值");
     pb_document_free(d);
 }
 
@@ -459,6 +467,176 @@ static void test_department_indicator_rules(void **state)
     pb_document_free(d);
 }
 
+/* The rules that compare with the year's budget or the year read the annual
+ * block only (PB202, PB204, PB309): a 中期 cost above the year's budget and a
+ * three-year 中期 time limit are right; an empty 中期 column group is no error. */
+static void test_rules_read_the_year(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("丁") TC("") TC(""))
+            TR(TC("资金总额") TC("300万元") TC("当年资金总额") TC("100万元"))
+            TR(TC("其中:财政拨款") TC("300万元") TC("其中:当年财政拨款") TC("100万元"))
+            TR(TC("总体目标") TC("中期目标") TC("年度目标") TC(""))
+            TR(TC("") TC("三年建成") TC("今年完成一期") TC(""))
+            TR(TC("一级指标") TC("二级指标(长期)") TC("三级指标(长期)") TC("指标值(长期)") TC("二级指标(年度)")
+               TC("三级指标(年度)") TC("指标值(年度)"))
+            TR(TC("产出指标") TC("成本指标") TC("建设总成本") TC("≤300万元") TC("成本指标") TC("一期建设成本")
+               TC("≤90万元"))
+            TR(TC("产出指标") TC("时效指标") TC("项目建设周期") TC("≤3年") TC("时效指标") TC("一期完工时间")
+               TC("≤1年"))
+            TR(TC("效益指标") TC("社会效益指标") TC("新增学位") TC("≥600个") TC("社会效益指标") TC("新增学位")
+               TC("≥200个"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("家长满意度") TC("≥90%") TC("服务对象满意度指标")
+               TC("家长满意度") TC("≥90%"))));
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(findings_of(d, "PB202", PB_SEV_ERROR), 0);
+    assert_int_equal(findings_of(d, "PB309", PB_SEV_WARNING), 1);
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, "PB309") == 0)
+            assert_int_equal(d->findings[i].loc.col, 6); /* the year's 「≤1年」, not the 中期 「≤3年」 */
+    pb_document_free(d);
+    /* an empty (长期) column group: the 年度 block alone, and no error */
+    d = read_body(
+        TBL(TR(TC("项目名称") TC("戊") TC("") TC(""))
+            TR(TC("资金总额") TC("100万元") TC("当年资金总额") TC("100万元"))
+            TR(TC("总体目标") TC("中期目标") TC("年度目标") TC(""))
+            TR(TC("") TC("三年建成") TC("今年完成一期") TC(""))
+            TR(TC("一级指标") TC("二级指标(长期)") TC("三级指标(长期)") TC("指标值(长期)") TC("二级指标(年度)")
+               TC("三级指标(年度)") TC("指标值(年度)"))
+            TR(TC("产出指标") TC("") TC("") TC("") TC("数量指标") TC("新建校舍") TC("=1栋"))
+            TR(TC("产出指标") TC("") TC("") TC("") TC("质量指标") TC("验收合格率") TC("≥95%"))
+            TR(TC("产出指标") TC("") TC("") TC("") TC("时效指标") TC("完工时间") TC("12月31日前"))
+            TR(TC("产出指标") TC("") TC("") TC("") TC("成本指标") TC("建设成本") TC("≤100万元"))
+            TR(TC("效益指标") TC("") TC("") TC("") TC("社会效益指标") TC("新增学位") TC("≥200个"))
+            TR(TC("满意度指标") TC("") TC("") TC("") TC("服务对象满意度指标") TC("家长满意度") TC("≥90%"))));
+    assert_true(pb_check(d, NULL));
+    const pb_project *p = d->projects[0];
+    assert_int_equal(p->indicator_count, 6);
+    for (size_t i = 0; i < p->indicator_count; i++)
+        assert_int_equal(p->indicators[i].term, PB_TERM_ANNUAL);
+    for (size_t i = 0; i < d->finding_count; i++)
+        assert_int_not_equal(d->findings[i].severity, PB_SEV_ERROR);
+    pb_document_free(d);
+}
+
+/* Indicator heads that do not say which block they are: the 中期 / 年度
+ * heads above them (a row of block heads, or the goal labels' order) do. */
+static void test_term_from_heads_above(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("己") TC("") TC(""))
+            TR(TC("资金总额") TC("300万元") TC("当年资金总额") TC("100万元"))
+            TR(TC("总体目标") TC("中期目标") TC("年度目标") TC(""))
+            TR(TC("") TC("三年建成") TC("今年完成一期") TC(""))
+            TR(TC("") TCP(SPAN(3), "中期绩效指标") TCP(SPAN(3), "年度绩效指标"))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("数量指标") TC("建成校舍") TC("3栋") TC("数量指标") TC("建成一期") TC("1栋"))));
+    const pb_project *p = d->projects[0];
+    assert_int_equal(p->indicator_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        assert_int_equal(ind->term, strcmp(ind->level3.text, "建成校舍") == 0 ? PB_TERM_LONG : PB_TERM_ANNUAL);
+    }
+    pb_document_free(d);
+    /* 年度 first, 中期 after it */
+    d = read_body(
+        TBL(TR(TC("项目名称") TC("庚") TC("") TC(""))
+            TR(TC("资金总额") TC("300万元") TC("当年资金总额") TC("100万元"))
+            TR(TC("") TCP(SPAN(3), "年度绩效指标") TCP(SPAN(3), "中期绩效指标"))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("数量指标") TC("建成一期") TC("1栋") TC("数量指标") TC("建成校舍") TC("3栋"))));
+    p = d->projects[0];
+    assert_int_equal(p->indicator_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        assert_int_equal(ind->term, strcmp(ind->level3.text, "建成校舍") == 0 ? PB_TERM_LONG : PB_TERM_ANNUAL);
+    }
+    pb_document_free(d);    /* no heads above: the goal labels' order, 年度目标 before 中期目标 */
+    d = read_body(
+        TBL(TR(TC("项目名称") TC("辛") TC("") TC(""))
+            TR(TC("资金总额") TC("300万元") TC("当年资金总额") TC("100万元"))
+            TR(TC("总体目标") TC("年度目标") TC("中期目标") TC(""))
+            TR(TC("") TC("今年完成一期") TC("三年建成") TC(""))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("数量指标") TC("建成一期") TC("1栋") TC("数量指标") TC("建成校舍") TC("3栋"))));
+    p = d->projects[0];
+    assert_string_equal(p->goals[0], "今年完成一期");
+    assert_int_equal(p->indicator_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        assert_int_equal(ind->term, strcmp(ind->level3.text, "建成校舍") == 0 ? PB_TERM_LONG : PB_TERM_ANNUAL);
+    }
+    pb_document_free(d);
+}
+
+/* PB320 where the table has a unit column left blank: the finding is on
+ * the blank unit cell and says so (SC_ganzi_scjg_spaq), not that the table
+ * has no unit column. */
+static void test_unit_cell_blank(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("庚") TC("项目属性") TC("延续") TC(""))
+            TR(TC("资金总额") TC("10") TC("") TC("") TC(""))
+            TR(TC("年度目标") TC("完成") TC("") TC("") TC(""))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值") TC("度量单位"))
+            TR(TC("产出指标") TC("数量指标") TC("召开会议") TC("2") TC(""))));
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(findings_of(d, "PB320", PB_SEV_WARNING), 1);
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, "PB320") == 0) {
+            assert_int_equal(d->findings[i].loc.col, 4);
+            assert_null(strstr(d->findings[i].message, "no unit column"));
+        }
+    pb_document_free(d);
+}
+
+/* A two-level 转移支付 table that no family places (绩效指标分类 | 绩效指标,
+ * he_handan_2019): what it lacks is info, and a 满意度 三级 under 效果指标
+ * is its satisfaction indicator (no PB403). */
+static void test_two_level_no_family(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("困难群众救助补助") TC("") TC(""))
+            TR(TC("年度目标") TC("保障困难群众基本生活") TC("") TC(""))
+            TR(TC("绩效指标分类") TC("绩效指标") TC("指标描述") TC("指标值"))
+            TR(TC("产出指标") TC("救助覆盖率") TC("应保尽保") TC("100%"))
+            TR(TC("产出指标") TC("救助资金按标准发放率") TC("按标准发放") TC("90%"))
+            TR(TC("效果指标") TC("救助对象满意度(%)") TC("满意度调查") TC("85%"))));
+    assert_true(pb_check(d, NULL));
+    assert_null(d->projects[0]->template_family);
+    assert_int_equal(findings_of(d, "PB402", PB_SEV_ERROR), 0);
+    assert_int_equal(findings_of(d, "PB402", PB_SEV_INFO), 1);
+    assert_int_equal(findings_of(d, "PB403", PB_SEV_ERROR), 0);
+    pb_document_free(d);
+}
+
+/* 中期指标值 | 年度指标值: the shared 一级/二级/三级 with a value column for each
+ * block (before, the head 「中期指标值」 named the whole block 中期 and the
+ * year's values were read as 中期 ones). */
+static void test_value_column_per_term(void **state)
+{
+    (void)state;
+    pb_document *d = read_body(
+        TBL(TR(TC("项目名称") TC("双值列项目") TC("项目属性") TC("延续") TC(""))
+            TR(TC("资金总额") TC("300万元") TC("当年资金总额") TC("100万元") TC(""))
+            TR(TC("中期目标") TC("三年建成") TC("年度目标") TC("建成一期") TC(""))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("中期指标值") TC("年度指标值"))
+            TR(TC("产出指标") TC("数量指标") TC("建成校舍") TC("3栋") TC("1栋"))));
+    const pb_project *p = d->projects[0];
+    assert_int_equal(p->indicator_count, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        assert_string_equal(ind->level3.text, "建成校舍");
+        assert_string_equal(ind->value.raw, ind->term == PB_TERM_LONG ? "3栋" : "1栋");
+    }
+    assert_int_not_equal(p->indicators[0].term, p->indicators[1].term);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +653,11 @@ int main(void)
         cmocka_unit_test(test_json_category),
         cmocka_unit_test(test_template_placeholder),
         cmocka_unit_test(test_department_indicator_rules),
+        cmocka_unit_test(test_rules_read_the_year),
+        cmocka_unit_test(test_term_from_heads_above),
+        cmocka_unit_test(test_unit_cell_blank),
+        cmocka_unit_test(test_two_level_no_family),
+        cmocka_unit_test(test_value_column_per_term),
     };
     return cmocka_run_group_tests_name("families", tests, NULL, NULL);
 }

@@ -1221,6 +1221,117 @@ static void test_xlsx_hostile(void **state)
     }
 }
 
+/* ---- variants of other offices (issue 14 point 6): each read right in
+ * .docx and .xlsx, categories and all, with no structural error */
+
+typedef struct variant_expect {
+    size_t projects;
+    const char *names[2];
+    const char *totals[2];
+    pb_money_unit unit;
+    const char *categories[6];
+} variant_expect;
+
+static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
+    [FLV_L1_EVERY_ROW] = {1, {"一级重复项目"}, {"50"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_EFFECT] = {1, {"效果指标项目"}, {"30"}, PB_UNIT_WANYUAN,
+                    {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/生态效益", "满意度/服务对象满意度"}},
+    [FLV_DIRECTION] = {1, {"方向列项目"}, {"80"}, PB_UNIT_WANYUAN,
+                       {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_STAR_LABELS] = {1, {"星号标签项目"}, {"25"}, PB_UNIT_WANYUAN,
+                         {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/经济效益", "满意度/服务对象满意度"}},
+    [FLV_LABEL_INSIDE] = {1, {"单元格内项目"}, {"20"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_TWO_ROW_HEAD] = {1, {"二行表头项目"}, {"20"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_LIST_UNMERGED] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
+                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
+    [FLV_LIST_SUBTOTAL] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
+                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
+};
+
+static void check_variant(fl_variant v, fl_format f)
+{
+    fl_doc doc = {0};
+    fl_variant_doc(&doc, v);
+    pb_document *d = read_checked(&doc, f);
+    const variant_expect *e = &variant_expects[v];
+    const char *what = fl_variant_name(v), *fmt = fl_format_name(f);
+    if (d->project_count != e->projects)
+        fail_msg("%s (%s): %zu projects, want %zu", what, fmt, d->project_count, e->projects);
+    for (size_t i = 0; i < e->projects; i++) {
+        const pb_project *p = d->projects[i];
+        assert_string_equal(p->name.text, e->names[i]);
+        assert_true(p->total.present && p->total.valid);
+        pb_decimal want_total;
+        assert_true(pb_decimal_parse(e->totals[i], strlen(e->totals[i]), &want_total));
+        if (pb_decimal_cmp(p->total.value, want_total) != 0)
+            fail_msg("%s (%s): project %zu total %s, want %s", what, fmt, i + 1, dec(p->total.value), e->totals[i]);
+        assert_int_equal(p->unit, e->unit);
+        if (p->indicator_count != 6)
+            fail_msg("%s (%s): project %zu has %zu indicators, want 6", what, fmt, i + 1, p->indicator_count);
+        for (size_t k = 0; k < 6; k++) {
+            char cat[PBI_CATEGORY_MAX];
+            const char *got = pbi_indicator_category(&p->indicators[k], cat, sizeof cat);
+            const char *want = e->categories[k] ? e->categories[k]
+                               : i == 0 ? "效益/社会效益" : "效益/生态效益";
+            if (!got || strcmp(got, want) != 0)
+                fail_msg("%s (%s): project %zu indicator %zu is %s, want %s", what, fmt, i + 1, k + 1,
+                         got ? got : "(none)", want);
+            assert_int_equal(p->indicators[k].term, PB_TERM_ANNUAL);
+        }
+    }
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strncmp(d->findings[i].rule->id, "PB40", 4) == 0)
+            fail_msg("%s (%s): %s %s", what, fmt, d->findings[i].rule->id, d->findings[i].message);
+    if (v == FLV_DIRECTION) {
+        const pb_indicator *ind = &d->projects[0]->indicators[0];
+        assert_string_equal(ind->direction.text, "正向");
+        assert_string_equal(ind->comparator.text, "≥");
+        assert_string_equal(ind->value.raw, "≥120公里");
+        assert_string_equal(d->projects[0]->indicators[4].direction.text, "反向");
+    }
+    if (v == FLV_STAR_LABELS) {
+        assert_string_equal(d->projects[0]->department.text, "某县农业农村局");
+        assert_string_equal(d->projects[0]->goals[0], "推广水稻新品种");
+        assert_string_equal(dec(d->projects[0]->fiscal.value), "25");
+    }
+    if (v == FLV_LABEL_INSIDE) {
+        const pb_project *p = d->projects[0];
+        assert_string_equal(p->department.text, "某县住建局");
+        assert_string_equal(p->implementer.text, "某县市政所");
+        assert_string_equal(dec(p->fiscal.value), "20");
+        assert_int_equal(p->goal_count, 1);
+        assert_string_equal(p->goals[0], "完成两座桥梁维修");
+        assert_int_equal(p->name.loc.col, 0);
+        assert_string_equal(p->template_family->id, "declaration");
+    }
+    if (v == FLV_TWO_ROW_HEAD) {
+        const pb_project *p = d->projects[0];
+        assert_string_equal(p->indicators[1].value.raw, "95%"); /* the head's unit */
+        assert_string_equal(p->indicators[1].value.unit, "%");
+        assert_string_equal(p->indicators[0].value.unit, "公里"); /* a value's own unit kept */
+        assert_int_equal(p->indicators[2].value.kind, PB_VALUE_QUALITATIVE);
+        assert_string_equal(p->indicators[5].value.raw, "90%");
+        assert_int_equal(count_rule(d, "indicator-satisfaction-floor", NULL), 0);
+    }
+    if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED)
+        for (size_t i = 0; i < 2; i++)
+            assert_string_equal(d->projects[i]->template_family->id, "list");
+    pb_document_free(d);
+    fl_doc_free(&doc);
+}
+
+static void test_variants(void **state)
+{
+    (void)state;
+    for (int v = 0; v < FL_VARIANT_COUNT; v++) {
+        check_variant((fl_variant)v, FL_DOCX);
+        check_variant((fl_variant)v, FL_XLSX);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1245,6 +1356,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_merges),
         cmocka_unit_test(test_xlsx_workbook_structure),
         cmocka_unit_test(test_xlsx_hostile),
+        cmocka_unit_test(test_variants),
     };
     return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

@@ -617,6 +617,29 @@ static void test_usage_errors(void **state)
 
 #define SAMPLE(file) {"word sample " file, test_word_sample, NULL, NULL, (void *)(file)}
 
+/* A 部门整体 table is named as a department, not "not a project table";
+ * a project table of no family says so, with the labels it was read from. */
+static void test_department_and_no_family(void **state)
+{
+    (void)state;
+    char path[512];
+    write_docx(path, "dept_nofamily.docx",
+               TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+                   TR(TC("*年度绩效总目标") TC("保障运转"))
+                   TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+                   TR(TC("产出指标") TC("数量指标") TC("保障职工人数(人)") TC("=116人")))
+               P("x")
+               TBL(TR(TC("绩效指标分类") TC("绩效指标") TC("指标值"))
+                   TR(TC("产出指标") TC("救助覆盖率") TC("100%"))));
+    const char *args[] = {path, NULL};
+    run_result r = run_tables("C", args);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "department-wide table (部门整体, not a project): part of department 1 某县林业局"));
+    assert_null(strstr(r.out, "not a project table: no"));
+    assert_non_null(strstr(r.out, "no template family recognised from the labels"));
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -641,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_recognition_line),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_usage_errors),
+        cmocka_unit_test(test_department_and_no_family),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }

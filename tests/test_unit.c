@@ -211,6 +211,11 @@ static void test_value_parse(void **state)
         {"显著", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
         {"有所提升", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
         {"2025年12月31日前", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        /* a month or year deadline, not 12 of a unit 「月底前」; a duration keeps its unit */
+        {"12月底前", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"6月末", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"2025年底前", PB_VALUE_QUALITATIVE, PB_OP_NONE, NULL, ""},
+        {"≤12个月", PB_VALUE_NUMBER, PB_OP_LE, "12", "个月"},
         {"", PB_VALUE_EMPTY, PB_OP_NONE, NULL, ""},
         {" \u3000", PB_VALUE_EMPTY, PB_OP_NONE, NULL, ""},
         {"95%-100%", PB_VALUE_UNPARSED, PB_OP_NONE, NULL, ""},

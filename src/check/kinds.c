@@ -64,10 +64,16 @@ static void check_unit_given(pbi_checker *k, const pb_project *p, const pb_indic
     if (v->kind != PB_VALUE_NUMBER || *v->unit || !pbi_named(ind) ||
         (ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text)) || pbi_contains(n3, "指数"))
         return;
-    pbi_add(k, RULE_INDICATOR_UNIT_MISSING, p, ind->value_cell.loc,
-            _("%s/%s: 指标值 「%s」 has no unit, and the table has no unit column; write the unit after the number "
-              "(人, 次, 个, 万元, %% …)"),
-            ind->level2.text, ind->level3.text, v->raw);
+    if (ind->unit_cell.text) /* a 计量单位 / 度量单位 column, left blank on this row */
+        pbi_add(k, RULE_INDICATOR_UNIT_MISSING, p, ind->unit_cell.loc,
+                _("%s/%s: 指标值 「%s」 has no unit and its unit cell (计量单位 / 度量单位) is empty; fill in the "
+                  "unit (人, 次, 个, 万元, %% …)"),
+                ind->level2.text, ind->level3.text, v->raw);
+    else
+        pbi_add(k, RULE_INDICATOR_UNIT_MISSING, p, ind->value_cell.loc,
+                _("%s/%s: 指标值 「%s」 has no unit, and the table has no unit column; write the unit after the number "
+                  "(人, 次, 个, 万元, %% …)"),
+                ind->level2.text, ind->level3.text, v->raw);
 }
 
 static void check_cost_money(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)

@@ -21,7 +21,10 @@ void pbi_check_complete(pbi_checker *k, const pb_project *p)
                      : p->layout == PB_LAYOUT_DECLARATION
                            ? PB_TF_NAME | PB_TF_TOTAL | PB_TF_GOALS | PB_TF_INDICATORS
                            : PB_TF_CODE | PB_TF_NAME | PB_TF_TOTAL | PB_TF_SCHEDULE | PB_TF_GOALS | PB_TF_INDICATORS;
-    bool unplaced = t && strcmp(t->id, "indicators") == 0;
+    /* no family at all, but indicators: as an unplaced header (two-level 转移支付 tables) */
+    bool unplaced = t ? strcmp(t->id, "indicators") == 0 : p->has_indicator_table;
+    if (!t && unplaced)
+        has = PB_TF_INDICATORS;
     unsigned ask = unplaced ? PB_TF_CODE | PB_TF_NAME | PB_TF_TOTAL | PB_TF_GOALS | PB_TF_INDICATORS : has;
     pb_severity sev[2] = {pbi_rule(RULE_TABLE_INCOMPLETE)->severity, PB_SEV_INFO};
     missing m[6];
@@ -200,7 +203,16 @@ static void check_categories(pbi_checker *k, const pb_project *p)
         if (!any)
             missing_level2(k, p, &f, CAT_EFFECT, "效益指标", "经济效益/社会效益/生态效益/可持续影响指标");
     }
-    if (!f.category[CAT_SATISFACTION] && !f.under[CAT_EFFECT][SUB_SATISFACTION])
+    /* a 满意度 indicator wherever the template puts it: a 一级 of its own, a
+     * 二级 under 效益指标 (2015), a 三级 under 效果指标 (two-level 转移支付) */
+    bool satisfaction = f.category[CAT_SATISFACTION] || f.under[CAT_EFFECT][SUB_SATISFACTION];
+    for (size_t i = 0; i < p->indicator_count && !satisfaction; i++) {
+        pbi_category c;
+        pbi_subcategory s;
+        pbi_indicator_class(&p->indicators[i], &c, &s);
+        satisfaction = c == CAT_SATISFACTION;
+    }
+    if (!satisfaction)
         pbi_add(k, RULE_INDICATOR_CATEGORY_MISSING, p, first_row, _(fix), "满意度指标",
                 _("服务对象满意度指标, unless the project serves no one directly"));
 }

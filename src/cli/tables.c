@@ -295,6 +295,20 @@ static void print_recognition(FILE *out, const pb_document *d, const pb_table *t
         else
             fprintf(out, _(" (tables %d–%d)"), p->first_table + 1, p->last_table + 1);
     }
+    bool dept = false;
+    for (size_t i = 0; i < d->department_count; i++) {
+        const pb_project *p = d->departments[i];
+        if (t->index < p->first_table || t->index > p->last_table)
+            continue;
+        fputs(found++ ? _("; and of ") : _("department-wide table (部门整体, not a project): part of "), out);
+        fprintf(out, _("department %d"), p->number);
+        dept = true;
+        if (p->name.text && *p->name.text) {
+            fputc(' ', out);
+            pb_fput_safe(out, p->name.text);
+        }
+        fprintf(out, _(" (table %d)"), t->index + 1);
+    }
     if (!found) {
         print_missing_labels(out, t);
     } else {
@@ -304,6 +318,15 @@ static void print_recognition(FILE *out, const pb_document *d, const pb_table *t
         pb_table_recognize(t, &r);
         if (family) {
             fprintf(out, _("; template: %s (%s), from the labels "), family->name, family->id);
+            for (size_t k = 0; k < r.found_count; k++)
+                fprintf(out, "%s%s", k ? "、" : "", r.found[k]);
+        } else if (r.found_count && dept) {
+            fputs(_("; from the labels "), out);
+            for (size_t k = 0; k < r.found_count; k++)
+                fprintf(out, "%s%s", k ? "、" : "", r.found[k]);
+        } else if (r.found_count) {
+            /* checked as a project table all the same; what it could not place is info */
+            fputs(_("; no template family recognised from the labels "), out);
             for (size_t k = 0; k < r.found_count; k++)
                 fprintf(out, "%s%s", k ? "、" : "", r.found[k]);
         }

@@ -56,6 +56,7 @@ struct pb_extractor {
     int ind_col[COL_COUNT];
     int term_col; /* a column naming the block (长期绩效指标 merged down), or -1 */
     int long_col[COL_COUNT]; /* the 长期 columns beside the year's (paired groups) */
+    char value_unit[16]; /* the unit the 指标值 head notes ("指标值(%)"), or "" */
     /* a list export: the project's own columns in the indicator header */
     bool list_mode;
     int list_col[4]; /* LIST_NAME, LIST_TOTAL, LIST_GOALS, LIST_CODE */
@@ -98,6 +99,7 @@ struct pb_extractor {
     bool total_year; /* cur->total was given by a year's label (当年资金总额) */
     /* a row of goal labels (中期目标 | 年度目标) waiting for its texts below */
     int goal_table, goal_row, goal_n;
+    int long_goals_first; /* a row of goal labels put 中期目标 before 年度目标: 1, after: 0, none seen: -1 */
     int goal_cols[4];
     label_kind goal_kinds[4];
     /* the last MAX_NESTED nested tables, a ring */

@@ -14,6 +14,7 @@ typedef struct ind_header {
     int long_col[COL_COUNT]; /* the 长期 group of paired column groups, else -1 */
     int term_col;
     int term; /* pb_term named in the header row, or -1 */
+    char value_unit[16]; /* the unit the 指标值 head notes ("指标值(%)"), or "" */
 } ind_header;
 
 /* f's text when it is s (NULL: ""), else NULL. */
@@ -46,16 +47,60 @@ static int list_column(slot *s)
 /* 一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | …:
  * the columns of each block told apart by their heads; the unqualified
  * ones (一级) are shared. */
-static bool indicator_header(slot *s, int n, ind_header *h)
+/* The block a column head above col names (中期 / 长期 / 实施期 or 年度 /
+ * 本年度 / 当年 at its start, 「中期绩效指标」 or a bare 「中期」); -1: none. */
+static int term_above(const pb_table *t, int r, int col)
 {
-    int annual[COL_COUNT];
+    for (int up = r - 1; up >= 0 && up >= r - 2; up--) {
+        const pb_cell *c = pb_table_at(t, up, col);
+        if (!c || !c->text)
+            continue;
+        char l[LABEL_MAX];
+        pbi_label_fold(c->text, l, sizeof l);
+        if (strlen(l) > 24)
+            continue;
+        if (pbi_has_prefix(l, "长期") || pbi_has_prefix(l, "中期") || pbi_has_prefix(l, "实施期"))
+            return PB_TERM_LONG;
+        if (pbi_has_prefix(l, "年度") || pbi_has_prefix(l, "本年度") || pbi_has_prefix(l, "当年"))
+            return PB_TERM_ANNUAL;
+    }
+    return -1;
+}
+
+/* 二级指标 | 三级指标 | 指标值 twice, heads that do not say which block they
+ * are: the 中期 / 年度 heads above them tell, else the order of the goal
+ * labels (中期目标 before 年度目标: the 中期 group first), else the 2015
+ * template's order (中期 first). */
+static void split_repeated(const pb_table *t, int r, int long_first, const int *dup, int *col, int *annual,
+                           int *long_col)
+{
+    if (dup[COL_VALUE] < 0)
+        return;
+    int first = term_above(t, r, col[COL_VALUE]), second = term_above(t, r, dup[COL_VALUE]);
+    if (first < 0)
+        first = second >= 0 ? (second == PB_TERM_LONG ? PB_TERM_ANNUAL : PB_TERM_LONG)
+                            : (long_first != 0 ? PB_TERM_LONG : PB_TERM_ANNUAL);
+    for (int k = 0; k < COL_COUNT; k++) {
+        if (dup[k] < 0)
+            continue;
+        int *a = first == PB_TERM_LONG ? long_col : annual, *b = first == PB_TERM_LONG ? annual : long_col;
+        a[k] = col[k];
+        b[k] = dup[k];
+        col[k] = -1;
+    }
+}
+
+static bool indicator_header(const pb_table *t, int r, int long_first, slot *s, int n, ind_header *h)
+{
+    int annual[COL_COUNT], dup[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
-        h->col[k] = h->long_col[k] = annual[k] = -1;
+        h->col[k] = h->long_col[k] = annual[k] = dup[k] = -1;
     for (int k = 0; k < LIST_COLS; k++)
         h->list_col[k] = -1;
     h->grade_span = 0;
     h->term_col = -1;
     h->term = -1;
+    h->value_unit[0] = '\0';
     for (int i = 0; i < n; i++) {
         pb_term term;
         int k = pbi_indicator_column_term(s[i].label, &term);
@@ -66,8 +111,13 @@ static bool indicator_header(slot *s, int n, ind_header *h)
         } else if ((k = pbi_indicator_column(s[i].label)) >= 0) {
             if (h->col[k] < 0)
                 h->col[k] = s[i].cell->col;
+            else if (dup[k] < 0 && h->col[k] != s[i].cell->col)
+                dup[k] = s[i].cell->col;
             if (k == COL_VALUE && s[i].cell->col_span == 4 && pbi_contains(s[i].label, "评价标准"))
                 h->grade_span = 4;
+            if (k == COL_VALUE && h->col[k] == s[i].cell->col &&
+                !pbi_label_unit_note(s[i].label, h->value_unit, sizeof h->value_unit))
+                h->value_unit[0] = '\0';
         } else if ((k = list_column(&s[i])) >= 0) {
             if (h->list_col[k] < 0)
                 h->list_col[k] = s[i].cell->col;
@@ -85,6 +135,13 @@ static bool indicator_header(slot *s, int n, ind_header *h)
     for (int k = 0; k < COL_COUNT; k++) {
         any_long = any_long || h->long_col[k] >= 0;
         any_annual = any_annual || annual[k] >= 0;
+    }
+    if (!any_long && !any_annual && h->grade_span == 0) {
+        split_repeated(t, r, long_first, dup, h->col, annual, h->long_col);
+        for (int k = 0; k < COL_COUNT; k++) {
+            any_long = any_long || h->long_col[k] >= 0;
+            any_annual = any_annual || annual[k] >= 0;
+        }
     }
     if (any_annual || any_long) {
         /* the year's columns read as the block's, the long ones beside */
@@ -125,6 +182,7 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
                     (t->rows[r].header || memcmp(h->col, x->ind_col, sizeof h->col) == 0);
     memcpy(x->ind_col, h->col, sizeof h->col);
     memcpy(x->long_col, h->long_col, sizeof h->long_col);
+    memcpy(x->value_unit, h->value_unit, sizeof x->value_unit);
     x->list_mode = h->list_col[LIST_NAME] >= 0;
     if (x->list_mode) {
         /* the projects start with their rows */
@@ -185,7 +243,8 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
     const char *unit = ind->unit_cell.text && !pbi_is_blank(ind->unit_cell.text) &&
                                strcmp(ind->unit_cell.text, "-") != 0 && strcmp(ind->unit_cell.text, "—") != 0
                            ? ind->unit_cell.text
-                           : NULL;
+                       : !ind->unit_cell.text && x->value_unit[0] ? x->value_unit /* 「指标值（%）」 */
+                                                                  : NULL;
     bool add_op = op && ind->value.op == PB_OP_NONE;
     bool add_unit = unit && !*ind->value.unit;
     for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
@@ -337,7 +396,19 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
         return true;
     }
     if (!name || pbi_is_blank(name->text)) {
-        *skip = true;
+        /* an export that leaves the project's cells blank on its further rows
+         * instead of merging them: an indicator of the project above, where
+         * the row has one and no amount of its own (a subtotal has) */
+        const pb_cell *total = at_col(t, row, x->list_col[LIST_TOTAL]);
+        const pb_cell *l3 = at_col(t, row, x->ind_col[COL_L3]), *v = at_col(t, row, x->ind_col[COL_VALUE]);
+        bool indicator = (l3 && l3->row == row && !pbi_is_blank(l3->text)) || (v && v->row == row && !pbi_is_blank(v->text));
+        *skip = !(x->cur && x->cur->has_indicator_table && indicator && (!total || pbi_is_blank(total->text)));
+        return true;
+    }
+    char folded[LABEL_MAX];
+    pbi_label_fold(name->text, folded, sizeof folded);
+    if (strcmp(folded, "小计") == 0 || strcmp(folded, "合计") == 0 || strcmp(folded, "总计") == 0) {
+        *skip = true; /* a subtotal line named so */
         return true;
     }
     pb_money_unit unit = x->list_unit;
@@ -415,6 +486,6 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
 bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done)
 {
     ind_header h;
-    *done = indicator_header(s, n, &h);
+    *done = indicator_header(t, r, x->long_goals_first, s, n, &h);
     return !*done || begin_block(x, t, r, s, &h);
 }

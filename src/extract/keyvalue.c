@@ -302,6 +302,13 @@ static bool goal_header(pb_extractor *x, const pb_table *t, int row, const slot 
     if (goals < 2 || !x->cur)
         return false;
     x->goal_n = 0;
+    /* 中期目标 after 年度目标 puts the year's first (a leading 总体目标 heads the row) */
+    for (int i = 0, seen_goals = 0; i < n; i++) {
+        if (kind[i] == L_GOALS && !seen_goals)
+            seen_goals = 1, x->long_goals_first = 1;
+        else if (kind[i] == L_LONG_GOALS && seen_goals)
+            x->long_goals_first = 0;
+    }
     for (int i = 0; i < n && x->goal_n < 4; i++)
         if (is_goal_label(kind[i]) && s[i].cell->row == row) {
             x->keys |= KEY_FIELD(kind[i]);
@@ -330,12 +337,40 @@ static bool goal_values(pb_extractor *x, const pb_table *t, int row)
     return true;
 }
 
+/* 「项目名称：某项目」: the slot then holds the label, and *v a cell of the
+ * arena with the text after the colon (at the cell's place). */
+static bool label_inside(pb_extractor *x, slot *sl, bool funds, label_kind *k, const pb_cell **v)
+{
+    char head[LABEL_MAX];
+    const char *rest;
+    label_kind kk = pbi_label_inside(sl->cell->text, funds, head, sizeof head, &rest);
+    if (kk == L_NONE)
+        return false;
+    pb_cell *c = pb_arena_alloc(x->a, sizeof *c);
+    if (!c)
+        return false;
+    *c = *sl->cell;
+    c->text = pb_arena_strdup(x->a, rest);
+    if (!c->text)
+        return false;
+    memcpy(sl->label, head, sizeof head);
+    sl->kind[funds] = (signed char)kk;
+    *k = kk;
+    *v = c;
+    return true;
+}
+
 bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *used)
 {
     label_kind kind[MAX_SLOTS + 1];
-    bool funds = funds_context(s, n);
-    for (int i = 0; i < n; i++)
+    const pb_cell *inside[MAX_SLOTS] = {NULL};
+    bool funds = funds_context(s, n), any_inside = false;
+    for (int i = 0; i < n; i++) {
         kind[i] = pbi_slot_kind(&s[i], funds);
+        /* not the value of the label before it («年度资金总额:16 其中:上级资金16» beside 资金情况) */
+        if (kind[i] == L_NONE && s[i].cell->row == row && (i == 0 || kind[i - 1] == L_NONE || inside[i - 1]))
+            any_inside |= label_inside(x, &s[i], funds, &kind[i], &inside[i]);
+    }
     kind[n] = L_NONE;
     for (int i = 0; i < n; i++) {
         pb_money_unit u = pbi_unit_in(s[i].label);
@@ -345,11 +380,12 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
             *used = true;
         }
     }
-    if (horizontal_amounts(s, kind, n)) {
+    /* labels with their values inside are no header of a row of values */
+    if (!any_inside && horizontal_amounts(s, kind, n)) {
         *used = true;
         return fund_header(x, t, row, s, kind, n);
     }
-    if (goal_header(x, t, row, s, kind, n)) {
+    if (!any_inside && goal_header(x, t, row, s, kind, n)) {
         *used = true;
         return true;
     }
@@ -388,10 +424,10 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         }
         if (k == L_FUNDS_GROUP)
             continue;
-        const pb_cell *v = i + 1 < n && kind[i + 1] == L_NONE ? s[i + 1].cell : NULL;
+        const pb_cell *v = inside[i] ? inside[i] : i + 1 < n && kind[i + 1] == L_NONE ? s[i + 1].cell : NULL;
         if (!key_value(x, t, s, i, k, v))
             return false;
-        if (v)
+        if (v && !inside[i])
             i++;
     }
     return true;

@@ -85,6 +85,30 @@ void pbi_label_base(const char *s, char *out, size_t cap)
         *open = '\0';
 }
 
+bool pbi_label_unit_note(const char *l, char *out, size_t cap)
+{
+    size_t n = strlen(l);
+    if (n < 3 || l[n - 1] != ')')
+        return false;
+    const char *open = strrchr(l, '(');
+    if (!open || open == l || (size_t)(l + n - open) > 14)
+        return false;
+    size_t len = (size_t)(l + n - 1 - (open + 1));
+    if (len == 0 || len >= cap)
+        return false;
+    memcpy(out, open + 1, len);
+    out[len] = '\0';
+    /* a block qualifier (长期 / 年度 …) or a remark is no unit */
+    static const char *const not_units[] = {"期", "年度", "当年", "指标", "说明", "选填", "必填", "注"};
+    for (size_t i = 0; i < sizeof not_units / sizeof *not_units; i++)
+        if (pbi_contains(out, not_units[i]))
+            return false;
+    for (const char *c = out; *c; c++)
+        if (*c >= '0' && *c <= '9')
+            return false;
+    return true;
+}
+
 static const struct {
     lit text;
     label_kind kind;
@@ -305,9 +329,8 @@ int pbi_indicator_column_term(const char *l, pb_term *term)
     } quals[] = {{"(长期)", PB_TERM_LONG}, {"(中期)", PB_TERM_LONG}, {"(实施期)", PB_TERM_LONG},
                  {"(年度)", PB_TERM_ANNUAL}, {"(本年度)", PB_TERM_ANNUAL}, {"(当年)", PB_TERM_ANNUAL}};
     size_t len = strlen(l);
-    if (len < 2 || l[len - 1] != ')') /* every qualifier ends so */
-        return -1;
-    for (size_t i = 0; i < sizeof quals / sizeof *quals; i++)
+    bool closed = len >= 2 && l[len - 1] == ')'; /* every qualifier ends so */
+    for (size_t i = 0; closed && i < sizeof quals / sizeof *quals; i++)
         if (pbi_label_has_suffix(l, quals[i].suffix) && strlen(l) > strlen(quals[i].suffix)) {
             char head[LABEL_MAX];
             size_t n = strlen(l) - strlen(quals[i].suffix);
@@ -317,6 +340,18 @@ int pbi_indicator_column_term(const char *l, pb_term *term)
             head[n] = '\0';
             *term = quals[i].term;
             return pbi_indicator_column(head);
+        }
+    /* 「中期指标值」 | 「年度指标值」: value columns named by a leading block
+     * word (only values: 「年度绩效指标」 names a block, not a column) */
+    static const struct {
+        const char *prefix;
+        pb_term term;
+    } leads[] = {{"中期", PB_TERM_LONG}, {"长期", PB_TERM_LONG}, {"实施期", PB_TERM_LONG},
+                 {"本年度", PB_TERM_ANNUAL}, {"年度", PB_TERM_ANNUAL}, {"当年", PB_TERM_ANNUAL}};
+    for (size_t i = 0; i < sizeof leads / sizeof *leads; i++)
+        if (pbi_has_prefix(l, leads[i].prefix) && pbi_indicator_column(l + strlen(leads[i].prefix)) == COL_VALUE) {
+            *term = leads[i].term;
+            return COL_VALUE;
         }
     return -1;
 }
@@ -414,4 +449,48 @@ void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t 
             *column = column_labels[i].text.len;
     *exact_max = EXACT_LABEL_MAX;
     *column_max = COLUMN_LABEL_MAX;
+}
+
+/* 「项目名称：某项目」, 「资金总额：20万元」, 「年度目标：…」: a field's label
+ * and its value in one cell, split at the first colon (within the first
+ * 40 bytes).  Only the key/value fields; a blank value is no pair. */
+label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap, const char **rest)
+{
+    const char *colon = NULL;
+    size_t skip = 0;
+    for (const char *c = text; c && *c && c - text < 40; c++) {
+        if (*c == ':') {
+            colon = c, skip = 1;
+            break;
+        }
+        if (strncmp(c, "：", 3) == 0) {
+            colon = c, skip = 3;
+            break;
+        }
+    }
+    if (!colon || colon == text)
+        return L_NONE;
+    char raw[LABEL_MAX];
+    size_t len = (size_t)(colon - text);
+    if (len >= sizeof raw)
+        return L_NONE;
+    memcpy(raw, text, len);
+    raw[len] = '\0';
+    pbi_label_fold(raw, head, cap);
+    label_kind k = pbi_label_of(head, funds);
+    switch (k) {
+    case L_CODE: case L_NAME: case L_TOTAL: case L_FISCAL: case L_OTHER: case L_GOALS: case L_LONG_GOALS:
+    case L_PURPOSE: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER: case L_MANAGER: case L_PHONE:
+    case L_PERIOD: case L_FUNDS_TEXT: case L_DEPT_NAME: case L_DEPT_CODE:
+        break;
+    default:
+        return L_NONE;
+    }
+    const char *r = colon + skip;
+    while (*r == ' ' || *r == '\t' || *r == '\n')
+        r++;
+    if (pbi_is_blank(r))
+        return L_NONE;
+    *rest = r;
+    return k;
 }

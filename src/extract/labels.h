@@ -37,6 +37,9 @@ void pbi_label_fold(const char *text, char *out, size_t cap);
 /* "预算数(万元)" → "预算数": a short parenthesised note at the end dropped. */
 void pbi_label_base(const char *s, char *out, size_t cap);
 bool pbi_label_has_suffix(const char *s, const char *suffix);
+/* The unit a column head notes at its end ("指标值(%)" → "%", "目标值(万元)"
+ * → "万元"); false for a block qualifier ("(年度)") or none. */
+bool pbi_label_unit_note(const char *label, char *out, size_t cap);
 
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
@@ -44,6 +47,10 @@ label_kind pbi_label_of(const char *label, bool funds);
 /* The longest exact label and column head, in bytes, and the bounds the
  * look-ups assume (for test_unit: the first two must not pass the others). */
 void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max);
+/* A label and its value in one cell («项目名称：某项目»): the field, its
+ * folded label in head and *rest the value's text; L_NONE when the cell is
+ * no such pair. */
+label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap, const char **rest);
 /* An amount label naming the year's amount ("当年资金总额", "其中:当年财政拨款",
  * "年度资金总额"), not the whole project's. */
 bool pbi_label_is_year(const char *label);

@@ -18,6 +18,10 @@ static uint64_t table_keys(const pb_table *t)
         for (int i = 0; i < t->rows[r].count; i++) {
             pbi_label_fold(t->rows[r].cells[i].text, folded, sizeof folded);
             label_kind k = pbi_label_of(folded, false);
+            const char *rest;
+            char head[LABEL_MAX];
+            if (k == L_NONE) /* «项目名称：某项目», as the extractor reads it */
+                k = pbi_label_inside(t->rows[r].cells[i].text, false, head, sizeof head, &rest);
             if (k != L_NONE)
                 keys |= KEY_FIELD(k);
             int c = pbi_indicator_column(folded);

@@ -39,12 +39,8 @@ static pbi_category home(pbi_subcategory s)
     }
 }
 
-const char *pbi_indicator_category(const pb_indicator *ind, char *buf, size_t cap)
+void pbi_indicator_class(const pb_indicator *ind, pbi_category *cat, pbi_subcategory *sub)
 {
-    static const char *const cats[CAT_COUNT] = {NULL, "产出", "效益", "满意度", "成本"};
-    static const char *const subs[SUB_COUNT] = {NULL,       "数量",     "质量",       "时效",
-                                                "成本",     "经济效益", "社会效益",   "生态效益",
-                                                "可持续影响", "服务对象满意度"};
     pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
     pbi_category c = pbi_category_of(ind->level1.text);
     if (c == CAT_NONE)
@@ -53,6 +49,19 @@ const char *pbi_indicator_category(const pb_indicator *ind, char *buf, size_t ca
      * in the Ministry's 2015 template, beside the 三级 of a two-level table) */
     if (s == SUB_SATISFACTION || (s == SUB_NONE && c != CAT_COST && pbi_contains(ind->level3.text, "满意")))
         c = CAT_SATISFACTION, s = SUB_SATISFACTION;
+    *cat = c;
+    *sub = s;
+}
+
+const char *pbi_indicator_category(const pb_indicator *ind, char *buf, size_t cap)
+{
+    static const char *const cats[CAT_COUNT] = {NULL, "产出", "效益", "满意度", "成本"};
+    static const char *const subs[SUB_COUNT] = {NULL,       "数量",     "质量",       "时效",
+                                                "成本",     "经济效益", "社会效益",   "生态效益",
+                                                "可持续影响", "服务对象满意度"};
+    pbi_category c;
+    pbi_subcategory s;
+    pbi_indicator_class(ind, &c, &s);
     if (c == CAT_NONE || !cap)
         return NULL;
     const char *sub = subs[s];

@@ -34,6 +34,8 @@ pbi_subcategory pbi_subcategory_of(const char *l2);
  * when its cell names none, and 满意度 is its own class wherever the template
  * puts it.  Written to buf; NULL when nothing is recognised. */
 #define PBI_CATEGORY_MAX 64
+/* The same as classes: the 一级 and 二级 an indicator belongs to by meaning. */
+void pbi_indicator_class(const pb_indicator *ind, pbi_category *cat, pbi_subcategory *sub);
 const char *pbi_indicator_category(const pb_indicator *ind, char *buf, size_t cap);
 
 #pragma GCC visibility pop

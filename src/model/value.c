@@ -103,6 +103,23 @@ static bool is_deadline(const char *s)
            !pbi_contains(s, "%");
 }
 
+/* A number followed by a calendar word: 「12月底前」, 「6月末」, 「10月前」,
+ * 「2025年底」 name a date, not twelve of a unit 「月底前」 (a duration is
+ * 「12个月」). */
+static bool date_after_number(const char *s, size_t len)
+{
+    size_t nl = number_len(s, len);
+    if (nl == 0 || nl == len)
+        return false;
+    const char *u = s + nl;
+    static const char *const words[] = {"月底", "月末", "月前", "月份前", "月中旬", "月上旬", "月下旬", "年底", "年末",
+                                        "年前"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (pbi_has_prefix(u, words[i]))
+            return true;
+    return false;
+}
+
 static bool parse_number_unit(pb_arena *a, const char *s, size_t len, pb_value *out)
 {
     size_t nl = number_len(s, len);
@@ -149,7 +166,7 @@ bool pb_value_parse(pb_arena *a, const char *raw, pb_value *out)
     const char *p = match_prefix_op(n, &op);
     size_t len = match_suffix_op(p, strlen(p), &op);
     out->op = op;
-    if (len > 0 && parse_number_unit(a, p, len, out)) {
+    if (len > 0 && !date_after_number(p, len) && parse_number_unit(a, p, len, out)) {
         out->kind = PB_VALUE_NUMBER;
         return true;
     }
