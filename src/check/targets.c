@@ -1,5 +1,5 @@
-/* PB207, PB208, PB209, PB315: a table's targets against each other — the
- * year's against the 中期 block, quantity × unit cost against 预算数 (or,
+/* PB207, PB208, PB209, PB315, PB325: a table's targets against each other — the
+ * year's against the 中期 block (above it, or a copy of it), quantity × unit cost against 预算数 (or,
  * with no unit cost, 预算数 ÷ quantity), one 三级 named twice; and which
  * 三级 only repeats its 二级 (PB316, reported with the wording). */
 #include "check/check.h"
@@ -92,6 +92,82 @@ static void check_annual_vs_medium(pbi_checker *k, const pb_project *p)
             break;
         }
     }
+}
+
+/* The year's block a copy of the 中期 block: the same 二级, 三级 and 指标值
+ * row for row (at least three), or the same goal lines. */
+static bool same_rows(const pb_indicator *a, const pb_indicator *m)
+{
+    char x[PBI_NORM_MAX], y[PBI_NORM_MAX];
+    return pbi_subcategory_of(a->level2.text) == pbi_subcategory_of(m->level2.text) &&
+           pbi_same_text(a->level2.text, m->level2.text) &&
+           strcmp(pbi_norm(a->level3.text, x), pbi_norm(m->level3.text, y)) == 0 &&
+           strcmp(pbi_norm(a->value.raw, x), pbi_norm(m->value.raw, y)) == 0;
+}
+
+static bool same_goals(const pb_project *p)
+{
+    if (!p->goal_count || p->goal_count != p->long_goal_count)
+        return false;
+    for (size_t i = 0; i < p->goal_count; i++)
+        if (!pbi_same_text(p->goals[i], p->long_goals[i]))
+            return false;
+    return true;
+}
+
+static void check_repeats_medium(pbi_checker *k, const pb_project *p)
+{
+    size_t annual = 0, longs = 0, same = 0;
+    const pb_indicator *first = NULL;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (ind->value.kind == PB_VALUE_EMPTY)
+            continue;
+        if (ind->term == PB_TERM_LONG)
+            longs++;
+        else
+            annual++;
+    }
+    if (annual >= 3 && annual == longs) {
+        /* the n-th annual row against the n-th 中期 row */
+        size_t ai = 0, mi = 0;
+        for (;;) {
+            while (ai < p->indicator_count &&
+                   (p->indicators[ai].term == PB_TERM_LONG || p->indicators[ai].value.kind == PB_VALUE_EMPTY))
+                ai++;
+            while (mi < p->indicator_count &&
+                   (p->indicators[mi].term != PB_TERM_LONG || p->indicators[mi].value.kind == PB_VALUE_EMPTY))
+                mi++;
+            if (ai >= p->indicator_count || mi >= p->indicator_count || !same_rows(&p->indicators[ai], &p->indicators[mi]))
+                break;
+            if (!first)
+                first = &p->indicators[ai];
+            same++, ai++, mi++;
+        }
+    }
+    bool rows = same == annual && annual >= 3, goals = same_goals(p);
+    if (!rows && !goals)
+        return;
+    /* Over a project of several years the year's share must be set apart;
+     * a project of this year alone may legitimately say the same twice. */
+    pb_severity sev = pbi_project_years(p) > 1 ? PB_SEV_WARNING : PB_SEV_INFO;
+    if (rows && goals)
+        pbi_add_sev(k, RULE_ANNUAL_REPEATS_MEDIUM_TERM, sev, p, first->value_cell.loc,
+                    _("the year's 绩效目标 and all %zu of its indicators repeat the 中期 ones word for word: the year's "
+                      "targets were not drawn from the 中期 targets (年度目标未从中期目标分解); give what this year "
+                      "delivers, or say that the project lasts only this year"),
+                    annual);
+    else if (rows)
+        pbi_add_sev(k, RULE_ANNUAL_REPEATS_MEDIUM_TERM, sev, p, first->value_cell.loc,
+                    _("all %zu of the year's indicators repeat the 中期 indicators row for row (二级, 三级 and 指标值): "
+                      "the year's targets were not drawn from the 中期 targets (年度指标未从中期指标分解); give what "
+                      "this year delivers, or say that the project lasts only this year"),
+                    annual);
+    else
+        pbi_add_sev(k, RULE_ANNUAL_REPEATS_MEDIUM_TERM, sev, p, pbi_field_or(&p->goals_cell, p->loc),
+                    _("the year's 绩效目标 repeats the 中期 (实施期) goal word for word: the year's goal was not "
+                      "drawn from it (年度目标未从中期目标分解); say what this year delivers, or that the project "
+                      "lasts only this year"));
 }
 
 /* "元/人" → "人", with the unit's power of ten in *exp; NULL otherwise. */
@@ -248,6 +324,7 @@ void pbi_check_targets(pbi_checker *k, const pb_project *p)
         return;
     check_named_twice(k, p);
     check_annual_vs_medium(k, p);
+    check_repeats_medium(k, p);
     check_budget_output(k, p);
     check_implied_unit_cost(k, p);
 }
