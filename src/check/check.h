@@ -71,6 +71,7 @@ typedef enum pbi_rule_id {
     RULE_TEMPLATE_PLACEHOLDER, /* PB323 */
     RULE_INDICATOR_EFFECT_UNMEASURABLE, /* PB324 */
     RULE_ANNUAL_REPEATS_MEDIUM_TERM, /* PB325 */
+    RULE_INDICATOR_GRADES_OVERLAP, /* PB326 */
     RULE_NO_TARGET_TABLE, /* PB401 */
     RULE_TABLE_INCOMPLETE, /* PB402 */
     RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
@@ -186,7 +187,7 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB
 bool pbi_is_vague(const pbi_checker *k, const pb_indicator *ind, const char *n3);
 void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
 void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB407 */
-void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, PB325, targets.c */
+void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, PB325, PB326, targets.c */
 /* The one 数量指标 of a one-year project whose 成本指标 price no unit: PB209
  * divides the budget by it (and takes PB204's cell over); NULL otherwise. */
 const pb_indicator *pbi_implied_cost_quantity(const pb_project *p);

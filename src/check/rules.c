@@ -432,6 +432,19 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("Give this year's part: what it delivers and by when. For a project of this year alone, write the "
         "year's targets and leave the 中期 part as the template asks (or say 同年度目标)."),
      .strict = false},
+    [RULE_INDICATOR_GRADES_OVERLAP] = {"PB326", "indicator-grades-overlap", PB_SEV_WARNING,
+     N_("Two neighbouring grades of 评价标准 (优 / 良 / 中 / 差) are the same figure."),
+     N_("A graded standard (评价标准 优 | 良 | 中 | 差, the 转移支付 tables) scores a result by the grade whose "
+        "threshold it reaches. When two neighbouring grades give the same figure (中 85%, 差 85%), a result "
+        "between them falls in both and the evaluation cannot decide (分档重叠，无法区分). Only grades "
+        "written as bare figures in the same unit are compared: a grade written with its comparison "
+        "(「<85%」, 「85%以下」) is a bound of its own. One finding per table, listing the rows. Warning: the "
+        "office may have meant 差 as 「below 中」, but the table does not say so. Source: arithmetic of "
+        "the form; he_handan_2019's truth file lists it."),
+     N_("评价标准 优 100% | 良 90% | 中 85% | 差 85% (he_handan_2019)."),
+     N_("Give each grade its own threshold (优 100%, 良 90%, 中 85%, 差 70%), or write the lowest grade as a "
+        "bound (「<85%」)."),
+     .strict = false},
 
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,

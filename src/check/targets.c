@@ -1,4 +1,4 @@
-/* PB207, PB208, PB209, PB315, PB325: a table's targets against each other — the
+/* PB207, PB208, PB209, PB315, PB325, PB326: a table's targets against each other — the
  * year's against the 中期 block (above it, or a copy of it), quantity × unit cost against 预算数 (or,
  * with no unit cost, 预算数 ÷ quantity), one 三级 named twice; and which
  * 三级 only repeats its 二级 (PB316, reported with the wording). */
@@ -170,6 +170,56 @@ static void check_repeats_medium(pbi_checker *k, const pb_project *p)
                       "lasts only this year"));
 }
 
+/* 评价标准 优 | 良 | 中 | 差 where two neighbouring grades are the same
+ * figure (he_handan_2019: 中 85%, 差 85%): an outcome between them falls in
+ * both, so the grading cannot be applied. Once per table, listing the rows;
+ * a grade written with its comparison (「<85%」, 「85%以下」) is a bound of its
+ * own and never equal. */
+static void check_grades(pbi_checker *k, const pb_project *p)
+{
+    static const char *const names[4] = {"优", "良", "中", "差"};
+    char list[600];
+    size_t len = 0, n = 0;
+    const pb_indicator *first = NULL;
+    int first_grade = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        pb_value g[4];
+        bool ok[4];
+        for (int j = 0; j < 4; j++) {
+            ok[j] = ind->grades[j].text && pb_value_parse(k->d->arena, ind->grades[j].text, &g[j]) &&
+                    g[j].kind == PB_VALUE_NUMBER && g[j].op == PB_OP_NONE;
+        }
+        for (int j = 0; j + 1 < 4; j++) {
+            if (!ok[j] || !ok[j + 1] || strcmp(g[j].unit, g[j + 1].unit) != 0 ||
+                pb_decimal_cmp(g[j].number, g[j + 1].number) != 0)
+                continue;
+            if (!n++) {
+                first = ind;
+                first_grade = j + 1;
+            }
+            if (len + 1 < sizeof list) {
+                int w = snprintf(list + len, sizeof list - len, _("%s%s (%s 「%s」 = %s 「%s」)"), len ? _(", ") : "",
+                                 ind->level3.text ? ind->level3.text : "", names[j], ind->grades[j].text, names[j + 1],
+                                 ind->grades[j + 1].text);
+                if (w < 0 || (size_t)w >= sizeof list - len) {
+                    list[len] = '\0';
+                    snprintf(list + len, sizeof list - len, "%s", _(" …"));
+                    len = sizeof list;
+                } else
+                    len += (size_t)w;
+            }
+            break; /* one pair per row */
+        }
+    }
+    if (n)
+        pbi_add(k, RULE_INDICATOR_GRADES_OVERLAP, p, first->grades[first_grade].loc,
+                _("%zu indicator(s) give two neighbouring grades of 评价标准 the same figure, so a result between them "
+                  "falls in both (分档重叠，无法区分): %s; give each grade its own threshold"),
+                n, list);
+}
+
 /* "元/人" → "人", with the unit's power of ten in *exp; NULL otherwise. */
 static const char *per_unit(const char *unit, int *exp)
 {
@@ -325,6 +375,7 @@ void pbi_check_targets(pbi_checker *k, const pb_project *p)
     check_named_twice(k, p);
     check_annual_vs_medium(k, p);
     check_repeats_medium(k, p);
+    check_grades(k, p);
     check_budget_output(k, p);
     check_implied_unit_cost(k, p);
 }
