@@ -437,6 +437,42 @@ static void test_nested_table_after_indicators(void **state)
     free(inner);
 }
 
+/* 填报人 | 联系电话 under the indicators (a foot table, or one nested in
+ * the table after them) signs the project above: no second, empty project
+ * with a PB402 error. After a heading the same labels start a project. */
+static void test_contact_footer(void **state)
+{
+    (void)state;
+    static const char *const foot[] = {
+        "<w:tbl><w:tblPr/><w:tr>" TC("项目负责人") TC("张三") TC("联系电话") TC("0315-1234567") "</w:tr></w:tbl>",
+        "<w:tbl><w:tblPr/><w:tr><w:tc><w:p/></w:tc><w:tc><w:tbl><w:tblPr/>"
+        "<w:tr>" TC("填报人") TC("张三") TC("联系电话") TC("0315-1234567") "</w:tr>"
+        "</w:tbl><w:p/></w:tc></w:tr></w:tbl>",
+        P("2.乙项目绩效目标表")
+        "<w:tbl><w:tblPr/><w:tr>" TC("项目负责人") TC("李四") TC("联系电话") TC("0315-7654321") "</w:tr>"
+        "<w:tr>" TC("项目名称") TC("乙项目") TC("") TC("") "</w:tr></w:tbl>",
+    };
+    fx_project p = clean;
+    char *inner = fx_reference_body(&p, 1);
+    for (size_t i = 0; i < sizeof foot / sizeof *foot; i++) {
+        size_t n = strlen(inner) + strlen(foot[i]) + 1;
+        char *body = malloc(n);
+        snprintf(body, n, "%s%s", inner, foot[i]);
+        size_t len;
+        void *zip = fx_docx_mem(body, &len);
+        pb_document *d = pb_read_memory(zip, len, "footer.docx", NULL);
+        assert_int_equal(d->error.status, PB_OK);
+        assert_int_equal(d->project_count, i < 2 ? 1 : 2);
+        assert_int_equal(d->projects[0]->indicator_count, 9);
+        if (i == 2)
+            assert_string_equal(d->projects[1]->name.text, "乙项目");
+        pb_document_free(d);
+        free(zip);
+        free(body);
+    }
+    free(inner);
+}
+
 static void test_several_projects_and_titles(void **state)
 {
     (void)state;
@@ -549,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_carry_through_blank_cells),
         cmocka_unit_test(test_nested_project_table),
         cmocka_unit_test(test_nested_table_after_indicators),
+        cmocka_unit_test(test_contact_footer),
         cmocka_unit_test(test_several_projects_and_titles),
         cmocka_unit_test(test_no_target_table),
         cmocka_unit_test(test_config_turns_rules_off),
