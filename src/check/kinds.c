@@ -153,13 +153,15 @@ void pbi_check_effects(pbi_checker *k, const pb_project *p)
         } else
             len += (size_t)w;
     }
+    if (n == 0)
+        return;
     const pb_indicator *f = &p->indicators[first];
     if (n == 1)
         pbi_add(k, RULE_INDICATOR_EFFECT_UNMEASURABLE, p, f->value_cell.loc,
                 _("%s/%s: 指标值 「%s」 is only a word of degree and cannot be measured (指标值不可衡量); give a "
                   "figure with its unit (受益人数, 增收金额, 优良天数比例 …) or name the state to be reached"),
                 f->level2.text, f->level3.text ? f->level3.text : "", f->value.raw);
-    else if (n > 1)
+    else
         pbi_add(k, RULE_INDICATOR_EFFECT_UNMEASURABLE, p, p->indicators[first].value_cell.loc,
                 _("%zu 效益 targets are only words of degree and cannot be measured (指标值不可衡量): %s; give "
                   "each a figure with its unit (受益人数, 增收金额, 优良天数比例 …) or name the state to be reached"),
