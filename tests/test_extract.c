@@ -399,6 +399,85 @@ static void test_nested_project_table(void **state)
     free(inner);
 }
 
+/* A table nested in a cell of the indicator table, or in a table that
+ * directly follows it with no heading between, is no part of the
+ * indicator list: its rows (a signature block, a note) are not indicators. */
+static void test_nested_table_after_indicators(void **state)
+{
+    (void)state;
+    static const char *const sign =
+        "<w:tbl><w:tblPr/><w:tr><w:tc><w:p/></w:tc><w:tc><w:tbl><w:tblPr/>"
+        "<w:tr>" TC("") TC("填报人") TC("张三") TC("审核人：李四") TC("2025年1月10日") TC("单位盖章") "</w:tr>"
+        "<w:tr>" TC("") TC("") TC("本表一式两份") TC("") TC("≥2份") TC("") "</w:tr>"
+        "</w:tbl><w:p/></w:tc></w:tr></w:tbl>";
+    fx_project p = clean;
+    char *inner = fx_reference_body(&p, 1);
+    for (int in_cell = 0; in_cell < 2; in_cell++) {
+        size_t n = strlen(inner) + strlen(sign) + 64;
+        char *body = malloc(n);
+        if (in_cell) {
+            /* In the last cell of the indicator table itself. */
+            const char *end = strstr(inner, "</w:tc></w:tr></w:tbl>");
+            const char *last = end;
+            for (const char *e = end; e; e = strstr(e + 1, "</w:tc></w:tr></w:tbl>"))
+                last = e;
+            size_t head = (size_t)(last - inner);
+            snprintf(body, n, "%.*s%s<w:p/>%s", (int)head, inner, sign, last);
+        } else {
+            /* The body ends with the indicator table and a paragraph " ":
+             * the layout table follows with nothing between. */
+            snprintf(body, n, "%s%s", inner, sign);
+        }
+        size_t len;
+        void *zip = fx_docx_mem(body, &len);
+        pb_document *d = pb_read_memory(zip, len, "nested-after.docx", NULL);
+        assert_int_equal(d->error.status, PB_OK);
+        assert_int_equal(d->project_count, 1);
+        assert_int_equal(d->projects[0]->indicator_count, 9);
+        assert_string_equal(d->projects[0]->indicators[8].level3.text, "社会公众和服务对象满意度");
+        pb_document_free(d);
+        free(zip);
+        free(body);
+    }
+    free(inner);
+}
+
+/* 填报人 | 联系电话 under the indicators (a foot table, or one nested in
+ * the table after them) signs the project above: no second, empty project
+ * with a PB402 error. After a heading the same labels start a project. */
+static void test_contact_footer(void **state)
+{
+    (void)state;
+    static const char *const foot[] = {
+        "<w:tbl><w:tblPr/><w:tr>" TC("项目负责人") TC("张三") TC("联系电话") TC("0315-1234567") "</w:tr></w:tbl>",
+        "<w:tbl><w:tblPr/><w:tr><w:tc><w:p/></w:tc><w:tc><w:tbl><w:tblPr/>"
+        "<w:tr>" TC("填报人") TC("张三") TC("联系电话") TC("0315-1234567") "</w:tr>"
+        "</w:tbl><w:p/></w:tc></w:tr></w:tbl>",
+        P("2.乙项目绩效目标表")
+        "<w:tbl><w:tblPr/><w:tr>" TC("项目负责人") TC("李四") TC("联系电话") TC("0315-7654321") "</w:tr>"
+        "<w:tr>" TC("项目名称") TC("乙项目") TC("") TC("") "</w:tr></w:tbl>",
+    };
+    fx_project p = clean;
+    char *inner = fx_reference_body(&p, 1);
+    for (size_t i = 0; i < sizeof foot / sizeof *foot; i++) {
+        size_t n = strlen(inner) + strlen(foot[i]) + 1;
+        char *body = malloc(n);
+        snprintf(body, n, "%s%s", inner, foot[i]);
+        size_t len;
+        void *zip = fx_docx_mem(body, &len);
+        pb_document *d = pb_read_memory(zip, len, "footer.docx", NULL);
+        assert_int_equal(d->error.status, PB_OK);
+        assert_int_equal(d->project_count, i < 2 ? 1 : 2);
+        assert_int_equal(d->projects[0]->indicator_count, 9);
+        if (i == 2)
+            assert_string_equal(d->projects[1]->name.text, "乙项目");
+        pb_document_free(d);
+        free(zip);
+        free(body);
+    }
+    free(inner);
+}
+
 static void test_several_projects_and_titles(void **state)
 {
     (void)state;
@@ -601,6 +680,8 @@ int main(void)
         cmocka_unit_test(test_indicator_direction),
         cmocka_unit_test(test_carry_through_blank_cells),
         cmocka_unit_test(test_nested_project_table),
+        cmocka_unit_test(test_nested_table_after_indicators),
+        cmocka_unit_test(test_contact_footer),
         cmocka_unit_test(test_several_projects_and_titles),
         cmocka_unit_test(test_agency_not_a_funds_line),
         cmocka_unit_test(test_no_target_table),

@@ -15,6 +15,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *dec(pb_decimal d)
@@ -275,6 +276,62 @@ static void test_value_columns(void **state)
     pb_document_free(d);
 }
 
+
+/* PB326: neighbouring grades with the same figure (he_handan_2019's 中 =
+ * 差) are one finding per table; distinct grades, or a lowest grade
+ * written as a bound, are none. */
+static size_t grade_findings(const char *mid, const char *low, const pb_finding **f)
+{
+    char body[4096];
+    snprintf(body, sizeof body, "%s",
+             TBL(TR(TC("项目名称") TC("己"))
+                 TR(TCP(VRESTART, "绩效指标分类") TCP(VRESTART, "绩效指标") TCP(SPAN(4), "绩效指标评价标准"))
+                 TR(TCP(VCONT, "") TCP(VCONT, "") TC("优") TC("良") TC("中") TC("差"))
+                 TR(TC("产出指标") TC("救助覆盖率") TC("100%") TC("90%") TC("@M") TC("@L"))
+                 TR(TC("效果指标") TC("救助对象满意度") TC("90%") TC("85%") TC("@M") TC("@L"))));
+    /* the two rows' 中 and 差 */
+    char out[4096];
+    size_t o = 0;
+    for (const char *c = body; *c && o + 64 < sizeof out;) {
+        if (c[0] == '@' && (c[1] == 'M' || c[1] == 'L')) {
+            const char *v = c[1] == 'M' ? mid : low;
+            memcpy(out + o, v, strlen(v));
+            o += strlen(v);
+            c += 2;
+        } else
+            out[o++] = *c++;
+    }
+    out[o] = '\0';
+    pb_document *d = read_body(out);
+    assert_true(pb_check(d, NULL));
+    size_t n = 0;
+    static pb_finding keep;
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, "PB326") == 0) {
+            n++;
+            keep = d->findings[i];
+            keep.message = NULL;
+            if (strstr(d->findings[i].message, "2 indicator(s)") == NULL && n == 1 && strcmp(mid, low) == 0)
+                fail_msg("PB326 does not count both rows: %s", d->findings[i].message);
+        }
+    if (f)
+        *f = &keep;
+    pb_document_free(d);
+    return n;
+}
+
+static void test_grades_overlap(void **state)
+{
+    (void)state;
+    const pb_finding *f;
+    assert_int_equal(grade_findings("80%", "80%", &f), 1);
+    /* at the 差 cell of the first row: table 0, row 3, grid column 5 */
+    assert_int_equal(f->loc.row, 3);
+    assert_int_equal(f->loc.col, 5);
+    assert_int_equal(grade_findings("80%", "70%", NULL), 0);
+    assert_int_equal(grade_findings("80%", "&lt;80%", NULL), 0); /* 「<80%」 in the XML */
+    assert_int_equal(grade_findings("80%", "80%以下", NULL), 0);
+}
 
 /* 财政拨款 with no 资金总额 and no other part: the total and the fiscal part. */
 static void test_fiscal_only_amount(void **state)
@@ -648,6 +705,7 @@ int main(void)
         cmocka_unit_test(test_template_remnants),
         cmocka_unit_test(test_quarter_schedule),
         cmocka_unit_test(test_value_columns),
+        cmocka_unit_test(test_grades_overlap),
         cmocka_unit_test(test_fiscal_only_amount),
         cmocka_unit_test(test_completeness_by_family),
         cmocka_unit_test(test_json_category),

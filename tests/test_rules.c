@@ -110,6 +110,15 @@ static size_t count(const pb_document *d, const char *id)
     return n;
 }
 
+static const pb_finding *first_of(const pb_document *d, const char *id)
+{
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (strcmp(d->findings[i].rule->id, id) == 0)
+            return &d->findings[i];
+    fail_msg("no %s finding", id);
+    return NULL;
+}
+
 static void dump(const pb_document *d)
 {
     for (size_t i = 0; i < d->finding_count; i++) {
@@ -532,6 +541,88 @@ static void test_unit_mismatch(void **state)
     pb_document_free(d);
 }
 
+/* PB324: a 效益 target that is only a word of degree or a yes, once per
+ * project; a qualitative target naming what changes is not one. */
+static void test_effect_unmeasurable(void **state)
+{
+    (void)state;
+    fixture f = subsidy_project();
+    f.rows[4].value = "显著改善";
+    pb_document *d = check1(f);
+    expect_at(d, "PB324", 1, IND(0, 4), 4, "「显著改善」", "指标值不可衡量", NULL);
+    assert_int_equal(count(d, "PB324"), 1);
+    pb_document_free(d);
+    /* Two rows (zj_linhai_2024's 「是」): one finding listing both. */
+    assert_true(fx_insert_row(&f, 5, (fx_indicator){"", "生态效益指标", "小区绿化", "绿化面积", "是", "计划标准：绿化方案"}));
+    f.rows[4].value = "是";
+    d = check1(f);
+    expect_at(d, "PB324", 1, IND(0, 4), 4, "2 效益 targets", "社会效益指标 「是」", "生态效益指标 「是」", NULL);
+    assert_int_equal(count(d, "PB324"), 1);
+    pb_document_free(d);
+    /* Legitimate: a state named in words, a grade, a figure; and 「显著改善」
+     * under 质量指标 is not an effect. */
+    static const char *const fine[] = {"群众出行条件明显改善", "较好", "≥90%", "好"};
+    for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
+        fixture g = subsidy_project();
+        g.rows[4].value = fine[i];
+        d = check1(g);
+        expect_none(d, "PB324");
+        pb_document_free(d);
+    }
+    fixture q = subsidy_project();
+    q.rows[1].value = "显著改善";
+    d = check1(q);
+    expect_none(d, "PB324");
+    pb_document_free(d);
+}
+
+/* PB325: the 年度 block a copy of the 长期 block (HN_ningxiang_batang_2021). */
+static void test_annual_repeats_medium_term(void **state)
+{
+    (void)state;
+    static const fx_indicator block[] = {
+        {"产出指标", "数量指标", "改造房屋面积", "当年完成改造的面积", "≥1200平方米", "计划标准：改造方案"},
+        {"", "质量指标", "验收合格率", "验收合格面积占改造面积的比例", "=100%", "行业标准：验收规范"},
+        {"", "时效指标", "完工时间", "主体完工的日期", "2025年10月31日前", "计划标准：改造方案"},
+        {"效益指标", "社会效益指标", "受益住户", "改造惠及的住户数", "≥300户", "计划标准：改造方案"},
+        {"满意度指标", "服务对象满意度指标", "住户满意度", "抽样问卷中满意住户所占比例", "≥85%", "历史标准：2024年问卷"},
+    };
+    fixture f = subsidy_project();
+    f.n = 0;
+    assert_true(fx_insert_row(&f, f.n, (fx_indicator){"长期绩效指标", "", "", "", "", ""}));
+    for (size_t i = 0; i < 5; i++)
+        assert_true(fx_insert_row(&f, f.n, block[i]));
+    assert_true(fx_insert_row(&f, f.n, (fx_indicator){"年度绩效指标", "", "", "", "", ""}));
+    for (size_t i = 0; i < 5; i++)
+        assert_true(fx_insert_row(&f, f.n, block[i]));
+    pb_document *d = check1(f);
+    size_t longs = 0;
+    for (size_t i = 0; i < d->projects[0]->indicator_count; i++)
+        longs += d->projects[0]->indicators[i].term == PB_TERM_LONG;
+    assert_int_equal(longs, 5);
+    /* The first 年度 row is the table's row 8 (head, 长期, 5 rows, 年度). */
+    const pb_finding *fd = expect_at(d, "PB325", 1, IND(0, 7), 4, "all 5", "年度指标未从中期指标分解", NULL);
+    assert_int_equal(fd->severity, PB_SEV_INFO);
+    assert_int_equal(count(d, "PB325"), 1);
+    pb_document_free(d);
+    /* Over a 项目期 of three years it is a warning. */
+    fixture g = f;
+    g.p.period_label = "项目期";
+    g.p.period = "2024年1月-2026年12月";
+    d = check1(g);
+    assert_int_equal(first_of(d, "PB325")->severity, PB_SEV_WARNING);
+    pb_document_free(d);
+    /* The year's share set apart: a smaller area this year. */
+    f.rows[7].value = "≥400平方米";
+    d = check1(f);
+    expect_none(d, "PB325");
+    pb_document_free(d);
+    /* No 长期 block: nothing to compare. */
+    d = check1(subsidy_project());
+    expect_none(d, "PB325");
+    pb_document_free(d);
+}
+
 static void test_timeliness_vague(void **state)
 {
     (void)state;
@@ -542,6 +633,8 @@ static void test_timeliness_vague(void **state)
     } vague[] = {
         {"≤1年", "within the budget year"}, {"1年", "the budget year itself"}, {"≥1年", "sets no deadline"},
         {"12个月", "the budget year itself"}, {"≤365天", "within the budget year"},
+        /* the year in words (zj_linhai_2024): the year itself */
+        {"全年", "the budget year itself"}, {"年内", "the budget year itself"},
     };
     for (size_t i = 0; i < sizeof vague / sizeof *vague; i++) {
         fixture f = subsidy_project();
@@ -571,7 +664,15 @@ static void test_timeliness_vague(void **state)
     pb_document *d1 = check1(one_year);
     assert_int_equal(count(d1, "PB309"), 1);
     pb_document_free(d1);
-    static const char *const fine[] = {"≤30天", "≤6个月", "2025年12月31日前"};
+    /* 「全年」 over a multi-year 项目期 is no finding either. */
+    fixture years = subsidy_project();
+    years.p.period_label = "项目期";
+    years.p.period = "2023年1月-2025年12月";
+    years.rows[2].value = "全年";
+    d1 = check1(years);
+    expect_none(d1, "PB309");
+    pb_document_free(d1);
+    static const char *const fine[] = {"≤30天", "≤6个月", "2025年12月31日前", "全年按月发放", "每月10日前"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
         fixture f = subsidy_project();
         f.rows[2].l3 = "补助发放时间";
@@ -677,6 +778,21 @@ static void test_basis_missing(void **state)
     expect_at(d, "PB313", 1, IND(0, 0), 5, "empty", NULL);
     expect_at(d, "PB313", 1, IND(0, 1), 5, "「领导要求」", "recognised", NULL);
     assert_int_equal(count(d, "PB313"), 2);
+    pb_document_free(d);
+    /* A satisfaction target rests on its survey (he_handan_2019): named, it
+     * is a basis; a wish is not. */
+    fixture s = subsidy_project();
+    size_t last = s.n - 1;
+    assert_non_null(strstr(s.rows[last].l2, "满意度"));
+    s.rows[last].basis = "按服务对象满意度评价";
+    s.rows[0].basis = "问卷调查结果";
+    d = check1(s);
+    expect_none(d, "PB313");
+    pb_document_free(d);
+    s.rows[last].basis = "力争群众满意";
+    d = check1(s);
+    expect_at(d, "PB313", 1, IND(0, last), 5, "「力争群众满意」", NULL);
+    assert_int_equal(count(d, "PB313"), 1);
     pb_document_free(d);
     /* An empty vocabulary accepts any text, not an empty cell. */
     pb_config c = config_from("{\"basis-vocabulary\": []}");
@@ -1514,6 +1630,8 @@ int main(void)
         cmocka_unit_test(test_vague_name),
         cmocka_unit_test(test_copied_across_projects),
         cmocka_unit_test(test_basis_missing),
+        cmocka_unit_test(test_effect_unmeasurable),
+        cmocka_unit_test(test_annual_repeats_medium_term),
         cmocka_unit_test(test_basis_uniform),
         cmocka_unit_test(test_table_incomplete),
         cmocka_unit_test(test_category_missing),

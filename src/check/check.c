@@ -19,6 +19,7 @@ static void check_project(pbi_checker *k, const pb_project *p)
     pbi_check_money(k, p);
     for (size_t j = 0; j < p->indicator_count; j++)
         pbi_check_indicator(k, p, &p->indicators[j]);
+    pbi_check_effects(k, p);
     pbi_check_framework(k, p);
     pbi_check_targets(k, p);
     if (p->indicator_count > 0)
@@ -32,6 +33,7 @@ static void check_department(pbi_checker *k, const pb_project *p)
 {
     for (size_t j = 0; j < p->indicator_count; j++)
         pbi_check_indicator(k, p, &p->indicators[j]);
+    pbi_check_effects(k, p);
     pbi_check_targets(k, p);
     if (p->indicator_count > 0)
         pbi_check_wording(k, p);

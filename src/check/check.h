@@ -69,6 +69,9 @@ typedef enum pbi_rule_id {
     RULE_INDICATOR_COST_NOT_MONEY, /* PB321 */
     RULE_INDICATOR_EFFECT_WORDING, /* PB322 */
     RULE_TEMPLATE_PLACEHOLDER, /* PB323 */
+    RULE_INDICATOR_EFFECT_UNMEASURABLE, /* PB324 */
+    RULE_ANNUAL_REPEATS_MEDIUM_TERM, /* PB325 */
+    RULE_INDICATOR_GRADES_OVERLAP, /* PB326 */
     RULE_NO_TARGET_TABLE, /* PB401 */
     RULE_TABLE_INCOMPLETE, /* PB402 */
     RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
@@ -176,6 +179,8 @@ bool pbi_cost_names_total(const pb_indicator *ind);
 int pbi_money_exp(const char *unit);
 void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB3, values.c */
 void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3); /* PB317-PB321 */
+/* 效益 targets that are only words of degree (显著改善, 是): once per project (PB324, kinds.c). */
+void pbi_check_effects(pbi_checker *k, const pb_project *p);
 /* A 三级 that only repeats its 二级 (PB316, targets.c). */
 bool pbi_name_is_category(const pb_indicator *ind);
 /* A 数量指标 whose value is a percentage or qualitative (PB319). */
@@ -186,7 +191,7 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB
 bool pbi_is_vague(const pbi_checker *k, const pb_indicator *ind, const char *n3);
 void pbi_check_complete(pbi_checker *k, const pb_project *p);   /* PB402, structure.c */
 void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB407 */
-void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, targets.c */
+void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, PB325, PB326, targets.c */
 /* The one 数量指标 of a one-year project whose 成本指标 price no unit: PB209
  * divides the budget by it (and takes PB204's cell over); NULL otherwise. */
 const pb_indicator *pbi_implied_cost_quantity(const pb_project *p);

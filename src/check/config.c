@@ -35,6 +35,9 @@ static const char *const default_basis_vocabulary[] = {
     "预算安排", "工作安排", "工作计划", "方案",         "上级文件", "文件",   "政策",
     "规划",     "办法",     "规定",     "通知",         "意见",     "合同",   "协议",
     "历史数据", "往年",     "上年",     "统计",         "测算",     "《",
+    /* a survey is what a satisfaction (or any measured) target rests on:
+     * 「按服务对象满意度评价」, 「问卷调查」 */
+    "调查",     "问卷",     "测评",     "满意度评价",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))

@@ -1,8 +1,10 @@
-/* PB317-PB321: a 指标值 against the kind of target its 二级 asks for: a
+/* PB317-PB321, PB324: a 指标值 against the kind of target its 二级 asks for: a
  * count under 数量指标, a date or time limit under 时效指标, money under
- * 成本指标, a unit for every number, a satisfaction a survey can show. */
+ * 成本指标, a unit for every number, a satisfaction a survey can show, an
+ * effect that can be measured. */
 #include "check/check.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool has_digit(const char *s)
@@ -98,4 +100,76 @@ void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *in
     check_quantity(k, p, ind);
     check_unit_given(k, p, ind, n3);
     check_cost_money(k, p, ind, n3);
+}
+
+/* 「显著改善」, 「稳步提高」, 「持续保障」, 「是」: a 效益 target that is only a
+ * word of degree or a yes, naming no state that could be observed.  A
+ * qualitative target that names what changes (「群众出行条件明显改善」) is
+ * not one of them: the rule matches the whole value, never a part. */
+static bool degree_only(const char *raw)
+{
+    static const char *const whole[] = {"是", "有", "达到", "实现", "完成", "长远", "长期", "明显", "显著",
+                                        "有效", "有所提升", "有所提高", "有所改善"};
+    static const char *const adverbs[] = {"显著", "明显", "稳步", "持续", "有效", "逐步", "大幅", "进一步",
+                                          "不断", "大大", "全面", "积极", "长期", "较大", "得到", "有所"};
+    static const char *const verbs[] = {"改善", "提高", "提升", "保障", "增强", "增加", "加强", "促进",
+                                        "推进", "好转", "增长", "降低", "减少", "下降", "发挥", "巩固",
+                                        "优化", "改观", "加快", "保持"};
+    char n[PBI_NORM_MAX];
+    const char *s = pbi_norm(raw, n);
+    if (!*s)
+        return false;
+    if (pbi_in_list(s, whole, PBI_COUNT(whole)))
+        return true;
+    bool any = false;
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < PBI_COUNT(adverbs); i++)
+            if (strncmp(s, adverbs[i], strlen(adverbs[i])) == 0) {
+                s += strlen(adverbs[i]);
+                again = any = true;
+                break;
+            }
+    }
+    return any && pbi_in_list(s, verbs, PBI_COUNT(verbs));
+}
+
+void pbi_check_effects(pbi_checker *k, const pb_project *p)
+{
+    size_t n = 0, first = 0;
+    char list[600];
+    size_t len = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (ind->value.kind != PB_VALUE_QUALITATIVE || !pbi_is_effect(pbi_subcategory_of(ind->level2.text)) ||
+            pbi_placeholder_value(ind) || !degree_only(ind->value.raw))
+            continue;
+        if (!n++)
+            first = i;
+        /* Several rows are listed by their 二级 (the 三级 names may be long). */
+        if (len + 1 >= sizeof list)
+            continue;
+        int w = snprintf(list + len, sizeof list - len, _("%s%s 「%s」"), len ? _(", ") : "",
+                         ind->level2.text, ind->value.raw);
+        if (w < 0 || (size_t)w >= sizeof list - len) {
+            list[len] = '\0';
+            snprintf(list + len, sizeof list - len, "%s", _(" …"));
+            len = sizeof list;
+        } else
+            len += (size_t)w;
+    }
+    if (n == 0)
+        return;
+    const pb_indicator *f = &p->indicators[first];
+    if (n == 1)
+        pbi_add(k, RULE_INDICATOR_EFFECT_UNMEASURABLE, p, f->value_cell.loc,
+                _("%s/%s: 指标值 「%s」 is only a word of degree and cannot be measured (指标值不可衡量); give a "
+                  "figure with its unit (受益人数, 增收金额, 优良天数比例 …) or name the state to be reached"),
+                f->level2.text, f->level3.text ? f->level3.text : "", f->value.raw);
+    else
+        pbi_add(k, RULE_INDICATOR_EFFECT_UNMEASURABLE, p, p->indicators[first].value_cell.loc,
+                _("%zu 效益 targets are only words of degree and cannot be measured (指标值不可衡量): %s; give "
+                  "each a figure with its unit (受益人数, 增收金额, 优良天数比例 …) or name the state to be reached"),
+                n, list);
 }

@@ -251,11 +251,12 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      .strict = false},
     [RULE_INDICATOR_TIMELINESS_VAGUE] = {"PB309", "indicator-timeliness-vague", PB_SEV_WARNING,
      N_("A timeliness target of the whole year (or more) on a one-year budget."),
-     N_("A one-year table's 时效 target of 「1年」, 「≤1年」 or 「≥1年」 holds for every project and measures "
+     N_("A one-year table's 时效 target of 「1年」, 「≤1年」, 「≥1年」 or 「全年」 holds for every project and measures "
         "nothing: 「≤1年」 only says the work ends within the budget year, 「1年」 is the year itself, and "
         "「≥1年」 sets no deadline at all. Reviewers expect a date (2025年10月31日前), a duration shorter "
         "than the year (≤30天 from application to payment, ≤6个月, which are not reported) or a rate "
-        "(按时完成率 100%). Not reported in the 中期 block, nor when 起止时间 or 项目期 spans several years "
+        "(按时完成率 100%). The year in words (「全年」, 「年内」, 「本年度」) is the same as 「1年」. "
+        "Not reported in the 中期 block, nor when 起止时间 or 项目期 spans several years "
         "(2023-2025, 「3年」, 「三年」). Takes its cell over from PB304 and PB305. Warning. Source: "
         "reviewers' practice."),
      N_("时效指标/项目完成时间 「≤1年」 (the reference document's table 2)."),
@@ -299,8 +300,9 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
     [RULE_INDICATOR_BASIS_MISSING] = {"PB313", "indicator-basis-missing", PB_SEV_WARNING,
      N_("指标值确定依据 is empty or names no recognised basis."),
      N_("Each target needs its basis (指标值确定依据): a plan standard (计划标准), an industry standard "
-        "(行业标准), history (历史标准), the budget expenditure standard (预算支出标准) or a named "
-        "document. An empty cell, or a text containing none of the accepted terms (`basis-vocabulary` "
+        "(行业标准), history (历史标准), the budget expenditure standard (预算支出标准), a named "
+        "document, or for a measured target the survey it comes from (调查, 问卷, 测评: "
+        "「按服务对象满意度评价」 on a 满意度 row names its survey). An empty cell, or a text containing none of the accepted terms (`basis-vocabulary` "
         "in the configuration; an empty list accepts any text), leaves the reviewer unable to judge "
         "the target. Source: the column is in every budget system layout (S4) and the standard "
         "classes follow S1 and S7; the vocabulary check is a reviewer heuristic."),
@@ -399,6 +401,49 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("指标1:小区居民满意度(≥**%) with 指标值 ≥90% (ah_jinzhai_2021)."),
      N_("Write the real figure in place of the placeholder, or delete it where the 指标值 column already "
         "gives it."),
+     .strict = false},
+    [RULE_INDICATOR_EFFECT_UNMEASURABLE] = {"PB324", "indicator-effect-unmeasurable", PB_SEV_WARNING,
+     N_("A 效益 target is only a word of degree (显著改善, 稳步提高) or a yes (是)."),
+     N_("An effect indicator's target says what state is reached and how it is seen: a figure with its "
+        "unit (受益人数, 增收金额, 优良天数比例) or, where the effect cannot be counted, a state an evaluator "
+        "can observe. 「显著改善」, 「稳步提高」, 「持续保障」, 「长远」 or 「是」 alone cannot be evaluated: "
+        "any outcome fits them (指标值不可衡量). Matched on the whole value only — an adverb of degree "
+        "(显著, 明显, 稳步, 持续 …) and a verb of change (改善, 提高, 保障 …), or a bare yes (是, 有, 实现); "
+        "a qualitative target that names what changes (「群众出行条件明显改善」) and graded values "
+        "(好 / 较好, 优 / 良) are not reported. One finding per project, listing the rows. Warning. Source: "
+        "财预〔2021〕101号 asks that indicators be 细化、量化 and, where only a qualitative target is "
+        "possible, 可衡量; the truth files of ah_jinzhai_2021, zj_linhai_2024 and HB_qingshan_2020_bobo "
+        "list such values as defects."),
+     N_("社会效益指标/指标1:小区环境 「显著改善」, or 社会效益指标 「是」 (zj_linhai_2024)."),
+     N_("Give a figure with its unit (小区环境卫生达标率 ≥95%, 受益住户 ≥1200户), or name the state to be "
+        "reached in words an evaluator can check."),
+     .strict = false},
+    [RULE_ANNUAL_REPEATS_MEDIUM_TERM] = {"PB325", "annual-repeats-medium-term", PB_SEV_INFO,
+     N_("The year's targets repeat the 中期 (实施期) targets word for word."),
+     N_("Where a table asks for 中期 (实施期, 长期) and 年度 targets, the year's are the part of the whole "
+        "period this budget pays for (财预〔2015〕88号: 年度目标 drawn from 中期目标). A year's indicator "
+        "block equal row for row (二级, 三级 and 指标值, three rows or more) to the 中期 block, or a 年度 "
+        "绩效目标 equal to the 中期 one, shows the year was not set apart. A project that lasts only this "
+        "year may say the same twice, so the finding is info, and a warning when 项目期 / 起止时间 spans "
+        "several years. One finding per project. Source: reviewers' practice; the truth files of "
+        "HN_ningxiang_batang_2021 and HN_xiangtan_2023_wupaoche list it."),
+     N_("长期 and 年度 blocks with the same nine rows (HN_ningxiang_batang_2021), or 本年度绩效目标 equal to "
+        "实施期绩效目标 (HN_xiangtan_2023_wupaoche)."),
+     N_("Give this year's part: what it delivers and by when. For a project of this year alone, write the "
+        "year's targets and leave the 中期 part as the template asks (or say 同年度目标)."),
+     .strict = false},
+    [RULE_INDICATOR_GRADES_OVERLAP] = {"PB326", "indicator-grades-overlap", PB_SEV_WARNING,
+     N_("Two neighbouring grades of 评价标准 (优 / 良 / 中 / 差) are the same figure."),
+     N_("A graded standard (评价标准 优 | 良 | 中 | 差, the 转移支付 tables) scores a result by the grade whose "
+        "threshold it reaches. When two neighbouring grades give the same figure (中 85%, 差 85%), a result "
+        "between them falls in both and the evaluation cannot decide (分档重叠，无法区分). Only grades "
+        "written as bare figures in the same unit are compared: a grade written with its comparison "
+        "(「<85%」, 「85%以下」) is a bound of its own. One finding per table, listing the rows. Warning: the "
+        "office may have meant 差 as 「below 中」, but the table does not say so. Source: arithmetic of "
+        "the form; he_handan_2019's truth file lists it."),
+     N_("评价标准 优 100% | 良 90% | 中 85% | 差 85% (he_handan_2019)."),
+     N_("Give each grade its own threshold (优 100%, 良 90%, 中 85%, 差 70%), or write the lowest grade as a "
+        "bound (「<85%」)."),
      .strict = false},
 
     /* ---- PB4: structure of the table */

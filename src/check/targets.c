@@ -1,5 +1,5 @@
-/* PB207, PB208, PB209, PB315: a table's targets against each other — the
- * year's against the 中期 block, quantity × unit cost against 预算数 (or,
+/* PB207, PB208, PB209, PB315, PB325, PB326: a table's targets against each other — the
+ * year's against the 中期 block (above it, or a copy of it), quantity × unit cost against 预算数 (or,
  * with no unit cost, 预算数 ÷ quantity), one 三级 named twice; and which
  * 三级 only repeats its 二级 (PB316, reported with the wording). */
 #include "check/check.h"
@@ -92,6 +92,132 @@ static void check_annual_vs_medium(pbi_checker *k, const pb_project *p)
             break;
         }
     }
+}
+
+/* The year's block a copy of the 中期 block: the same 二级, 三级 and 指标值
+ * row for row (at least three), or the same goal lines. */
+static bool same_rows(const pb_indicator *a, const pb_indicator *m)
+{
+    char x[PBI_NORM_MAX], y[PBI_NORM_MAX];
+    return pbi_subcategory_of(a->level2.text) == pbi_subcategory_of(m->level2.text) &&
+           pbi_same_text(a->level2.text, m->level2.text) &&
+           strcmp(pbi_norm(a->level3.text, x), pbi_norm(m->level3.text, y)) == 0 &&
+           strcmp(pbi_norm(a->value.raw, x), pbi_norm(m->value.raw, y)) == 0;
+}
+
+static bool same_goals(const pb_project *p)
+{
+    if (!p->goal_count || p->goal_count != p->long_goal_count)
+        return false;
+    for (size_t i = 0; i < p->goal_count; i++)
+        if (!pbi_same_text(p->goals[i], p->long_goals[i]))
+            return false;
+    return true;
+}
+
+static void check_repeats_medium(pbi_checker *k, const pb_project *p)
+{
+    size_t annual = 0, longs = 0, same = 0;
+    const pb_indicator *first = NULL;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (ind->value.kind == PB_VALUE_EMPTY)
+            continue;
+        if (ind->term == PB_TERM_LONG)
+            longs++;
+        else
+            annual++;
+    }
+    if (annual >= 3 && annual == longs) {
+        /* the n-th annual row against the n-th 中期 row */
+        size_t ai = 0, mi = 0;
+        for (;;) {
+            while (ai < p->indicator_count &&
+                   (p->indicators[ai].term == PB_TERM_LONG || p->indicators[ai].value.kind == PB_VALUE_EMPTY))
+                ai++;
+            while (mi < p->indicator_count &&
+                   (p->indicators[mi].term != PB_TERM_LONG || p->indicators[mi].value.kind == PB_VALUE_EMPTY))
+                mi++;
+            if (ai >= p->indicator_count || mi >= p->indicator_count || !same_rows(&p->indicators[ai], &p->indicators[mi]))
+                break;
+            if (!first)
+                first = &p->indicators[ai];
+            same++, ai++, mi++;
+        }
+    }
+    bool rows = same == annual && annual >= 3, goals = same_goals(p);
+    if (!rows && !goals)
+        return;
+    /* Over a project of several years the year's share must be set apart;
+     * a project of this year alone may legitimately say the same twice. */
+    pb_severity sev = pbi_project_years(p) > 1 ? PB_SEV_WARNING : PB_SEV_INFO;
+    if (rows && goals)
+        pbi_add_sev(k, RULE_ANNUAL_REPEATS_MEDIUM_TERM, sev, p, first->value_cell.loc,
+                    _("the year's 绩效目标 and all %zu of its indicators repeat the 中期 ones word for word: the year's "
+                      "targets were not drawn from the 中期 targets (年度目标未从中期目标分解); give what this year "
+                      "delivers, or say that the project lasts only this year"),
+                    annual);
+    else if (rows)
+        pbi_add_sev(k, RULE_ANNUAL_REPEATS_MEDIUM_TERM, sev, p, first->value_cell.loc,
+                    _("all %zu of the year's indicators repeat the 中期 indicators row for row (二级, 三级 and 指标值): "
+                      "the year's targets were not drawn from the 中期 targets (年度指标未从中期指标分解); give what "
+                      "this year delivers, or say that the project lasts only this year"),
+                    annual);
+    else
+        pbi_add_sev(k, RULE_ANNUAL_REPEATS_MEDIUM_TERM, sev, p, pbi_field_or(&p->goals_cell, p->loc),
+                    _("the year's 绩效目标 repeats the 中期 (实施期) goal word for word: the year's goal was not "
+                      "drawn from it (年度目标未从中期目标分解); say what this year delivers, or that the project "
+                      "lasts only this year"));
+}
+
+/* 评价标准 优 | 良 | 中 | 差 where two neighbouring grades are the same
+ * figure (he_handan_2019: 中 85%, 差 85%): an outcome between them falls in
+ * both, so the grading cannot be applied. Once per table, listing the rows;
+ * a grade written with its comparison (「<85%」, 「85%以下」) is a bound of its
+ * own and never equal. */
+static void check_grades(pbi_checker *k, const pb_project *p)
+{
+    static const char *const names[4] = {"优", "良", "中", "差"};
+    char list[600];
+    size_t len = 0, n = 0;
+    const pb_indicator *first = NULL;
+    int first_grade = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        pb_value g[4];
+        bool ok[4];
+        for (int j = 0; j < 4; j++) {
+            ok[j] = ind->grades[j].text && pb_value_parse(k->d->arena, ind->grades[j].text, &g[j]) &&
+                    g[j].kind == PB_VALUE_NUMBER && g[j].op == PB_OP_NONE;
+        }
+        for (int j = 0; j + 1 < 4; j++) {
+            if (!ok[j] || !ok[j + 1] || strcmp(g[j].unit, g[j + 1].unit) != 0 ||
+                pb_decimal_cmp(g[j].number, g[j + 1].number) != 0)
+                continue;
+            if (!n++) {
+                first = ind;
+                first_grade = j + 1;
+            }
+            if (len + 1 < sizeof list) {
+                int w = snprintf(list + len, sizeof list - len, _("%s%s (%s 「%s」 = %s 「%s」)"), len ? _(", ") : "",
+                                 ind->level3.text ? ind->level3.text : "", names[j], ind->grades[j].text, names[j + 1],
+                                 ind->grades[j + 1].text);
+                if (w < 0 || (size_t)w >= sizeof list - len) {
+                    list[len] = '\0';
+                    snprintf(list + len, sizeof list - len, "%s", _(" …"));
+                    len = sizeof list;
+                } else
+                    len += (size_t)w;
+            }
+            break; /* one pair per row */
+        }
+    }
+    if (n)
+        pbi_add(k, RULE_INDICATOR_GRADES_OVERLAP, p, first->grades[first_grade].loc,
+                _("%zu indicator(s) give two neighbouring grades of 评价标准 the same figure, so a result between them "
+                  "falls in both (分档重叠，无法区分): %s; give each grade its own threshold"),
+                n, list);
 }
 
 /* "元/人" → "人", with the unit's power of ten in *exp; NULL otherwise. */
@@ -248,6 +374,8 @@ void pbi_check_targets(pbi_checker *k, const pb_project *p)
         return;
     check_named_twice(k, p);
     check_annual_vs_medium(k, p);
+    check_repeats_medium(k, p);
+    check_grades(k, p);
     check_budget_output(k, p);
     check_implied_unit_cost(k, p);
 }

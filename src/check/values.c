@@ -138,14 +138,26 @@ static bool a_year_or_more(const pb_value *v)
     return false;
 }
 
-/* 「≥1年」 under 时效 on a one-year budget, which PB309 reports; a
- * multi-year project (项目期, 起止时间) or its 中期 block may say it. */
+/* The budget year in words: 「全年」, 「年内」, 「本年度」 (zj_linhai_2024). */
+static bool whole_year_words(const char *raw)
+{
+    static const char *const words[] = {"全年", "全年度", "全年内", "年内", "年度内", "本年", "本年度",
+                                        "本年内", "当年", "当年度", "一年", "一年内", "一个年度"};
+    char n[PBI_NORM_MAX];
+    return pbi_in_list(pbi_norm(raw, n), words, PBI_COUNT(words));
+}
+
+/* 「≥1年」 or 「全年」 under 时效 on a one-year budget, which PB309
+ * reports; a multi-year project (项目期, 起止时间) or its 中期 block may
+ * say it. */
 static bool timeliness_vague(const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
-    if (v->kind != PB_VALUE_NUMBER || pbi_subcategory_of(ind->level2.text) != SUB_TIME || !a_year_or_more(v))
+    if (pbi_subcategory_of(ind->level2.text) != SUB_TIME || ind->term == PB_TERM_LONG || pbi_project_years(p) > 1)
         return false;
-    return ind->term != PB_TERM_LONG && pbi_project_years(p) <= 1;
+    if (v->kind == PB_VALUE_NUMBER)
+        return a_year_or_more(v);
+    return v->kind == PB_VALUE_QUALITATIVE && whole_year_words(v->raw);
 }
 
 /* What PB309 asks for instead, by what the value says: 「≤1年」 is no more
@@ -226,6 +238,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
         return;
     case PB_VALUE_QUALITATIVE:
         check_satisfaction(k, p, ind);
+        check_timeliness(k, p, ind);
         pbi_check_kinds(k, p, ind, n3);
         return;
     case PB_VALUE_NUMBER:

@@ -252,13 +252,16 @@ bool pbi_extract_table(pb_extractor *x, const pb_table *t)
     if (t->parent_table >= 0 && !pbi_note_nested(x, t))
         return false;
     /* The indicator part continues into this table only when it follows
-     * the last one directly, with no heading between (a page break). */
-    if (x->cur && ((x->cur->last_table != t->index - 1 && t->parent_table < 0) || x->title))
+     * the last one directly, at the same level, with no heading between (a
+     * page break). A table nested in the indicator table's cell, or in the
+     * table after it (a signature block, a note), is not its rows. */
+    if (x->cur && (x->cur->last_table != t->index - 1 || t->parent_table != x->cur_parent || x->title))
         x->ind_mode = false;
     if (!table_rows(x, t, &used))
         return false;
     if (used && x->cur) {
         x->cur->last_table = t->index;
+        x->cur_parent = t->parent_table;
         if (!x->opt->keep_tables && x->opt->keep_project_tables && !keep_table(x, t))
             return false;
     }

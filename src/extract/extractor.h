@@ -91,6 +91,9 @@ struct pb_extractor {
     pb_money_unit para_unit;
     bool in_summary;
     int last_table;
+    /* the parent (-1: none) of cur's last table: the indicator part continues
+     * only into the next table at the same level */
+    int cur_parent;
     pb_money_unit pend_unit;
     pb_field pend_unit_text;
     const char *pend_org;

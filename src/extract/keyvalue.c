@@ -214,14 +214,26 @@ static bool total_has_room(const pb_extractor *x, const char *label)
     return p->total.raw && pbi_label_is_year(label) != x->total_year && !p->long_total.raw;
 }
 
-static bool starts_next_project(const pb_extractor *x, label_kind k, const char *label)
+/* A contact line after the indicators (负责人 | 联系电话 in the table's foot,
+ * in a table nested there or in the table right after it, with no heading
+ * between) signs the project above; it starts no project of its own. */
+static bool contact_footer(const pb_extractor *x, const pb_table *t, label_kind k)
+{
+    if (k != L_MANAGER && k != L_PHONE)
+        return false;
+    const pb_project *p = x->cur;
+    return t->index == p->last_table || (t->index == p->last_table + 1 && !x->title) ||
+           (t->parent_table >= p->first_table && t->parent_table <= p->last_table + 1);
+}
+
+static bool starts_next_project(const pb_extractor *x, const pb_table *t, label_kind k, const char *label)
 {
     if (!x->cur)
         return true;
     if (!is_header_field(k))
         return false;
     if (x->cur->has_indicator_table)
-        return true;
+        return !contact_footer(x, t, k);
     return field_taken(x->cur, k) && !(k == L_TOTAL && total_has_room(x, label));
 }
 
@@ -241,7 +253,7 @@ static bool fund_header(pb_extractor *x, const pb_table *t, int row, const slot 
     for (int i = 0; i < n && x->fund_n < MAX_FUND_COLS; i++) {
         if (!is_amount_label(kind[i]) || s[i].cell->row != row)
             continue;
-        if (starts_next_project(x, kind[i], s[i].label) && !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
+        if (starts_next_project(x, t, kind[i], s[i].label) && !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
             return false;
         x->keys |= KEY_FIELD(kind[i]);
         if (kind[i] == L_TOTAL && x->cur->unit == PB_UNIT_UNKNOWN)
@@ -406,7 +418,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         if (s[i].cell->row != row && k != L_BUDGET_GROUP)
             continue; /* a label merged down from above */
         *used = true;
-        if (starts_next_project(x, k, s[i].label) && (s[i].cell->row == row || !x->cur) &&
+        if (starts_next_project(x, t, k, s[i].label) && (s[i].cell->row == row || !x->cur) &&
             !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
             return false;
         x->keys |= KEY_FIELD(k);

@@ -135,6 +135,7 @@ bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
     p->org_loc = p->org ? x->pend_org_loc : PB_NOLOC;
     p->loc = loc;
     p->first_table = p->last_table = t->index;
+    x->cur_parent = t->parent_table;
     pb_field *fields[] = {&p->code, &p->name, &p->purpose, &p->goals_cell, &p->unit_text, &p->attribute,
                           &p->department, &p->implementer, &p->manager, &p->phone, &p->period,
                           &p->long_goals_cell};
