@@ -299,6 +299,18 @@ static void test_filing(void **state)
             miss(&r, "  %s %s\n", f->rule->id, f->message);
     }
     pb_document_free(d);
+    /* Every rule on (strict): no message names an empty 二级, as
+     * 「/救助覆盖率：…」 did in a two-level table. */
+    pb_config strict;
+    pb_config_default(&strict);
+    char err[128];
+    assert_true(pb_config_preset(&strict, "strict", err, sizeof err));
+    d = pb_read_file(path, NULL);
+    assert_true(d && pb_check(d, &strict));
+    for (size_t i = 0; i < d->finding_count; i++)
+        if (d->findings[i].message[0] == '/')
+            miss(&r, "  %s message names no 二级: %s\n", d->findings[i].rule->id, d->findings[i].message);
+    pb_document_free(d);
     cJSON_Delete(t);
     if (r.mismatches)
         print_message("%s: %d mismatch(es)\n%s", truth_name, r.mismatches, r.text);

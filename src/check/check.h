@@ -139,6 +139,9 @@ const char *pbi_home_of(pbi_subcategory s);
 bool pbi_sets_target(const pb_indicator *ind);
 /* An indicator row with a 三级 name. */
 bool pbi_named(const pb_indicator *ind);
+/* What a message names before the 三级: its 二级, or in a two-level table
+ * (no 二级) its 一级, so that no message starts 「/救助对象…」. */
+const char *pbi_group_of(const pb_indicator *ind);
 /* Under a 成本 一级 or 二级. */
 bool pbi_is_cost(const pb_indicator *ind);
 /* Not 社会成本 or 生态环境成本: the project's own spending. */

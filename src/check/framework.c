@@ -38,6 +38,13 @@ bool pbi_sets_target(const pb_indicator *ind)
 
 bool pbi_named(const pb_indicator *ind) { return ind->level3.text && !pbi_is_blank(ind->level3.text); }
 
+const char *pbi_group_of(const pb_indicator *ind)
+{
+    if (ind->level2.text && !pbi_is_blank(ind->level2.text))
+        return ind->level2.text;
+    return ind->level1.text ? ind->level1.text : "";
+}
+
 
 bool pbi_is_cost(const pb_indicator *ind)
 {

@@ -70,7 +70,7 @@ void pbi_check_copied(pbi_checker *k)
         pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[keys[i].index], ind->level3.loc,
             _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
               "what that project does"),
-            ind->level2.text, ind->level3.text, ind->value.raw, d->project_count);
+            pbi_group_of(ind), ind->level3.text, ind->value.raw, d->project_count);
     }
     pb_arena_free(a);
 }

@@ -26,7 +26,7 @@ static void check_satisfaction_full(pbi_checker *k, const pb_project *p, const p
     pbi_add(k, RULE_INDICATOR_SATISFACTION_FULL, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 asks every respondent to be satisfied, which no survey shows; set a floor the "
               "project can reach, e.g. 「≥95%%」"),
-            ind->level2.text, ind->level3.text, v->raw);
+            pbi_group_of(ind), ind->level3.text, v->raw);
 }
 
 /* 「按时完成」 under 时效指标: no date, time limit or rate to check. */
@@ -40,7 +40,7 @@ static void check_timeliness_date(pbi_checker *k, const pb_project *p, const pb_
     pbi_add(k, RULE_INDICATOR_TIMELINESS_NO_DATE, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 names no date, time limit or rate, so whether it was met cannot be checked; "
               "write a date (「2025年12月31日前」), a time limit (「≤5个工作日」) or a rate (及时率 「≥95%%」)"),
-            ind->level2.text, ind->level3.text, v->raw);
+            pbi_group_of(ind), ind->level3.text, v->raw);
 }
 
 bool pbi_quantity_not_count(const pb_indicator *ind)
@@ -57,7 +57,7 @@ static void check_quantity(pbi_checker *k, const pb_project *p, const pb_indicat
     pbi_add(k, RULE_INDICATOR_QUANTITY_NOT_COUNT, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is not a quantity; a 数量指标 counts what the project delivers (人, 次, 个, "
               "平方米 …): give that number, and put a rate under 质量指标"),
-            ind->level2.text, ind->level3.text, ind->value.raw);
+            pbi_group_of(ind), ind->level3.text, ind->value.raw);
 }
 
 static void check_unit_given(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
@@ -70,12 +70,12 @@ static void check_unit_given(pbi_checker *k, const pb_project *p, const pb_indic
         pbi_add(k, RULE_INDICATOR_UNIT_MISSING, p, ind->unit_cell.loc,
                 _("%s/%s: 指标值 「%s」 has no unit and its unit cell (计量单位 / 度量单位) is empty; fill in the "
                   "unit (人, 次, 个, 万元, %% …)"),
-                ind->level2.text, ind->level3.text, v->raw);
+                pbi_group_of(ind), ind->level3.text, v->raw);
     else
         pbi_add(k, RULE_INDICATOR_UNIT_MISSING, p, ind->value_cell.loc,
                 _("%s/%s: 指标值 「%s」 has no unit, and the table has no unit column; write the unit after the number "
                   "(人, 次, 个, 万元, %% …)"),
-                ind->level2.text, ind->level3.text, v->raw);
+                pbi_group_of(ind), ind->level3.text, v->raw);
 }
 
 static void check_cost_money(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
@@ -90,7 +90,7 @@ static void check_cost_money(pbi_checker *k, const pb_project *p, const pb_indic
     pbi_add(k, RULE_INDICATOR_COST_NOT_MONEY, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is not an amount of money (成本指标未细化); give the cost in 元 or 万元, such as "
               "the cost per person or per square metre"),
-            ind->level2.text, ind->level3.text, v->raw);
+            pbi_group_of(ind), ind->level3.text, v->raw);
 }
 
 void pbi_check_kinds(pbi_checker *k, const pb_project *p, const pb_indicator *ind, const char *n3)
@@ -166,7 +166,7 @@ void pbi_check_effects(pbi_checker *k, const pb_project *p)
         pbi_add(k, RULE_INDICATOR_EFFECT_UNMEASURABLE, p, f->value_cell.loc,
                 _("%s/%s: 指标值 「%s」 is only a word of degree and cannot be measured (指标值不可衡量); give a "
                   "figure with its unit (受益人数, 增收金额, 优良天数比例 …) or name the state to be reached"),
-                f->level2.text, f->level3.text ? f->level3.text : "", f->value.raw);
+                pbi_group_of(f), f->level3.text ? f->level3.text : "", f->value.raw);
     else
         pbi_add(k, RULE_INDICATOR_EFFECT_UNMEASURABLE, p, p->indicators[first].value_cell.loc,
                 _("%zu 效益 targets are only words of degree and cannot be measured (指标值不可衡量): %s; give "

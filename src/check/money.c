@@ -139,16 +139,16 @@ void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind
         pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "
               "instead, such as the cost per person or per square metre"),
-            ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), unit);
+            pbi_group_of(ind), ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), unit);
     else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT && converted)
         pbi_add(k, RULE_COST_EXCEEDS_BUDGET, p, ind->value_cell.loc,
-            _("%s/%s: 指标值 「%s」 (%s%s) is above the project's budget 预算数 %s%s"), ind->level2.text,
+            _("%s/%s: 指标值 「%s」 (%s%s) is above the project's budget 预算数 %s%s"), pbi_group_of(ind),
             ind->level3.text, v->raw, pb_decimal_format(in_unit, a), unit, pb_decimal_format(p->total.value, b), unit);
     else if (cmp > 0 && v->op != PB_OP_GE && v->op != PB_OP_GT)
         pbi_add(k, RULE_COST_EXCEEDS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is above the project's budget 预算数 %s%s; a cost ceiling cannot exceed what the "
               "project spends: correct the amount or its unit"),
-            ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), unit);
+            pbi_group_of(ind), ind->level3.text, v->raw, pb_decimal_format(p->total.value, b), unit);
 }
 
 void pbi_check_money(pbi_checker *k, const pb_project *p)

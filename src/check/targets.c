@@ -358,7 +358,7 @@ static void check_implied_unit_cost(pbi_checker *k, const pb_project *p)
                 _("%s/%s: 指标值 「%s」 gives no unit cost (成本指标未细化): 预算数 %s%s ÷ 数量指标 %s 「%s」 comes to "
                   "%s%s per %s; if that is the standard, write the 成本指标 as 「≤%s%s/%s」, and if it is not, the "
                   "数量指标 does not count what the money buys"),
-                cost->level2.text, cost->level3.text, cost->value.raw, b, budget_unit, qty->level3.text,
+                pbi_group_of(cost), cost->level3.text, cost->value.raw, b, budget_unit, qty->level3.text,
                 qty->value.raw, a, unit, per, a, unit, per);
     else
         pbi_add(k, RULE_IMPLIED_UNIT_COST, p, qty->value_cell.loc,

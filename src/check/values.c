@@ -54,7 +54,7 @@ static void check_operator(pbi_checker *k, const pb_project *p, const pb_indicat
     char a[PB_DECIMAL_BUFSIZE];
     pbi_add(k, RULE_INDICATOR_NO_OPERATOR, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 has no comparison; write the one meant, e.g. 「≥%s%s」 or 「=%s%s」"),
-        ind->level2.text, ind->level3.text, v->raw, pb_decimal_format(v->number, a), v->unit, a, v->unit);
+        pbi_group_of(ind), ind->level3.text, v->raw, pb_decimal_format(v->number, a), v->unit, a, v->unit);
 }
 
 static void check_satisfaction(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
@@ -67,10 +67,10 @@ static void check_satisfaction(pbi_checker *k, const pb_project *p, const pb_ind
     if (v->kind == PB_VALUE_QUALITATIVE || !pbi_is_percent_unit(v->unit))
         pbi_add(k, RULE_INDICATOR_SATISFACTION_FLOOR, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is not a percentage; give the share of people satisfied, e.g. 「≥%s%%」"),
-            ind->level2.text, ind->level3.text, v->raw, f);
+            pbi_group_of(ind), ind->level3.text, v->raw, f);
     else if (v->op != PB_OP_LE && v->op != PB_OP_LT && pb_decimal_cmp(v->number, k->c->satisfaction_floor) < 0)
         pbi_add(k, RULE_INDICATOR_SATISFACTION_FLOOR, p, ind->value_cell.loc,
-            _("%s/%s: 指标值 「%s」 is below the satisfaction floor of %s%%; set at least 「≥%s%%」"), ind->level2.text,
+            _("%s/%s: 指标值 「%s」 is below the satisfaction floor of %s%%; set at least 「≥%s%%」"), pbi_group_of(ind),
             ind->level3.text, pb_decimal_format(v->number, a), f, f);
 }
 
@@ -85,7 +85,7 @@ static void check_percent_rate(pbi_checker *k, const pb_project *p, const pb_ind
     pbi_add(k, RULE_INDICATOR_PERCENT_NOT_RATE, p, ind->value_cell.loc,
         _("%s/%s: 指标值 「%s」 is a percentage, but 「%s」 is not a rate (率, 比例, 占比 …): name what is counted, "
           "or give a number with its unit"),
-        ind->level2.text, ind->level3.text, v->raw, ind->level3.text);
+        pbi_group_of(ind), ind->level3.text, v->raw, ind->level3.text);
 }
 
 typedef enum { NAME_OTHER, NAME_RATE, NAME_TIME, NAME_PERSONS, NAME_TIMES, NAME_MONEY } name_kind;
@@ -122,7 +122,7 @@ static void check_unit_suits_name(pbi_checker *k, const pb_project *p, const pb_
     if (expected)
         pbi_add(k, RULE_INDICATOR_UNIT_MISMATCH, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is in 「%s」, which does not suit 「%s」 (expected %s); correct the unit or the name"),
-            ind->level2.text, ind->level3.text, v->raw, v->unit, ind->level3.text, expected);
+            pbi_group_of(ind), ind->level3.text, v->raw, v->unit, ind->level3.text, expected);
 }
 
 /* A duration of a year or more, in any time unit. */
@@ -173,17 +173,17 @@ static void check_timeliness(pbi_checker *k, const pb_project *p, const pb_indic
             _("%s/%s: 指标值 「%s」 only says the work is done within the budget year, which holds for every one-year "
               "project; give the date it is due (e.g. 「10月31日前」) or a time limit shorter than the year (e.g. "
               "「申请受理后≤30天」)"),
-            ind->level2.text, ind->level3.text, v->raw);
+            pbi_group_of(ind), ind->level3.text, v->raw);
     else if (v->op == PB_OP_GE || v->op == PB_OP_GT)
         pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 sets no deadline (a year or more) on a one-year budget; give the date it is due "
               "(e.g. 「12月31日前」) or a time limit, written with ≤"),
-            ind->level2.text, ind->level3.text, v->raw);
+            pbi_group_of(ind), ind->level3.text, v->raw);
     else
         pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the budget year itself and measures nothing; give the date it is due (e.g. "
               "「12月31日前」), a time limit shorter than the year, or a rate such as 及时率"),
-            ind->level2.text, ind->level3.text, v->raw);
+            pbi_group_of(ind), ind->level3.text, v->raw);
 }
 
 /* 「2023.07-2024.01」, 「2023年7月至2024年1月」: dates (a year 19xx/20xx among

@@ -52,18 +52,18 @@ static void check_effect_wording(pbi_checker *k, const pb_project *p, const pb_i
         pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
                 _("%s/%s: 「%s」 is a 社会效益 indicator (公共服务, 群众, 稳定 …), not %s; move it under "
                   "社会效益指标"),
-                ind->level2.text, ind->level3.text, ind->level3.text,
+                pbi_group_of(ind), ind->level3.text, ind->level3.text,
                 economic ? _("an economic effect") : _("an effect on the environment"));
     else if (economic)
         pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
                 _("%s/%s: 「%s」 names no economic effect; move it under the 效益 it describes (社会效益 …), or name "
                   "the economic effect (增收, 节约资金, 带动就业 …)"),
-                ind->level2.text, ind->level3.text, ind->level3.text);
+                pbi_group_of(ind), ind->level3.text, ind->level3.text);
     else if (s == SUB_ECOLOGICAL && !pbi_is_ecological_name(n3))
         pbi_add(k, RULE_INDICATOR_EFFECT_WORDING, p, ind->level3.loc,
                 _("%s/%s: 「%s」 names no effect on the environment; move it under the 效益 it describes, or name the "
                   "ecological effect (绿化覆盖率, 污染物排放 …)"),
-                ind->level2.text, ind->level3.text, ind->level3.text);
+                pbi_group_of(ind), ind->level3.text, ind->level3.text);
 }
 
 #define ROWS_MAX 256
@@ -111,7 +111,7 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p)
         pbi_add(k, RULE_INDICATOR_NAME_IS_CATEGORY, p, ind->level3.loc,
                 _("%s/%s: the 三级 indicator only repeats its 二级; name what is measured, e.g. 补助发放人数 under "
                   "数量指标"),
-                ind->level2.text, ind->level3.text);
+                pbi_group_of(ind), ind->level3.text);
     } else if (nc > 1) {
         pbi_add(k, RULE_INDICATOR_NAME_IS_CATEGORY, p, p->indicators[category[0]].level3.loc,
                 _("%zu 三级 indicators only repeat their 二级 (指标名称笼统、不可衡量): %s; name for each what is "
@@ -123,7 +123,7 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p)
         pbi_add(k, RULE_INDICATOR_VAGUE_NAME, p, ind->level3.loc,
             _("%s/%s: 「%s」 is a boilerplate name that fits any project; name what is counted or assessed, and for "
               "whom"),
-            ind->level2.text, ind->level3.text, ind->level3.text);
+            pbi_group_of(ind), ind->level3.text, ind->level3.text);
     } else if (nv > 1) {
         pbi_add(k, RULE_INDICATOR_VAGUE_NAME, p, p->indicators[vague[0]].level3.loc,
             _("%zu indicators have names that fit any project (指标名称笼统、不可衡量): %s; name for each what is "
@@ -134,7 +134,7 @@ void pbi_check_wording(pbi_checker *k, const pb_project *p)
         const pb_indicator *ind = &p->indicators[repeat[0]];
         pbi_add(k, RULE_INDICATOR_DESCRIPTION_REPEATS_NAME, p, ind->description.loc,
             _("%s/%s: 绩效指标描述 「%s」 only repeats the name 「%s」; say how the value is counted or calculated"),
-            ind->level2.text, ind->level3.text, ind->description.text, ind->level3.text);
+            pbi_group_of(ind), ind->level3.text, ind->description.text, ind->level3.text);
     } else if (nr > 1) {
         pbi_add(k, RULE_INDICATOR_DESCRIPTION_REPEATS_NAME, p, p->indicators[repeat[0]].description.loc,
             _("%zu indicators' 绩效指标描述 only repeats the name: %s; say for each how the value is counted or "
@@ -152,11 +152,11 @@ void pbi_check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *in
     if (pbi_is_blank(ind->basis.text))
         pbi_add(k, RULE_INDICATOR_BASIS_MISSING, p, ind->basis.loc,
             _("%s/%s: 指标值确定依据 is empty; name the standard or document the target comes from"),
-            ind->level2.text, ind->level3.text);
+            pbi_group_of(ind), ind->level3.text);
     else if (k->c->basis_vocabulary_count > 0 &&
              !pbi_contains_any(pbi_norm(ind->basis.text, b), k->c->basis_vocabulary, k->c->basis_vocabulary_count))
         pbi_add(k, RULE_INDICATOR_BASIS_MISSING, p, ind->basis.loc,
             _("%s/%s: 指标值确定依据 「%s」 names no recognised basis (计划标准, 行业标准, 历史标准, 预算支出标准 or a "
               "named document); say where the target comes from"),
-            ind->level2.text, ind->level3.text, ind->basis.text);
+            pbi_group_of(ind), ind->level3.text, ind->basis.text);
 }
