@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void expect_decode(const char *s, unsigned want_cp, int want_len)
 {
@@ -376,6 +377,90 @@ static void test_sarif_limit(void **state)
     fclose(bad);
 }
 
+
+/* The streaming cut gives the bytes the tree cut of the whole log gave
+ * (these outputs are the earlier cJSON implementation's): whitespace,
+ * escapes and numbers as cJSON prints them, members in their order, a
+ * non-array "invocations" replaced at the run's end, runs past the limit
+ * left out; the same from a pipe, which cannot be read twice. */
+static const char sarif_in1[] =
+        " { \"version\" : \"2.1.0\", \"runs\" : [ {\"tool\":{\"driver\":{\"name\":\"x\\u00e9\\/\"}}, \"results\" : [ {\"ruleId\":"
+        "\"n1\",\"level\":\"note\",\"n\":1.50}, {\"ruleId\":\"w1\"} , {\"ruleId\":\"e1\",\"level\":\"error\",\"message\":{\"text\":\"a"
+        "\\\"b\\n\"}}, 7, {\"ruleId\":\"e2\",\"level\":\"error\"} ], \"invocations\":[{\"exitCode\":1}] },\n {\"results\":[{\"rul"
+        "eId\":\"a\",\"level\":\"note\"},{\"ruleId\":\"b\",\"level\":\"note\"}],\"invocations\":5}, {\"results\":[{\"ruleId\":\"c\"}"
+        "]} ], \"extra\":[1,2e3] }\n";
+static const char sarif_out1[] =
+        "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"xé/\"}},\"results\":[{\"ruleId\":\"e1\",\"level\":\"erro"
+        "r\",\"message\":{\"text\":\"a\\\"b\\n\"}}],\"invocations\":[{\"exitCode\":1,\"toolExecutionNotifications\":[{\"descri"
+        "ptor\":{\"id\":\"pbcheck-runs-left-out\"},\"message\":{\"text\":\"1 run(s) with 1 results were left out to sta"
+        "y within 2 runs per file.\"},\"level\":\"warning\"},{\"descriptor\":{\"id\":\"pbcheck-results-left-out\"},\"mess"
+        "age\":{\"text\":\"4 of 5 results were left out to stay within 1 results per run (GitHub code scanning's "
+        "limit); the most severe were kept. Split the batch (one upload per folder or per category) to see th"
+        "em all.\"},\"level\":\"warning\"}]}]},{\"results\":[{\"ruleId\":\"a\",\"level\":\"note\"}],\"invocations\":[{\"executi"
+        "onSuccessful\":true,\"toolExecutionNotifications\":[{\"descriptor\":{\"id\":\"pbcheck-results-left-out\"},\"me"
+        "ssage\":{\"text\":\"1 of 2 results were left out to stay within 1 results per run (GitHub code scanning'"
+        "s limit); the most severe were kept. Split the batch (one upload per folder or per category) to see "
+        "them all.\"},\"level\":\"warning\"}]}]}],\"extra\":[1,2000]}\n";
+static const char sarif_in2[] =
+        "{\"runs\":[{\"results\":[{\"ruleId\":\"a\",\"level\":\"note\"},{\"ruleId\":\"b\",\"level\":\"warning\"},{\"ruleId\":\"c\",\"l"
+        "evel\":\"error\"}],\"tool\":{}},{\"results\":[{\"ruleId\":\"d\"}]}],\"version\":\"2.1.0\"}";
+static const char sarif_out2[] =
+        "{\"runs\":[{\"results\":[{\"ruleId\":\"c\",\"level\":\"error\"}],\"tool\":{},\"invocations\":[{\"executionSuccessful\""
+        ":true,\"toolExecutionNotifications\":[{\"descriptor\":{\"id\":\"pbcheck-runs-left-out\"},\"message\":{\"text\":\""
+        "1 run(s) with 1 results were left out to stay within 1 runs per file.\"},\"level\":\"warning\"},{\"descrip"
+        "tor\":{\"id\":\"pbcheck-results-left-out\"},\"message\":{\"text\":\"2 of 3 results were left out to stay withi"
+        "n 1 results per run (GitHub code scanning's limit); the most severe were kept. Split the batch (one "
+        "upload per folder or per category) to see them all.\"},\"level\":\"warning\"}]}]}],\"version\":\"2.1.0\"}\n";
+
+static char *sarif_cut_pipe(const char *in, size_t max_results, size_t max_runs, size_t *dropped)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    size_t n = strlen(in);
+    assert_int_equal(write(fds[1], in, n), (ssize_t)n); /* below a pipe's buffer */
+    close(fds[1]);
+    FILE *f = fdopen(fds[0], "r");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_true(pb_sarif_limit(f, out, max_results, max_runs, dropped));
+    fclose(f);
+    fclose(out);
+    return buf;
+}
+
+static void test_sarif_limit_bytes(void **state)
+{
+    (void)state;
+    size_t dropped = 0;
+    char *out = sarif_cut(sarif_in1, 1, 2, &dropped);
+    assert_string_equal(out, sarif_out1);
+    assert_int_equal(dropped, 6);
+    free(out);
+    out = sarif_cut_pipe(sarif_in1, 1, 2, &dropped);
+    assert_string_equal(out, sarif_out1);
+    assert_int_equal(dropped, 6);
+    free(out);
+    out = sarif_cut(sarif_in2, 1, 1, &dropped);
+    assert_string_equal(out, sarif_out2);
+    assert_int_equal(dropped, 3);
+    free(out);
+    /* broken logs write nothing */
+    const char *bad[] = {"{\"runs\":[{\"results\":[1,2,]}]}", "{\"runs\":[{\"results\":[1.5e]}]}",
+                         "{\"runs\":[{\"tool\":{\"a\":[}}]}", "{\"runs\":[],}", "{\"runs\":{}}"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *o = open_memstream(&buf, &len);
+        FILE *f = fmemopen((void *)bad[i], strlen(bad[i]), "r");
+        assert_false(pb_sarif_limit(f, o, 1, 1, NULL));
+        fclose(f);
+        fclose(o);
+        assert_int_equal(len, 0);
+        free(buf);
+    }
+}
 /* End to end: 870 copies of the reference filing under the strict preset
  * (29 findings each, 25,230 in all; the defaults give only 19) give one run
  * of exactly 25,000 results, the errors and warnings all kept, and a
@@ -584,7 +669,8 @@ int main(void)
         cmocka_unit_test(test_registry),    cmocka_unit_test(test_github_end),
         cmocka_unit_test(test_text_order_and_verdict), cmocka_unit_test(test_text_min_severity),
         cmocka_unit_test(test_text_xlsx_cells), cmocka_unit_test(test_github_controls),
-        cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_cli_limit),
+        cmocka_unit_test(test_sarif_limit), cmocka_unit_test(test_sarif_limit_bytes),
+        cmocka_unit_test(test_sarif_cli_limit),
         cmocka_unit_test(test_cli_control_names),
         cmocka_unit_test(test_html_for_people), cmocka_unit_test(test_html_index_and_pages),
         cmocka_unit_test(test_hints_once_per_run), cmocka_unit_test(test_paragraph_location),
