@@ -766,6 +766,18 @@ static void test_copied_across_projects(void **state)
     d = check(f, 3);
     expect_none(d, "PB312");
     pb_document_free(d);
+    /* Shared by every project but the first (which the check keys on):
+     * none; once the first has it too, one finding at its row. */
+    fixture g[3] = {rent_project(), subsidy_project(), subsidy_project()};
+    g[2].p.code = "13020925P001470100099";
+    d = check(g, 3);
+    expect_none(d, "PB312");
+    pb_document_free(d);
+    g[0].rows[4] = g[1].rows[4];
+    d = check(g, 3);
+    expect_at(d, "PB312", 1, IND(0, 4), 2, "楼门长履职率", "「≥90%」", "all 3 projects", NULL);
+    assert_int_equal(count(d, "PB312"), 1);
+    pb_document_free(d);
 }
 
 static void test_basis_missing(void **state)

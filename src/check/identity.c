@@ -18,47 +18,62 @@ static int cmp_keyed(const void *x, const void *y)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* (二级, 三级, 指标值) joined, normalised; NULL when a part is blank. */
-static const char *indicator_key(pb_arena *a, const pb_indicator *ind)
+/* (二级, 三级, 指标值) joined, normalised, into key; 0 when a part is blank. */
+#define KEY_MAX (3 * PBI_NORM_MAX + 3)
+static size_t indicator_key(const pb_indicator *ind, char *key)
 {
     if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
-        return NULL;
-    char l2[PBI_NORM_MAX], l3[PBI_NORM_MAX], v[PBI_NORM_MAX], key[3 * PBI_NORM_MAX + 3];
-    /* kept at its length: a key per indicator of the document */
-    int n = snprintf(key, sizeof key, "%s\x1f%s\x1f%s", pbi_norm(ind->level2.text, l2), pbi_norm(ind->level3.text, l3),
+        return 0;
+    char l2[PBI_NORM_MAX], l3[PBI_NORM_MAX], v[PBI_NORM_MAX];
+    int n = snprintf(key, KEY_MAX, "%s\x1f%s\x1f%s", pbi_norm(ind->level2.text, l2), pbi_norm(ind->level3.text, l3),
                      pbi_norm(ind->value.raw, v));
-    return pb_arena_strndup(a, key, n < 0 ? 0 : (size_t)n < sizeof key ? (size_t)n : sizeof key - 1);
+    return n < 0 ? 0 : (size_t)n < KEY_MAX ? (size_t)n : KEY_MAX - 1;
 }
 
+static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+/* A key found in every project is in the first one: only the indicators
+ * whose key the first project has are kept (at their length), so a
+ * document of distinct projects keeps a few keys, not one per indicator. */
 void pbi_check_copied(pbi_checker *k)
 {
     pb_document *d = k->d;
     if (d->project_count < 2)
         return;
-    size_t total = 0;
-    for (size_t i = 0; i < d->project_count; i++)
-        total += d->projects[i]->indicator_count;
+    const pb_project *p0 = d->projects[0];
     pb_arena *a = pb_arena_new();
-    keyed *keys = a ? pb_arena_alloc(a, (total + 1) * sizeof *keys) : NULL;
-    if (!keys) {
-        pb_arena_free(a);
-        k->oom = true;
-        return;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < d->project_count; i++)
-        for (size_t j = 0; j < d->projects[i]->indicator_count; j++) {
+    const char **firsts = a ? pb_arena_alloc(a, (p0->indicator_count + 1) * sizeof *firsts) : NULL;
+    keyed *keys = NULL;
+    size_t n = 0, nfirst = 0, cap = 0;
+    char key[KEY_MAX];
+    k->oom |= !firsts;
+    for (size_t i = 0; !k->oom && i < d->project_count; i++) {
+        if (i == 1)
+            qsort(firsts, nfirst, sizeof *firsts, cmp_str);
+        for (size_t j = 0; !k->oom && j < d->projects[i]->indicator_count; j++) {
             const pb_indicator *ind = &d->projects[i]->indicators[j];
-            if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
+            size_t len = indicator_key(ind, key);
+            if (!len)
                 continue;
-            keys[n] = (keyed){indicator_key(a, ind), i, ind};
-            if (!keys[n].key) {
+            const char *kp = key, **found = i ? bsearch(&kp, firsts, nfirst, sizeof *firsts, cmp_str) : NULL;
+            if (i && !found)
+                continue;
+            const char *kept = found ? *found : pb_arena_strndup(a, key, len);
+            if (!kept || !pbi_grow(a, (void **)&keys, &cap, n, sizeof *keys)) {
                 k->oom = true;
                 break;
             }
-            n++;
+            if (!i)
+                firsts[nfirst++] = kept;
+            keys[n++] = (keyed){kept, i, ind};
         }
-    qsort(keys, n, sizeof *keys, cmp_keyed);
+    }
+    if (k->oom) {
+        pb_arena_free(a);
+        return;
+    }
+    if (n > 1) /* keys is NULL when none was kept */
+        qsort(keys, n, sizeof *keys, cmp_keyed);
     for (size_t i = 0, end; i < n && !k->oom; i = end) {
         size_t projects = 1;
         for (end = i + 1; end < n && strcmp(keys[end].key, keys[i].key) == 0; end++)
@@ -463,8 +478,6 @@ static int cmp_project_number(const void *x, const void *y)
     const pb_project *a = *(const pb_project *const *)x, *b = *(const pb_project *const *)y;
     return a->number < b->number ? -1 : a->number > b->number;
 }
-
-static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
 /* A part 1 entry as compared: normalised, without closing punctuation. */
 static char *summary_key(pb_arena *a, const char *text)
