@@ -1048,7 +1048,7 @@ static void test_export_departments(void **state)
     assert_int_equal(r.status, 0);
     for (size_t i = 0; i < 2; i++) {
         char want[512];
-        snprintf(want, sizeof want, "\r\n\"%s\",ok,部门整体,1,\"316\",\"浮梁县林业局\",\"浮梁县林业局\",,",
+        snprintf(want, sizeof want, "\r\n\"%s\",ok,部门整体,1,\"316\",\"浮梁县林业局\",\"浮梁县林业局\",,\"部门整体绩效目标表\",",
                  i ? "jx_fuliang_dept_2026.calc.xlsx" : "jx_fuliang_dept_2026.docx");
         const char *row = strstr(r.out, want);
         if (!row)
@@ -1078,6 +1078,7 @@ static void test_export_departments(void **state)
     assert_int_equal(cJSON_GetObjectItem(row, "department_number")->valueint, 1);
     assert_null(cJSON_GetObjectItem(row, "project_number"));
     assert_int_equal(cJSON_GetObjectItem(row, "indicators")->valueint, 13);
+    assert_string_equal(str_of(row, "template"), "department");
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(row, "budget"), "total")));
     cJSON_Delete(j);
 }
