@@ -1081,6 +1081,26 @@ static void test_export_departments(void **state)
     assert_string_equal(str_of(row, "template"), "department");
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(row, "budget"), "total")));
     cJSON_Delete(j);
+    /* a department's findings are counted on its row (PB303 on 「120%」, PB304
+     * on 「≤90%」) */
+    char path[2200];
+    snprintf(path, sizeof path, "%s/dept-err.docx", root);
+    assert_true(fx_docx_file(path, TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+                                           TR(TC("*年度绩效总目标") TC("保障运转"))
+                                           TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+                                           TR(TC("产出指标") TC("质量指标") TC("森林覆盖率") TC("120%"))
+                                           TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度")
+                                              TC("≤90%")))));
+    r = sh("\"$PBCHECK\" export dept-err.docx");
+    assert_int_equal(r.status, 0);
+    const char *row2 = strstr(r.out, "\r\n\"dept-err.docx\",ok,部门整体,1,\"316\",\"某县林业局\",");
+    if (!row2)
+        fail_msg("no department row in\n%s", r.out);
+    const char *end = strstr(row2 + 2, "\r\n"), *tail = ",2,2,0,0,PB303 PB304";
+    assert_non_null(end);
+    if (end - row2 < (ptrdiff_t)strlen(tail) || strncmp(end - strlen(tail), tail, strlen(tail)) != 0)
+        fail_msg("the department row ends %.*s, not %s", (int)(end - row2), row2, tail);
+    run_free(&r);
 }
 
 /* ------------------------------------------- progress, colour, summary */
