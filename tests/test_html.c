@@ -794,7 +794,9 @@ static void test_department_drawn(void **state)
     const char *sec = strstr(html, "<section class=\"project department\"");
     assert_non_null(strstr(sec, "-d1\">"));
     assert_true(strstr(sec, "-d1\">") < strchr(sec, '\n'));
-    assert_non_null(strstr(sec, "某县林业局"));
+    assert_non_null(strstr(sec, "<dt>部门编码</dt><dd>316</dd><dt>部门名称</dt><dd>某县林业局</dd>"));
+    /* no amount, no spending plan: no budget split of nothing */
+    assert_null(strstr(sec, "<div class=\"figures\">"));
     assert_non_null(strstr(sec, "<td class=\"sev-error\">120%<div class=\"note sev-error\""));
     assert_non_null(strstr(sec, "<td class=\"sev-error\">≤90%<div class=\"note sev-error\""));
     free(html);

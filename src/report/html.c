@@ -361,16 +361,23 @@ static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, c
             file->hex, p->whole_department ? 'd' : 'p', p->number);
     project_name(out, p);
     fputs("</h3>\n<dl class=\"meta\">", out);
-    meta_row(out, "项目编码", p->code.text);
+    meta_row(out, p->whole_department ? "部门编码" : "项目编码", p->code.text);
     meta_row(out, p->whole_department ? "部门名称" : "项目名称", p->name.text);
     meta_row(out, _("Agency"), p->org);
     meta_row(out, "主管部门", p->department.text);
     meta_row(out, "实施单位", p->implementer.text);
     meta_row(out, "起止时间", p->period.text);
-    fputs("</dl>\n<div class=\"figures\">", out);
-    pbi_html_budget(out, p);
-    pbi_html_schedule(out, d, p, config);
-    fputs("</div>\n", out);
+    fputs("</dl>\n", out);
+    /* a 部门整体 table without amounts or a spending plan has
+     * no figures: an empty budget split would read as a sum of 0 */
+    bool no_money = p->whole_department && !p->total.present && !p->fiscal.present && !p->other.present &&
+                    p->schedule.count == 0;
+    if (!no_money) {
+        fputs("<div class=\"figures\">", out);
+        pbi_html_budget(out, p);
+        pbi_html_schedule(out, d, p, config);
+        fputs("</div>\n", out);
+    }
     bool first_loose = true;
     for (size_t k = 0; k < d->finding_count; k++) {
         const pb_finding *f = &d->findings[k];
