@@ -980,27 +980,27 @@ static void test_export(void **state)
     /* By hand from the reference document (shared/seed): amounts in 万元,
      * the schedule 3月底 and 6月底 blank, then 50% and 100% (project 1),
      * 25/50/75/100 (project 2), 10/30/60/100 (project 3); nine indicators each. */
-    assert_true(strncmp(r.out, "\xEF\xBB\xBF文件,状态,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金,3月底,"
+    assert_true(strncmp(r.out, "\xEF\xBB\xBF文件,状态,表类,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金,3月底,"
                                "6月底,7月底,9月底,10月底,11月底,12月底,其他支出计划,指标数,错误,警告,提示,规则\r\n",
-                        strlen("\xEF\xBB\xBF文件,状态,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金,3月底,"
+                        strlen("\xEF\xBB\xBF文件,状态,表类,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金,3月底,"
                                "6月底,7月底,9月底,10月底,11月底,12月底,其他支出计划,指标数,错误,警告,提示,规则\r\n")) == 0);
-    assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,1,\"13020925P001470100024\",\"房屋租赁和物业管理专项经费\","
+    assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,项目,1,\"13020925P001470100024\",\"房屋租赁和物业管理专项经费\","
                                   "\"816001曹妃甸区中山路街道办事处本级\",万元,\"预算管理一体化项目支出绩效目标表\",242.59,242.59,,,,,,50,,100,\"\",9,0,"));
-    assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,2,\"13020925P00146810002A\",\"楼门长补助专项经费\","
+    assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,项目,2,\"13020925P00146810002A\",\"楼门长补助专项经费\","
                                   "\"816001曹妃甸区中山路街道办事处本级\",万元,\"预算管理一体化项目支出绩效目标表\",237.00,237.00,,25,50,,,75,,100,\"\",9,0,"));
-    assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,3,\"13020925P001517100028\",\"中山路街道专项经费\","
+    assert_non_null(strstr(r.out, "\r\n\"reference.docx\",ok,项目,3,\"13020925P001517100028\",\"中山路街道专项经费\","
                                   "\"816001曹妃甸区中山路街道办事处本级\",万元,\"预算管理一体化项目支出绩效目标表\",305.48,305.48,,10,30,,,60,,100,\"\",9,0,"));
     assert_non_null(strstr(r.out, "\r\n\"many/f003.docx\",empty-file,"));
     /* Project 1 under the default rule set (issue 15: PB310 and PB314 only in
      * the strict preset): 6 warnings, 3 info, as the text report lists them. */
     assert_non_null(strstr(r.out, ",万元,\"预算管理一体化项目支出绩效目标表\",242.59,242.59,,,,,,50,,100,\"\",9,0,6,3,"
                                   "PB101 PB106 PB209 PB307 PB309 PB311 PB312\r\n"));
-    /* issue 16: every row has the same 24 columns, an unreadable file's too */
+    /* issue 16: every row has the same 25 columns, an unreadable file's too */
     for (const char *line = r.out; *line; line = strstr(line, "\r\n") + 2) {
         int commas = 0;
         for (const char *c = line; *c != '\r'; c++)
             commas += *c == ',';
-        assert_int_equal(commas, 23);
+        assert_int_equal(commas, 24);
     }
     assert_int_equal(count_of(r.out, "\r\n"), 5);
     run_free(&r);
@@ -1015,6 +1015,7 @@ static void test_export(void **state)
     assert_int_equal(cJSON_GetArraySize(j), 3);
     cJSON *row = cJSON_GetArrayItem(j, 2);
     assert_string_equal(str_of(row, "code"), "13020925P001517100028");
+    assert_string_equal(str_of(row, "kind"), "project");
     assert_string_equal(str_of(row, "unit"), "万元");
     assert_string_equal(str_of(row, "agency"), "816001曹妃甸区中山路街道办事处本级");
     /* the template family: its ID, as the check's JSON writes it, and its name */
@@ -1029,6 +1030,77 @@ static void test_export(void **state)
     assert_string_equal(str_of(cp, "label"), "6月底");
     assert_int_equal(cJSON_GetObjectItem(cp, "percent")->valueint, 30);
     cJSON_Delete(j);
+}
+
+/* Issue 14 point 7: a 部门整体 table has its row, after the file's projects,
+ * with the same columns: 表类 部门整体, the department's number, code and
+ * name (jx_fuliang_dept_2026 as its truth file says: 316, 浮梁县林业局, 13
+ * indicators, no amount), in the .docx and the .xlsx alike; JSON says
+ * "kind": "department" and names the number department_number. */
+static void test_export_departments(void **state)
+{
+    (void)state;
+    char cmd[2600];
+    snprintf(cmd, sizeof cmd, "cp '%s/tests/data/real-filings/jx_fuliang_dept_2026.docx' "
+                              "'%s/tests/data/real-filings/jx_fuliang_dept_2026.calc.xlsx' '%s/'", repo, repo, root);
+    assert_int_equal(system(cmd), 0);
+    run_result r = sh("\"$PBCHECK\" export jx_fuliang_dept_2026.docx jx_fuliang_dept_2026.calc.xlsx reference.docx");
+    assert_int_equal(r.status, 0);
+    for (size_t i = 0; i < 2; i++) {
+        char want[512];
+        snprintf(want, sizeof want, "\r\n\"%s\",ok,部门整体,1,\"316\",\"浮梁县林业局\",\"浮梁县林业局\",,\"部门整体绩效目标表\",",
+                 i ? "jx_fuliang_dept_2026.calc.xlsx" : "jx_fuliang_dept_2026.docx");
+        const char *row = strstr(r.out, want);
+        if (!row)
+            fail_msg("no department row %s in\n%s", want, r.out);
+        /* no amount, no schedule; 13 indicators, no finding */
+        assert_true(strncmp(strstr(row + 2, "\r\n") - strlen(",\"\",13,0,0,0,"), ",\"\",13,0,0,0,",
+                            strlen(",\"\",13,0,0,0,")) == 0);
+    }
+    assert_int_equal(count_of(r.out, ",ok,部门整体,"), 2);
+    assert_int_equal(count_of(r.out, ",ok,项目,"), 3);
+    for (const char *line = r.out; *line; line = strstr(line, "\r\n") + 2) {
+        int commas = 0;
+        for (const char *c = line; *c != '\r'; c++)
+            commas += *c == ',';
+        assert_int_equal(commas, 24);
+    }
+    run_free(&r);
+    r = sh("\"$PBCHECK\" export -f json jx_fuliang_dept_2026.docx");
+    assert_int_equal(r.status, 0);
+    cJSON *j = parse_json(r.out);
+    run_free(&r);
+    assert_int_equal(cJSON_GetArraySize(j), 1);
+    cJSON *row = cJSON_GetArrayItem(j, 0);
+    assert_string_equal(str_of(row, "kind"), "department");
+    assert_string_equal(str_of(row, "name"), "浮梁县林业局");
+    assert_string_equal(str_of(row, "code"), "316");
+    assert_int_equal(cJSON_GetObjectItem(row, "department_number")->valueint, 1);
+    assert_null(cJSON_GetObjectItem(row, "project_number"));
+    assert_int_equal(cJSON_GetObjectItem(row, "indicators")->valueint, 13);
+    assert_string_equal(str_of(row, "template"), "department");
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(row, "budget"), "total")));
+    cJSON_Delete(j);
+    /* a department's findings are counted on its row (PB303 on 「120%」, PB304
+     * on 「≤90%」) */
+    char path[2200];
+    snprintf(path, sizeof path, "%s/dept-err.docx", root);
+    assert_true(fx_docx_file(path, TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+                                           TR(TC("*年度绩效总目标") TC("保障运转"))
+                                           TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+                                           TR(TC("产出指标") TC("质量指标") TC("森林覆盖率") TC("120%"))
+                                           TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度")
+                                              TC("≤90%")))));
+    r = sh("\"$PBCHECK\" export dept-err.docx");
+    assert_int_equal(r.status, 0);
+    const char *row2 = strstr(r.out, "\r\n\"dept-err.docx\",ok,部门整体,1,\"316\",\"某县林业局\",");
+    if (!row2)
+        fail_msg("no department row in\n%s", r.out);
+    const char *end = strstr(row2 + 2, "\r\n"), *tail = ",2,2,0,0,PB303 PB304";
+    assert_non_null(end);
+    if (end - row2 < (ptrdiff_t)strlen(tail) || strncmp(end - strlen(tail), tail, strlen(tail)) != 0)
+        fail_msg("the department row ends %.*s, not %s", (int)(end - row2), row2, tail);
+    run_free(&r);
 }
 
 /* ------------------------------------------- progress, colour, summary */
@@ -1179,6 +1251,7 @@ int main(void)
         cmocka_unit_test(test_baseline),
         cmocka_unit_test(test_exit_status_contract),
         cmocka_unit_test(test_export),
+        cmocka_unit_test(test_export_departments),
         cmocka_unit_test(test_progress_and_colour),
         cmocka_unit_test(test_gnu_parallel_recipe),
     };

@@ -193,6 +193,10 @@ static void test_department_table(void **state)
     assert_string_equal(d->departments[0]->name.text, "某县林业局");
     assert_string_equal(d->departments[0]->goals[0], "保障运转");
     assert_int_equal(d->departments[0]->indicator_count, 1);
+    /* its own family (JSON "template": "department", export's 表样), not the 一体化 project table's */
+    assert_non_null(d->departments[0]->template_family);
+    assert_string_equal(d->departments[0]->template_family->id, "department");
+    assert_string_equal(d->departments[0]->template_family->name, "部门整体绩效目标表");
     assert_true(pb_check(d, NULL));
     for (size_t i = 0; i < d->finding_count; i++)
         assert_true(strncmp(d->findings[i].rule->id, "PB40", 4) != 0);

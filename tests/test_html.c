@@ -766,6 +766,43 @@ static void test_browser_renders_report(void **state)
     free(img.pixels);
 }
 
+/* A 部门整体 table is drawn like a project's tables, under its department
+ * (id …-d1), with its findings' notes in their cells and the cells of its
+ * errors outlined (PB303 on 「120%」, PB304 on 「≤90%」). */
+static void test_department_drawn(void **state)
+{
+    (void)state;
+    size_t len;
+    void *zip = fx_docx_mem(
+        TBL(TR(TC("部门编码:") TC("316") TC("部门名称:") TC("某县林业局"))
+            TR(TC("*年度绩效总目标") TC("保障运转"))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("质量指标") TC("森林覆盖率") TC("120%"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度") TC("≤90%"))),
+        &len);
+    assert_non_null(zip);
+    pb_document *d = pb_read_memory(zip, len, "dept.docx", NULL);
+    free(zip);
+    assert_non_null(d);
+    assert_true(pb_check(d, NULL));
+    assert_int_equal(d->department_count, 1);
+    assert_true(d->finding_count >= 2);
+    char *html = render(d);
+    assert_findings_drawn(d, html);
+    assert_int_equal(fx_count(html, "<section class=\"project department\""), 1);
+    assert_int_equal(fx_count(html, "<table class=\"doc\""), 1);
+    const char *sec = strstr(html, "<section class=\"project department\"");
+    assert_non_null(strstr(sec, "-d1\">"));
+    assert_true(strstr(sec, "-d1\">") < strchr(sec, '\n'));
+    assert_non_null(strstr(sec, "<dt>部门编码</dt><dd>316</dd><dt>部门名称</dt><dd>某县林业局</dd>"));
+    /* no amount, no spending plan: no budget split of nothing */
+    assert_null(strstr(sec, "<div class=\"figures\">"));
+    assert_non_null(strstr(sec, "<td class=\"sev-error\">120%<div class=\"note sev-error\""));
+    assert_non_null(strstr(sec, "<td class=\"sev-error\">≤90%<div class=\"note sev-error\""));
+    free(html);
+    pb_document_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -777,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_schedule_chart),
         cmocka_unit_test(test_budget_split),
         cmocka_unit_test(test_batch_ids_unique),
+        cmocka_unit_test(test_department_drawn),
         cmocka_unit_test(test_browser_renders_report),
         cmocka_unit_test(test_browser_draws_chinese),
         cmocka_unit_test(test_browser_phone_width),

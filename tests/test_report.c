@@ -573,6 +573,27 @@ static void test_html_index_and_pages(void **state)
     free(out);
 }
 
+/* A file of 部门整体 tables only: its index row names the department as the
+ * 预算单位 and counts its table beside the projects (「0 + 1 部门整体」), and
+ * its page draws the department's table (jx_fuliang_dept_2026, 1 table). */
+static void test_html_index_departments(void **state)
+{
+    (void)state;
+    FX_PBCHECK(pb);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd,
+             "d=$(mktemp -d); trap 'rm -rf \"$d\"' EXIT; mkdir \"$d/in\"; "
+             "cp tests/data/real-filings/jx_fuliang_dept_2026.docx data/reference.docx \"$d/in/\"; "
+             "\"%s\" -q --report html:\"$d/out/\" \"$d/in\" >/dev/null; echo \"status $?\"; "
+             "grep -c '</a></td><td>浮梁县林业局</td><td class=\"n\">0 + 1 部门整体</td>' \"$d/out/index.html\"; "
+             "grep -c '<td class=\"n\">3</td>' \"$d/out/index.html\"; "
+             "grep -l 'jx_fuliang' \"$d\"/out/f*.html | xargs grep -c '<table class=\"doc\"'",
+             pb);
+    char *out = fx_shell(cmd, NULL);
+    assert_string_equal(out, "status 0\n1\n1\n1\n");
+    free(out);
+}
+
 /* The first finding of each rule in a run ends with its hint, once: three
  * copies of the reference give the hints of one, whatever -j, in a
  * --report text file too, and no mark reaches the output. */
@@ -673,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_sarif_cli_limit),
         cmocka_unit_test(test_cli_control_names),
         cmocka_unit_test(test_html_for_people), cmocka_unit_test(test_html_index_and_pages),
+        cmocka_unit_test(test_html_index_departments),
         cmocka_unit_test(test_hints_once_per_run), cmocka_unit_test(test_paragraph_location),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,10 @@
 const uint64_t pbi_base_keys = F(L_CODE) | F(L_NAME) | C(COL_L1) | C(COL_L2) | C(COL_VALUE);
 
 static const family families[] = {
+    /* 部门整体绩效目标表: 部门名称 or 部门编码, the department's goals and
+     * indicators (a department, not a project: the completeness rules skip it) */
+    {{"department", "部门整体绩效目标表", GOALS | PB_TF_INDICATORS}, 0, F(L_DEPT_NAME) | F(L_DEPT_CODE),
+     F(L_GOALS) | INDICATORS},
     /* 一体化 list export: 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 … in one
      * header, one row per indicator, the project's cells spanning its rows */
     {{"list", "预算管理一体化项目绩效目标清单（多项目）", NAME | TOTAL | GOALS | PB_TF_INDICATORS},

@@ -1,8 +1,9 @@
 /* `pbcheck export`: one row per project across a batch, for budget offices
  * that sum and sort a year's filings in a spreadsheet.  CSV (UTF-8 with a
- * BOM, Chinese headers) or a JSON array.  A file that cannot be read, or
- * that has no project, still gets one row, so no filing drops out of the
- * sheet unnoticed. */
+ * BOM, Chinese headers) or a JSON array.  A 部门整体 table gets a row too,
+ * after the file's projects, with the same columns and 表类 部门整体 (JSON
+ * "kind": "department").  A file that cannot be read, or that has neither,
+ * still gets one row, so no filing drops out of the sheet unnoticed. */
 #include "report/report.h"
 
 #include <stdlib.h>
@@ -43,7 +44,7 @@ static bool csv_begin(FILE *out)
 {
     /* 金额单位, not 单位: a Chinese reader takes 单位 for the agency; 表样:
      * the template family, as offices name it */
-    fputs(PB_CSV_BOM "文件,状态,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金", out);
+    fputs(PB_CSV_BOM "文件,状态,表类,序号,项目编码,项目名称,预算单位,金额单位,表样,预算数,财政资金,其他资金", out);
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fprintf(out, ",%s", checkpoint_columns[i]);
     fputs(",其他支出计划,指标数,错误,警告,提示,规则" PB_CSV_EOL, out);
@@ -111,7 +112,7 @@ static void csv_counts(FILE *out, const pb_document *d, const pb_project *p)
 static bool csv_file_row(FILE *out, const pb_document *d)
 {
     bool ok = pbi_csv_text(out, pbi_doc_path(d));
-    fprintf(out, ",%s,,,,,,,,,", pb_status_code(d->error.status));
+    fprintf(out, ",%s,,,,,,,,,,", pb_status_code(d->error.status));
     for (size_t i = 0; i < CHECKPOINT_COLUMNS; i++)
         fputc(',', out);
     fputs(",,", out);
@@ -119,23 +120,41 @@ static bool csv_file_row(FILE *out, const pb_document *d)
     return ok;
 }
 
+/* The file's projects, then its 部门整体 tables: row i of n. */
+static size_t row_count(const pb_document *d) { return d->project_count + d->department_count; }
+
+static const pb_project *row_at(const pb_document *d, size_t i)
+{
+    return i < d->project_count ? d->projects[i] : d->departments[i - d->project_count];
+}
+
+/* 表类: what kind of table the row is (a project's, or a department's whole) */
+static const char *kind_name(const pb_project *p) { return p->whole_department ? "部门整体" : "项目"; }
+
+/* 预算单位: a 部门整体 table's own department when no agency line names one */
+static const char *row_agency(const pb_project *p)
+{
+    const char *a = pbi_project_agency(p);
+    return *a || !p->whole_department || !p->name.text ? a : p->name.text;
+}
+
 static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
 {
     (void)tail;
     const pb_document *d = rf->doc;
-    if (d->error.status != PB_OK || d->project_count == 0)
+    if (d->error.status != PB_OK || row_count(d) == 0)
         return csv_file_row(out, d);
     bool ok = true;
-    for (size_t i = 0; i < d->project_count && ok; i++) {
-        const pb_project *p = d->projects[i];
+    for (size_t i = 0; i < row_count(d) && ok; i++) {
+        const pb_project *p = row_at(d, i);
         const char *unit = pb_money_unit_name(p->unit);
         ok = pbi_csv_text(out, pbi_doc_path(d));
-        fprintf(out, ",ok,%d,", p->number);
+        fprintf(out, ",ok,%s,%d,", kind_name(p), p->number);
         ok = ok && pbi_csv_text(out, p->code.text);
         fputc(',', out);
         ok = ok && pbi_csv_text(out, p->name.text);
         fputc(',', out);
-        ok = ok && pbi_csv_text(out, pbi_project_agency(p));
+        ok = ok && pbi_csv_text(out, row_agency(p));
         fprintf(out, ",%s,", unit ? unit : "");
         ok = ok && pbi_csv_text(out, p->template_family ? p->template_family->name : "");
         ok = ok && csv_amount(out, &p->total) && csv_amount(out, &p->fiscal) && csv_amount(out, &p->other) &&
@@ -219,11 +238,14 @@ static cJSON *json_row(const pb_document *d, const pb_project *p)
     cJSON *o = cJSON_CreateObject();
     bool ok = o && add_file(o, d) && pbi_json_add_str(o, "status", pb_status_code(d->error.status)) &&
               pbi_json_add_str(o, "error", d->error.status == PB_OK ? NULL : d->error.message);
+    ok = ok && pbi_json_add_str(o, "kind", p ? (p->whole_department ? "department" : "project") : NULL);
     if (ok && p) {
         cJSON *b = cJSON_AddObjectToObject(o, "budget");
-        ok = b && cJSON_AddNumberToObject(o, "project_number", p->number) && pbi_json_add_str(o, "code", p->code.text) &&
+        /* a department's number as the check's JSON names it (department_number) */
+        ok = b && cJSON_AddNumberToObject(o, p->whole_department ? "department_number" : "project_number", p->number) &&
+             pbi_json_add_str(o, "code", p->code.text) &&
              pbi_json_add_str(o, "name", p->name.text) &&
-             pbi_json_add_str(o, "agency", *pbi_project_agency(p) ? pbi_project_agency(p) : NULL) &&
+             pbi_json_add_str(o, "agency", *row_agency(p) ? row_agency(p) : NULL) &&
              pbi_json_add_str(o, "unit", pb_money_unit_name(p->unit)) &&
              pbi_json_add_str(o, "template", p->template_family ? p->template_family->id : NULL) &&
              pbi_json_add_str(o, "template_name", p->template_family ? p->template_family->name : NULL) &&
@@ -262,13 +284,13 @@ static bool json_file(FILE *out, FILE *tail, const pb_report_file *rf)
 {
     (void)tail;
     const pb_document *d = rf->doc;
-    if (d->error.status != PB_OK || d->project_count == 0) {
+    if (d->error.status != PB_OK || row_count(d) == 0) {
         fputc('\n', out);
         return pbi_json_put(out, json_row(d, NULL));
     }
-    for (size_t i = 0; i < d->project_count; i++) {
+    for (size_t i = 0; i < row_count(d); i++) {
         fputs(i ? ",\n" : "\n", out);
-        if (!pbi_json_put(out, json_row(d, d->projects[i])))
+        if (!pbi_json_put(out, json_row(d, row_at(d, i))))
             return false;
     }
     return true;

@@ -135,7 +135,7 @@ static void project_name(FILE *out, const pb_project *p)
         return;
     }
     char buf[64];
-    snprintf(buf, sizeof buf, _("project %d"), p->number);
+    snprintf(buf, sizeof buf, p->whole_department ? _("department-wide table %d") : _("project %d"), p->number);
     put_esc(out, buf);
     if (p->name.text && *p->name.text) {
         fputc(' ', out);
@@ -356,19 +356,28 @@ static void meta_row(FILE *out, const char *label, const char *value)
 static bool draw_project(FILE *out, const pb_document *d, const pb_project *p, const file_key *file,
                          const pb_config *config)
 {
-    fprintf(out, "<section class=\"project\" id=\"f%s-p%d\">\n<h3>", file->hex, p->number);
+    /* a 部门整体 table is drawn like a project, under an id of its own kind */
+    fprintf(out, "<section class=\"%s\" id=\"f%s-%c%d\">\n<h3>", p->whole_department ? "project department" : "project",
+            file->hex, p->whole_department ? 'd' : 'p', p->number);
     project_name(out, p);
     fputs("</h3>\n<dl class=\"meta\">", out);
-    meta_row(out, "项目编码", p->code.text);
-    meta_row(out, "项目名称", p->name.text);
+    meta_row(out, p->whole_department ? "部门编码" : "项目编码", p->code.text);
+    meta_row(out, p->whole_department ? "部门名称" : "项目名称", p->name.text);
     meta_row(out, _("Agency"), p->org);
     meta_row(out, "主管部门", p->department.text);
     meta_row(out, "实施单位", p->implementer.text);
     meta_row(out, "起止时间", p->period.text);
-    fputs("</dl>\n<div class=\"figures\">", out);
-    pbi_html_budget(out, p);
-    pbi_html_schedule(out, d, p, config);
-    fputs("</div>\n", out);
+    fputs("</dl>\n", out);
+    /* a 部门整体 table without amounts or a spending plan has
+     * no figures: an empty budget split would read as a sum of 0 */
+    bool no_money = p->whole_department && !p->total.present && !p->fiscal.present && !p->other.present &&
+                    p->schedule.count == 0;
+    if (!no_money) {
+        fputs("<div class=\"figures\">", out);
+        pbi_html_budget(out, p);
+        pbi_html_schedule(out, d, p, config);
+        fputs("</div>\n", out);
+    }
     bool first_loose = true;
     for (size_t k = 0; k < d->finding_count; k++) {
         const pb_finding *f = &d->findings[k];
@@ -417,6 +426,8 @@ static bool html_file(FILE *out, FILE *tail, const pb_report_file *rf)
     bool ok = true;
     for (size_t i = 0; i < d->project_count && ok; i++)
         ok = draw_project(out, d, d->projects[i], file, rf->config);
+    for (size_t i = 0; i < d->department_count && ok; i++)
+        ok = draw_project(out, d, d->departments[i], file, rf->config);
     fputs("</section>\n", out);
     return ok;
 }

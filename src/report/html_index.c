@@ -35,9 +35,17 @@ void pbi_html_index_row(FILE *out, const pb_document *d, pb_severity fail_on)
     fprintf(out, ROW_OPEN "%s\"><td class=\"path\">", page);
     put_esc(out, pbi_doc_path(d));
     fputs("</td><td>", out);
-    put_esc(out, d->project_count ? pbi_project_agency(d->projects[0]) : "");
-    fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>", d->project_count,
-            by[PB_SEV_ERROR], by[PB_SEV_WARNING]);
+    /* a file of 部门整体 tables only: its department's agency, else the department */
+    const pb_project *first = d->project_count ? d->projects[0] : d->department_count ? d->departments[0] : NULL;
+    const char *agency = first ? pbi_project_agency(first) : "";
+    if (first && !*agency && first->whole_department && first->name.text)
+        agency = first->name.text;
+    put_esc(out, agency);
+    /* the projects, and the 部门整体 tables beside them (「0 + 1 部门整体」) */
+    fprintf(out, "</td><td class=\"n\">%zu", d->project_count);
+    if (d->department_count)
+        fprintf(out, " + %zu 部门整体", d->department_count);
+    fprintf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td>", by[PB_SEV_ERROR], by[PB_SEV_WARNING]);
     fprintf(out, "<td class=\"%s\">", fails ? "bad" : "ok");
     put_esc(out, words);
     fputs("</td>" ROW_CLOSE "\n", out);
