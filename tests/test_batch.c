@@ -1037,6 +1037,30 @@ static void test_export(void **state)
  * name (jx_fuliang_dept_2026 as its truth file says: 316, 浮梁县林业局, 13
  * indicators, no amount), in the .docx and the .xlsx alike; JSON says
  * "kind": "department" and names the number department_number. */
+/* The closing counts say how many 部门整体 tables the run read, apart from
+ * the projects (they said "0 project(s)" for a department alone). */
+static void test_totals_count_departments(void **state)
+{
+    (void)state;
+    char cmd[2600];
+    snprintf(cmd, sizeof cmd, "cp '%s/tests/data/real-filings/jx_fuliang_dept_2026.docx' '%s/'", repo, root);
+    assert_int_equal(system(cmd), 0);
+    run_result r = sh("\"$PBCHECK\" --lang en jx_fuliang_dept_2026.docx reference.docx --report json:tot.json "
+                      "--report html:tot.html");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "2 file(s), 0 unreadable, 3 project(s), 1 department-wide table(s): "));
+    run_free(&r);
+    char *json = read_rel("tot.json"), *html = read_rel("tot.html");
+    assert_non_null(strstr(json, "\"projects\":3,\"departments\":1,"));
+    assert_non_null(strstr(html, "3 project(s), 1 department-wide table(s)"));
+    free(json);
+    free(html);
+    /* none: the line as it always was */
+    r = sh("\"$PBCHECK\" --lang en reference.docx");
+    assert_non_null(strstr(r.out, "1 file(s), 0 unreadable, 3 project(s): 0 error(s)"));
+    run_free(&r);
+}
+
 static void test_export_departments(void **state)
 {
     (void)state;
@@ -1252,6 +1276,7 @@ int main(void)
         cmocka_unit_test(test_exit_status_contract),
         cmocka_unit_test(test_export),
         cmocka_unit_test(test_export_departments),
+        cmocka_unit_test(test_totals_count_departments),
         cmocka_unit_test(test_progress_and_colour),
         cmocka_unit_test(test_gnu_parallel_recipe),
     };

@@ -677,6 +677,7 @@ pb_fingerprint *pb_fingerprints(const pb_document *d);
 /* Totals of a run, for the parts of a report that close it. */
 typedef struct pb_run_totals {
     size_t files, unreadable, projects;
+    size_t departments; /* 部门整体 tables, counted apart from projects */
     size_t findings[PB_SEVERITY_COUNT]; /* reported findings by pb_severity */
     size_t baselined;         /* findings left out because the baseline has them */
     size_t rule_findings[PB_RULES_MAX]; /* reported findings by rule (pb_rules() order) */

@@ -111,7 +111,7 @@ typedef struct result {
     bool read_ok;
     int status;
     pb_status error;
-    size_t projects, baselined, by_sev[PB_SEVERITY_COUNT];
+    size_t projects, departments, baselined, by_sev[PB_SEVERITY_COUNT];
     uint32_t rule_counts[PB_RULES_MAX];
     chunk main[BATCH_MAX_TARGETS], tail[BATCH_MAX_TARGETS], baseline;
     size_t *matched; /* indices of the baseline entries it matched */

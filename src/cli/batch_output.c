@@ -254,6 +254,7 @@ void batch_emit(output *o, result *r)
             o->status_counts[r->error]++;
     }
     t->projects += r->projects;
+    t->departments += r->departments;
     t->baselined += r->baselined;
     for (int s = 0; s < PB_SEVERITY_COUNT; s++)
         t->findings[s] += r->by_sev[s];

@@ -255,6 +255,7 @@ static void summarise(const engine *e, const pb_document *d, result *r)
         }
     }
     r->projects = d->project_count;
+    r->departments = d->department_count;
     for (size_t i = 0; i < d->finding_count; i++) {
         const pb_finding *f = &d->findings[i];
         r->by_sev[f->severity]++;

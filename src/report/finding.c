@@ -258,3 +258,12 @@ pb_fingerprint *pb_fingerprints(const pb_document *d)
     return out;
 }
 
+const char *pbi_run_counts(const pb_run_totals *t, char *buf, size_t cap)
+{
+    if (t->departments)
+        snprintf(buf, cap, _("%zu file(s), %zu unreadable, %zu project(s), %zu department-wide table(s)"), t->files,
+                 t->unreadable, t->projects, t->departments);
+    else
+        snprintf(buf, cap, _("%zu file(s), %zu unreadable, %zu project(s)"), t->files, t->unreadable, t->projects);
+    return buf;
+}

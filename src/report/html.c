@@ -49,9 +49,7 @@ static bool html_end(FILE *out, const pb_run_totals *t)
         put_esc(out, _("pbcheck report"));
         fputs("</h1>\n<p>", out);
         char line[256];
-        snprintf(line, sizeof line, _("%zu file(s), %zu unreadable, %zu project(s)"), t->files, t->unreadable,
-                 t->projects);
-        put_esc(out, line);
+        put_esc(out, pbi_run_counts(t, line, sizeof line));
         fputs("</p>\n", out);
         put_counts(out, t->findings);
         fputs("</section>\n", out);

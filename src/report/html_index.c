@@ -88,8 +88,7 @@ bool pb_html_index(FILE *log, FILE *out, const pb_run_totals *t, bool link)
     put_esc(out, _("pbcheck report: index"));
     fputs("</h1>\n<p>", out);
     char line[256];
-    snprintf(line, sizeof line, _("%zu file(s), %zu unreadable, %zu project(s)"), t->files, t->unreadable, t->projects);
-    put_esc(out, line);
+    put_esc(out, pbi_run_counts(t, line, sizeof line));
     fputs("</p>\n", out);
     if (!link) {
         fputs("<p class=\"where\">", out);

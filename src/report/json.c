@@ -418,10 +418,10 @@ static bool jsonl_file(FILE *out, FILE *tail, const pb_report_file *f)
 static bool json_end(FILE *out, const pb_run_totals *t)
 {
     fprintf(out,
-            "],\"summary\":{\"files\":%zu,\"unreadable\":%zu,\"projects\":%zu,"
+            "],\"summary\":{\"files\":%zu,\"unreadable\":%zu,\"projects\":%zu,\"departments\":%zu,"
             "\"findings\":{\"error\":%zu,\"warning\":%zu,\"info\":%zu},\"exit_status\":%d}}\n",
-            t->files, t->unreadable, t->projects, t->findings[PB_SEV_ERROR], t->findings[PB_SEV_WARNING],
-            t->findings[PB_SEV_INFO], t->exit_status);
+            t->files, t->unreadable, t->projects, t->departments, t->findings[PB_SEV_ERROR],
+            t->findings[PB_SEV_WARNING], t->findings[PB_SEV_INFO], t->exit_status);
     return true;
 }
 

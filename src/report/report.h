@@ -80,6 +80,9 @@ void pbi_fingerprint_fields(const char *const *fields, size_t n, pb_fingerprint 
 
 /* The text format's closing lines (totals, baseline); github ends so too. */
 bool pbi_text_end(FILE *out, const pb_run_totals *t);
+/* "3 file(s), 0 unreadable, 5 project(s)", with ", 1 department-wide
+ * table(s)" when the run had any, into buf; returns buf. */
+const char *pbi_run_counts(const pb_run_totals *t, char *buf, size_t cap);
 
 #pragma GCC visibility pop
 

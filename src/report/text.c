@@ -226,9 +226,9 @@ static bool text_file(FILE *out, FILE *tail, const pb_report_file *f)
 
 bool pbi_text_end(FILE *out, const pb_run_totals *t)
 {
-    fprintf(out, _("%zu file(s), %zu unreadable, %zu project(s): %zu error(s), %zu warning(s), %zu info\n"), t->files,
-            t->unreadable, t->projects, t->findings[PB_SEV_ERROR], t->findings[PB_SEV_WARNING],
-            t->findings[PB_SEV_INFO]);
+    char counts[256];
+    fprintf(out, _("%s: %zu error(s), %zu warning(s), %zu info\n"), pbi_run_counts(t, counts, sizeof counts),
+            t->findings[PB_SEV_ERROR], t->findings[PB_SEV_WARNING], t->findings[PB_SEV_INFO]);
     if (t->baselined)
         fprintf(out, _("%zu finding(s) left out: already in the baseline\n"), t->baselined);
     return true;
