@@ -635,6 +635,8 @@ static void test_department_and_no_family(void **state)
     run_result r = run_tables("C", args);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "department-wide table (部门整体, not a project): part of department 1 某县林业局"));
+    /* the department's family is named, as a project's is */
+    assert_non_null(strstr(r.out, "(table 1); template: 部门整体绩效目标表 (department), from the labels "));
     assert_null(strstr(r.out, "not a project table: no"));
     assert_non_null(strstr(r.out, "no template family recognised from the labels"));
     run_free(&r);

@@ -303,6 +303,8 @@ static void print_recognition(FILE *out, const pb_document *d, const pb_table *t
         fputs(found++ ? _("; and of ") : _("department-wide table (部门整体, not a project): part of "), out);
         fprintf(out, _("department %d"), p->number);
         dept = true;
+        if (!family)
+            family = p->template_family;
         if (p->name.text && *p->name.text) {
             fputc(' ', out);
             pb_fput_safe(out, p->name.text);
