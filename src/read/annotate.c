@@ -430,14 +430,8 @@ static char *comments_target(pb_arena *a, const char *rels, const char *dir)
     return NULL;
 }
 
-/* Inserts text before the last occurrence of closing in src (malloc'd). */
-static char *insert_before_last(const char *src, size_t len, const char *closing, const char *text, size_t *out_len)
+char *pbi_annotate_insert_at(const char *src, size_t len, const char *at, const char *text, size_t *out_len)
 {
-    const char *at = NULL;
-    for (const char *p = src; (p = strstr(p, closing)); p++)
-        at = p;
-    if (!at)
-        return NULL;
     size_t head = (size_t)(at - src), n = strlen(text);
     char *out = malloc(len + n + 1);
     if (!out)
@@ -448,6 +442,15 @@ static char *insert_before_last(const char *src, size_t len, const char *closing
     out[len + n] = 0;
     *out_len = len + n;
     return out;
+}
+
+char *pbi_annotate_insert_before_last(const char *src, size_t len, const char *closing, const char *text,
+                                      size_t *out_len)
+{
+    const char *at = NULL;
+    for (const char *p = src; (p = strstr(p, closing)); p++)
+        at = p;
+    return at ? pbi_annotate_insert_at(src, len, at, text, out_len) : NULL;
 }
 
 /* Scans a comments part for its largest id="N" (any attribute named id:
@@ -495,7 +498,7 @@ static char *extend_comments(const char *xml, size_t len, const char *cpfx, cons
 {
     char closing[64];
     snprintf(closing, sizeof closing, "</%scomments>", cpfx);
-    char *r = insert_before_last(xml, len, closing, ours, out_len);
+    char *r = pbi_annotate_insert_before_last(xml, len, closing, ours, out_len);
     if (r)
         return r;
     size_t end = len;
@@ -629,7 +632,7 @@ static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, 
         snprintf(rel, sizeof rel, "<Relationship Id=\"rIdPbcheckComments\" Type=\"%s\" Target=\"comments.xml\"/>",
                  m.strict ? REL_S : REL_T);
         if (p->rels) {
-            p->new_rels = insert_before_last(p->rels, p->rels_len, "</Relationships>", rel, &p->rels_len);
+            p->new_rels = pbi_annotate_insert_before_last(p->rels, p->rels_len, "</Relationships>", rel, &p->rels_len);
         } else {
             pb_buf r = {0};
             if (put(&r, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
@@ -643,7 +646,7 @@ static bool annotate(const pb_document *d, FILE *out_file, pb_severity fail_on, 
         char ct[512];
         snprintf(ct, sizeof ct, "<Override PartName=\"/%s\" ContentType=\"" COMMENTS_CT "\"/>", comments_name);
         if (!strstr(p->types, ct + 10))
-            p->new_types = insert_before_last(p->types, p->types_len, "</Types>", ct, &p->types_len);
+            p->new_types = pbi_annotate_insert_before_last(p->types, p->types_len, "</Types>", ct, &p->types_len);
         if (!p->new_rels || (!p->new_types && !strstr(p->types, ct + 10))) {
             pbi_buf_free(&an.comments);
             pbi_error_set(e, PB_ERR_XML_MALFORMED, "%s",

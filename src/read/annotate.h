@@ -62,6 +62,13 @@ typedef struct pbi_anchor_map {
  * e set. */
 bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_map *m, pb_error *e);
 
+/* ---- editing a part's XML (annotate.c), the same in .docx and .xlsx */
+/* src with text inserted at at, or before the last occurrence of closing
+ * (NULL when there is none); malloc'd, its length in *out_len. */
+char *pbi_annotate_insert_at(const char *src, size_t len, const char *at, const char *text, size_t *out_len);
+char *pbi_annotate_insert_before_last(const char *src, size_t len, const char *closing, const char *text,
+                                      size_t *out_len);
+
 /* ---- the comments' text (annotate.c), the same in .docx and .xlsx */
 /* Appends s escaped for XML character data (control characters as spaces). */
 bool pbi_annotate_escape(pb_buf *b, const char *s);

@@ -140,29 +140,6 @@ static const char *legacy_drawing_at(const char *xml, const char *pfx, bool *has
     return NULL;
 }
 
-/* Inserts text at at in src (malloc'd). */
-static char *insert_at(const char *src, size_t len, const char *at, const char *text, size_t *out_len)
-{
-    size_t head = (size_t)(at - src), n = strlen(text);
-    char *out = malloc(len + n + 1);
-    if (!out)
-        return NULL;
-    memcpy(out, src, head);
-    memcpy(out + head, text, n);
-    memcpy(out + head + n, src + head, len - head);
-    out[len + n] = 0;
-    *out_len = len + n;
-    return out;
-}
-
-static char *insert_before_last(const char *src, size_t len, const char *closing, const char *text, size_t *out_len)
-{
-    const char *at = NULL;
-    for (const char *p = src; (p = strstr(p, closing)); p++)
-        at = p;
-    return at ? insert_at(src, len, at, text, out_len) : NULL;
-}
-
 /* The package's parts that change, owned (malloc'd data) or added. */
 typedef struct changes {
     pbi_part_data *items;
@@ -313,7 +290,7 @@ static bool annotate_sheet(pb_zip *z, pb_arena *a, const char *sheet, const note
         pbi_error_set(e, PB_ERR_NO_MAIN_PART, _("worksheet %s was annotated by pbcheck already"), sheet);
         ok = false;
     } else if (rels) {
-        new_rels = insert_before_last(rels, rels_len, "</Relationships>", rel, &new_len);
+        new_rels = pbi_annotate_insert_before_last(rels, rels_len, "</Relationships>", rel, &new_len);
         if (!new_rels && ok) {
             pbi_error_set(e, PB_ERR_XML_MALFORMED, _("the relationships of worksheet %s cannot be extended"), sheet);
             ok = false;
@@ -342,7 +319,7 @@ static bool annotate_sheet(pb_zip *z, pb_arena *a, const char *sheet, const note
         char el[256];
         snprintf(el, sizeof el, "<%slegacyDrawing xmlns:r=\"%s\" r:id=\"rIdPbcheckVml\"/>", pfx, base);
         size_t sl = 0;
-        char *data = insert_at(xml, len, at, el, &sl);
+        char *data = pbi_annotate_insert_at(xml, len, at, el, &sl);
         ok = add_change(a, ch, sheet, data, sl, e);
     }
     free(xml);
@@ -423,7 +400,7 @@ bool pbi_annotate_xlsx(const pb_document *d, FILE *out, pb_severity fail_on, pb_
         ok = oom(e);
     if (ok) {
         size_t nl = 0;
-        char *nt = insert_before_last(types, types_len, "</Types>", types_add.data ? types_add.data : "", &nl);
+        char *nt = pbi_annotate_insert_before_last(types, types_len, "</Types>", types_add.data ? types_add.data : "", &nl);
         if (!nt) {
             pbi_error_set(e, PB_ERR_XML_MALFORMED, "%s", _("the package's content types cannot be extended"));
             ok = false;

@@ -137,23 +137,31 @@ static cJSON *read_value(rd *r, int c, buf *b)
     return take_value(r, c, b) ? parse(b) : NULL;
 }
 
-/* The next member of an object whose '{' was read: its key in *key (a
- * cJSON string) and the first byte of its value returned; 0 after the
- * object's '}', EOF when the log is broken. */
-static int next_member(rd *r, bool *first, buf *b, cJSON **key)
+/* Past the ',' between the items of an object or array (close is its '}'
+ * or ']'): the next item's first byte, 0 at close, EOF when broken. */
+static int next_item(rd *r, bool *first, int close)
 {
     int c = skip_ws(r);
-    *key = NULL;
-    if (c == '}' && *first)
+    if (c == close)
         return 0;
     if (!*first) {
-        if (c == '}')
-            return 0;
         if (c != ',')
             return EOF;
         c = skip_ws(r);
     }
     *first = false;
+    return c;
+}
+
+/* The next member of an object whose '{' was read: its key in *key (a
+ * cJSON string) and the first byte of its value returned; 0 after the
+ * object's '}', EOF when the log is broken. */
+static int next_member(rd *r, bool *first, buf *b, cJSON **key)
+{
+    *key = NULL;
+    int c = next_item(r, first, '}');
+    if (c == 0 || c == EOF)
+        return c;
     if (c != '"' || !(*key = read_value(r, c, b)) || !cJSON_IsString(*key) || skip_ws(r) != ':') {
         cJSON_Delete(*key);
         *key = NULL;
@@ -169,21 +177,7 @@ static int next_member(rd *r, bool *first, buf *b, cJSON **key)
 
 /* The next element of an array whose '[' was read: its first byte; 0 after
  * the array's ']', EOF when the log is broken. */
-static int next_element(rd *r, bool *first)
-{
-    int c = skip_ws(r);
-    if (c == ']' && *first)
-        return 0;
-    if (!*first) {
-        if (c == ']')
-            return 0;
-        if (c != ',')
-            return EOF;
-        c = skip_ws(r);
-    }
-    *first = false;
-    return c;
-}
+static int next_element(rd *r, bool *first) { return next_item(r, first, ']'); }
 
 static bool is_key(const cJSON *key, const char *name)
 {
