@@ -469,8 +469,7 @@ static long max_comment_id(const char *xml)
     return max;
 }
 
-/* The prefix of an existing comments part's root ("w:"), written to out. */
-static bool comments_prefix(const char *xml, char *out, size_t cap)
+const char *pbi_annotate_root_prefix(const char *xml, char *out, size_t cap, const char **local, size_t *local_len)
 {
     for (const char *p = xml; (p = strchr(p, '<')); p++) {
         if (p[1] == '?' || p[1] == '!')
@@ -479,17 +478,24 @@ static bool comments_prefix(const char *xml, char *out, size_t cap)
         while (*end && !strchr(" \t\r\n/>", *end))
             end++;
         const char *colon = memchr(name, ':', (size_t)(end - name));
-        const char *local = colon ? colon + 1 : name;
-        if ((size_t)(end - local) != 8 || memcmp(local, "comments", 8) != 0)
-            return false;
         size_t n = colon ? (size_t)(colon - name + 1) : 0;
         if (n >= cap)
-            return false;
+            return NULL;
         memcpy(out, name, n);
         out[n] = 0;
-        return true;
+        *local = colon ? colon + 1 : name;
+        *local_len = (size_t)(end - *local);
+        return p;
     }
-    return false;
+    return NULL;
+}
+
+/* The prefix of an existing comments part's root ("w:"), written to out. */
+static bool comments_prefix(const char *xml, char *out, size_t cap)
+{
+    const char *local;
+    size_t len;
+    return pbi_annotate_root_prefix(xml, out, cap, &local, &len) && len == 8 && memcmp(local, "comments", 8) == 0;
 }
 
 /* Our comments into an existing comments part: before its end tag, or in

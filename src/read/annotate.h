@@ -66,6 +66,10 @@ bool pbi_anchor_map_build(const char *xml, size_t len, pb_arena *a, pbi_anchor_m
 /* src with text inserted at at, or before the last occurrence of closing
  * (NULL when there is none); malloc'd, its length in *out_len. */
 char *pbi_annotate_insert_at(const char *src, size_t len, const char *at, const char *text, size_t *out_len);
+/* The root element of a part: its prefix with the colon ("w:", "x:" or "")
+ * into out, its local name in *local / *local_len; returns its '<', NULL
+ * when there is none or the prefix does not fit. */
+const char *pbi_annotate_root_prefix(const char *xml, char *out, size_t cap, const char **local, size_t *local_len);
 char *pbi_annotate_insert_before_last(const char *src, size_t len, const char *closing, const char *text,
                                       size_t *out_len);
 

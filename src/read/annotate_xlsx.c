@@ -62,24 +62,15 @@ static void cell_ref(int row, int col, char *buf, size_t cap)
  * namespace is Strict's. */
 static bool root_prefix(const char *xml, char *out, size_t cap, bool *strict)
 {
-    for (const char *p = xml; (p = strchr(p, '<')); p++) {
-        if (p[1] == '?' || p[1] == '!')
-            continue;
-        const char *name = p + 1, *end = name;
-        while (*end && !strchr(" \t\r\n/>", *end))
-            end++;
-        const char *colon = memchr(name, ':', (size_t)(end - name));
-        size_t n = colon ? (size_t)(colon - name + 1) : 0;
-        if (n >= cap)
-            return false;
-        memcpy(out, name, n);
-        out[n] = 0;
-        const char *gt = strchr(end, '>');
-        *strict = gt && strstr(p, "purl.oclc.org/ooxml/spreadsheetml/main") &&
-                  strstr(p, "purl.oclc.org/ooxml/spreadsheetml/main") < gt;
-        return true;
-    }
-    return false;
+    const char *local;
+    size_t len;
+    const char *p = pbi_annotate_root_prefix(xml, out, cap, &local, &len);
+    if (!p)
+        return false;
+    const char *gt = strchr(local, '>');
+    *strict = gt && strstr(p, "purl.oclc.org/ooxml/spreadsheetml/main") &&
+              strstr(p, "purl.oclc.org/ooxml/spreadsheetml/main") < gt;
+    return true;
 }
 
 /* Where <legacyDrawing> goes in a worksheet: before the first child of
