@@ -117,6 +117,11 @@ bool pbi_rule_on(const pbi_checker *k, pbi_rule_id rule);
 void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_project *p, pb_loc loc,
                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Appends an item (fmt, with its separator) to the list a message names,
+ * in buf of cap bytes holding *len; an item that does not fit ends the
+ * list with " …" and *len becomes cap, so later items are left out. */
+void pbi_list_add(char *buf, size_t cap, size_t *len, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* ---- text as the rules compare it (words.c) */
 #define PBI_NORM_MAX 512
 #define PBI_COUNT(a) (sizeof(a) / sizeof *(a))

@@ -66,3 +66,19 @@ void pbi_add_sev(pbi_checker *k, pbi_rule_id rule, pb_severity dflt, const pb_pr
     vadd(k, rule, (int)dflt, p, loc, fmt, ap);
     va_end(ap);
 }
+
+void pbi_list_add(char *buf, size_t cap, size_t *len, const char *fmt, ...)
+{
+    if (*len + 1 >= cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(buf + *len, cap - *len, fmt, ap);
+    va_end(ap);
+    if (w < 0 || (size_t)w >= cap - *len) {
+        buf[*len] = '\0';
+        snprintf(buf + *len, cap - *len, "%s", _(" …"));
+        *len = cap;
+    } else
+        *len += (size_t)w;
+}

@@ -148,16 +148,8 @@ void pbi_check_effects(pbi_checker *k, const pb_project *p)
         if (!n++)
             first = i;
         /* Several rows are listed by their 二级 (the 三级 names may be long). */
-        if (len + 1 >= sizeof list)
-            continue;
-        int w = snprintf(list + len, sizeof list - len, _("%s%s 「%s」"), len ? _(", ") : "",
-                         ind->level2.text, ind->value.raw);
-        if (w < 0 || (size_t)w >= sizeof list - len) {
-            list[len] = '\0';
-            snprintf(list + len, sizeof list - len, "%s", _(" …"));
-            len = sizeof list;
-        } else
-            len += (size_t)w;
+        pbi_list_add(list, sizeof list, &len, _("%s%s 「%s」"), len ? _(", ") : "", ind->level2.text,
+                     ind->value.raw);
     }
     if (n == 0)
         return;

@@ -199,17 +199,9 @@ static void check_grades(pbi_checker *k, const pb_project *p)
                 first = ind;
                 first_grade = j + 1;
             }
-            if (len + 1 < sizeof list) {
-                int w = snprintf(list + len, sizeof list - len, _("%s%s (%s 「%s」 = %s 「%s」)"), len ? _(", ") : "",
-                                 ind->level3.text ? ind->level3.text : "", names[j], ind->grades[j].text, names[j + 1],
-                                 ind->grades[j + 1].text);
-                if (w < 0 || (size_t)w >= sizeof list - len) {
-                    list[len] = '\0';
-                    snprintf(list + len, sizeof list - len, "%s", _(" …"));
-                    len = sizeof list;
-                } else
-                    len += (size_t)w;
-            }
+            pbi_list_add(list, sizeof list, &len, _("%s%s (%s 「%s」 = %s 「%s」)"), len ? _(", ") : "",
+                         ind->level3.text ? ind->level3.text : "", names[j], ind->grades[j].text, names[j + 1],
+                         ind->grades[j + 1].text);
             break; /* one pair per row */
         }
     }

@@ -25,16 +25,8 @@ static const char *name_list(const pb_project *p, const size_t *rows, size_t n, 
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        const char *name = p->indicators[rows[i]].level3.text;
-        int w = snprintf(buf + len, cap - len, "%s「%s」", i ? _(", ") : "", name);
-        if (w < 0 || (size_t)w >= cap - len) {
-            buf[len] = '\0';
-            snprintf(buf + len, cap - len, "%s", _(" …"));
-            break;
-        }
-        len += (size_t)w;
-    }
+    for (size_t i = 0; i < n && len < cap; i++)
+        pbi_list_add(buf, cap, &len, "%s「%s」", i ? _(", ") : "", p->indicators[rows[i]].level3.text);
     return buf;
 }
 
