@@ -652,8 +652,9 @@ typedef struct pb_text_style {
 /* Human-readable report of one file: its verdict (通过 / 需修改：N 处错误…),
  * then the findings of the document and of each project, errors first; the
  * first finding of each rule ends with `pbcheck explain PBnnn`.  Text from
- * the document is shown through pb_safe_text. */
-void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s);
+ * the document is shown through pb_safe_text.  false: out of memory (nothing
+ * written). */
+bool pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s);
 
 /* ------------------------------------------- batch and CI reports (run) */
 

@@ -93,6 +93,59 @@ void pbi_project_rules(const pb_document *d, const pb_project *p, char *buf, siz
     }
 }
 
+size_t pbi_owner_of(const pb_document *d, const pb_project *p)
+{
+    if (!p)
+        return 0;
+    pb_project *const *list = p->whole_department ? d->departments : d->projects;
+    size_t n = p->whole_department ? d->department_count : d->project_count;
+    size_t base = p->whole_department ? 1 + d->project_count : 1;
+    /* the extractor numbers them in their list; a document built by hand
+     * may not */
+    if (p->number >= 1 && (size_t)p->number <= n && list[p->number - 1] == p)
+        return base + (size_t)p->number - 1;
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == p)
+            return base + i;
+    return 0;
+}
+
+bool pbi_owners_build(const pb_document *d, pbi_owners *o)
+{
+    size_t owners = 1 + d->project_count + d->department_count, n = d->finding_count;
+    size_t *of = malloc((n ? n : 1) * sizeof *of);
+    o->start = calloc(owners + 1, sizeof *o->start);
+    o->order = malloc((n ? n : 1) * sizeof *o->order);
+    if (!of || !o->start || !o->order) {
+        free(of);
+        pbi_owners_free(o);
+        return false;
+    }
+    for (size_t i = 0; i < n; i++)
+        o->start[(of[i] = pbi_owner_of(d, d->findings[i].project)) + 1]++;
+    for (size_t i = 0; i < owners; i++)
+        o->start[i + 1] += o->start[i];
+    size_t *next = malloc(owners * sizeof *next);
+    if (!next) {
+        free(of);
+        pbi_owners_free(o);
+        return false;
+    }
+    memcpy(next, o->start, owners * sizeof *next);
+    for (size_t i = 0; i < n; i++)
+        o->order[next[of[i]]++] = i;
+    free(next);
+    free(of);
+    return true;
+}
+
+void pbi_owners_free(pbi_owners *o)
+{
+    free(o->start);
+    free(o->order);
+    o->start = o->order = NULL;
+}
+
 const char *pbi_doc_path(const pb_document *d)
 {
     return d->display_path ? d->display_path : d->path ? d->path : "";

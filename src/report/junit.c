@@ -58,15 +58,16 @@ static void finding_line(const pb_finding *f, const pb_fingerprint *fp, char *bu
 }
 
 /* The testcase of one project (p NULL: the document). */
-static void project_case(FILE *out, const pb_report_file *rf, const pb_project *p, const char *name,
+static void project_case(FILE *out, const pb_report_file *rf, const pbi_owners *o, size_t owner, const char *name,
                          double seconds)
 {
     const pb_document *d = rf->doc;
     char line[4096];
     case_open(out, pbi_doc_path(d), name, seconds);
-    for (size_t i = 0; i < d->finding_count; i++) {
+    for (size_t j = o->start[owner]; j < o->start[owner + 1]; j++) {
+        size_t i = o->order[j];
         const pb_finding *f = &d->findings[i];
-        if (f->project != p || f->severity < rf->fail_on)
+        if (f->severity < rf->fail_on)
             continue;
         char msg[1024];
         snprintf(msg, sizeof msg, "%s %s: %s", f->rule->id, f->rule->slug, f->message);
@@ -79,9 +80,10 @@ static void project_case(FILE *out, const pb_report_file *rf, const pb_project *
         fputs("</failure>\n", out);
     }
     bool out_open = false;
-    for (size_t i = 0; i < d->finding_count; i++) {
+    for (size_t j = o->start[owner]; j < o->start[owner + 1]; j++) {
+        size_t i = o->order[j];
         const pb_finding *f = &d->findings[i];
-        if (f->project != p || f->severity >= rf->fail_on)
+        if (f->severity >= rf->fail_on)
             continue;
         if (!out_open)
             fputs("      <system-out>", out);
@@ -95,10 +97,10 @@ static void project_case(FILE *out, const pb_report_file *rf, const pb_project *
     fputs("    </testcase>\n", out);
 }
 
-static bool fails(const pb_report_file *rf, const pb_project *p)
+static bool fails(const pb_report_file *rf, const pbi_owners *o, size_t owner)
 {
-    for (size_t i = 0; i < rf->doc->finding_count; i++)
-        if (rf->doc->findings[i].project == p && rf->doc->findings[i].severity >= rf->fail_on)
+    for (size_t j = o->start[owner]; j < o->start[owner + 1]; j++)
+        if (rf->doc->findings[o->order[j]].severity >= rf->fail_on)
             return true;
     return false;
 }
@@ -120,34 +122,34 @@ static bool junit_file(FILE *out, FILE *tail, const pb_report_file *rf)
         fputs("</error>\n    </testcase>\n  </testsuite>\n", out);
         return true;
     }
-    bool doc_case = d->project_count == 0 && d->department_count == 0;
-    for (size_t i = 0; i < d->finding_count && !doc_case; i++)
-        doc_case = d->findings[i].project == NULL;
-    size_t failures = doc_case && fails(rf, NULL);
-    for (size_t i = 0; i < d->project_count; i++)
-        failures += fails(rf, d->projects[i]);
-    for (size_t i = 0; i < d->department_count; i++)
-        failures += fails(rf, d->departments[i]);
+    pbi_owners o;
+    if (!pbi_owners_build(d, &o))
+        return false;
+    bool doc_case = (d->project_count == 0 && d->department_count == 0) || o.start[1] > 0;
+    size_t failures = doc_case && fails(rf, &o, 0);
+    for (size_t i = 1; i <= d->project_count + d->department_count; i++)
+        failures += fails(rf, &o, i);
     size_t cases = d->project_count + d->department_count + doc_case;
     suite_open(out, pbi_doc_path(d), cases, failures, 0, rf->seconds);
     double each = rf->seconds >= 0 && cases ? rf->seconds / (double)cases : -1;
     if (doc_case)
-        project_case(out, rf, NULL, "document", each);
+        project_case(out, rf, &o, 0, "document", each);
     for (size_t i = 0; i < d->project_count; i++) {
         const pb_project *p = d->projects[i];
         char name[1024];
         const char *key = pbi_project_key(p);
         const char *pname = p->name.text && strcmp(p->name.text, key) ? p->name.text : "";
         snprintf(name, sizeof name, "project %d%s%s%s%s", p->number, *key ? " " : "", key, *pname ? " " : "", pname);
-        project_case(out, rf, p, name, each);
+        project_case(out, rf, &o, 1 + i, name, each);
     }
     for (size_t i = 0; i < d->department_count; i++) {
         const pb_project *p = d->departments[i];
         char name[1024];
         snprintf(name, sizeof name, "department %d%s%s", p->number, p->name.text ? " " : "",
                  p->name.text ? p->name.text : "");
-        project_case(out, rf, p, name, each);
+        project_case(out, rf, &o, 1 + d->project_count + i, name, each);
     }
+    pbi_owners_free(&o);
     fputs("  </testsuite>\n", out);
     return true;
 }

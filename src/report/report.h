@@ -50,6 +50,18 @@ const char *pbi_project_key(const pb_project *p);
  * table 1, row 7, column 3" (English: machine formats do not change with
  * the language); "" when the finding has neither. */
 void pbi_finding_where(const pb_finding *f, char *buf, size_t cap);
+/* The findings grouped by whom they are of, each group in the findings'
+ * order: owner 0 the document, 1 … project_count the projects, then the
+ * departments; the findings of owner o are order[start[o] … start[o + 1]).
+ * A reporter that lists findings under each project reads the findings
+ * once this way, not once per project. */
+typedef struct pbi_owners {
+    size_t *start;
+    size_t *order;
+} pbi_owners;
+bool pbi_owners_build(const pb_document *d, pbi_owners *o); /* false: out of memory */
+size_t pbi_owner_of(const pb_document *d, const pb_project *p);
+void pbi_owners_free(pbi_owners *o);
 
 /* Writes s as HTML text (also fit for a quoted attribute): markup and
  * quotes escaped, control characters and invalid UTF-8 as U+FFFD, tab as a

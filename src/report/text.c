@@ -160,18 +160,20 @@ static pb_severity min_shown(const pb_text_style *s)
     return s && s->min_severity > PB_SEV_OFF ? s->min_severity : PB_SEV_INFO;
 }
 
-/* The findings of one project (NULL: of the document), errors first, then
+/* The findings of one owner (see pbi_owners), errors first, then
  * warnings, then info, each group in document order. */
-static size_t project_findings(FILE *out, const pb_document *d, const pb_project *p, const pb_text_style *s,
-                               hinted *h)
+static size_t owner_findings(FILE *out, const pb_document *d, const pbi_owners *o, size_t owner,
+                             const pb_text_style *s, hinted *h)
 {
     size_t n = 0;
     for (int sev = PB_SEV_ERROR; sev >= (int)min_shown(s); sev--)
-        for (size_t j = 0; j < d->finding_count; j++)
-            if (d->findings[j].project == p && (int)d->findings[j].severity == sev) {
-                finding_line(out, d, &d->findings[j], s, h);
+        for (size_t j = o->start[owner]; j < o->start[owner + 1]; j++) {
+            const pb_finding *f = &d->findings[o->order[j]];
+            if ((int)f->severity == sev) {
+                finding_line(out, d, f, s, h);
                 n++;
             }
+        }
     return n;
 }
 
@@ -183,7 +185,7 @@ static void verdict(FILE *out, const pb_document *d, const pb_text_style *s)
     fprintf(out, "  %s%s%s\n", c ? (fails ? "\033[1;31m" : "\033[1;32m") : "", words, c ? "\033[0m" : "");
 }
 
-void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s)
+bool pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s)
 {
     char path[1024];
     pb_safe_text(pbi_doc_path(d), path, sizeof path);
@@ -191,19 +193,20 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
         char why[sizeof d->error.message * 4];
         pb_safe_text(d->error.message, why, sizeof why);
         fprintf(out, _("%s: cannot be read [%s]: %s\n"), path, pb_status_code(d->error.status), why);
-        return;
+        return true;
     }
+    pbi_owners o;
+    if (!pbi_owners_build(d, &o))
+        return false;
     fprintf(out, "%s\n", path);
     verdict(out, d, s);
     hinted h = {{0}};
-    project_findings(out, d, NULL, s, &h);
+    owner_findings(out, d, &o, 0, s, &h);
     for (size_t i = 0; i < d->project_count + d->department_count; i++) {
         const pb_project *p = i < d->project_count ? d->projects[i] : d->departments[i - d->project_count];
         project_heading(out, p, s);
-        size_t all = 0;
-        for (size_t j = 0; j < d->finding_count; j++)
-            all += d->findings[j].project == p;
-        size_t shown = project_findings(out, d, p, s, &h);
+        size_t all = o.start[i + 2] - o.start[i + 1];
+        size_t shown = owner_findings(out, d, &o, i + 1, s, &h);
         if (all == 0)
             fprintf(out, "    %s\n", _("no findings"));
         else if (shown == 0)
@@ -211,6 +214,8 @@ void pb_report_text_file(FILE *out, const pb_document *d, const pb_text_style *s
         if (all > 0 && shown == 0)
             fprintf(out, _("%zu finding(s) below the --severity level, not shown\n"), all);
     }
+    pbi_owners_free(&o);
+    return true;
 }
 
 /* ---- the text format of a run */
@@ -220,8 +225,7 @@ static bool text_file(FILE *out, FILE *tail, const pb_report_file *f)
     (void)tail;
     pb_text_style style = {.color = f->color, .fail_on = f->fail_on, .min_severity = f->min_severity,
                           .mark_hints = f->mark_hints};
-    pb_report_text_file(out, f->doc, &style);
-    return true;
+    return pb_report_text_file(out, f->doc, &style);
 }
 
 bool pbi_text_end(FILE *out, const pb_run_totals *t)
