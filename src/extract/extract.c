@@ -28,7 +28,7 @@ pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
         return NULL;
     x->doc = d;
     x->opt = o;
-    x->a = d->arena;
+    x->a = x->sa = d->arena;
     x->last_table = -1;
     x->term_col = -1;
     x->long_goals_first = -1;
@@ -131,11 +131,11 @@ static int take_row(pb_extractor *x, const pb_table *t, int r, slot *out)
 static bool skip_table(pb_extractor *x, const pb_table *t, int row, const char *title)
 {
     pb_document *d = x->doc;
-    if (!pbi_grow(x->a, (void **)&d->skipped, &x->skipped_cap, d->skipped_count, sizeof *d->skipped))
+    if (!pbi_grow(x->sa, (void **)&d->skipped, &x->skipped_cap, d->skipped_count, sizeof *d->skipped))
         return false;
     pb_skipped_table *sk = &d->skipped[d->skipped_count++];
     sk->kind = PB_TABLE_SELF_EVALUATION;
-    sk->title = title ? pb_arena_strdup(x->a, title) : NULL;
+    sk->title = title ? pb_arena_strdup(x->sa, title) : NULL;
     sk->loc = (pb_loc){t->index, row, 0, -1};
     x->ind_mode = false;
     x->sched = SCHED_NONE;
@@ -151,8 +151,8 @@ static bool keep_table(pb_extractor *x, const pb_table *t)
     pb_document *d = x->doc;
     if (d->table_count && d->tables[d->table_count - 1]->index == t->index)
         return true;
-    pb_table *copy = pbi_table_copy(x->a, t);
-    if (!copy || !pbi_grow(x->a, (void **)&d->tables, &x->table_cap, d->table_count, sizeof *d->tables))
+    pb_table *copy = pbi_table_copy(x->sa, t);
+    if (!copy || !pbi_grow(x->sa, (void **)&d->tables, &x->table_cap, d->table_count, sizeof *d->tables))
         return false;
     d->tables[d->table_count++] = copy;
     return true;
@@ -267,7 +267,8 @@ bool pbi_extract_table(pb_extractor *x, const pb_table *t)
     }
     /* 一级/二级 may carry into the next table (a page break); the cells
      * they point into go with this table's scratch memory. */
-    if ((x->carry_l1 && !(x->carry_l1 = pbi_keep(x, x->carry_l1))) || (x->carry_l2 && !(x->carry_l2 = pbi_keep(x, x->carry_l2))))
+    if ((x->carry_l1 && !(x->carry_l1 = pb_arena_strdup(x->sa, x->carry_l1))) ||
+        (x->carry_l2 && !(x->carry_l2 = pb_arena_strdup(x->sa, x->carry_l2))))
         return false;
     x->title = NULL;
     x->last_table = t->index;
@@ -289,9 +290,9 @@ static bool summary_item(pb_extractor *x, const char *norm, int index)
      * not one, and is not kept without bound. */
     if (d->summary_count >= x->opt->limits.max_tables)
         return true;
-    if (!pbi_grow(x->a, (void **)&d->summary, &x->summary_cap, d->summary_count, sizeof *d->summary))
+    if (!pbi_grow(x->sa, (void **)&d->summary, &x->summary_cap, d->summary_count, sizeof *d->summary))
         return false;
-    d->summary[d->summary_count].text = pb_arena_strdup(x->a, close + 1);
+    d->summary[d->summary_count].text = pb_arena_strdup(x->sa, close + 1);
     d->summary[d->summary_count].paragraph = index;
     if (!d->summary[d->summary_count].text)
         return false;

@@ -36,8 +36,14 @@ typedef struct nested_text {
 struct pb_extractor {
     pb_document *doc;
     const pb_options *opt;
-    pb_arena *a;
-    size_t project_cap, table_cap, summary_cap, skipped_cap;
+    /* a: what a project points to — the document's arena, or, when the
+     * projects are streamed, one reset after each project is done; sa:
+     * the document's arena, for what outlives the project being read
+     * (state carried to the next row, table or project) */
+    pb_arena *a, *sa;
+    pbi_project_done done;
+    void *done_ctx;
+    size_t project_cap, department_cap, table_cap, summary_cap, skipped_cap;
     pb_project *cur;
     /* cur's indicators and fund parts while it is read: grown here (malloc)
      * and copied to the arena at their final size when cur is closed, so

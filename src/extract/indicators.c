@@ -420,8 +420,11 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
         p->unit = unit;
         p->unit_text = unit_text;
     } else {
+        /* for the rows below, the next projects: kept beyond this one */
         x->list_unit = p->unit;
         x->list_unit_text = p->unit_text;
+        if (p->unit_text.text && !(x->list_unit_text.text = pb_arena_strdup(x->sa, p->unit_text.text)))
+            return false;
     }
     const pb_cell *c;
     if (!pbi_set_field(x, &p->name, t, name))

@@ -32,7 +32,7 @@ static bool schedule_labels(pb_extractor *x, const pb_table *t, int row, const s
         if (pbi_is_blank(s[j].cell->text) || s[j].cell->row != row)
             continue;
         x->sched_cols[x->sched_n] = s[j].cell->col;
-        x->sched_labels[x->sched_n] = pbi_normalize(x->a, s[j].cell->text, true);
+        x->sched_labels[x->sched_n] = pbi_normalize(x->sa, s[j].cell->text, true);
         if (!x->sched_labels[x->sched_n])
             return false;
         x->sched_n++;
@@ -157,13 +157,14 @@ static bool horizontal_amounts(const slot *s, const label_kind *kind, int n)
 static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, pb_money_unit u, bool bare)
 {
     bool pending = !x->cur || x->cur->first_table != t->index || x->cur->has_indicator_table;
-    pb_field f;
-    if (!pbi_set_field(x, &f, t, s[i].cell))
+    /* the next project's, maybe: kept beyond the current one */
+    pb_field f = {pb_arena_strdup(x->sa, s[i].cell->text ? s[i].cell->text : ""), pbi_cell_loc(t, s[i].cell)};
+    if (!f.text)
         return false;
     const char *org = NULL;
     pb_loc org_loc = PB_NOLOC;
     if (bare && n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text)) {
-        org = pbi_normalize(x->a, s[1 - i].cell->text, false);
+        org = pbi_normalize(x->sa, s[1 - i].cell->text, false);
         org_loc = pbi_cell_loc(t, s[1 - i].cell);
     }
     if (pending) {
@@ -260,7 +261,7 @@ static bool fund_header(pb_extractor *x, const pb_table *t, int row, const slot 
             x->cur->unit = pbi_unit_in(s[i].label);
         x->fund_cols[x->fund_n] = s[i].cell->col;
         x->fund_kinds[x->fund_n] = kind[i];
-        x->fund_labels[x->fund_n] = pb_arena_strdup(x->a, s[i].label);
+        x->fund_labels[x->fund_n] = pb_arena_strdup(x->sa, s[i].label);
         if (!x->fund_labels[x->fund_n])
             return false;
         x->fund_n++;
@@ -358,11 +359,11 @@ static bool label_inside(pb_extractor *x, slot *sl, bool funds, label_kind *k, c
     label_kind kk = pbi_label_inside(sl->cell->text, funds, head, sizeof head, &rest);
     if (kk == L_NONE)
         return false;
-    pb_cell *c = pb_arena_alloc(x->a, sizeof *c);
+    pb_cell *c = pb_arena_alloc(x->sa, sizeof *c);
     if (!c)
         return false;
     *c = *sl->cell;
-    c->text = pb_arena_strdup(x->a, rest);
+    c->text = pb_arena_strdup(x->sa, rest);
     if (!c->text)
         return false;
     memcpy(sl->label, head, sizeof head);

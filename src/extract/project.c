@@ -71,31 +71,15 @@ static bool settle(pb_extractor *x, void **items, size_t count, size_t size)
     return true;
 }
 
-bool pbi_close_project(pb_extractor *x)
-{
-    pb_project *p = x->cur;
-    uint64_t keys = x->keys;
-    x->keys = 0;
-    if (!p)
-        return true;
-    if (keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE)))
-        p->whole_department = true;
-    if (!p->template_family) {
-        const family *f = pbi_family_of(keys);
-        p->template_family = f ? &f->t : NULL;
-    }
-    bool ok = true;
-    if (p->indicators == x->ind_buf)
-        ok = settle(x, (void **)&p->indicators, p->indicator_count, sizeof *p->indicators);
-    if (p->funds == x->fund_buf)
-        ok = ok && settle(x, (void **)&p->funds, p->fund_count, sizeof *p->funds);
-    return ok;
-}
-
 void pbi_extractor_free(pb_extractor *x)
 {
     if (!x)
         return;
+    if (x->a != x->sa) {
+        x->cur = NULL; /* it was in x->a */
+        pb_arena_free(x->a);
+        x->a = x->sa;
+    }
     /* a project left open by a failed read points at nothing freed */
     if (x->cur && x->cur->indicators == x->ind_buf) {
         x->cur->indicators = NULL;
@@ -116,15 +100,11 @@ void pbi_extractor_free(pb_extractor *x)
 
 bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
 {
-    pb_document *d = x->doc;
     if (!pbi_close_project(x))
-        return false;
-    if (!pbi_grow(x->a, (void **)&d->projects, &x->project_cap, d->project_count, sizeof *d->projects))
         return false;
     pb_project *p = pb_arena_alloc(x->a, sizeof *p);
     if (!p)
         return false;
-    p->number = (int)d->project_count + 1;
     p->title = x->title ? pb_arena_strdup(x->a, x->title) : NULL;
     if (x->title && !p->title)
         return false;
@@ -148,7 +128,6 @@ bool pbi_new_project(pb_extractor *x, const pb_table *t, pb_loc loc)
     x->pend_unit = PB_UNIT_UNKNOWN;
     x->pend_org = NULL;
     p->total.loc = p->fiscal.loc = p->other.loc = p->schedule.loc = PB_NOLOC;
-    d->projects[d->project_count++] = p;
     x->cur = p;
     x->ind_mode = false;
     x->sched = SCHED_NONE;
@@ -228,7 +207,7 @@ bool pbi_note_nested(pb_extractor *x, const pb_table *t)
     for (int r = 0; r < t->row_count; r++)
         for (int i = 0; i < t->rows[r].count; i++)
             len += strlen(t->rows[r].cells[i].text ? t->rows[r].cells[i].text : "") + 1;
-    char *text = pb_arena_alloc(x->a, len), *w = text;
+    char *text = pb_arena_alloc(x->sa, len), *w = text;
     if (!text)
         return false;
     /* A row is a line, its cells joined by a space. */
@@ -390,66 +369,89 @@ static bool name_from_title(pb_extractor *x, pb_project *p)
     return true;
 }
 
-/* 部门整体 tables leave the projects for the departments; the projects
- * keep their order and are numbered again. */
-static bool move_departments(pb_extractor *x)
+/* A project once all its tables are read: its amounts in its unit, its
+ * name from its heading where the table has none. */
+static bool finish_project(pb_extractor *x, pb_project *p)
 {
-    pb_document *d = x->doc;
-    size_t kept = 0, n = 0;
-    for (size_t i = 0; i < d->project_count; i++)
-        n += d->projects[i]->whole_department;
-    if (!n)
-        return true;
-    d->departments = pb_arena_alloc(x->a, n * sizeof *d->departments);
-    if (!d->departments)
+    if (!name_from_title(x, p))
         return false;
-    for (size_t i = 0; i < d->project_count; i++) {
-        pb_project *p = d->projects[i];
-        if (p->whole_department) {
-            p->number = (int)d->department_count + 1;
-            d->departments[d->department_count++] = p;
-        } else {
-            p->number = (int)kept + 1;
-            d->projects[kept++] = p;
-        }
+    finish_amount(p, &p->total);
+    finish_amount(p, &p->long_total);
+    /* Beside the year's parts (当年财政拨款), the others are the whole
+     * project's. */
+    bool year_parts = false;
+    for (size_t j = 0; j < p->fund_count; j++) {
+        finish_amount(p, &p->funds[j].amount);
+        year_parts = year_parts || pbi_label_is_year(p->funds[j].label);
     }
-    d->project_count = kept;
+    for (size_t j = 0; j < p->fund_count && year_parts; j++)
+        p->funds[j].long_term = !pbi_label_is_year(p->funds[j].label);
+    finish_amount(p, &p->fiscal);
+    finish_amount(p, &p->other);
+    if (!sum_funds(x, p, true, false, &p->fiscal) || !sum_funds(x, p, false, false, &p->other) ||
+        !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
+        return false;
+    /* An amount whose label names 财政 and no other part (「财政拨款 50」
+     * with no 资金总额) is both the total and the fiscal part. */
+    bool only_fiscal = p->fund_count > 0;
+    for (size_t j = 0; j < p->fund_count; j++)
+        only_fiscal = only_fiscal && p->funds[j].fiscal && !p->funds[j].long_term;
+    if (!p->total.raw && only_fiscal && p->fiscal.present)
+        p->total = p->fiscal;
     return true;
 }
 
-bool pbi_extract_finish(pb_extractor *x)
+/* A project goes to the document's projects, a 部门整体 table to its
+ * departments, each numbered in its own list. */
+static bool place(pb_extractor *x, pb_project *p)
 {
     pb_document *d = x->doc;
-    if (!pbi_close_project(x))
+    pb_project ***list = p->whole_department ? &d->departments : &d->projects;
+    size_t *count = p->whole_department ? &d->department_count : &d->project_count;
+    size_t *cap = p->whole_department ? &x->department_cap : &x->project_cap;
+    if (!pbi_grow(x->sa, (void **)list, cap, *count, sizeof **list))
         return false;
-    for (size_t i = 0; i < d->project_count; i++) {
-        pb_project *p = d->projects[i];
-        if (!name_from_title(x, p))
-            return false;
-        finish_amount(p, &p->total);
-        finish_amount(p, &p->long_total);
-        /* Beside the year's parts (当年财政拨款), the others are the whole
-         * project's. */
-        bool year_parts = false;
-        for (size_t j = 0; j < p->fund_count; j++) {
-            finish_amount(p, &p->funds[j].amount);
-            year_parts = year_parts || pbi_label_is_year(p->funds[j].label);
-        }
-        for (size_t j = 0; j < p->fund_count && year_parts; j++)
-            p->funds[j].long_term = !pbi_label_is_year(p->funds[j].label);
-        finish_amount(p, &p->fiscal);
-        finish_amount(p, &p->other);
-        if (!sum_funds(x, p, true, false, &p->fiscal) || !sum_funds(x, p, false, false, &p->other) ||
-            !sum_funds(x, p, true, true, &p->long_fiscal) || !sum_funds(x, p, false, true, &p->long_other))
-            return false;
-        /* An amount whose label names 财政 and no other part (「财政拨款 50」
-         * with no 资金总额) is both the total and the fiscal part. */
-        bool only_fiscal = p->fund_count > 0;
-        for (size_t j = 0; j < p->fund_count; j++)
-            only_fiscal = only_fiscal && p->funds[j].fiscal && !p->funds[j].long_term;
-        if (!p->total.raw && only_fiscal && p->fiscal.present)
-            p->total = p->fiscal;
-    }
-    return move_departments(x);
+    p->number = (int)*count + 1;
+    (*list)[(*count)++] = p;
+    return true;
 }
 
+bool pbi_close_project(pb_extractor *x)
+{
+    pb_project *p = x->cur;
+    uint64_t keys = x->keys;
+    x->keys = 0;
+    if (!p)
+        return true;
+    x->cur = NULL;
+    if (keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE)))
+        p->whole_department = true;
+    if (!p->template_family) {
+        const family *f = pbi_family_of(keys);
+        p->template_family = f ? &f->t : NULL;
+    }
+    bool ok = true;
+    if (p->indicators == x->ind_buf)
+        ok = settle(x, (void **)&p->indicators, p->indicator_count, sizeof *p->indicators);
+    if (p->funds == x->fund_buf)
+        ok = ok && settle(x, (void **)&p->funds, p->fund_count, sizeof *p->funds);
+    if (!ok || !finish_project(x, p) || !place(x, p))
+        return false;
+    if (!x->done)
+        return true;
+    ok = x->done(x->done_ctx, p);
+    /* nothing of the project is needed any more */
+    pbi_arena_reset(x->a);
+    return ok;
+}
+
+bool pbi_extractor_stream(pb_extractor *x, pbi_project_done fn, void *ctx)
+{
+    if (!(x->a = pb_arena_new()))
+        return false;
+    x->done = fn;
+    x->done_ctx = ctx;
+    return true;
+}
+
+bool pbi_extract_finish(pb_extractor *x) { return pbi_close_project(x); }
