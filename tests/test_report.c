@@ -204,10 +204,10 @@ static void fake_init(fake *k, pb_format format)
     k->p.number = 1;
     k->p.name.text = "项目\x1b]0;title\x07名";
     k->pp = &k->p;
-    k->f[0] = (pb_finding){c, PB_SEV_INFO, "info one", &k->p, {1, 1, 3, -1}};
-    k->f[1] = (pb_finding){a, PB_SEV_ERROR, "error one \x1b[31m", &k->p, {1, 2, 4, -1}};
-    k->f[2] = (pb_finding){b, PB_SEV_WARNING, "warning one", &k->p, {1, 6, 27, -1}};
-    k->f[3] = (pb_finding){a, PB_SEV_ERROR, "error two", &k->p, {1, 3, 4, -1}};
+    k->f[0] = (pb_finding){c, PB_SEV_INFO, "info one", &k->p, {1, 1, 3, -1}, NULL};
+    k->f[1] = (pb_finding){a, PB_SEV_ERROR, "error one \x1b[31m", &k->p, {1, 2, 4, -1}, NULL};
+    k->f[2] = (pb_finding){b, PB_SEV_WARNING, "warning one", &k->p, {1, 6, 27, -1}, NULL};
+    k->f[3] = (pb_finding){a, PB_SEV_ERROR, "error two", &k->p, {1, 3, 4, -1}, NULL};
     k->d.path = "dir/\x1b[2Jname.docx";
     k->d.projects = &k->pp;
     k->d.project_count = 1;

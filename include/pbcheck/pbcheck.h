@@ -386,6 +386,9 @@ typedef struct pb_finding {
     const char *message; /* translated, quotes the document's words */
     const pb_project *project; /* NULL for document-level findings */
     pb_loc loc;
+    /* pb_finding_subject's text, kept when the project's indicators are
+     * not (a streamed read); NULL: worked out from the project */
+    const char *subject;
 } pb_finding;
 
 /* ---------------------------------------------------------------- errors */

@@ -65,6 +65,133 @@ static int cmp_finding(const void *x, const void *y)
     return strcmp(a->message, b->message);
 }
 
+bool pbi_check_begin(pbi_checker *k, pb_document *d, const pb_config *c)
+{
+    *k = (pbi_checker){.d = d, .c = c, .scratch = d->arena};
+    if (d->finding_count) {
+        /* findings of an earlier call stay first */
+        if (!(k->buf = malloc(d->finding_count * sizeof *k->buf)))
+            return false;
+        memcpy(k->buf, d->findings, d->finding_count * sizeof *k->buf);
+        k->cap = d->finding_count;
+        d->findings = k->buf;
+    }
+    if (!(k->keep = pb_arena_new())) {
+        free(k->buf);
+        return false;
+    }
+    k->code_default = c->code_pattern && strcmp(c->code_pattern, PB_DEFAULT_CODE_PATTERN) == 0;
+    k->code_re_ok = c->code_pattern && !k->code_default &&
+                    regcomp(&k->code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
+    return true;
+}
+
+static void repoint(pbi_checker *k, size_t from, const pb_project *was, const pb_project *now)
+{
+    for (size_t i = from; i < k->d->finding_count; i++)
+        if (k->d->findings[i].project == was)
+            k->d->findings[i].project = now;
+}
+
+static void add_view(pbi_checker *k, const pb_project *view)
+{
+    if (!pbi_grow(k->keep, (void **)&k->views, &k->view_cap, k->view_count, sizeof *k->views))
+        k->oom = true;
+    else
+        k->views[k->view_count++] = view;
+}
+
+void pbi_check_table(pbi_checker *k, const pb_project *p)
+{
+    if (k->oom)
+        return;
+    size_t from = k->d->finding_count;
+    /* PB323 on the texts as printed; every other rule on them without
+     * their placeholders */
+    pbi_check_placeholders(k, p);
+    const pb_project *q = pbi_placeholders_cut(k, p);
+    if (!q)
+        return;
+    if (p->whole_department) {
+        check_department(k, q);
+    } else {
+        check_project(k, q);
+        pbi_check_title(k, q);
+        pbi_copied_add(k, q);
+        add_view(k, q);
+    }
+    repoint(k, from, q, p);
+}
+
+void pbi_check_retire(pbi_checker *k, const pb_project *p, const pb_project *stub, size_t from)
+{
+    pb_document *d = k->d;
+    for (size_t i = from; i < d->finding_count && !k->oom; i++) {
+        pb_finding *f = &d->findings[i];
+        if (f->project != p)
+            continue;
+        char subject[1024];
+        if (!f->subject && !(f->subject = pb_arena_strdup(d->arena, pb_finding_subject(f, subject, sizeof subject))))
+            k->oom = true;
+        f->project = stub;
+    }
+    if (p->whole_department || !k->view_count)
+        return;
+    /* p's view is the last one added */
+    const pb_project **view = &k->views[k->view_count - 1];
+    *view = *view == p ? stub : pbi_project_identity(k->keep, *view);
+    k->oom = k->oom || !*view;
+}
+
+bool pbi_check_end(pbi_checker *k)
+{
+    pb_document *d = k->d;
+    if (!k->oom && d->project_count == 0 && d->department_count == 0) /* a 部门整体 table is a target table */
+        pbi_add(k, RULE_NO_TARGET_TABLE, NULL, PB_NOLOC,
+            _("no project target table (项目支出绩效目标表) was found among the document's %d tables"),
+            d->tables_seen);
+    for (size_t i = 0; i < d->skipped_count; i++) {
+        const pb_skipped_table *sk = &d->skipped[i];
+        if (sk->title)
+            pbi_add(k, RULE_SELF_EVALUATION_SKIPPED, NULL, sk->loc,
+                _("「%s」 is a self-evaluation table (绩效自评表), not a target table; it was not checked"), sk->title);
+        else
+            pbi_add(k, RULE_SELF_EVALUATION_SKIPPED, NULL, sk->loc, "%s",
+                _("a table with the columns of a self-evaluation (实际完成值, 分值, 得分 …) is not a target table; "
+                  "it was not checked"));
+    }
+    if (!k->oom) {
+        size_t from = d->finding_count;
+        pbi_check_copied(k);
+        pbi_check_identity(k);
+        pbi_check_summary(k);
+        /* the findings on a view are its project's (view i is project i) */
+        for (size_t i = from; i < d->finding_count; i++) {
+            const pb_project *p = d->findings[i].project;
+            size_t at = p ? (size_t)p->number - 1 : 0;
+            if (p && p->number >= 1 && at < k->view_count && at < d->project_count && k->views[at] == p)
+                d->findings[i].project = d->projects[at];
+        }
+    }
+    if (k->code_re_ok)
+        regfree(&k->code_re);
+    pb_arena_free(k->keep);
+    /* No finding leaves d->findings NULL, which qsort must not be given. */
+    if (!k->oom && d->finding_count > 1)
+        qsort(d->findings, d->finding_count, sizeof *d->findings, cmp_finding);
+    d->findings = NULL;
+    if (!k->oom && d->finding_count &&
+        (d->findings = pb_arena_alloc(d->arena, d->finding_count * sizeof *d->findings)))
+        memcpy(d->findings, k->buf, d->finding_count * sizeof *d->findings);
+    if (d->finding_count && !d->findings) {
+        d->finding_count = 0;
+        k->oom = true;
+    }
+    free(k->buf);
+    k->buf = NULL;
+    return !k->oom;
+}
+
 bool pb_check(pb_document *d, const pb_config *c)
 {
     pb_config dflt;
@@ -72,65 +199,14 @@ bool pb_check(pb_document *d, const pb_config *c)
         pb_config_default(&dflt);
         c = &dflt;
     }
-    pbi_checker k = {.d = d, .c = c};
     if (d->error.status != PB_OK)
         return true;
-    if (d->finding_count) {
-        /* findings of an earlier call stay first */
-        if (!(k.buf = malloc(d->finding_count * sizeof *k.buf)))
-            return false;
-        memcpy(k.buf, d->findings, d->finding_count * sizeof *k.buf);
-        k.cap = d->finding_count;
-        d->findings = k.buf;
-    }
-    if (d->project_count == 0 && d->department_count == 0) /* a 部门整体 table is a target table */
-        pbi_add(&k, RULE_NO_TARGET_TABLE, NULL, PB_NOLOC,
-            _("no project target table (项目支出绩效目标表) was found among the document's %d tables"),
-            d->tables_seen);
-    for (size_t i = 0; i < d->skipped_count; i++) {
-        const pb_skipped_table *sk = &d->skipped[i];
-        if (sk->title)
-            pbi_add(&k, RULE_SELF_EVALUATION_SKIPPED, NULL, sk->loc,
-                _("「%s」 is a self-evaluation table (绩效自评表), not a target table; it was not checked"), sk->title);
-        else
-            pbi_add(&k, RULE_SELF_EVALUATION_SKIPPED, NULL, sk->loc, "%s",
-                _("a table with the columns of a self-evaluation (实际完成值, 分值, 得分 …) is not a target table; "
-                  "it was not checked"));
-    }
-    k.code_default = c->code_pattern && strcmp(c->code_pattern, PB_DEFAULT_CODE_PATTERN) == 0;
-    k.code_re_ok = c->code_pattern && !k.code_default &&
-                   regcomp(&k.code_re, c->code_pattern, REG_EXTENDED | REG_NOSUB) == 0;
-    /* PB323 on the texts as printed; every other rule on them without
-     * their placeholders */
+    pbi_checker k;
+    if (!pbi_check_begin(&k, d, c))
+        return false;
     for (size_t i = 0; i < d->project_count; i++)
-        pbi_check_placeholders(&k, d->projects[i]);
+        pbi_check_table(&k, d->projects[i]);
     for (size_t i = 0; i < d->department_count; i++)
-        pbi_check_placeholders(&k, d->departments[i]);
-    pbi_placeholders hidden;
-    if (pbi_placeholders_hide(&k, &hidden)) {
-        for (size_t i = 0; i < d->project_count; i++) {
-            check_project(&k, d->projects[i]);
-            pbi_check_title(&k, d->projects[i]);
-        }
-        for (size_t i = 0; i < d->department_count; i++)
-            check_department(&k, d->departments[i]);
-        pbi_check_copied(&k);
-        pbi_check_identity(&k);
-        pbi_check_summary(&k);
-    }
-    pbi_placeholders_restore(&k, &hidden);
-    if (k.code_re_ok)
-        regfree(&k.code_re);
-    /* No finding leaves d->findings NULL, which qsort must not be given. */
-    if (d->finding_count > 1)
-        qsort(d->findings, d->finding_count, sizeof *d->findings, cmp_finding);
-    d->findings = NULL;
-    if (d->finding_count && (d->findings = pb_arena_alloc(d->arena, d->finding_count * sizeof *d->findings)))
-        memcpy(d->findings, k.buf, d->finding_count * sizeof *d->findings);
-    if (d->finding_count && !d->findings) {
-        d->finding_count = 0;
-        k.oom = true;
-    }
-    free(k.buf);
-    return !k.oom;
+        pbi_check_table(&k, d->departments[i]);
+    return pbi_check_end(&k);
 }

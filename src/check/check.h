@@ -104,7 +104,33 @@ typedef struct pbi_checker {
     regex_t code_re;
     bool code_re_ok;
     bool code_default; /* the default pattern: pbi_code_matches_default */
+    /* what one table's rules allocate: the document's arena, or the
+     * streamed project's, freed once it is checked */
+    pb_arena *scratch;
+    /* What the rules across projects keep of each (identity.c): the
+     * projects as they read them (placeholders cut; findings on a view are
+     * moved to its project at the end), and PB312's keys — compact, so
+     * that a streamed project can be freed. */
+    pb_arena *keep;
+    const pb_project **views;
+    size_t view_count, view_cap;
+    struct pbi_copied_key *copied; /* the first project's indicators by key */
+    size_t copied_count, copied_projects;
 } pbi_checker;
+
+/* ---- the driver (check.c): the rules of one table at a time, then the
+ * document's.  pb_check runs them over a whole document; a streamed read
+ * (pipeline) calls them as each project is read. */
+bool pbi_check_begin(pbi_checker *k, pb_document *d, const pb_config *c);
+/* The rules of one project or department, its findings pointing at p. */
+void pbi_check_table(pbi_checker *k, const pb_project *p);
+/* p is to be freed: its findings since finding from point at its identity
+ * (stub, see pbi_project_identity), their subjects written out, and the
+ * document-wide rules keep a stub of their view of it. */
+void pbi_check_retire(pbi_checker *k, const pb_project *p, const pb_project *stub, size_t from);
+/* The document's rules, the order of the findings; false when out of
+ * memory at any point. */
+bool pbi_check_end(pbi_checker *k);
 
 /* A finding of rule at its default severity (as
  * configured), message from fmt. */
@@ -203,10 +229,12 @@ void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, 
 /* The one 数量指标 of a one-year project whose 成本指标 price no unit: PB209
  * divides the budget by it (and takes PB204's cell over); NULL otherwise. */
 const pb_indicator *pbi_implied_cost_quantity(const pb_project *p);
-void pbi_check_copied(pbi_checker *k);                          /* PB312, identity.c */
-void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503 */
+/* PB312 (identity.c): the indicators of each project in turn, then the finding. */
+void pbi_copied_add(pbi_checker *k, const pb_project *p);
+void pbi_check_copied(pbi_checker *k);
+void pbi_check_identity(pbi_checker *k);                        /* PB501-PB503, on k->views */
 void pbi_check_title(pbi_checker *k, const pb_project *p);      /* PB504 */
-void pbi_check_summary(pbi_checker *k);                         /* PB505 */
+void pbi_check_summary(pbi_checker *k);                         /* PB505, on k->views */
 
 /* ---- template placeholders (placeholder.c): PB323, and the copies the other checks read */
 /* s holds a placeholder: «**», «＊＊», «XX», «××» (two or more fill characters). */
@@ -214,16 +242,10 @@ bool pbi_placeholder_in(const char *s);
 /* The indicator's 指标值 is (or holds) a placeholder: its value is PB323's, not the value rules'. */
 bool pbi_placeholder_value(const pb_indicator *ind);
 void pbi_check_placeholders(pbi_checker *k, const pb_project *p); /* PB323, once per project */
-/* The projects and departments replaced for the time of the checks. */
-typedef struct pbi_placeholders {
-    pb_project **projects, **departments; /* the originals by index; NULL: none replaced */
-    bool swapped;
-} pbi_placeholders;
-/* Replaces each project and department holding a placeholder by a copy whose names, goals and
- * 三级 have it cut out (a parenthesised note «(≥**%)» whole); false when out of memory. */
-bool pbi_placeholders_hide(pbi_checker *k, pbi_placeholders *s);
-/* Puts the originals back and points the findings made on a copy at its original. */
-void pbi_placeholders_restore(pbi_checker *k, pbi_placeholders *s);
+/* The project as the other rules read it: p itself, or, when it holds a
+ * placeholder, a copy (in k->scratch) whose names, goals and 三级 have it
+ * cut out (a parenthesised note «(≥**%)» whole); NULL when out of memory. */
+const pb_project *pbi_placeholders_cut(pbi_checker *k, const pb_project *p);
 
 #pragma GCC visibility pop
 

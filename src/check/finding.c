@@ -36,6 +36,7 @@ static void vadd(pbi_checker *k, pbi_rule_id rule, int dflt, const pb_project *p
     f->severity = sev;
     f->project = p;
     f->loc = loc;
+    f->subject = NULL;
     f->message = pb_arena_strdup(d->arena, msg);
     if (!f->message) {
         k->oom = true;
@@ -81,4 +82,46 @@ void pbi_list_add(char *buf, size_t cap, size_t *len, const char *fmt, ...)
         *len = cap;
     } else
         *len += (size_t)w;
+}
+
+/* ---- what a finding is about (fingerprints, baselines) */
+
+static bool same_loc(pb_loc a, pb_loc b)
+{
+    /* paragraph means something only outside the tables */
+    return a.table == b.table && a.row == b.row && a.col == b.col && (a.table >= 0 || a.paragraph == b.paragraph);
+}
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
+{
+    const pb_project *p = f->project;
+    snprintf(buf, cap, "%s", f->subject ? f->subject : "");
+    if (f->subject)
+        return buf;
+    if (!p || f->loc.table < 0)
+        return buf;
+    for (size_t i = 0; i < p->schedule.count; i++)
+        if (same_loc(p->schedule.items[i].loc, f->loc)) {
+            snprintf(buf, cap, "资金支出计划/%s", or_empty(p->schedule.items[i].label));
+            return buf;
+        }
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        if (same_loc(ind->value_cell.loc, f->loc) ||
+            (ind->loc.table == f->loc.table && ind->loc.row == f->loc.row)) {
+            snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text),
+                     or_empty(ind->level3.text));
+            return buf;
+        }
+    }
+    const pb_amount *amounts[3] = {&p->total, &p->fiscal, &p->other};
+    static const char *const names[3] = {"预算数", "财政资金", "其他资金"};
+    for (int i = 0; i < 3; i++)
+        if (same_loc(amounts[i]->loc, f->loc)) {
+            snprintf(buf, cap, "%s", names[i]);
+            return buf;
+        }
+    return buf;
 }

@@ -3,21 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct keyed {
-    const char *key; /* normalised */
-    size_t index;    /* project index in the document */
-    const pb_indicator *ind;
-} keyed;
-
-static int cmp_keyed(const void *x, const void *y)
-{
-    const keyed *a = x, *b = y;
-    int c = strcmp(a->key, b->key);
-    if (c)
-        return c;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
 /* (二级, 三级, 指标值) joined, normalised, into key; 0 when a part is blank. */
 #define KEY_MAX (3 * PBI_NORM_MAX + 3)
 static size_t indicator_key(const pb_indicator *ind, char *key)
@@ -32,62 +17,79 @@ static size_t indicator_key(const pb_indicator *ind, char *key)
 
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
-/* A key found in every project is in the first one: only the indicators
- * whose key the first project has are kept (at their length), so a
- * document of distinct projects keeps a few keys, not one per indicator. */
+/* An indicator of the first project, with what its finding says; a key
+ * found in every project is in the first one, so a document keeps these
+ * keys only, however many projects it has. */
+typedef struct pbi_copied_key {
+    const char *key; /* first: bsearch compares it as a string */
+    const char *group, *name, *value;
+    pb_loc loc;
+    size_t projects;  /* that have it */
+    size_t last_seen; /* the last project counted, 1-based */
+} pbi_copied_key;
+
+static bool first_project_keys(pbi_checker *k, const pb_project *p)
+{
+    pbi_copied_key *keys = pb_arena_alloc(k->keep, (p->indicator_count + 1) * sizeof *keys);
+    if (!keys)
+        return false;
+    size_t n = 0;
+    char key[KEY_MAX];
+    for (size_t j = 0; j < p->indicator_count; j++) {
+        const pb_indicator *ind = &p->indicators[j];
+        size_t len = indicator_key(ind, key);
+        if (!len)
+            continue;
+        keys[n] = (pbi_copied_key){pb_arena_strndup(k->keep, key, len), pb_arena_strdup(k->keep, pbi_group_of(ind)),
+                                   pb_arena_strdup(k->keep, ind->level3.text),
+                                   pb_arena_strdup(k->keep, ind->value.raw ? ind->value.raw : ""), ind->level3.loc, 1, 1};
+        if (!keys[n].key || !keys[n].group || !keys[n].name || !keys[n].value)
+            return false;
+        n++;
+    }
+    qsort(keys, n, sizeof *keys, cmp_str);
+    /* one entry per key: a row repeated in the first project is one problem */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!kept || strcmp(keys[kept - 1].key, keys[i].key) != 0)
+            keys[kept++] = keys[i];
+    k->copied = keys;
+    k->copied_count = kept;
+    return true;
+}
+
+void pbi_copied_add(pbi_checker *k, const pb_project *p)
+{
+    size_t number = ++k->copied_projects;
+    if (number == 1) {
+        k->oom = k->oom || !first_project_keys(k, p);
+        return;
+    }
+    char key[KEY_MAX];
+    for (size_t j = 0; j < p->indicator_count && k->copied_count; j++) {
+        if (!indicator_key(&p->indicators[j], key))
+            continue;
+        const char *kp = key;
+        pbi_copied_key *found = bsearch(&kp, k->copied, k->copied_count, sizeof *k->copied, cmp_str);
+        if (found && found->last_seen != number) {
+            found->projects++;
+            found->last_seen = number;
+        }
+    }
+}
+
 void pbi_check_copied(pbi_checker *k)
 {
     pb_document *d = k->d;
-    if (d->project_count < 2)
+    if (d->project_count < 2 || k->copied_projects != d->project_count)
         return;
-    const pb_project *p0 = d->projects[0];
-    pb_arena *a = pb_arena_new();
-    const char **firsts = a ? pb_arena_alloc(a, (p0->indicator_count + 1) * sizeof *firsts) : NULL;
-    keyed *keys = NULL;
-    size_t n = 0, nfirst = 0, cap = 0;
-    char key[KEY_MAX];
-    k->oom |= !firsts;
-    for (size_t i = 0; !k->oom && i < d->project_count; i++) {
-        if (i == 1)
-            qsort(firsts, nfirst, sizeof *firsts, cmp_str);
-        for (size_t j = 0; !k->oom && j < d->projects[i]->indicator_count; j++) {
-            const pb_indicator *ind = &d->projects[i]->indicators[j];
-            size_t len = indicator_key(ind, key);
-            if (!len)
-                continue;
-            const char *kp = key, **found = i ? bsearch(&kp, firsts, nfirst, sizeof *firsts, cmp_str) : NULL;
-            if (i && !found)
-                continue;
-            const char *kept = found ? *found : pb_arena_strndup(a, key, len);
-            if (!kept || !pbi_grow(a, (void **)&keys, &cap, n, sizeof *keys)) {
-                k->oom = true;
-                break;
-            }
-            if (!i)
-                firsts[nfirst++] = kept;
-            keys[n++] = (keyed){kept, i, ind};
-        }
-    }
-    if (k->oom) {
-        pb_arena_free(a);
-        return;
-    }
-    if (n > 1) /* keys is NULL when none was kept */
-        qsort(keys, n, sizeof *keys, cmp_keyed);
-    for (size_t i = 0, end; i < n && !k->oom; i = end) {
-        size_t projects = 1;
-        for (end = i + 1; end < n && strcmp(keys[end].key, keys[i].key) == 0; end++)
-            projects += keys[end].index != keys[end - 1].index;
-        if (projects < d->project_count)
-            continue;
-        /* One problem, one finding: at the first project's row. */
-        const pb_indicator *ind = keys[i].ind;
-        pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[keys[i].index], ind->level3.loc,
-            _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
-              "what that project does"),
-            pbi_group_of(ind), ind->level3.text, ind->value.raw, d->project_count);
-    }
-    pb_arena_free(a);
+    /* One problem, one finding: at the first project's row. */
+    for (size_t i = 0; i < k->copied_count; i++)
+        if (k->copied[i].projects == d->project_count)
+            pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[0], k->copied[i].loc,
+                _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
+                  "what that project does"),
+                k->copied[i].group, k->copied[i].name, k->copied[i].value, d->project_count);
 }
 
 /* Projects sorted by a normalised text, to find duplicates and matches. */
@@ -109,13 +111,12 @@ static int cmp_named(const void *x, const void *y)
  * sorted; *n set.  NULL when out of memory. */
 static named_project *sorted_by(pbi_checker *k, pb_arena *a, bool by_code, size_t *n)
 {
-    pb_document *d = k->d;
-    named_project *v = pb_arena_alloc(a, (d->project_count + 1) * sizeof *v);
+    named_project *v = pb_arena_alloc(a, (k->view_count + 1) * sizeof *v);
     if (!v)
         return NULL;
     *n = 0;
-    for (size_t i = 0; i < d->project_count; i++) {
-        const pb_project *p = d->projects[i];
+    for (size_t i = 0; i < k->view_count; i++) {
+        const pb_project *p = k->views[i];
         const char *s = by_code ? p->code.text : p->name.text;
         if (pbi_is_blank(s))
             continue;

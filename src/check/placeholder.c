@@ -1,8 +1,8 @@
 /* PB323: a template placeholder left in a name or value («(≥**%)», «**万元»,
  * «XX», «××»).  It is reported once per project, and the other checks read
- * the project without it: for the time of pb_check each project holding one
- * is replaced by a copy whose names have the placeholder cut out, and an
- * indicator whose value is a placeholder has its value left unchecked. */
+ * the project without it: they read a copy whose names have the placeholder
+ * cut out, and an indicator whose value is a placeholder has its value left
+ * unchecked. */
 #include "check/check.h"
 #include <string.h>
 
@@ -173,57 +173,17 @@ static pb_project *cleaned(pb_arena *a, const pb_project *p, bool *oom)
     return q;
 }
 
-static bool swap_all(pbi_placeholders *s, pb_arena *a, pb_project **list, size_t n, pb_project ***orig)
+const pb_project *pbi_placeholders_cut(pbi_checker *k, const pb_project *p)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (!project_has(list[i]))
-            continue;
-        if (!*orig) {
-            *orig = pb_arena_alloc(a, n * sizeof **orig);
-            if (!*orig)
-                return false;
-        }
-        bool oom = false;
-        pb_project *q = cleaned(a, list[i], &oom);
-        if (oom)
-            return false;
-        (*orig)[i] = list[i];
-        list[i] = q;
-        s->swapped = true;
-    }
-    return true;
-}
-
-bool pbi_placeholders_hide(pbi_checker *k, pbi_placeholders *s)
-{
-    pb_document *d = k->d;
-    memset(s, 0, sizeof *s);
-    if (!swap_all(s, d->arena, d->projects, d->project_count, &s->projects) ||
-        !swap_all(s, d->arena, d->departments, d->department_count, &s->departments)) {
+    if (!project_has(p))
+        return p;
+    bool oom = false;
+    const pb_project *q = cleaned(k->scratch, p, &oom);
+    if (oom || !q) {
         k->oom = true;
-        return false;
+        return NULL;
     }
-    return true;
-}
-
-static void restore(pb_document *d, pb_project **list, size_t n, pb_project **orig)
-{
-    for (size_t i = 0; orig && i < n; i++) {
-        if (!orig[i])
-            continue;
-        for (size_t j = 0; j < d->finding_count; j++)
-            if (d->findings[j].project == list[i])
-                d->findings[j].project = orig[i];
-        list[i] = orig[i];
-    }
-}
-
-void pbi_placeholders_restore(pbi_checker *k, pbi_placeholders *s)
-{
-    if (!s->swapped)
-        return;
-    restore(k->d, k->d->projects, k->d->project_count, s->projects);
-    restore(k->d, k->d->departments, k->d->department_count, s->departments);
+    return q;
 }
 
 bool pbi_placeholder_value(const pb_indicator *ind) { return pbi_placeholder_in(ind->value.raw); }

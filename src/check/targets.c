@@ -188,7 +188,7 @@ static void check_grades(pbi_checker *k, const pb_project *p)
         pb_value g[4];
         bool ok[4];
         for (int j = 0; j < 4; j++) {
-            ok[j] = ind->grades[j].text && pb_value_parse(k->d->arena, ind->grades[j].text, &g[j]) &&
+            ok[j] = ind->grades[j].text && pb_value_parse(k->scratch, ind->grades[j].text, &g[j]) &&
                     g[j].kind == PB_VALUE_NUMBER && g[j].op == PB_OP_NONE;
         }
         for (int j = 0; j + 1 < 4; j++) {

@@ -10,6 +10,11 @@
 /* ---- tables */
 pb_table *pbi_table_copy(pb_arena *a, const pb_table *t);
 
+/* A copy of p's identity in a (project.c): number, heading, code, name,
+ * amounts, header fields and locations; no indicators, goals, funds,
+ * schedule or 资金用途 (NULL, count 0).  NULL when out of memory. */
+pb_project *pbi_project_identity(pb_arena *a, const pb_project *p);
+
 /* ---- money */
 /* Converts an amount in unit `from` (power-of-ten exponent in 元) to `to`. */
 bool pbi_money_convert(pb_decimal v, int from_exp, int to_exp, pb_decimal *out);

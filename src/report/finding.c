@@ -177,43 +177,6 @@ void pbi_finding_where(const pb_finding *f, char *buf, size_t cap)
                  f->loc.row + 1, f->loc.col + 1);
 }
 
-static bool same_loc(pb_loc a, pb_loc b)
-{
-    /* paragraph means something only outside the tables */
-    return a.table == b.table && a.row == b.row && a.col == b.col && (a.table >= 0 || a.paragraph == b.paragraph);
-}
-
-static const char *or_empty(const char *s) { return s ? s : ""; }
-
-const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
-{
-    const pb_project *p = f->project;
-    snprintf(buf, cap, "%s", "");
-    if (!p || f->loc.table < 0)
-        return buf;
-    for (size_t i = 0; i < p->schedule.count; i++)
-        if (same_loc(p->schedule.items[i].loc, f->loc)) {
-            snprintf(buf, cap, "资金支出计划/%s", or_empty(p->schedule.items[i].label));
-            return buf;
-        }
-    for (size_t i = 0; i < p->indicator_count; i++) {
-        const pb_indicator *ind = &p->indicators[i];
-        if (same_loc(ind->value_cell.loc, f->loc) ||
-            (ind->loc.table == f->loc.table && ind->loc.row == f->loc.row)) {
-            snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text),
-                     or_empty(ind->level3.text));
-            return buf;
-        }
-    }
-    const pb_amount *amounts[3] = {&p->total, &p->fiscal, &p->other};
-    static const char *const names[3] = {"预算数", "财政资金", "其他资金"};
-    for (int i = 0; i < 3; i++)
-        if (same_loc(amounts[i]->loc, f->loc)) {
-            snprintf(buf, cap, "%s", names[i]);
-            return buf;
-        }
-    return buf;
-}
 
 /* Fingerprints: two FNV-1a 64 hashes with different bases. */
 
