@@ -18,7 +18,7 @@ allowed() {
     extract) echo "util model extract" ;;
     check) echo "util model check" ;;
     report) echo "util model report" ;;
-    pipeline) echo "util read extract pipeline" ;;
+    pipeline) echo "util read extract model check pipeline" ;;
     cli) echo "cli" ;;
     *) echo "" ;;
     esac

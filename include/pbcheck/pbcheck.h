@@ -521,6 +521,9 @@ typedef struct pb_document {
      * when path is UTF-8.  NULL in a document built by hand: the reporters
      * then show path itself. */
     const char *display_path;
+    /* read by pb_check_file or pb_check_memory: the projects are their
+     * identity only (see there) */
+    bool streamed;
 } pb_document;
 
 /* Reads a .docx or a .xlsx (told apart by the package's main part, not by
@@ -635,6 +638,26 @@ char *pb_config_json(const pb_config *c);
 /* Runs every enabled rule and appends the findings to d (sorted by
  * project, location, rule).  False only when out of memory. */
 bool pb_check(pb_document *d, const pb_config *c);
+
+/* Reading and checking at once, a project at a time, so that memory does
+ * not grow with the number of projects: each project (or 部门整体 table)
+ * is checked as soon as its last table is read, handed to fn if not NULL,
+ * then freed but for its identity.  fn sees the project whole, with its
+ * findings so far among d->findings; p lives until fn returns.  false from
+ * fn stops the read (error.status PB_ERR_INTERNAL; the caller knows why).
+ * The document returned is as pb_read_file and pb_check leave it, except
+ * that tables are never kept and d->streamed is set: its projects and
+ * departments are their identity only — number, heading, code, name,
+ * amounts, header fields and locations; no indicators, goals, funds,
+ * schedule or 资金用途 (NULL, count 0) — and each finding on a project
+ * carries its subject (pb_finding.subject).  The findings are complete and
+ * sorted, the document-wide rules (PB312, PB5) included.  NULL only when
+ * out of memory before anything was read. */
+typedef bool (*pb_project_fn)(void *ctx, const pb_document *d, const pb_project *p);
+pb_document *pb_check_file(const char *path, const pb_options *opt, const pb_config *c, pb_project_fn fn,
+                           void *ctx);
+pb_document *pb_check_memory(const void *data, size_t len, const char *name, const pb_options *opt,
+                             const pb_config *c, pb_project_fn fn, void *ctx);
 
 /* -------------------------------------------------------------- reports */
 

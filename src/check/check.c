@@ -93,12 +93,46 @@ static void repoint(pbi_checker *k, size_t from, const pb_project *was, const pb
             k->d->findings[i].project = now;
 }
 
+typedef struct pbi_view_subject {
+    pb_loc at[2];
+    const char *text[2]; /* NULL: the project is whole */
+} pbi_view_subject;
+
 static void add_view(pbi_checker *k, const pb_project *view)
 {
-    if (!pbi_grow(k->keep, (void **)&k->views, &k->view_cap, k->view_count, sizeof *k->views))
+    if (!pbi_grow(k->keep, (void **)&k->views, &k->view_cap, k->view_count, sizeof *k->views) ||
+        !pbi_grow(k->keep, (void **)&k->view_subjects, &k->view_subject_cap, k->view_count,
+                  sizeof *k->view_subjects)) {
         k->oom = true;
-    else
-        k->views[k->view_count++] = view;
+        return;
+    }
+    k->view_subjects[k->view_count] = (pbi_view_subject){{PB_NOLOC, PB_NOLOC}, {NULL, NULL}};
+    k->views[k->view_count++] = view;
+}
+
+/* What pb_finding_subject says of the code and name cells of p, kept in
+ * the document's arena for the findings to come. */
+static void keep_view_subjects(pbi_checker *k, const pb_project *p, pbi_view_subject *vs)
+{
+    const pb_field *f[2] = {&p->code, &p->name};
+    for (int i = 0; i < 2 && !k->oom; i++) {
+        char subject[1024];
+        pb_finding at = {.project = p, .loc = pbi_field_or(f[i], p->loc)};
+        const char *s = pb_finding_subject(&at, subject, sizeof subject);
+        vs->at[i] = at.loc;
+        vs->text[i] = *s ? pb_arena_strdup(k->d->arena, s) : "";
+        k->oom = !vs->text[i];
+    }
+}
+
+/* A finding of the rules across projects on a view whose project is gone:
+ * its subject, as its project whole gave it. */
+static void view_subject(const pbi_checker *k, size_t view, pb_finding *f)
+{
+    const pbi_view_subject *vs = &k->view_subjects[view];
+    for (int i = 0; i < 2 && !f->subject; i++)
+        if (vs->text[i] && memcmp(&vs->at[i], &f->loc, sizeof f->loc) == 0)
+            f->subject = vs->text[i];
 }
 
 void pbi_check_table(pbi_checker *k, const pb_project *p)
@@ -139,6 +173,7 @@ void pbi_check_retire(pbi_checker *k, const pb_project *p, const pb_project *stu
         return;
     /* p's view is the last one added */
     const pb_project **view = &k->views[k->view_count - 1];
+    keep_view_subjects(k, p, &k->view_subjects[k->view_count - 1]);
     *view = *view == p ? stub : pbi_project_identity(k->keep, *view);
     k->oom = k->oom || !*view;
 }
@@ -169,8 +204,10 @@ bool pbi_check_end(pbi_checker *k)
         for (size_t i = from; i < d->finding_count; i++) {
             const pb_project *p = d->findings[i].project;
             size_t at = p ? (size_t)p->number - 1 : 0;
-            if (p && p->number >= 1 && at < k->view_count && at < d->project_count && k->views[at] == p)
+            if (p && p->number >= 1 && at < k->view_count && at < d->project_count && k->views[at] == p) {
+                view_subject(k, at, &d->findings[i]);
                 d->findings[i].project = d->projects[at];
+            }
         }
     }
     if (k->code_re_ok)
@@ -190,6 +227,19 @@ bool pbi_check_end(pbi_checker *k)
     free(k->buf);
     k->buf = NULL;
     return !k->oom;
+}
+
+void pbi_check_abandon(pbi_checker *k)
+{
+    if (k->code_re_ok)
+        regfree(&k->code_re);
+    pb_arena_free(k->keep);
+    free(k->buf);
+    if (k->d) {
+        k->d->findings = NULL;
+        k->d->finding_count = 0;
+    }
+    *k = (pbi_checker){0};
 }
 
 bool pb_check(pb_document *d, const pb_config *c)

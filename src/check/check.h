@@ -114,6 +114,10 @@ typedef struct pbi_checker {
     pb_arena *keep;
     const pb_project **views;
     size_t view_count, view_cap;
+    /* beside each view once its project is freed: the subjects of the
+     * cells the rules across projects point at (its code and its name) */
+    struct pbi_view_subject *view_subjects;
+    size_t view_subject_cap;
     struct pbi_copied_key *copied; /* the first project's indicators by key */
     size_t copied_count, copied_projects;
 } pbi_checker;
@@ -131,6 +135,8 @@ void pbi_check_retire(pbi_checker *k, const pb_project *p, const pb_project *stu
 /* The document's rules, the order of the findings; false when out of
  * memory at any point. */
 bool pbi_check_end(pbi_checker *k);
+/* Frees what the checker holds, the findings too (a read that failed). */
+void pbi_check_abandon(pbi_checker *k);
 
 /* A finding of rule at its default severity (as
  * configured), message from fmt. */

@@ -23,6 +23,7 @@ static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *
 typedef struct pbi_copied_key {
     const char *key; /* first: bsearch compares it as a string */
     const char *group, *name, *value;
+    const char *subject; /* of the finding at loc */
     pb_loc loc;
     size_t projects;  /* that have it */
     size_t last_seen; /* the last project counted, 1-based */
@@ -40,10 +41,14 @@ static bool first_project_keys(pbi_checker *k, const pb_project *p)
         size_t len = indicator_key(ind, key);
         if (!len)
             continue;
+        char subject[1024];
+        pb_finding at = {.project = p, .loc = ind->level3.loc};
         keys[n] = (pbi_copied_key){pb_arena_strndup(k->keep, key, len), pb_arena_strdup(k->keep, pbi_group_of(ind)),
                                    pb_arena_strdup(k->keep, ind->level3.text),
-                                   pb_arena_strdup(k->keep, ind->value.raw ? ind->value.raw : ""), ind->level3.loc, 1, 1};
-        if (!keys[n].key || !keys[n].group || !keys[n].name || !keys[n].value)
+                                   pb_arena_strdup(k->keep, ind->value.raw ? ind->value.raw : ""),
+                                   pb_arena_strdup(k->keep, pb_finding_subject(&at, subject, sizeof subject)),
+                                   ind->level3.loc, 1, 1};
+        if (!keys[n].key || !keys[n].group || !keys[n].name || !keys[n].value || !keys[n].subject)
             return false;
         n++;
     }
@@ -84,12 +89,18 @@ void pbi_check_copied(pbi_checker *k)
     if (d->project_count < 2 || k->copied_projects != d->project_count)
         return;
     /* One problem, one finding: at the first project's row. */
-    for (size_t i = 0; i < k->copied_count; i++)
-        if (k->copied[i].projects == d->project_count)
-            pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[0], k->copied[i].loc,
-                _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
-                  "what that project does"),
-                k->copied[i].group, k->copied[i].name, k->copied[i].value, d->project_count);
+    for (size_t i = 0; i < k->copied_count; i++) {
+        if (k->copied[i].projects != d->project_count)
+            continue;
+        size_t before = d->finding_count;
+        pbi_add(k, RULE_INDICATOR_COPIED_ACROSS_PROJECTS, d->projects[0], k->copied[i].loc,
+            _("%s/%s 「%s」 is the same in all %zu projects of the document; set each project's target from "
+              "what that project does"),
+            k->copied[i].group, k->copied[i].name, k->copied[i].value, d->project_count);
+        /* the first project may be its identity only by now */
+        if (d->finding_count > before)
+            d->findings[before].subject = pb_arena_strdup(d->arena, k->copied[i].subject);
+    }
 }
 
 /* Projects sorted by a normalised text, to find duplicates and matches. */

@@ -1,6 +1,9 @@
-/* The pipeline of one file: package → main part → tables → projects. */
+/* The pipeline of one file: package → main part → tables → projects, and,
+ * streamed, each project checked as soon as it is read. */
 #include "read/read.h"
 #include "extract/extract.h"
+#include "check/check.h"
+#include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,11 +86,44 @@ static bool sink_table(void *ctx, const pb_table *t)
     return keep_sheet_name(c, t) && pbi_extract_table(c->x, t);
 }
 
-static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
+/* A streamed read: the checker, and the caller's view of each project. */
+typedef struct stream {
+    pbi_checker k;
+    pb_document *d;
+    pb_project_fn fn;
+    void *ctx;
+    bool stopped; /* fn said stop */
+} stream;
+
+/* Each project as it closes: checked, shown to the caller, then replaced
+ * in its list by its identity, the rest of it freed by the extractor. */
+static bool project_done(void *ctx, pb_project *p)
+{
+    stream *s = ctx;
+    pb_document *d = s->d;
+    size_t from = d->finding_count;
+    pbi_check_table(&s->k, p);
+    if (s->k.oom)
+        return false;
+    if (s->fn && !s->fn(s->ctx, d, p)) {
+        s->stopped = true;
+        return false;
+    }
+    pb_project *stub = pbi_project_identity(d->arena, p);
+    if (!stub)
+        return false;
+    pbi_check_retire(&s->k, p, stub, from);
+    (p->whole_department ? d->departments : d->projects)[p->number - 1] = stub;
+    pbi_arena_reset(s->k.scratch);
+    return !s->k.oom;
+}
+
+static void read_package(pb_document *d, pb_zip *z, const pb_options *o, stream *s)
 {
     pb_extractor *x = pbi_extractor_new(d, o);
-    if (!x) {
+    if (!x || (s && !pbi_extractor_stream(x, project_done, s))) {
         pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+        pbi_extractor_free(x);
         return;
     }
     sink_ctx ctx = {x, d, 0};
@@ -97,11 +133,16 @@ static void read_package(pb_document *d, pb_zip *z, const pb_options *o)
     pbi_extractor_free(x);
 }
 
-static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o)
+static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o, stream *s)
 {
     if (z)
-        read_package(d, z, o);
+        read_package(d, z, o, s);
     pbi_zip_close(z);
+    if (s && s->stopped) {
+        /* the reader took the stop for want of memory */
+        d->error.status = PB_OK;
+        pbi_error_set(&d->error, PB_ERR_INTERNAL, "%s", _("the report of a project could not be written"));
+    }
     if (d->error.status != PB_OK) {
         /* Half a document is not a document: checks see nothing of it. */
         d->project_count = 0;
@@ -122,7 +163,7 @@ pb_document *pb_read_file(const char *path, const pb_options *opt)
     if (!d)
         return NULL;
     pb_zip *z = pbi_zip_open_file(path, &opt->limits, &d->error);
-    return finish(d, z, opt);
+    return finish(d, z, opt, NULL);
 }
 
 pb_document *pb_read_memory(const void *data, size_t len, const char *name, const pb_options *opt)
@@ -136,11 +177,80 @@ pb_document *pb_read_memory(const void *data, size_t len, const char *name, cons
     if (!d)
         return NULL;
     pb_zip *z = pbi_zip_open_memory(data, len, &opt->limits, &d->error);
-    return finish(d, z, opt);
+    return finish(d, z, opt, NULL);
 }
 
 void pb_document_free(pb_document *d)
 {
     if (d)
         pb_arena_free(d->arena);
+}
+
+/* ---- streamed: read and checked a project at a time */
+
+static pb_document *stream_finish(pb_document *d, pb_zip *z, const pb_options *opt, const pb_config *c,
+                                  pb_project_fn fn, void *ctx)
+{
+    stream s = {.d = d, .fn = fn, .ctx = ctx};
+    pb_arena *scratch = pb_arena_new();
+    if (!scratch || !pbi_check_begin(&s.k, d, c)) {
+        pb_arena_free(scratch);
+        pbi_zip_close(z);
+        pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+        return d;
+    }
+    s.k.scratch = scratch;
+    pb_options o = *opt;
+    o.keep_tables = o.keep_project_tables = false; /* the point of streaming */
+    finish(d, z, &o, &s);
+    if (d->error.status != PB_OK) {
+        d->finding_count = 0;
+        pbi_check_abandon(&s.k);
+    } else if (!pbi_check_end(&s.k)) {
+        pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
+        d->project_count = d->department_count = 0;
+        d->finding_count = 0;
+    }
+    pb_arena_free(scratch);
+    d->streamed = true;
+    return d;
+}
+
+static const pb_config *config_or(const pb_config *c, pb_config *dflt)
+{
+    if (c)
+        return c;
+    pb_config_default(dflt);
+    return dflt;
+}
+
+pb_document *pb_check_file(const char *path, const pb_options *opt, const pb_config *c, pb_project_fn fn, void *ctx)
+{
+    pb_options dflt;
+    pb_config cdflt;
+    if (!opt) {
+        pb_options_default(&dflt);
+        opt = &dflt;
+    }
+    pb_document *d = doc_new(path);
+    if (!d)
+        return NULL;
+    pb_zip *z = pbi_zip_open_file(path, &opt->limits, &d->error);
+    return stream_finish(d, z, opt, config_or(c, &cdflt), fn, ctx);
+}
+
+pb_document *pb_check_memory(const void *data, size_t len, const char *name, const pb_options *opt,
+                             const pb_config *c, pb_project_fn fn, void *ctx)
+{
+    pb_options dflt;
+    pb_config cdflt;
+    if (!opt) {
+        pb_options_default(&dflt);
+        opt = &dflt;
+    }
+    pb_document *d = doc_new(name);
+    if (!d)
+        return NULL;
+    pb_zip *z = pbi_zip_open_memory(data, len, &opt->limits, &d->error);
+    return stream_finish(d, z, opt, config_or(c, &cdflt), fn, ctx);
 }
