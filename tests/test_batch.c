@@ -312,14 +312,80 @@ static char *same_files(const char *a, const char *b, const char *ext)
     char *x = read_rel(an), *y = read_rel(bn);
     drop_times(x);
     drop_times(y);
-    if (strcmp(x, y) != 0)
-        fail_msg("%s and %s differ", an, bn);
+    if (strcmp(x, y) != 0) {
+        size_t at = 0;
+        while (x[at] && x[at] == y[at])
+            at++;
+        size_t from = at > 80 ? at - 80 : 0;
+        fail_msg("%s and %s differ at byte %zu: «%.160s» / «%.160s»", an, bn, at, x + from, y + from);
+    }
     free(y);
     return x;
 }
 
 static const char *const all_formats[] = {"text", "json", "jsonl", "sarif", "junit", "github", "gitlab", "csv"};
 #define FORMAT_COUNT (sizeof all_formats / sizeof *all_formats)
+
+/* Every format but HTML takes a streamed read (each project checked and
+ * freed as it is read; JSON spools what it writes of each project, past
+ * 1 MiB in a temporary file): the output is the one of the whole document,
+ * read when an HTML report is also asked for — byte for byte, and for JSON
+ * with a spool larger than its part kept in memory. */
+static void test_streamed_like_whole(void **state)
+{
+    (void)state;
+    enum { PROJECTS = 300 };
+    static fx_project many[PROJECTS];
+    static char codes[PROJECTS][32];
+    for (int i = 0; i < PROJECTS; i++) {
+        many[i] = i % 3 ? ok_project : err_project;
+        snprintf(codes[i], sizeof codes[i], "13020925P%012d", i % 250); /* some twice: PB502 */
+        many[i].code = codes[i];
+    }
+    char *body = fx_reference_body(many, PROJECTS);
+    assert_non_null(body);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/streamed.docx", root);
+    assert_true(fx_docx_file(path, body));
+    free(body);
+    for (size_t i = 0; i < FORMAT_COUNT; i++) {
+        run_result r = sh("\"$PBCHECK\" -f %s streamed.docx > streamed.%s; echo $?; "
+                          "\"$PBCHECK\" -f %s --report html:streamed.html streamed.docx > whole.%s; echo $?",
+                          all_formats[i], all_formats[i], all_formats[i], all_formats[i]);
+        assert_string_equal(r.out, "1\n1\n");
+        run_free(&r);
+        free(same_files("streamed", "whole", all_formats[i]));
+    }
+    char *json = read_rel("streamed.json");
+    assert_true(strlen(json) > (1u << 20)); /* the spool went to a temporary file */
+    assert_non_null(strstr(json, "\"rule\":\"PB502\""));
+    free(json);
+}
+
+/* A spool that cannot be written (here: past the file size limit) fails
+ * its file with the reason, exit 4; nothing half-written is reported. */
+static void test_spool_cannot_be_written(void **state)
+{
+    (void)state;
+    run_result r = sh("(ulimit -f 256; trap '' XFSZ; exec \"$PBCHECK\" -f json streamed.docx reference.docx "
+                      "> spool.json)");
+    assert_int_equal(r.status, 4);
+    if (!strstr(r.err, "cannot write a temporary file of the report"))
+        fail_msg("stderr: %s", r.err);
+    run_free(&r);
+    char *text = read_rel("spool.json");
+    cJSON *j = parse_json(text);
+    free(text);
+    const cJSON *files = cJSON_GetObjectItem(j, "files");
+    assert_int_equal(cJSON_GetArraySize(files), 2);
+    const cJSON *first = cJSON_GetArrayItem(files, 0);
+    assert_string_equal(cJSON_GetObjectItem(first, "status")->valuestring, "error");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(first, "projects")), 0);
+    const cJSON *second = cJSON_GetArrayItem(files, 1);
+    assert_string_equal(cJSON_GetObjectItem(second, "status")->valuestring, "ok");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(second, "projects")), 3);
+    cJSON_Delete(j);
+}
 
 static void test_jobs_identical_output(void **state)
 {
@@ -1264,6 +1330,8 @@ int main(void)
         cmocka_unit_test(test_stdin_lists),
         cmocka_unit_test(test_jobs_identical_output),
         cmocka_unit_test(test_large_outputs_stream),
+        cmocka_unit_test(test_streamed_like_whole),
+        cmocka_unit_test(test_spool_cannot_be_written),
         cmocka_unit_test(test_jsonl_streams),
         cmocka_unit_test(test_unreadable_in_folder),
         cmocka_unit_test(test_file_timeout),

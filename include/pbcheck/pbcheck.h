@@ -725,6 +725,9 @@ typedef struct pb_report_file {
      * PB_HINT_TEXT, the hint, PB_HINT_END, so that the caller keeps the
      * first of each rule in the whole run (pb_reporter.marks_hints) */
     bool mark_hints;
+    /* doc->streamed: what pb_reporter.project wrote of its projects and of
+     * its departments, rewound (NULL when it wrote nothing) */
+    FILE *projects, *departments;
 } pb_report_file;
 
 /* The marks around a hint (control characters never written from a
@@ -761,6 +764,17 @@ typedef struct pb_reporter {
     bool pages;
     /* file marks its hints when pb_report_file.mark_hints (text) */
     bool marks_hints;
+    /* file takes a streamed document (pb_check_file, d->streamed): it
+     * reads the findings and the projects' identities only, and what
+     * project wrote.  False (HTML, export): the caller reads the file whole. */
+    bool streams;
+    /* A streamed read frees each project once checked: a format that shows
+     * more of a project than its identity writes that part here, while the
+     * project is whole, to a spool (the caller's temporary file; one for
+     * the projects, one for the departments), and file then copies
+     * pb_report_file.projects / .departments in its place (JSON).  NULL:
+     * findings and identities are all file reads. */
+    bool (*project)(FILE *spool, const pb_document *d, const pb_project *p);
 } pb_reporter;
 
 /* The format called name (one of pb_reporter_names()); NULL for another

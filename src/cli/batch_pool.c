@@ -278,6 +278,83 @@ static bool needs_fingerprints(const engine *e)
     return need;
 }
 
+/* ---- a file read and checked a project at a time */
+
+/* Whether every target takes a streamed document: then no file's projects
+ * are held whole beyond their checks (HTML draws the tables: it does not). */
+static bool streams(const batch_config *bc)
+{
+    if (bc->opt.keep_tables)
+        return false;
+    for (size_t t = 0; t < bc->target_count; t++)
+        if (!bc->targets[t].reporter->streams)
+            return false;
+    return true;
+}
+
+/* What the formats write of each project while it is whole (JSON), in a
+ * spool per target and kind until the file's chunk is rendered: in memory
+ * for a small file, a temporary file beyond SPOOL_IN_MEMORY. */
+#define SPOOL_IN_MEMORY (1u << 20)
+typedef struct spools {
+    const batch_config *bc;
+    FILE *f[BATCH_MAX_TARGETS][2]; /* [t][0] projects, [t][1] departments */
+    int err;                       /* errno of the first failure */
+} spools;
+
+static bool spool_project(void *ctx, const pb_document *d, const pb_project *p)
+{
+    spools *s = ctx;
+    for (size_t t = 0; t < s->bc->target_count; t++) {
+        const pb_reporter *rep = s->bc->targets[t].reporter;
+        if (!rep->project)
+            continue;
+        FILE **f = &s->f[t][p->whole_department];
+        errno = 0;
+        if ((!*f && !(*f = cli_spool_open(SPOOL_IN_MEMORY))) || !rep->project(*f, d, p)) {
+            s->err = errno ? errno : EIO;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Rewinds the spools for the reporters; false when one could not be written. */
+static bool spools_rewind(spools *s)
+{
+    for (size_t t = 0; t < s->bc->target_count; t++)
+        for (int k = 0; k < 2; k++)
+            if (s->f[t][k] && (fflush(s->f[t][k]) != 0 || ferror(s->f[t][k]) || fseek(s->f[t][k], 0, SEEK_SET) != 0)) {
+                s->err = errno ? errno : EIO;
+                return false;
+            }
+    return true;
+}
+
+static void spools_close(spools *s)
+{
+    for (size_t t = 0; t < BATCH_MAX_TARGETS; t++)
+        for (int k = 0; k < 2; k++)
+            if (s->f[t][k])
+                fclose(s->f[t][k]);
+}
+
+/* A spool that failed fails its file, in words of the disk. */
+static void spool_failed(pb_document *d, const spools *s)
+{
+    d->error.status = PB_ERR_INTERNAL;
+    snprintf(d->error.message, sizeof d->error.message, _("cannot write a temporary file of the report: %s"),
+             cli_strerror(s->err));
+    d->project_count = d->department_count = 0;
+    d->finding_count = 0;
+}
+
+static void spools_forget(spools *s)
+{
+    spools_close(s);
+    memset(s->f, 0, sizeof s->f);
+}
+
 static void process(engine *e, item *it, size_t seq, result *r)
 {
     const batch_config *bc = e->bc;
@@ -289,12 +366,20 @@ static void process(engine *e, item *it, size_t seq, result *r)
     }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    pb_document *d = it->kind == ITEM_UNREADABLE ? cli_error_doc(it->path, it->status, it->message)
-                                                 : cli_read_input(it->path, &bc->opt);
-    free(it->message);
     /* A bad .pbcheck.json met in a walk was reported and fails the run. */
     const pb_config *cfg = bc->configs ? cli_config_for(bc->configs, it->path) : NULL;
-    bool checked = d && pb_check(d, cfg ? cfg : bc->config);
+    spools sp = {.bc = bc};
+    cli_stream st = {cfg ? cfg : bc->config, spool_project, &sp};
+    bool stream = it->kind != ITEM_UNREADABLE && streams(bc);
+    pb_document *d = it->kind == ITEM_UNREADABLE ? cli_error_doc(it->path, it->status, it->message)
+                     : stream                    ? cli_check_input(it->path, &bc->opt, &st)
+                                                 : cli_read_input(it->path, &bc->opt);
+    free(it->message);
+    if (d && stream && (sp.err || !spools_rewind(&sp))) {
+        spool_failed(d, &sp);
+        spools_forget(&sp);
+    }
+    bool checked = d && (stream || pb_check(d, cfg ? cfg : bc->config));
     bool need_fps = checked && needs_fingerprints(e);
     pb_fingerprint *fps = need_fps ? pb_fingerprints(d) : NULL;
     bool ok = checked && (!need_fps || fps) &&
@@ -306,7 +391,7 @@ static void process(engine *e, item *it, size_t seq, result *r)
         summarise(e, d, r);
         for (size_t t = 0; ok && t < bc->target_count; t++) {
             pb_report_file rf = {d, fps, bc->fail_on, bc->targets[t].color, bc->min_severity, seconds,
-                                 cfg ? cfg : bc->config, bc->targets[t].reporter->marks_hints};
+                                 cfg ? cfg : bc->config, bc->targets[t].reporter->marks_hints, sp.f[t][0], sp.f[t][1]};
             /* the ring slot is this file's until the main thread has written it */
             chunk *shared = &e->ring[seq % e->window].main[t];
             ok = render(e, seq, bc->targets[t].reporter, &rf, &r->main[t], shared, &r->tail[t]);
@@ -318,6 +403,7 @@ static void process(engine *e, item *it, size_t seq, result *r)
         r->note = cli_xprintf(_("pbcheck: %s: out of memory\n"), it->path);
     }
     free(fps);
+    spools_close(&sp);
     pb_document_free(d);
 }
 

@@ -37,6 +37,10 @@ char *cli_shown_path(const char *path);
  * user's language: never the C library's words, which are English or "?"
  * where no Chinese locale is installed. */
 const char *cli_strerror(int err);
+/* A stream to write, rewind (fseek to 0) and read back: in memory up to
+ * in_memory bytes, in a temporary file beyond (cli/spool.c).  NULL when out
+ * of memory. */
+FILE *cli_spool_open(size_t in_memory);
 /* A severity in the user's language ("警告"); the JSON keeps the name. */
 const char *cli_severity_label(pb_severity s);
 /* Writes s padded with spaces to width terminal cells. */
@@ -54,6 +58,14 @@ bool cli_json_put(FILE *out, struct cJSON *item);
  * opened is told in pbcheck's words, and so is a lock file.  NULL only
  * when out of memory. */
 pb_document *cli_read_input(const char *path, const pb_options *opt);
+/* The same read and checked at once, a project at a time (pb_check_file):
+ * the document comes back checked, d->streamed set. */
+typedef struct cli_stream {
+    const pb_config *config;
+    pb_project_fn fn;
+    void *ctx;
+} cli_stream;
+pb_document *cli_check_input(const char *path, const pb_options *opt, const cli_stream *st);
 /* A document that could not be read, for why. */
 pb_document *cli_error_doc(const char *path, pb_status status, const char *why);
 

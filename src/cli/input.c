@@ -103,14 +103,31 @@ static pb_document *told_if_lock_file(pb_document *d, const char *path)
     return d;
 }
 
-static pb_document *read_input(const char *path, const pb_options *opt);
+static pb_document *read_input(const char *path, const pb_options *opt, const cli_stream *stream);
 
 pb_document *cli_read_input(const char *path, const pb_options *opt)
 {
-    return told_if_lock_file(read_input(path, opt), path);
+    return told_if_lock_file(read_input(path, opt, NULL), path);
 }
 
-static pb_document *read_input(const char *path, const pb_options *opt)
+pb_document *cli_check_input(const char *path, const pb_options *opt, const cli_stream *st)
+{
+    return told_if_lock_file(read_input(path, opt, st), path);
+}
+
+static pb_document *open_file(const char *path, const pb_options *opt, const cli_stream *st)
+{
+    return st ? pb_check_file(path, opt, st->config, st->fn, st->ctx) : pb_read_file(path, opt);
+}
+
+static pb_document *open_memory(const void *data, size_t len, const char *path, const pb_options *opt,
+                                const cli_stream *st)
+{
+    return st ? pb_check_memory(data, len, path, opt, st->config, st->fn, st->ctx)
+              : pb_read_memory(data, len, path, opt);
+}
+
+static pb_document *read_input(const char *path, const pb_options *opt, const cli_stream *stream)
 {
     struct stat st;
     char why[256];
@@ -121,7 +138,7 @@ static pb_document *read_input(const char *path, const pb_options *opt)
         return cli_error_doc(path, PB_ERR_IO, why);
     }
     if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
-        return pb_read_file(path, opt); /* the reader says what is wrong */
+        return open_file(path, opt, stream); /* the reader says what is wrong */
     int64_t start = now_ms();
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
@@ -141,7 +158,7 @@ static pb_document *read_input(const char *path, const pb_options *opt)
             uint64_t spent = (uint64_t)(now_ms() - start);
             left.limits.max_millis = spent < l->max_millis ? l->max_millis - spent : 1;
         }
-        d = pb_read_memory(data ? data : "", len, path, &left);
+        d = open_memory(data ? data : "", len, path, &left, stream);
     } else if (s == PB_ERR_TIMEOUT) {
         snprintf(why, sizeof why, _("reading took longer than the limit of %llu ms (--file-timeout)"),
                  (unsigned long long)l->max_millis);

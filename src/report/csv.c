@@ -65,4 +65,4 @@ static bool csv_file(FILE *out, FILE *tail, const pb_report_file *rf)
     return true;
 }
 
-const pb_reporter pb_reporter_csv = {"csv", "", "", csv_begin, csv_file, NULL, NULL, true, false, NULL, false, false};
+const pb_reporter pb_reporter_csv = {"csv", "", "", csv_begin, csv_file, NULL, NULL, true, false, NULL, false, false, true, NULL};

@@ -303,5 +303,5 @@ static bool json_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_export_csv = {"csv", "", "", csv_begin, csv_file, NULL, NULL, false, false, NULL, false, false};
-const pb_reporter pb_reporter_export_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL, false, false};
+const pb_reporter pb_reporter_export_csv = {"csv", "", "", csv_begin, csv_file, NULL, NULL, false, false, NULL, false, false, false, NULL};
+const pb_reporter pb_reporter_export_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL, false, false, false, NULL};

@@ -79,4 +79,4 @@ static bool github_file(FILE *out, FILE *tail, const pb_report_file *rf)
 }
 
 /* The run's totals close the log as the text format closes it. */
-const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, pbi_text_end, false, false, NULL, false, false};
+const pb_reporter pb_reporter_github = {"github", "", "", NULL, github_file, NULL, pbi_text_end, false, false, NULL, false, false, true, NULL};

@@ -69,4 +69,4 @@ static bool gitlab_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_gitlab = {"gitlab", ",", "", gitlab_begin, gitlab_file, NULL, gitlab_end, true, false, NULL, false, false};
+const pb_reporter pb_reporter_gitlab = {"gitlab", ",", "", gitlab_begin, gitlab_file, NULL, gitlab_end, true, false, NULL, false, false, true, NULL};

@@ -456,4 +456,6 @@ const pb_reporter pb_reporter_html = {
     .finish = html_finish,
     .pages = true,
     .marks_hints = false,
+    .streams = false,
+    .project = NULL,
 };

@@ -15,6 +15,7 @@
  * more than building them. */
 typedef struct jw {
     FILE *out;
+    bool out_failed; /* a spool could not be read back */
     size_t n;
     char buf[16384];
 } jw;
@@ -325,7 +326,19 @@ static void path_bytes(jw *w, const char *path)
     putch(w, '"');
 }
 
-static void document(jw *w, const pb_document *d)
+/* What pb_reporter.project spooled, copied in place of the list. */
+static void spooled(jw *w, FILE *spool)
+{
+    flush(w);
+    char buf[16384];
+    size_t n;
+    while (spool && (n = fread(buf, 1, sizeof buf, spool)) > 0)
+        fwrite(buf, 1, n, w->out);
+    if (spool && ferror(spool))
+        w->out_failed = true;
+}
+
+static void document(jw *w, const pb_document *d, FILE *projects, FILE *departments)
 {
     bool ok = d->error.status == PB_OK;
     putch(w, '{');
@@ -344,13 +357,17 @@ static void document(jw *w, const pb_document *d)
         putch(w, '}');
     }
     PUT(w, ",\"projects\":[");
-    for (size_t i = 0; i < d->project_count; i++) {
+    if (d->streamed && ok)
+        spooled(w, projects);
+    for (size_t i = 0; i < d->project_count && !d->streamed; i++) {
         if (i)
             putch(w, ',');
         project(w, d->projects[i]);
     }
     PUT(w, "],\"departments\":[");
-    for (size_t i = 0; i < d->department_count; i++) {
+    if (d->streamed && ok)
+        spooled(w, departments);
+    for (size_t i = 0; i < d->department_count && !d->streamed; i++) {
         if (i)
             putch(w, ',');
         project(w, d->departments[i]);
@@ -364,18 +381,22 @@ static void document(jw *w, const pb_document *d)
     PUT(w, "]}");
 }
 
-bool pb_report_json_write(FILE *out, const pb_document *d)
+static bool write_document(FILE *out, const pb_document *d, FILE *projects, FILE *departments)
 {
     jw *w = malloc(sizeof *w);
     if (!w)
         return false;
     w->out = out;
+    w->out_failed = false;
     w->n = 0;
-    document(w, d);
+    document(w, d, projects, departments);
     flush(w);
+    bool ok = !w->out_failed && !ferror(out);
     free(w);
-    return !ferror(out);
+    return ok;
 }
+
+bool pb_report_json_write(FILE *out, const pb_document *d) { return write_document(out, d, NULL, NULL); }
 
 char *pb_report_json_file(const pb_document *d)
 {
@@ -404,7 +425,26 @@ static bool json_begin(FILE *out)
 static bool json_file(FILE *out, FILE *tail, const pb_report_file *f)
 {
     (void)tail;
-    return pb_report_json_write(out, f->doc);
+    return write_document(out, f->doc, f->projects, f->departments);
+}
+
+/* A streamed project, whole, to its spool: the items of the list with
+ * their separators, as document() writes them. */
+static bool json_project(FILE *spool, const pb_document *d, const pb_project *p)
+{
+    (void)d;
+    jw *w = malloc(sizeof *w);
+    if (!w)
+        return false;
+    w->out = spool;
+    w->out_failed = false;
+    w->n = 0;
+    if (p->number > 1)
+        putch(w, ',');
+    project(w, p);
+    flush(w);
+    free(w);
+    return !ferror(spool);
 }
 
 static bool jsonl_file(FILE *out, FILE *tail, const pb_report_file *f)
@@ -425,5 +465,5 @@ static bool json_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL, false, false};
-const pb_reporter pb_reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL, false, false, NULL, false, false};
+const pb_reporter pb_reporter_json = {"json", ",", "", json_begin, json_file, NULL, json_end, false, false, NULL, false, false, true, json_project};
+const pb_reporter pb_reporter_jsonl = {"jsonl", "", "", NULL, jsonl_file, NULL, NULL, false, false, NULL, false, false, true, json_project};

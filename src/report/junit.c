@@ -161,4 +161,4 @@ static bool junit_end(FILE *out, const pb_run_totals *t)
     return true;
 }
 
-const pb_reporter pb_reporter_junit = {"junit", "", "", junit_begin, junit_file, NULL, junit_end, true, false, NULL, false, false};
+const pb_reporter pb_reporter_junit = {"junit", "", "", junit_begin, junit_file, NULL, junit_end, true, false, NULL, false, false, true, NULL};

@@ -223,4 +223,4 @@ static bool sarif_finish(FILE *log, FILE *out, const pb_run_totals *t)
     return !ferror(log);
 }
 
-const pb_reporter pb_reporter_sarif = {"sarif", ",", ",", sarif_begin, sarif_file, sarif_mid, sarif_end, true, false, sarif_finish, false, false};
+const pb_reporter pb_reporter_sarif = {"sarif", ",", ",", sarif_begin, sarif_file, sarif_mid, sarif_end, true, false, sarif_finish, false, false, true, NULL};
