@@ -142,8 +142,7 @@ void pbi_check_table(pbi_checker *k, const pb_project *p)
     size_t from = k->d->finding_count;
     /* PB323 on the texts as printed; every other rule on them without
      * their placeholders */
-    pbi_check_placeholders(k, p);
-    const pb_project *q = pbi_placeholders_cut(k, p);
+    const pb_project *q = pbi_check_placeholders(k, p) ? pbi_placeholders_cut(k, p) : p;
     if (!q)
         return;
     if (p->whole_department) {

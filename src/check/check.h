@@ -247,7 +247,8 @@ void pbi_check_summary(pbi_checker *k);                         /* PB505, on k->
 bool pbi_placeholder_in(const char *s);
 /* The indicator's 指标值 is (or holds) a placeholder: its value is PB323's, not the value rules'. */
 bool pbi_placeholder_value(const pb_indicator *ind);
-void pbi_check_placeholders(pbi_checker *k, const pb_project *p); /* PB323, once per project */
+/* PB323, once per project; whether p holds a placeholder */
+bool pbi_check_placeholders(pbi_checker *k, const pb_project *p);
 /* The project as the other rules read it: p itself, or, when it holds a
  * placeholder, a copy (in k->scratch) whose names, goals and 三级 have it
  * cut out (a parenthesised note «(≥**%)» whole); NULL when out of memory. */

@@ -189,7 +189,7 @@ const pb_project *pbi_placeholders_cut(pbi_checker *k, const pb_project *p)
 bool pbi_placeholder_value(const pb_indicator *ind) { return pbi_placeholder_in(ind->value.raw); }
 
 /* One finding per project: how many cells, the first placeholder and its cell. */
-void pbi_check_placeholders(pbi_checker *k, const pb_project *p)
+bool pbi_check_placeholders(pbi_checker *k, const pb_project *p)
 {
     size_t n = 0;
     const char *first = NULL;
@@ -212,7 +212,7 @@ void pbi_check_placeholders(pbi_checker *k, const pb_project *p)
             first = ind->value.raw, at = ind->value_cell.loc;
     }
     if (!n)
-        return;
+        return false;
     size_t x, y;
     find_run(first, &x, &y);
     cut_span(first, &x, &y);
@@ -224,4 +224,5 @@ void pbi_check_placeholders(pbi_checker *k, const pb_project *p)
             _("%zu cell(s) still hold a placeholder of the template, e.g. 「%s」 in 「%s」; the other checks read "
               "them without it: fill in the real figure or delete the placeholder"),
             n, mark, first);
+    return true;
 }
