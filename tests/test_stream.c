@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "fixture_layouts.h"
 #include "pbcheck/pbcheck.h"
 
 typedef struct seen {
@@ -196,6 +197,54 @@ static void test_across_projects(void **state)
     free(docx);
 }
 
+static void compare_bytes(const void *data, size_t len, const char *name)
+{
+    pb_document *whole = pb_read_memory(data, len, name, NULL);
+    assert_true(pb_check(whole, NULL));
+    seen s = {0};
+    pb_document *streamed = pb_check_memory(data, len, name, NULL, NULL, on_project, &s);
+    compare(whole, streamed, &s);
+    assert_int_equal(whole->error.status, PB_OK);
+    assert_true(whole->project_count + whole->department_count > 0);
+    pb_document_free(whole);
+    pb_document_free(streamed);
+}
+
+/* Every layout of the other offices (test_layouts), as .docx and as .xlsx
+ * — several projects in one table or sheet, lists that carry a unit from
+ * row to row — whole and streamed alike. */
+static void test_layouts(void **state)
+{
+    (void)state;
+    static const fl_format formats[] = {FL_DOCX, FL_XLSX, FL_XLSX_INLINE};
+    fl_project p[3] = {fl_clean, fl_clean, fl_clean};
+    p[1].code = "13020925P001470100099";
+    p[1].name = "第二个项目专项经费";
+    p[2].code = "13020925P001470100098";
+    p[2].name = "第三个项目专项经费";
+    p[2].sched[3] = "90%";
+    for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+        for (int l = 0; l < FL_LAYOUT_COUNT; l++) {
+            fl_doc d = {0};
+            fl_layout_doc(&d, (fl_layout)l, p, 3, false);
+            size_t len;
+            void *bytes = fl_write(&d, formats[f], &len);
+            compare_bytes(bytes, len, formats[f] == FL_DOCX ? "layout.docx" : "layout.xlsx");
+            free(bytes);
+            fl_doc_free(&d);
+        }
+        for (int v = 0; v < FL_VARIANT_COUNT; v++) {
+            fl_doc d = {0};
+            fl_variant_doc(&d, (fl_variant)v);
+            size_t len;
+            void *bytes = fl_write(&d, formats[f], &len);
+            compare_bytes(bytes, len, formats[f] == FL_DOCX ? "variant.docx" : "variant.xlsx");
+            free(bytes);
+            fl_doc_free(&d);
+        }
+    }
+}
+
 /* fn may stop the read: the document is then an error, with nothing in it. */
 static void test_caller_stops(void **state)
 {
@@ -247,6 +296,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_document),
         cmocka_unit_test(test_across_projects),
+        cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_caller_stops),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_without_callback),

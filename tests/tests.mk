@@ -13,8 +13,8 @@ $(B)/tests/test_i18n: $(B)/cli/i18n.o
 $(B)/tests/test_i18n.o: CPPFLAGS += -DTEST_LOCALEDIR='"$(CURDIR)/$(B)/locale"'
 $(B)/tests/test_html: LDLIBS += -lz
 # test_layouts writes every layout as .docx and as .xlsx (fixture_layouts.c).
-$(B)/tests/test_layouts: $(B)/tests/fixture_layouts.o
-$(B)/tests/test_layouts.o $(B)/tests/fixture_layouts.o: tests/fixture_layouts.h
+$(B)/tests/test_layouts $(B)/tests/test_stream: $(B)/tests/fixture_layouts.o
+$(B)/tests/test_layouts.o $(B)/tests/test_stream.o $(B)/tests/fixture_layouts.o: tests/fixture_layouts.h
 
 $(B)/tests:
 	mkdir -p $@

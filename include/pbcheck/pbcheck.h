@@ -665,7 +665,9 @@ pb_document *pb_check_memory(const void *data, size_t len, const char *name, con
  * is returned, allocated with malloc). */
 char *pb_report_json_file(const pb_document *d);
 /* The same object written to out as it is built; false when out of memory
- * or on a write error. */
+ * or on a write error.  A streamed document (d->streamed) has no projects
+ * left to write: its "projects" and "departments" are empty here; the json
+ * reporter writes them as they are read (pb_reporter.project). */
 bool pb_report_json_write(FILE *out, const pb_document *d);
 
 typedef struct pb_text_style {

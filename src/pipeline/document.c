@@ -152,32 +152,42 @@ static pb_document *finish(pb_document *d, pb_zip *z, const pb_options *o, strea
     return d;
 }
 
+static const pb_options *options_or(const pb_options *o, pb_options *dflt)
+{
+    if (o)
+        return o;
+    pb_options_default(dflt);
+    return dflt;
+}
+
+/* The document and its package, from the file called name, or from memory
+ * when in_memory. */
+static pb_document *open_package(const char *name, bool in_memory, const void *data, size_t len,
+                                 const pb_options *opt, pb_zip **z)
+{
+    pb_document *d = doc_new(name);
+    if (d)
+        *z = in_memory ? pbi_zip_open_memory(data, len, &opt->limits, &d->error)
+                       : pbi_zip_open_file(name, &opt->limits, &d->error);
+    return d;
+}
+
 pb_document *pb_read_file(const char *path, const pb_options *opt)
 {
     pb_options dflt;
-    if (!opt) {
-        pb_options_default(&dflt);
-        opt = &dflt;
-    }
-    pb_document *d = doc_new(path);
-    if (!d)
-        return NULL;
-    pb_zip *z = pbi_zip_open_file(path, &opt->limits, &d->error);
-    return finish(d, z, opt, NULL);
+    opt = options_or(opt, &dflt);
+    pb_zip *z = NULL;
+    pb_document *d = open_package(path, false, NULL, 0, opt, &z);
+    return d ? finish(d, z, opt, NULL) : NULL;
 }
 
 pb_document *pb_read_memory(const void *data, size_t len, const char *name, const pb_options *opt)
 {
     pb_options dflt;
-    if (!opt) {
-        pb_options_default(&dflt);
-        opt = &dflt;
-    }
-    pb_document *d = doc_new(name);
-    if (!d)
-        return NULL;
-    pb_zip *z = pbi_zip_open_memory(data, len, &opt->limits, &d->error);
-    return finish(d, z, opt, NULL);
+    opt = options_or(opt, &dflt);
+    pb_zip *z = NULL;
+    pb_document *d = open_package(name, true, data, len, opt, &z);
+    return d ? finish(d, z, opt, NULL) : NULL;
 }
 
 void pb_document_free(pb_document *d)
@@ -228,15 +238,10 @@ pb_document *pb_check_file(const char *path, const pb_options *opt, const pb_con
 {
     pb_options dflt;
     pb_config cdflt;
-    if (!opt) {
-        pb_options_default(&dflt);
-        opt = &dflt;
-    }
-    pb_document *d = doc_new(path);
-    if (!d)
-        return NULL;
-    pb_zip *z = pbi_zip_open_file(path, &opt->limits, &d->error);
-    return stream_finish(d, z, opt, config_or(c, &cdflt), fn, ctx);
+    opt = options_or(opt, &dflt);
+    pb_zip *z = NULL;
+    pb_document *d = open_package(path, false, NULL, 0, opt, &z);
+    return d ? stream_finish(d, z, opt, config_or(c, &cdflt), fn, ctx) : NULL;
 }
 
 pb_document *pb_check_memory(const void *data, size_t len, const char *name, const pb_options *opt,
@@ -244,13 +249,8 @@ pb_document *pb_check_memory(const void *data, size_t len, const char *name, con
 {
     pb_options dflt;
     pb_config cdflt;
-    if (!opt) {
-        pb_options_default(&dflt);
-        opt = &dflt;
-    }
-    pb_document *d = doc_new(name);
-    if (!d)
-        return NULL;
-    pb_zip *z = pbi_zip_open_memory(data, len, &opt->limits, &d->error);
-    return stream_finish(d, z, opt, config_or(c, &cdflt), fn, ctx);
+    opt = options_or(opt, &dflt);
+    pb_zip *z = NULL;
+    pb_document *d = open_package(name, true, data, len, opt, &z);
+    return d ? stream_finish(d, z, opt, config_or(c, &cdflt), fn, ctx) : NULL;
 }

@@ -381,14 +381,22 @@ static void document(jw *w, const pb_document *d, FILE *projects, FILE *departme
     PUT(w, "]}");
 }
 
-static bool write_document(FILE *out, const pb_document *d, FILE *projects, FILE *departments)
+static jw *jw_open(FILE *out)
 {
     jw *w = malloc(sizeof *w);
+    if (w) {
+        w->out = out;
+        w->out_failed = false;
+        w->n = 0;
+    }
+    return w;
+}
+
+static bool write_document(FILE *out, const pb_document *d, FILE *projects, FILE *departments)
+{
+    jw *w = jw_open(out);
     if (!w)
         return false;
-    w->out = out;
-    w->out_failed = false;
-    w->n = 0;
     document(w, d, projects, departments);
     flush(w);
     bool ok = !w->out_failed && !ferror(out);
@@ -433,12 +441,9 @@ static bool json_file(FILE *out, FILE *tail, const pb_report_file *f)
 static bool json_project(FILE *spool, const pb_document *d, const pb_project *p)
 {
     (void)d;
-    jw *w = malloc(sizeof *w);
+    jw *w = jw_open(spool);
     if (!w)
         return false;
-    w->out = spool;
-    w->out_failed = false;
-    w->n = 0;
     if (p->number > 1)
         putch(w, ',');
     project(w, p);

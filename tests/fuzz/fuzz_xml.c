@@ -4,6 +4,7 @@
  * failing the zip's CRC), then the whole path runs as in fuzz_docx.c, with
  * every table kept (as `pbcheck tables` reads). */
 #include "pbcheck/pbcheck.h"
+#include "fuzz/same_streamed.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -131,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(pb_report_json_file(d));
         pb_text_style style = {false};
         pb_report_text_file(sink_file, d, &style);
+        same_streamed(d, zip, len, &o);
     }
     pb_document_free(d);
     free(zip);
