@@ -177,6 +177,18 @@ void pbi_check_retire(pbi_checker *k, const pb_project *p, const pb_project *stu
     k->oom = k->oom || !*view;
 }
 
+/* What the checker holds beside the document. */
+static void release(pbi_checker *k)
+{
+    if (k->code_re_ok)
+        regfree(&k->code_re);
+    k->code_re_ok = false;
+    pb_arena_free(k->keep);
+    k->keep = NULL;
+    free(k->buf);
+    k->buf = NULL;
+}
+
 bool pbi_check_end(pbi_checker *k)
 {
     pb_document *d = k->d;
@@ -209,9 +221,6 @@ bool pbi_check_end(pbi_checker *k)
             }
         }
     }
-    if (k->code_re_ok)
-        regfree(&k->code_re);
-    pb_arena_free(k->keep);
     /* No finding leaves d->findings NULL, which qsort must not be given. */
     if (!k->oom && d->finding_count > 1)
         qsort(d->findings, d->finding_count, sizeof *d->findings, cmp_finding);
@@ -223,17 +232,14 @@ bool pbi_check_end(pbi_checker *k)
         d->finding_count = 0;
         k->oom = true;
     }
-    free(k->buf);
-    k->buf = NULL;
-    return !k->oom;
+    bool ok = !k->oom;
+    release(k);
+    return ok;
 }
 
 void pbi_check_abandon(pbi_checker *k)
 {
-    if (k->code_re_ok)
-        regfree(&k->code_re);
-    pb_arena_free(k->keep);
-    free(k->buf);
+    release(k);
     if (k->d) {
         k->d->findings = NULL;
         k->d->finding_count = 0;

@@ -214,7 +214,6 @@ static pb_document *stream_finish(pb_document *d, pb_zip *z, const pb_options *o
     o.keep_tables = o.keep_project_tables = false; /* the point of streaming */
     finish(d, z, &o, &s);
     if (d->error.status != PB_OK) {
-        d->finding_count = 0;
         pbi_check_abandon(&s.k);
     } else if (!pbi_check_end(&s.k)) {
         pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
