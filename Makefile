@@ -3,7 +3,7 @@
 #   make run      the README's first command: packages, build, the bundled sample
 #   make check    the README's second command: packages, then every test
 CC      ?= cc
-CFLAGS  ?= -O2 -g
+CFLAGS  ?= -O3 -g
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla
 
 # The layering is a build rule: only src/read/ is compiled with libxml2's and

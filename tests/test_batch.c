@@ -1144,8 +1144,11 @@ static void test_export_departments(void **state)
         if (!row)
             fail_msg("no department row %s in\n%s", want, r.out);
         /* no amount, no schedule; 13 indicators, no finding */
-        assert_true(strncmp(strstr(row + 2, "\r\n") - strlen(",\"\",13,0,0,0,"), ",\"\",13,0,0,0,",
-                            strlen(",\"\",13,0,0,0,")) == 0);
+        static const char tail[] = ",\"\",13,0,0,0,";
+        const char *eol = strstr(row + 2, "\r\n");
+        if (!eol || eol - row < (ptrdiff_t)strlen(tail))
+            fail_msg("the department row ends too soon: %.200s", row);
+        assert_true(strncmp(eol - strlen(tail), tail, strlen(tail)) == 0);
     }
     assert_int_equal(count_of(r.out, ",ok,部门整体,"), 2);
     assert_int_equal(count_of(r.out, ",ok,项目,"), 3);
@@ -1267,10 +1270,13 @@ static keys findings_of(const char *jsonl)
         {
             cJSON *loc = cJSON_GetObjectItem(f, "location");
             char buf[4096];
-            snprintf(buf, sizeof buf, "%s|%s|%d|%d|%d|%s", str_of(o, "path"), str_of(f, "rule"),
+            const char *path = str_of(o, "path"), *rule = str_of(f, "rule"), *message = str_of(f, "message");
+            if (!path || !rule || !message)
+                fail_msg("a finding without path, rule or message: %.100s", line);
+            snprintf(buf, sizeof buf, "%s|%s|%d|%d|%d|%s", path, rule,
                      cJSON_IsObject(loc) ? cJSON_GetObjectItem(loc, "table")->valueint : -1,
                      cJSON_IsObject(loc) ? cJSON_GetObjectItem(loc, "row")->valueint : -1,
-                     cJSON_IsObject(loc) ? cJSON_GetObjectItem(loc, "column")->valueint : -1, str_of(f, "message"));
+                     cJSON_IsObject(loc) ? cJSON_GetObjectItem(loc, "column")->valueint : -1, message);
             k.items = realloc(k.items, (k.count + 1) * sizeof *k.items);
             k.items[k.count++] = strdup(buf);
         }
