@@ -165,6 +165,7 @@ while [ $i -lt "$REPS" ]; do
     fi
     run folder.floor "0" "$FLOOR" "$@"
     run folder.sax "0" "$FLOOR" --sax "$@"
+    run folder.sax2 "0" bench/floor_pair.sh "$FLOOR" "$@"
     if [ $i -le "$PEER_REPS" ]; then
         run folder.peer "0 1" "$PYTHON" "$PEER" "$@"
     fi
@@ -240,6 +241,7 @@ row() { # LABEL SERIES
         row "pbcheck (no -j yet)" folder.pbcheck
     fi
     row "floor --sax (the floor)" folder.sax
+    row "floor --sax, 2 processes" folder.sax2
     row "floor (xmlTextReader)" folder.floor
     row "python-docx peer" folder.peer
     echo "10000-table report, peak RSS by output format"
@@ -323,6 +325,8 @@ per_table_kib=$(calc '%.1f' "($rss_10000 - $rss_1000) / 9000")
     done
     if [ $JOBS = yes ]; then
         target "folder: -j 1 / -j 2 (wall)" "$(calc '%.2f' "$fo_pb / $(med folder.pbcheck2 1)")" ">=" 1.85 "×"
+        printf '  %-50s %9s   (two floor processes, each over half the files: the most -j 2 could gain here)\n' \
+            "folder: floor / 2 floors at once (wall)" "$(calc '%.2f' "$(pmed folder.sax folder.sax2 1)")"
     else
         printf '  %-50s %9s   target >= 1.85×   SKIP (pbcheck has no --jobs yet)\n' "folder: -j 1 / -j 2 (wall)" "-"
     fi

@@ -386,6 +386,10 @@ static void test_old_formats_lock_files_no_input(void **state)
     assert_non_null(strstr(r.out, "\"exit_status\":2}}"));
     assert_non_null(strstr(r.out, "st 2\nwritten\n"));
     run_free(&r);
+    /* ... and SARIF says that the run checked nothing */
+    r = sh("cat none.sarif");
+    assert_non_null(strstr(r.out, "\"executionSuccessful\":false,\"exitCode\":2"));
+    run_free(&r);
     r = sh("\"$PBCHECK\" --list-files empty");
     assert_int_equal(r.status, 2);
     run_free(&r);

@@ -94,7 +94,9 @@ int cli_batch_run(const batch_config *bc, char **paths, int count)
     if (bc->exit_zero && status == EXIT_FINDINGS)
         status = EXIT_CLEAN;
     o.totals.exit_status = status;
-    o.totals.execution_failed = status == EXIT_UNREADABLE || status == EXIT_INTERNAL;
+    /* No input found is a failed run too: a SARIF viewer that showed "no
+     * results" would hide that nothing was checked. */
+    o.totals.execution_failed = status == EXIT_UNREADABLE || status == EXIT_INTERNAL || o.totals.files == 0;
     batch_write_end(&o);
     status = cli_worse(status, o.status == EXIT_INTERNAL ? EXIT_INTERNAL : EXIT_CLEAN);
     batch_close_outputs(&o, &status);
