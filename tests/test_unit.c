@@ -106,11 +106,14 @@ static void test_normalize(void **state)
                     }
                 }
     assert_false(pbi_contains_any(NULL, words, nw));
-    /* The label look-ups skip texts longer than any label they hold. */
+    /* The label look-ups skip texts longer than any label they hold, and
+     * texts with a digit, which none holds. */
     size_t exact, column, exact_max, column_max;
-    pbi_label_longest(&exact, &column, &exact_max, &column_max);
+    bool digit;
+    pbi_label_longest(&exact, &column, &exact_max, &column_max, &digit);
     assert_true(exact <= exact_max);
     assert_true(column <= column_max);
+    assert_false(digit);
     assert_true(pbi_is_blank(" \u3000\t\n"));
     assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */

@@ -208,7 +208,8 @@ static bool is_fiscal_label(const char *s)
 }
 
 /* The longest text of exact_labels and of column_labels, in bytes: a cell
- * longer is none of them (test_unit holds them to pbi_label_longest()). */
+ * longer is none of them, nor is a text with a digit (test_unit holds
+ * them to pbi_label_longest()). */
 #define EXACT_LABEL_MAX 27
 #define COLUMN_LABEL_MAX 24
 
@@ -220,7 +221,12 @@ label_kind pbi_label_of(const char *label, bool funds)
     pbi_label_base(label, base, sizeof base);
     size_t n = strlen(base);
     probe p = probe_of(base, n);
-    for (size_t i = 0; n <= EXACT_LABEL_MAX && i < sizeof exact_labels / sizeof *exact_labels; i++)
+    /* Most cells that are no label are amounts, codes and 指标值, and no
+     * label holds a digit: they are ruled out at once. */
+    bool digit = false;
+    for (size_t i = 0; i < n && n <= EXACT_LABEL_MAX && !digit; i++)
+        digit = base[i] >= '0' && base[i] <= '9';
+    for (size_t i = 0; n <= EXACT_LABEL_MAX && !digit && i < sizeof exact_labels / sizeof *exact_labels; i++)
         if (lit_is(&exact_labels[i].text, &p))
             return exact_labels[i].kind;
     if (pbi_has_prefix(base, "资金支出计划") || pbi_has_prefix(base, "资金支出进度") ||
@@ -469,15 +475,28 @@ const char *pbi_key_name(int key)
     return n ? n : "";
 }
 
-void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max)
+static bool has_digit(const lit *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->s[i] >= '0' && l->s[i] <= '9')
+            return true;
+    return false;
+}
+
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit)
 {
     *exact = *column = 0;
-    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
+    *digit = false;
+    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++) {
         if (exact_labels[i].text.len > *exact)
             *exact = exact_labels[i].text.len;
-    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
+        *digit = *digit || has_digit(&exact_labels[i].text);
+    }
+    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++) {
         if (column_labels[i].text.len > *column)
             *column = column_labels[i].text.len;
+        *digit = *digit || has_digit(&column_labels[i].text);
+    }
     *exact_max = EXACT_LABEL_MAX;
     *column_max = COLUMN_LABEL_MAX;
 }

@@ -46,7 +46,7 @@ bool pbi_label_unit_note(const char *label, char *out, size_t cap);
 label_kind pbi_label_of(const char *label, bool funds);
 /* The longest exact label and column head, in bytes, and the bounds the
  * look-ups assume (for test_unit: the first two must not pass the others). */
-void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max);
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit);
 /* A label and its value in one cell («项目名称：某项目»): the field, its
  * folded label in head and *rest the value's text; L_NONE when the cell is
  * no such pair. */
