@@ -1080,7 +1080,8 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 /* ---- variants of other offices */
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
-    "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged"};
+    "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
+    "list-repeated"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1205,6 +1206,25 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "||||产出指标|成本指标|整治总成本|≤400000元\n"
                    "||||效益指标|生态效益指标|垃圾无害化处理率|≥90%\n"
                    "||||满意度指标|服务对象满意度指标|群众满意度|≥95%");
+        break;
+    case FLV_LIST_REPEATED:
+        /* two projects of one name would differ in their amount or code:
+         * the rows below go on only with the same name, amount and goals */
+        fl_para(d, "项目支出绩效目标表");
+        fl_para(d, "金额单位：元");
+        fl_grid(d, "单位名称|项目名称|预算数|年度目标|一级指标|二级指标|三级指标|指标值\n"
+                   "某镇本级|道路维护|600000|维护道路|产出指标|数量指标|维护道路里程|≥10公里\n"
+                   "某镇本级|道路维护|600000|维护道路|产出指标|质量指标|道路完好率|≥95%\n"
+                   "某镇本级|道路维护|600000|维护道路|产出指标|时效指标|完成时间|12月底前\n"
+                   "某镇本级|道路维护|600000|维护道路|产出指标|成本指标|维护总成本|≤600000元\n"
+                   "某镇本级|道路维护|600000|维护道路|效益指标|社会效益指标|群众出行改善|明显改善\n"
+                   "某镇本级|道路维护|600000|维护道路|满意度指标|服务对象满意度指标|群众满意度|≥90%\n"
+                   "某镇本级|环境整治|400000|整治环境|产出指标|数量指标|整治村庄|≥5个\n"
+                   "某镇本级|环境整治|400000|整治环境|产出指标|质量指标|验收合格率|≥95%\n"
+                   "某镇本级|环境整治|400000|整治环境|产出指标|时效指标|完成时间|11月底前\n"
+                   "某镇本级|环境整治|400000|整治环境|产出指标|成本指标|整治总成本|≤400000元\n"
+                   "某镇本级|环境整治|400000|整治环境|效益指标|生态效益指标|垃圾无害化处理率|≥90%\n"
+                   "某镇本级|环境整治|400000|整治环境|满意度指标|服务对象满意度指标|群众满意度|≥95%");
         break;
     default:
         abort();

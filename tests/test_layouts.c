@@ -1249,6 +1249,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
     [FLV_LIST_SUBTOTAL] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
+    [FLV_LIST_REPEATED] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
+                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
 };
 
 static void check_variant(fl_variant v, fl_format f)
@@ -1316,7 +1318,7 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(p->indicators[5].value.raw, "90%");
         assert_int_equal(count_rule(d, "indicator-satisfaction-floor", NULL), 0);
     }
-    if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED)
+    if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED || v == FLV_LIST_REPEATED)
         for (size_t i = 0; i < 2; i++)
             assert_string_equal(d->projects[i]->template_family->id, "list");
     pb_document_free(d);

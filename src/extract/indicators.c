@@ -384,6 +384,30 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
 }
 
 
+static bool texts_equal(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
+
+/* An export that repeats the project's cells on each of its rows instead
+ * of merging them (a flat list, as a spreadsheet's data export writes it):
+ * the row goes on with the project being read when its name, code, amount
+ * and goals are the project's, as written. */
+static bool repeats_project(const pb_extractor *x, const pb_table *t, int row, const pb_cell *name)
+{
+    const pb_project *p = x->cur;
+    if (!p || !p->has_indicator_table || !texts_equal(name->text, p->name.text))
+        return false;
+    const pb_cell *c;
+    if (x->list_col[LIST_CODE] >= 0 && (c = at_col(t, row, x->list_col[LIST_CODE])) &&
+        !texts_equal(c->text, p->code.text))
+        return false;
+    if (x->list_col[LIST_TOTAL] >= 0 && (c = at_col(t, row, x->list_col[LIST_TOTAL])) &&
+        !texts_equal(c->text, p->total.raw))
+        return false;
+    if (x->list_col[LIST_GOALS] >= 0 && (c = at_col(t, row, x->list_col[LIST_GOALS])) &&
+        !texts_equal(c->text, p->goals_cell.text))
+        return false;
+    return true;
+}
+
 /* A row of a list export: a name cell starting here starts a project, with
  * its amount and goals beside; a row whose name cell is blank (the unit's
  * subtotal line, 「820-马踏镇部门 | | 8,827,620.53」) is no project's. */
@@ -411,6 +435,8 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
         *skip = true; /* a subtotal line named so */
         return true;
     }
+    if (repeats_project(x, t, row, name))
+        return true;
     pb_money_unit unit = x->list_unit;
     pb_field unit_text = x->list_unit_text;
     if (!pbi_new_project(x, t, pbi_cell_loc(t, name)))
