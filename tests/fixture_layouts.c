@@ -1081,7 +1081,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
-    "list-repeated"};
+    "list-repeated", "funds-blank"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1225,6 +1225,22 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "某镇本级|环境整治|400000|整治环境|产出指标|成本指标|整治总成本|≤400000元\n"
                    "某镇本级|环境整治|400000|整治环境|效益指标|生态效益指标|垃圾无害化处理率|≥90%\n"
                    "某镇本级|环境整治|400000|整治环境|满意度指标|服务对象满意度指标|群众满意度|≥95%");
+        break;
+    case FLV_FUNDS_BLANK:
+        fl_para(d, "项目绩效目标申报表");
+        fl_grid(d, "项目名称|资金构成空白项目|<|<\n"
+                   "主管部门|某镇人民政府|实施单位|某镇城建办\n"
+                   "资金总额及构成|总额20万元|<|<\n"
+                   "|财政拨款：15万元（其中：上级财政资金：10万元；本级财政：5万元）|<|<\n"
+                   "|其他资金：5万元|<|<\n"
+                   "年度目标|完成道路养护|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|养护道路里程|≥10公里\n"
+                   "^|质量指标|验收合格率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|养护成本|≤20万元\n"
+                   "效益指标|社会效益指标|出行条件改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|群众满意度|≥90%");
         break;
     default:
         abort();

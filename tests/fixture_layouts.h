@@ -99,6 +99,7 @@ typedef enum fl_variant {
     FLV_TWO_ROW_HEAD,  /* 「绩效指标」 over 一级 | 二级 | 三级, 「指标值（%）」 merged down: bare numbers in % */
     FLV_LIST_UNMERGED, /* a list export leaving the project's cells blank on its further rows; a 「小计」 row */
     FLV_LIST_REPEATED, /* a flat list export writing the project's cells again on each of its rows */
+    FLV_FUNDS_BLANK,   /* 资金总额及构成 with its label cell left blank on the lines of amounts below */
     FL_VARIANT_COUNT
 } fl_variant;
 

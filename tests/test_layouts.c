@@ -1251,6 +1251,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
     [FLV_LIST_REPEATED] = {2, {"道路维护", "环境整治"}, {"600000", "400000"}, PB_UNIT_YUAN,
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
+    [FLV_FUNDS_BLANK] = {1, {"资金构成空白项目"}, {"20"}, PB_UNIT_WANYUAN,
+                         {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
 
 static void check_variant(fl_variant v, fl_format f)
@@ -1317,6 +1319,12 @@ static void check_variant(fl_variant v, fl_format f)
         assert_int_equal(p->indicators[2].value.kind, PB_VALUE_QUALITATIVE);
         assert_string_equal(p->indicators[5].value.raw, "90%");
         assert_int_equal(count_rule(d, "indicator-satisfaction-floor", NULL), 0);
+    }
+    if (v == FLV_FUNDS_BLANK) {
+        const pb_project *p = d->projects[0];
+        if (strcmp(dec(p->fiscal.value), "15") != 0 || strcmp(dec(p->other.value), "5") != 0)
+            fail_msg("%s (%s): fiscal %s, other %s, want 15 and 5", what, fmt, dec(p->fiscal.value), dec(p->other.value));
+        assert_int_equal(count_rule(d, "budget-amount-unparsed", NULL), 0);
     }
     if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED || v == FLV_LIST_REPEATED)
         for (size_t i = 0; i < 2; i++)

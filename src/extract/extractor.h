@@ -85,6 +85,9 @@ struct pb_extractor {
     int sched_n;
     /* a row of fund labels waiting for its values row */
     int fund_table, fund_row, fund_n;
+    /* the last row of 资金总额及构成 (its label's or a line beside it), for a
+     * next line whose label cell is left blank instead of merged down */
+    int funds_text_table, funds_text_row, funds_text_col;
     int fund_cols[MAX_FUND_COLS];
     label_kind fund_kinds[MAX_FUND_COLS];
     const char *fund_labels[MAX_FUND_COLS];

@@ -271,6 +271,31 @@ static bool fund_header(pb_extractor *x, const pb_table *t, int row, const slot 
     return true;
 }
 
+static void funds_text_line(pb_extractor *x, const pb_table *t, int row, int label_col)
+{
+    x->funds_text_table = t->index;
+    x->funds_text_row = row;
+    x->funds_text_col = label_col;
+}
+
+/* 资金总额及构成 with its label cell left blank (or, in a worksheet,
+ * absent) on the lines below instead of merged down: a row of one text
+ * right of the label's column, right after it.  The text's index in s, or
+ * -1. */
+static int funds_text_below(const pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool funds)
+{
+    int i;
+    if (!x->cur || x->funds_text_table != t->index || x->funds_text_row != row - 1 ||
+        pbi_non_blank_slots(s, n, &i) != 1)
+        return -1;
+    for (int k = 0; k < n; k++)
+        if (s[k].cell->col <= x->funds_text_col && s[k].cell->row != row)
+            return -1; /* a label merged down from above is no blank one */
+    return s[i].cell->row == row && s[i].cell->col > x->funds_text_col && pbi_slot_kind(&s[i], funds) == L_NONE
+               ? i
+               : -1;
+}
+
 static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, label_kind k, const pb_cell *v)
 {
     pb_project *p = x->cur;
@@ -285,6 +310,7 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     case L_FUNDS_TEXT:
         if (p->unit == PB_UNIT_UNKNOWN)
             p->unit = pbi_unit_in(s[i].label);
+        funds_text_line(x, t, s[i].cell->row + s[i].cell->row_span - 1, s[i].cell->col);
         return !v || pbi_amounts_in_text(x, v->text, pbi_cell_loc(t, v));
     case L_FISCAL:
     case L_OTHER:
@@ -378,6 +404,12 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
     label_kind kind[MAX_SLOTS + 1];
     const pb_cell *inside[MAX_SLOTS] = {NULL};
     bool funds = funds_context(s, n), any_inside = false;
+    int line = funds_text_below(x, t, row, s, n, funds);
+    if (line >= 0) {
+        *used = true;
+        funds_text_line(x, t, row, x->funds_text_col);
+        return pbi_amounts_in_text(x, s[line].cell->text, pbi_cell_loc(t, s[line].cell));
+    }
     for (int i = 0; i < n; i++) {
         kind[i] = pbi_slot_kind(&s[i], funds);
         /* not the value of the label before it («年度资金总额:16 其中:上级资金16» beside 资金情况) */
@@ -410,6 +442,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
             /* 资金总额及构成 merged down: one more line of amounts beside it */
             if (x->cur && i + 1 < n && kind[i + 1] == L_NONE && s[i + 1].cell->row == row) {
                 *used = true;
+                funds_text_line(x, t, row, s[i].cell->col);
                 if (!pbi_amounts_in_text(x, s[i + 1].cell->text, pbi_cell_loc(t, s[i + 1].cell)))
                     return false;
                 i++;
