@@ -580,6 +580,36 @@ static void test_one_finding_per_place(void **state)
     pb_arena_free(a);
 }
 
+/* A spreadsheet's error value (a 指标值 typed 「=300天」 in a sheet shows
+ * 「#NAME?」) is one PB327 finding per cell, in place of the rules that
+ * would read the cell: PB203 for an amount, PB105 for a checkpoint, the
+ * 指标值 rules for a value. */
+static void test_spreadsheet_error_values(void **state)
+{
+    (void)state;
+    table t = one();
+    t.rows[0].value = "#NAME?";
+    t.p.fiscal = "#REF!";
+    t.p.sched[1] = " #DIV/0! ";
+    run_result r = run_tables(&t, 1, "");
+    assert_int_equal(r.status, 1);
+    size_t n = 0;
+    for (const char *p = r.out; (p = strstr(p, "error PB327")); p++)
+        n++;
+    if (n != 3 || strstr(r.out, "PB203") || strstr(r.out, "PB105") || !strstr(r.out, "0 warning(s)"))
+        fail_msg("want three PB327 findings and no other:\n%s", r.out);
+    assert_non_null(strstr(r.out, "指标值 「#NAME?」 is what a spreadsheet shows for a formula it cannot compute "
+                                  "(a name it does not know: a value typed after 「=」, such as =300天"));
+    assert_non_null(strstr(r.out, "财政资金 「#REF!」 is what a spreadsheet shows"));
+    fx_run_free(&r);
+    /* an error value's name in a longer text is not one */
+    t = one();
+    t.rows[0].value = "≥300天（原#NAME?）";
+    r = run_tables(&t, 1, "");
+    assert_null(strstr(r.out, "PB327"));
+    fx_run_free(&r);
+}
+
 /* The library owns no exit statuses: the CLI tells the SARIF reporter
  * whether the run failed (an unreadable file), and the exit code it shows. */
 static void test_sarif_execution_from_the_cli(void **state)
@@ -649,6 +679,7 @@ int main(void)
         cmocka_unit_test(test_weights_and_medium_term),
         cmocka_unit_test(test_one_finding_per_place),
         cmocka_unit_test(test_sarif_execution_from_the_cli),
+        cmocka_unit_test(test_spreadsheet_error_values),
         cmocka_unit_test(test_project_years),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -72,6 +72,7 @@ typedef enum pbi_rule_id {
     RULE_INDICATOR_EFFECT_UNMEASURABLE, /* PB324 */
     RULE_ANNUAL_REPEATS_MEDIUM_TERM, /* PB325 */
     RULE_INDICATOR_GRADES_OVERLAP, /* PB326 */
+    RULE_SPREADSHEET_ERROR, /* PB327 */
     RULE_NO_TARGET_TABLE, /* PB401 */
     RULE_TABLE_INCOMPLETE, /* PB402 */
     RULE_INDICATOR_CATEGORY_MISSING, /* PB403 */
@@ -188,6 +189,9 @@ int pbi_project_years(const pb_project *p);
 
 /* ---- the lexicons (lexicon.c): n3 is a 三级 name as pbi_norm() gives it */
 /* Harmful events (差错, 事故, 投诉 …), not what was done about them: 反向. */
+/* What a spreadsheet's error value in a cell (「#NAME?」, 「#REF!」 …) means,
+ * or NULL when raw is none. */
+const char *pbi_spreadsheet_error(const char *raw);
 bool pbi_is_harmful_name(const char *n3);
 /* Savings or growth (节约, 增长 …): positive even as a cost. */
 bool pbi_is_positive_name(const char *n3);

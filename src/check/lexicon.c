@@ -5,6 +5,8 @@
  * names of the real filings in ../shared/data; docs/rules.md cites them. */
 #include "check/check.h"
 
+#include <string.h>
+
 /* Harmful events: a rate or count of them is a 反向指标 (the lower the
  * better, ≤). */
 static const char *const harmful[] = {
@@ -102,3 +104,34 @@ bool pbi_is_rate_name(const char *n3) { return pbi_contains_any(n3, rates, PBI_C
 bool pbi_is_time_unit(const char *u) { return pbi_in_list(u, time_units, PBI_COUNT(time_units)); }
 
 bool pbi_is_percent_unit(const char *u) { return pbi_in_list(u, percent_units, PBI_COUNT(percent_units)); }
+
+/* The error values Excel, WPS and LibreOffice Calc show for a formula they
+ * cannot compute; the same in every language of Excel.  Pasted into Word
+ * from a sheet, they stay in the cell as text. */
+static const struct {
+    const char *value;
+    const char *cause;
+} spreadsheet_errors[] = {
+    {"#NAME?", N_("a name it does not know: a value typed after 「=」, such as =300天, is taken for a formula")},
+    {"#REF!", N_("a reference to a cell that was deleted")},
+    {"#DIV/0!", N_("a division by zero")},
+    {"#VALUE!", N_("a value of the wrong kind in the formula")},
+    {"#N/A", N_("a value the formula could not find")},
+    {"#NUM!", N_("a number out of range")},
+    {"#NULL!", N_("two ranges that do not meet")},
+};
+
+const char *pbi_spreadsheet_error(const char *raw)
+{
+    if (!raw)
+        return NULL;
+    while (*raw == ' ')
+        raw++;
+    size_t n = strlen(raw);
+    while (n > 0 && raw[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < PBI_COUNT(spreadsheet_errors); i++)
+        if (strlen(spreadsheet_errors[i].value) == n && memcmp(raw, spreadsheet_errors[i].value, n) == 0)
+            return _(spreadsheet_errors[i].cause);
+    return NULL;
+}

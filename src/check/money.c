@@ -9,7 +9,13 @@ static void check_amounts(pbi_checker *k, const pb_project *p)
     bool ok = true;
     for (int i = 0; i < 3; i++)
         if (m[i]->present && !m[i]->valid) {
-            pbi_add(k, RULE_BUDGET_AMOUNT_UNPARSED, p, m[i]->loc, _("%s 「%s」 is not an amount"), names[i], m[i]->raw);
+            const char *error = pbi_spreadsheet_error(m[i]->raw);
+            if (error)
+                pbi_add(k, RULE_SPREADSHEET_ERROR, p, m[i]->loc,
+                    _("%s 「%s」 is what a spreadsheet shows for a formula it cannot compute (%s): write the amount itself"),
+                    names[i], m[i]->raw, error);
+            else
+                pbi_add(k, RULE_BUDGET_AMOUNT_UNPARSED, p, m[i]->loc, _("%s 「%s」 is not an amount"), names[i], m[i]->raw);
             ok = false;
         }
     if (!ok || !p->total.present || (!p->fiscal.present && !p->other.present))

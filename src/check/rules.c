@@ -446,6 +446,21 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
         "bound (「<85%」)."),
      .strict = false},
 
+    [RULE_SPREADSHEET_ERROR] = {"PB327", "spreadsheet-error", PB_SEV_ERROR,
+     N_("A cell shows a spreadsheet's error value (#NAME?, #REF!, #DIV/0! …) instead of a figure."),
+     N_("Excel, WPS and LibreOffice show 「#NAME?」, 「#REF!」, 「#DIV/0!」, 「#VALUE!」, 「#N/A」, 「#NUM!」 or "
+        "「#NULL!」 where a formula cannot be computed, and a table pasted from a sheet into Word keeps them "
+        "as text. The submitted table then shows no target at all. The commonest cause in these tables is "
+        "a 指标值 typed with a leading 「=」 (「=300天」, 「=100%」, as the 计算符号 of a target), which the "
+        "sheet takes for a formula; others are a reference to a deleted row (#REF!) or a rate divided by an "
+        "empty cell (#DIV/0!). Reported for 指标值, the amounts and the spending schedule, in place of the "
+        "rules that would read the cell (PB105, PB203 and those of the 指标值). Error: certain from the "
+        "table. Source: the error values of the spreadsheet programs."),
+     N_("数量指标/免费开放天数 「#NAME?」, where 「=300天」 was typed in a worksheet."),
+     N_("Type the value itself: 「≥300天」, or 「=300天」 entered as text (a leading apostrophe in Excel); "
+        "for #REF! and #DIV/0!, mend the formula or write its result."),
+     .strict = false},
+
     /* ---- PB4: structure of the table */
     [RULE_NO_TARGET_TABLE] = {"PB401", "no-target-table", PB_SEV_ERROR,
      N_("The document has no project target table."),

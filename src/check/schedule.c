@@ -33,8 +33,15 @@ void pbi_check_schedule(pbi_checker *k, const pb_project *p)
     for (size_t i = 0; i < s->count; i++) {
         const pb_checkpoint *cp = &s->items[i];
         if (!cp->valid) {
-            pbi_add(k, RULE_SCHEDULE_VALUE_UNPARSED, p, cp->loc, _("资金支出计划 「%s」: 「%s」 is not a percentage"),
-                cp->label, cp->raw);
+            const char *error = pbi_spreadsheet_error(cp->raw);
+            if (error)
+                pbi_add(k, RULE_SPREADSHEET_ERROR, p, cp->loc,
+                    _("资金支出计划 「%s」: 「%s」 is what a spreadsheet shows for a formula it cannot compute (%s): "
+                      "write the percentage itself"),
+                    cp->label, cp->raw, error);
+            else
+                pbi_add(k, RULE_SCHEDULE_VALUE_UNPARSED, p, cp->loc, _("资金支出计划 「%s」: 「%s」 is not a percentage"),
+                    cp->label, cp->raw);
             continue;
         }
         if (!cp->present) {

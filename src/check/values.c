@@ -222,6 +222,13 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     char n3[PBI_NORM_MAX]; /* 三级指标 as the rules compare it, for all of them */
     pbi_norm(l3, n3);
     pbi_check_basis(k, p, ind);
+    const char *error = pbi_spreadsheet_error(v->raw);
+    if (error) {
+        pbi_add(k, RULE_SPREADSHEET_ERROR, p, ind->value_cell.loc,
+            _("%s/%s: 指标值 「%s」 is what a spreadsheet shows for a formula it cannot compute (%s): write the value itself"),
+            l2, l3 ? l3 : "", v->raw, error);
+        return;
+    }
     if (pbi_placeholder_value(ind)) /* PB323's */
         return;
     switch (v->kind) {
