@@ -1081,7 +1081,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
-    "list-repeated", "funds-blank"};
+    "list-repeated", "funds-blank", "total-merged"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1241,6 +1241,23 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|养护成本|≤20万元\n"
                    "效益指标|社会效益指标|出行条件改善|明显改善\n"
                    "满意度指标|服务对象满意度指标|群众满意度|≥90%");
+        break;
+    case FLV_TOTAL_MERGED:
+        /* the line of 其他资金 left blank is no row of labels over the 年度目标 below */
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|资金总额合并项目|<|<|<\n"
+                   "主管部门|某县财政局|<|实施单位|某县开发区管委会\n"
+                   "资金总额（万元）|年度资金总额|<|40|<\n"
+                   "^|其中：财政拨款|<|40|<\n"
+                   "^|其他资金|<||<\n"
+                   "年度目标|完成安置小区物业管理|<|<|<\n"
+                   "绩效指标|一级指标|二级指标|三级指标|指标值\n"
+                   "^|产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|^|质量指标|巡查到位率|≥95%\n"
+                   "^|^|时效指标|完成时间|12月底前\n"
+                   "^|^|成本指标|物业管理成本|≤40万元\n"
+                   "^|效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "^|满意度指标|服务对象满意度指标|居民满意度|≥90%");
         break;
     default:
         abort();

@@ -130,12 +130,14 @@ static bool fund_values(pb_extractor *x, const pb_table *t, int row)
 
 /* 资金总额 | 财政拨款 | 自有资金 | …: labels side by side, values in the row
  * below.  Told from label | value pairs by each amount label being followed
- * by another label (or by nothing). */
-static bool horizontal_amounts(const slot *s, const label_kind *kind, int n)
+ * by another label (or by nothing).  A label merged down from above (资金总额
+ * spanning the lines 年度资金总额 | 其中:财政拨款 | 其他资金 beside it) heads
+ * those lines, not a row of values below. */
+static bool horizontal_amounts(const slot *s, const label_kind *kind, int n, int row)
 {
     int amounts = 0;
     for (int i = 0; i < n; i++) {
-        if (!is_amount_label(kind[i]))
+        if (!is_amount_label(kind[i]) || s[i].cell->row != row)
             continue;
         amounts++;
         bool rest_blank = true;
@@ -426,7 +428,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         }
     }
     /* labels with their values inside are no header of a row of values */
-    if (!any_inside && horizontal_amounts(s, kind, n)) {
+    if (!any_inside && horizontal_amounts(s, kind, n, row)) {
         *used = true;
         return fund_header(x, t, row, s, kind, n);
     }
