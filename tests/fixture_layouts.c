@@ -1081,7 +1081,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
-    "list-repeated", "funds-blank", "total-merged"};
+    "list-repeated", "funds-blank", "funds-pairs", "total-merged"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1239,6 +1239,23 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|质量指标|验收合格率|≥95%\n"
                    "^|时效指标|完成时间|12月底前\n"
                    "^|成本指标|养护成本|≤20万元\n"
+                   "效益指标|社会效益指标|出行条件改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|群众满意度|≥90%");
+        break;
+    case FLV_FUNDS_PAIRS:
+        fl_para(d, "项目绩效目标表");
+        fl_grid(d, "项目名称|资金构成分列项目|<|<\n"
+                   "项目属性|延续项目|<|<\n"
+                   "资金总额及构成（万元）|资金总额|30|<\n"
+                   "^|财政拨款|20|<\n"
+                   "^|自有资金|0|<\n"
+                   "^|其他|10|<\n"
+                   "年度目标|完成镇域道路提质改造|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|改造道路里程|≥3公里\n"
+                   "^|质量指标|验收合格率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|改造成本|≤30万元\n"
                    "效益指标|社会效益指标|出行条件改善|明显改善\n"
                    "满意度指标|服务对象满意度指标|群众满意度|≥90%");
         break;

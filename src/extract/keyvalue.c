@@ -240,11 +240,13 @@ static bool starts_next_project(const pb_extractor *x, const pb_table *t, label_
     return field_taken(x->cur, k) && !(k == L_TOTAL && total_has_room(x, label));
 }
 
+/* A row where a bare 其他 or 合计 names a part of the funds: beside a fund
+ * label, or under 资金总额及构成 merged down over lines of label | amount. */
 static bool funds_context(slot *s, int n)
 {
     for (int i = 0; i < n; i++) {
         label_kind k = pbi_slot_kind(&s[i], false);
-        if (k == L_FUNDS_GROUP || k == L_FISCAL || k == L_TOTAL)
+        if (k == L_FUNDS_GROUP || k == L_FUNDS_TEXT || k == L_FISCAL || k == L_TOTAL)
             return true;
     }
     return false;
