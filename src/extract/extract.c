@@ -176,6 +176,30 @@ static bool term_row(const slot *s, int n, pb_term *term)
     return pbi_non_blank_slots(s, n, &which) == 1 && pbi_term_marker(s[which].label, term);
 }
 
+/* The upper row of a two-row indicator header (单位名称 | 项目名称 | 预算数 |
+ * 年度目标 merged down beside 「绩效指标」 over 一级 | 二级 | …): the heads it
+ * merges down are read with the header row below, so it is no key/value
+ * row (its 项目名称 would start a project of no name).  A label that ends
+ * in this row is a field, and the row is not one. */
+static bool upper_header_row(const pb_extractor *x, const pb_table *t, int r, slot *s, int n)
+{
+    bool spans = false;
+    for (int i = 0; i < n; i++) {
+        const pb_cell *c = s[i].cell;
+        if (c->row != r || pbi_is_blank(c->text))
+            continue;
+        if (c->row + c->row_span > r + 1)
+            spans = true;
+        else if (pbi_slot_kind(&s[i], false) != L_NONE)
+            return false;
+    }
+    if (!spans || r + 1 >= t->row_count)
+        return false;
+    slot below[MAX_SLOTS];
+    int m = row_slots(t, r + 1, below, MAX_SLOTS);
+    return pbi_is_indicator_header(x, t, r + 1, below, m);
+}
+
 /* One row of a target table (not a title row). */
 static bool content_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *used)
 {
@@ -204,6 +228,10 @@ static bool content_row(pb_extractor *x, const pb_table *t, int r, slot *s, int 
         return pbi_indicator_row(x, t, r);
     }
     x->ind_mode = false;
+    if (upper_header_row(x, t, r, s, n)) {
+        *used = true;
+        return true;
+    }
     return pbi_key_value_row(x, t, r, s, n, used);
 }
 

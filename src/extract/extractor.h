@@ -166,6 +166,8 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
 /* ---- the indicator part (indicators.c) */
 /* An indicator header row (一级指标 | 二级指标 | … | 指标值): *done. */
 bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done);
+/* Whether row r's slots are a complete indicator header (nothing is begun). */
+bool pbi_is_indicator_header(const pb_extractor *x, const pb_table *t, int r, slot *s, int n);
 bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row);
 bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row);
 

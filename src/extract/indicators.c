@@ -512,6 +512,12 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
     return ok;
 }
 
+bool pbi_is_indicator_header(const pb_extractor *x, const pb_table *t, int r, slot *s, int n)
+{
+    ind_header h;
+    return indicator_header(t, r, x->long_goals_first, s, n, &h);
+}
+
 bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done)
 {
     ind_header h;
