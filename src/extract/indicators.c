@@ -183,11 +183,14 @@ static bool begin_block(pb_extractor *x, const pb_table *t, int r, const slot *s
     memcpy(x->ind_col, h->col, sizeof h->col);
     memcpy(x->long_col, h->long_col, sizeof h->long_col);
     memcpy(x->value_unit, h->value_unit, sizeof x->value_unit);
+    bool was_list = x->list_mode;
     x->list_mode = h->list_col[LIST_NAME] >= 0;
     if (x->list_mode) {
-        /* the projects start with their rows */
+        /* the projects start with their rows; the header repeated after a
+         * page break goes on under the unit line above it */
+        if (!(repeated && was_list && memcmp(x->list_col, h->list_col, sizeof x->list_col) == 0))
+            x->list_unit = PB_UNIT_UNKNOWN;
         memcpy(x->list_col, h->list_col, sizeof x->list_col);
-        x->list_unit = PB_UNIT_UNKNOWN;
         x->block_term = term;
         x->ind_mode = true;
         x->paired = false;
