@@ -1081,7 +1081,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
-    "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged"};
+    "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "funds-two-terms"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1311,6 +1311,24 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|^|成本指标|物业管理成本|≤40万元\n"
                    "^|效益指标|社会效益指标|居住环境改善|明显改善\n"
                    "^|满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_FUNDS_TWO_TERMS:
+        /* a worksheet leaves the blank amounts out: 其他资金 | 当年其他资金
+         * are then neighbours in the row, yet no row of labels */
+        fl_para(d, "项目支出绩效目标表");
+        fl_grid(d, "项目名称|两期资金项目|<|<|<\n"
+                   "主管部门|某区教育局|<|实施单位|某区教育局\n"
+                   "项目资金（万元）|资金总额|120|当年资金总额|50\n"
+                   "^|其中：财政拨款|120|其中：当年财政拨款|50\n"
+                   "^|其他资金||当年其他资金|\n"
+                   "年度目标|完成校舍维修改造|<|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值|<\n"
+                   "产出指标|数量指标|维修校舍面积|≥2000平方米|<\n"
+                   "^|质量指标|验收合格率|≥95%|<\n"
+                   "^|时效指标|完成时间|8月底前|<\n"
+                   "^|成本指标|维修成本|≤50万元|<\n"
+                   "效益指标|社会效益指标|办学条件改善|明显改善|<\n"
+                   "满意度指标|服务对象满意度指标|师生满意度|≥90%|<");
         break;
     default:
         abort();

@@ -128,6 +128,14 @@ static bool fund_values(pb_extractor *x, const pb_table *t, int row)
     return true;
 }
 
+/* Whether slot j starts in the grid column right after slot i.  A
+ * worksheet leaves a blank cell out: a gap between two labels is the first
+ * one's value, left blank. */
+static bool adjacent(const slot *s, int i, int j)
+{
+    return s[j].cell->col == s[i].cell->col + s[i].cell->col_span;
+}
+
 /* 资金总额 | 财政拨款 | 自有资金 | …: labels side by side, values in the row
  * below.  Told from label | value pairs by each amount label being followed
  * by another label (or by nothing).  A label merged down from above (资金总额
@@ -143,7 +151,7 @@ static bool horizontal_amounts(const slot *s, const label_kind *kind, int n, int
         bool rest_blank = true;
         for (int j = i + 1; j < n && rest_blank; j++)
             rest_blank = pbi_is_blank(s[j].cell->text);
-        if (!(rest_blank || kind[i + 1] != L_NONE))
+        if (!(rest_blank || (kind[i + 1] != L_NONE && adjacent(s, i, i + 1))))
             return false;
     }
     return amounts >= 2;
