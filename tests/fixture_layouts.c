@@ -1081,7 +1081,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
-    "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "funds-two-terms"};
+    "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1311,6 +1311,25 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|^|成本指标|物业管理成本|≤40万元\n"
                    "^|效益指标|社会效益指标|居住环境改善|明显改善\n"
                    "^|满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_FUND_ITEMS:
+        /* the Chongqing 目标表 (CQ_rongchang_lyj_lhmh_2022) */
+        fl_para(d, "项目绩效目标表");
+        fl_grid(d, "项目名称|编号资金项目|<|<\n"
+                   "申报单位|某区林业局|项目属性|延续\n"
+                   "资金情况（万元）|年度资金总额：|30|<\n"
+                   "^|其中：1.中央资金||<\n"
+                   "^|2.市级资金|20|<\n"
+                   "^|3.区级资金|10|<\n"
+                   "^|4.其他资金||<\n"
+                   "项目年度目标|完成公路沿线绿化|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|绿化公路里程|≥3500米\n"
+                   "^|质量指标|树木成活率|≥85%\n"
+                   "^|时效指标|完成时间|11月底前\n"
+                   "^|成本指标|绿化成本|≤30万元\n"
+                   "效益指标|社会效益指标|村容村貌改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|村民满意度|≥90%");
         break;
     case FLV_FUNDS_TWO_TERMS:
         /* a worksheet leaves the blank amounts out: 其他资金 | 当年其他资金

@@ -1259,6 +1259,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                         {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
     [FLV_FUNDS_PAIRS] = {1, {"资金构成分列项目"}, {"30"}, PB_UNIT_WANYUAN,
                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_FUND_ITEMS] = {1, {"编号资金项目"}, {"30"}, PB_UNIT_WANYUAN,
+                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_FUNDS_TWO_TERMS] = {1, {"两期资金项目"}, {"50"}, PB_UNIT_WANYUAN,
                              {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
@@ -1340,6 +1342,12 @@ static void check_variant(fl_variant v, fl_format f)
         const pb_project *p = d->projects[0];
         if (strcmp(dec(p->fiscal.value), "20") != 0 || strcmp(dec(p->other.value), "10") != 0)
             fail_msg("%s (%s): fiscal %s, other %s, want 20 and 10", what, fmt, dec(p->fiscal.value), dec(p->other.value));
+        assert_int_equal(count_rule(d, "budget-sum-mismatch", NULL), 0);
+    }
+    if (v == FLV_FUND_ITEMS) {
+        const pb_project *p = d->projects[0];
+        if (!p->fiscal.present || strcmp(dec(p->fiscal.value), "30") != 0)
+            fail_msg("%s (%s): fiscal %s, want 30", what, fmt, p->fiscal.present ? dec(p->fiscal.value) : "(none)");
         assert_int_equal(count_rule(d, "budget-sum-mismatch", NULL), 0);
     }
     if (v == FLV_FUNDS_TWO_TERMS) {

@@ -39,8 +39,12 @@ pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
 
 label_kind pbi_slot_kind(slot *s, bool funds)
 {
-    if (s->kind[funds] < 0)
-        s->kind[funds] = (signed char)pbi_label_of(s->label, funds);
+    if (s->kind[funds] < 0) {
+        label_kind k = pbi_label_of(s->label, funds);
+        if (k == L_NONE && funds)
+            k = pbi_fund_item_label(s->label);
+        s->kind[funds] = (signed char)k;
+    }
     return (label_kind)s->kind[funds];
 }
 

@@ -242,6 +242,41 @@ label_kind pbi_label_of(const char *label, bool funds)
 }
 
 
+/* The end of a list number at the start of s ("1.", "2、", "(3)", "一、",
+ * "(二)"), or s when there is none. */
+static const char *after_list_number(const char *s)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    const char *p = s + (*s == '(');
+    const char *q = p;
+    while (*q >= '0' && *q <= '9' && q - p < 2)
+        q++;
+    for (size_t i = 0; q == p && i < sizeof numerals / sizeof *numerals; i++)
+        if (pbi_has_prefix(p, numerals[i]))
+            q = p + strlen(numerals[i]);
+    if (q == p)
+        return s;
+    if (*s == '(')
+        return *q == ')' ? q + 1 : s;
+    if (*q == '.')
+        return q + 1;
+    return pbi_has_prefix(q, "、") ? q + strlen("、") : s;
+}
+
+/* Only beside other fund labels: elsewhere a numbered text that names a
+ * field («1.年度目标») is a value. */
+label_kind pbi_fund_item_label(const char *label)
+{
+    const char *s = label;
+    if (pbi_has_prefix(s, "其中:"))
+        s += strlen("其中:");
+    s = after_list_number(s);
+    if (s == label)
+        return L_NONE;
+    label_kind k = pbi_label_of(s, true);
+    return k == L_TOTAL || k == L_FISCAL || k == L_OTHER ? k : L_NONE;
+}
+
 /* "长期绩效指标", "中期指标", "年度绩效指标": the name of an indicator block. */
 bool pbi_term_marker(const char *l, pb_term *term)
 {

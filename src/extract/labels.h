@@ -44,6 +44,9 @@ bool pbi_label_unit_note(const char *label, char *out, size_t cap);
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
 label_kind pbi_label_of(const char *label, bool funds);
+/* A part of the funds written as an item of a list («其中:1.中央资金»,
+ * «2.市级资金», «其中:自有资金»): its amount kind, else L_NONE. */
+label_kind pbi_fund_item_label(const char *label);
 /* The longest exact label and column head, in bytes, and the bounds the
  * look-ups assume (for test_unit: the first two must not pass the others). */
 void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit);
