@@ -1081,7 +1081,8 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
-    "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms"};
+    "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
+    "goal-rows"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1348,6 +1349,24 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|维修成本|≤50万元|<\n"
                    "效益指标|社会效益指标|办学条件改善|明显改善|<\n"
                    "满意度指标|服务对象满意度指标|师生满意度|≥90%|<");
+        break;
+    case FLV_GOAL_ROWS:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|分行目标项目|<|<\n"
+                   "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                   "资金总额（万元）|20|<|<\n"
+                   "中期目标|目标1：三年内建成智慧物业平台|<|<\n"
+                   "|目标2：安置小区物业全覆盖|<|<\n"
+                   "年度目标|目标1：维护安置小区安全巡逻|<|<\n"
+                   "^|目标2：做好环境卫生及物业日常管理|<|<\n"
+                   "^|目标3：完成物业费清算|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|质量指标|巡查到位率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|物业管理成本|≤20万元\n"
+                   "效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|居民满意度|≥90%");
         break;
     default:
         abort();

@@ -103,9 +103,10 @@ typedef enum fl_variant {
     FLV_LIST_TWO_ROW_HEAD, /* a list export whose 项目名称 | 预算数 | 年度目标 are merged down beside 「绩效指标」 over 一级 | … */
     FLV_LIST_SPLIT,    /* a list export split in two tables at a page break, its header repeated; the unit line above the first */
     FLV_FUNDS_PAIRS,   /* 资金总额及构成 merged down over lines of label | amount, a bare 「其他」 among them */
-    FLV_TOTAL_MERGED,
+    FLV_TOTAL_MERGED,  /* 资金总额 merged down beside 年度资金总额 | 其中：财政拨款 | 其他资金 (left blank) */
     FLV_FUND_ITEMS,    /* 资金情况 merged down over 「其中：1.中央资金」 | 「2.市级资金」 …: the parts numbered as a list */
-    FLV_FUNDS_TWO_TERMS, /* 资金总额 | … | 当年资金总额 | … side by side under 项目资金, 其他资金 and 当年其他资金 left blank */  /* 资金总额 merged down beside 年度资金总额 | 其中：财政拨款 | 其他资金 (left blank) */
+    FLV_FUNDS_TWO_TERMS, /* 资金总额 | … | 当年资金总额 | … side by side under 项目资金, 其他资金 and 当年其他资金 left blank */
+    FLV_GOAL_ROWS,     /* 年度目标 merged down over one goal a row; 中期目标 with its label cell left blank below */
     FL_VARIANT_COUNT
 } fl_variant;
 

@@ -1263,6 +1263,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                              {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_FUNDS_TWO_TERMS] = {1, {"两期资金项目"}, {"50"}, PB_UNIT_WANYUAN,
                              {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_GOAL_ROWS] = {1, {"分行目标项目"}, {"20"}, PB_UNIT_WANYUAN,
+                       {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1356,6 +1358,13 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(dec(p->long_total.value), "120");
         assert_string_equal(dec(p->fiscal.value), "50");
         assert_int_equal(count_rule(d, "budget-amount-unparsed", NULL), 0);
+    }
+    if (v == FLV_GOAL_ROWS) {
+        const pb_project *p = d->projects[0];
+        if (p->goal_count != 3 || p->long_goal_count != 2)
+            fail_msg("%s (%s): %zu goals and %zu 中期 goals, want 3 and 2", what, fmt, p->goal_count, p->long_goal_count);
+        assert_string_equal(p->goals[2], "目标3:完成物业费清算");
+        assert_string_equal(p->long_goals[1], "目标2:安置小区物业全覆盖");
     }
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];

@@ -30,7 +30,7 @@ pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
     x->opt = o;
     x->a = x->sa = d->arena;
     x->last_table = -1;
-    x->funds_text_table = -1;
+    x->lines_table = -1;
     x->term_col = -1;
     x->long_goals_first = -1;
     return x;

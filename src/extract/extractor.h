@@ -85,9 +85,11 @@ struct pb_extractor {
     int sched_n;
     /* a row of fund labels waiting for its values row */
     int fund_table, fund_row, fund_n;
-    /* the last row of 资金总额及构成 (its label's or a line beside it), for a
-     * next line whose label cell is left blank instead of merged down */
-    int funds_text_table, funds_text_row, funds_text_col;
+    /* the last row of 资金总额及构成 or of 年度目标 (its label's or a line
+     * beside it), for a next line whose label cell is left blank instead of
+     * merged down; lines_kind: which of the two */
+    int lines_table, lines_row, lines_col;
+    label_kind lines_kind;
     int fund_cols[MAX_FUND_COLS];
     label_kind fund_kinds[MAX_FUND_COLS];
     const char *fund_labels[MAX_FUND_COLS];

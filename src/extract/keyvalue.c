@@ -283,27 +283,64 @@ static bool fund_header(pb_extractor *x, const pb_table *t, int row, const slot 
     return true;
 }
 
-static void funds_text_line(pb_extractor *x, const pb_table *t, int row, int label_col)
+/* A label whose lines may go on in the rows below (资金总额及构成, 年度目标),
+ * beside it merged down or with its cell left blank there: the row just read. */
+static void label_lines(pb_extractor *x, const pb_table *t, int row, int label_col, label_kind k)
 {
-    x->funds_text_table = t->index;
-    x->funds_text_row = row;
-    x->funds_text_col = label_col;
+    x->lines_table = t->index;
+    x->lines_row = row;
+    x->lines_col = label_col;
+    x->lines_kind = k;
 }
 
-/* 资金总额及构成 with its label cell left blank (or, in a worksheet,
- * absent) on the lines below instead of merged down: a row of one text
- * right of the label's column, right after it.  The text's index in s, or
- * -1. */
-static int funds_text_below(const pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool funds)
+static bool is_goal_label(label_kind k) { return k == L_GOALS || k == L_LONG_GOALS; }
+
+/* 年度目标 over several rows, a goal in each («目标1:…» | «目标2:…»): each
+ * row's text adds its lines to the goals (the first row's is the cell). */
+static bool more_goal_lines(pb_extractor *x, label_kind k, const pb_table *t, const pb_cell *c)
+{
+    pb_project *p = x->cur;
+    pb_field *cell = k == L_GOALS ? &p->goals_cell : &p->long_goals_cell;
+    const char ***lines = k == L_GOALS ? &p->goals : &p->long_goals;
+    size_t *count = k == L_GOALS ? &p->goal_count : &p->long_goal_count;
+    if (pbi_is_blank(cell->text))
+        return pbi_set_goals(x, cell, lines, count, t, c);
+    const char **more;
+    size_t n;
+    if (!pbi_split_lines(x, c->text, &more, &n))
+        return false;
+    if (!n)
+        return true;
+    const char **all = pb_arena_alloc(x->a, (*count + n) * sizeof *all);
+    if (!all)
+        return false;
+    if (*count)
+        memcpy(all, *lines, *count * sizeof *all);
+    memcpy(all + *count, more, n * sizeof *all);
+    *lines = all;
+    *count += n;
+    return true;
+}
+
+static bool more_lines(pb_extractor *x, const pb_table *t, const pb_cell *c)
+{
+    return x->lines_kind == L_FUNDS_TEXT ? pbi_amounts_in_text(x, c->text, pbi_cell_loc(t, c))
+                                         : more_goal_lines(x, x->lines_kind, t, c);
+}
+
+/* 资金总额及构成 or 年度目标 with its label cell left blank (or, in a
+ * worksheet, absent) on the lines below instead of merged down: a row of
+ * one text right of the label's column, right after it.  The text's index
+ * in s, or -1. */
+static int text_below(const pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool funds)
 {
     int i;
-    if (!x->cur || x->funds_text_table != t->index || x->funds_text_row != row - 1 ||
-        pbi_non_blank_slots(s, n, &i) != 1)
+    if (!x->cur || x->lines_table != t->index || x->lines_row != row - 1 || pbi_non_blank_slots(s, n, &i) != 1)
         return -1;
     for (int k = 0; k < n; k++)
-        if (s[k].cell->col <= x->funds_text_col && s[k].cell->row != row)
+        if (s[k].cell->col <= x->lines_col && s[k].cell->row != row)
             return -1; /* a label merged down from above is no blank one */
-    return s[i].cell->row == row && s[i].cell->col > x->funds_text_col && pbi_slot_kind(&s[i], funds) == L_NONE
+    return s[i].cell->row == row && s[i].cell->col > x->lines_col && pbi_slot_kind(&s[i], funds) == L_NONE
                ? i
                : -1;
 }
@@ -322,21 +359,21 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     case L_FUNDS_TEXT:
         if (p->unit == PB_UNIT_UNKNOWN)
             p->unit = pbi_unit_in(s[i].label);
-        funds_text_line(x, t, s[i].cell->row + s[i].cell->row_span - 1, s[i].cell->col);
+        label_lines(x, t, s[i].cell->row + s[i].cell->row_span - 1, s[i].cell->col, k);
         return !v || pbi_amounts_in_text(x, v->text, pbi_cell_loc(t, v));
     case L_FISCAL:
     case L_OTHER:
         return pbi_add_fund(x, s[i].label, k == L_FISCAL, t, v);
     case L_GOALS:
-        return pbi_set_goals(x, &p->goals_cell, &p->goals, &p->goal_count, t, v);
     case L_LONG_GOALS:
-        return pbi_set_goals(x, &p->long_goals_cell, &p->long_goals, &p->long_goal_count, t, v);
+        if (v)
+            label_lines(x, t, s[i].cell->row + s[i].cell->row_span - 1, s[i].cell->col, k);
+        return k == L_GOALS ? pbi_set_goals(x, &p->goals_cell, &p->goals, &p->goal_count, t, v)
+                            : pbi_set_goals(x, &p->long_goals_cell, &p->long_goals, &p->long_goal_count, t, v);
     default:
         return true;
     }
 }
-
-static bool is_goal_label(label_kind k) { return k == L_GOALS || k == L_LONG_GOALS; }
 
 /* 总体目标 | 中期目标 | 年度目标 with the texts in the row below (the 2015
  * 申报表): two goal labels or more, none with a text beside it. */
@@ -416,11 +453,11 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
     label_kind kind[MAX_SLOTS + 1];
     const pb_cell *inside[MAX_SLOTS] = {NULL};
     bool funds = funds_context(s, n), any_inside = false;
-    int line = funds_text_below(x, t, row, s, n, funds);
+    int line = text_below(x, t, row, s, n, funds);
     if (line >= 0) {
         *used = true;
-        funds_text_line(x, t, row, x->funds_text_col);
-        return pbi_amounts_in_text(x, s[line].cell->text, pbi_cell_loc(t, s[line].cell));
+        label_lines(x, t, row, x->lines_col, x->lines_kind);
+        return more_lines(x, t, s[line].cell);
     }
     for (int i = 0; i < n; i++) {
         kind[i] = pbi_slot_kind(&s[i], funds);
@@ -450,12 +487,12 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         label_kind k = kind[i];
         if (k == L_NONE)
             continue;
-        if (k == L_FUNDS_TEXT && s[i].cell->row != row) {
-            /* 资金总额及构成 merged down: one more line of amounts beside it */
+        if ((k == L_FUNDS_TEXT || is_goal_label(k)) && s[i].cell->row != row) {
+            /* 资金总额及构成 or 年度目标 merged down: one more line beside it */
             if (x->cur && i + 1 < n && kind[i + 1] == L_NONE && s[i + 1].cell->row == row) {
                 *used = true;
-                funds_text_line(x, t, row, s[i].cell->col);
-                if (!pbi_amounts_in_text(x, s[i + 1].cell->text, pbi_cell_loc(t, s[i + 1].cell)))
+                label_lines(x, t, row, s[i].cell->col, k);
+                if (!more_lines(x, t, s[i + 1].cell))
                     return false;
                 i++;
             }
