@@ -1082,7 +1082,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
-    "goal-rows"};
+    "goal-rows", "list-same-name"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1367,6 +1367,23 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|物业管理成本|≤20万元\n"
                    "效益指标|社会效益指标|居住环境改善|明显改善\n"
                    "满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_LIST_SAME_NAME:
+        fl_para(d, "项目支出绩效目标表");
+        fl_para(d, "金额单位：元");
+        fl_grid(d, "单位名称|项目名称|预算数|年度目标|一级指标|二级指标|三级指标|指标值\n"
+                   "甲村村委会|道路维护|600000|维护道路|产出指标|数量指标|维护道路里程|≥10公里\n"
+                   "^|^|^|^|^|质量指标|道路完好率|≥95%\n"
+                   "^|^|^|^|^|时效指标|完成时间|12月底前\n"
+                   "^|^|^|^|^|成本指标|维护总成本|≤600000元\n"
+                   "^|^|^|^|效益指标|社会效益指标|群众出行改善|明显改善\n"
+                   "^|^|^|^|满意度指标|服务对象满意度指标|群众满意度|≥90%\n"
+                   "乙村村委会|道路维护|600000|维护道路|产出指标|数量指标|维护道路里程|≥10公里\n"
+                   "^|^|^|^|^|质量指标|道路完好率|≥95%\n"
+                   "^|^|^|^|^|时效指标|完成时间|12月底前\n"
+                   "^|^|^|^|^|成本指标|维护总成本|≤600000元\n"
+                   "^|^|^|^|效益指标|社会效益指标|群众出行改善|明显改善\n"
+                   "^|^|^|^|满意度指标|服务对象满意度指标|群众满意度|≥90%");
         break;
     default:
         abort();

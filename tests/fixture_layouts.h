@@ -107,6 +107,7 @@ typedef enum fl_variant {
     FLV_FUND_ITEMS,    /* 资金情况 merged down over 「其中：1.中央资金」 | 「2.市级资金」 …: the parts numbered as a list */
     FLV_FUNDS_TWO_TERMS, /* 资金总额 | … | 当年资金总额 | … side by side under 项目资金, 其他资金 and 当年其他资金 left blank */
     FLV_GOAL_ROWS,     /* 年度目标 merged down over one goal a row; 中期目标 with its label cell left blank below */
+    FLV_LIST_SAME_NAME, /* a list export merging each project's cells down: two units' projects of one name, amount and goals */
     FL_VARIANT_COUNT
 } fl_variant;
 

@@ -1265,6 +1265,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                              {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_GOAL_ROWS] = {1, {"分行目标项目"}, {"20"}, PB_UNIT_WANYUAN,
                        {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_LIST_SAME_NAME] = {2, {"道路维护", "道路维护"}, {"600000", "600000"}, PB_UNIT_YUAN,
+                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1374,7 +1376,7 @@ static void check_variant(fl_variant v, fl_format f)
         assert_int_equal(count_rule(d, "budget-amount-unparsed", NULL), 0);
     }
     if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED || v == FLV_LIST_REPEATED || v == FLV_LIST_TWO_ROW_HEAD ||
-        v == FLV_LIST_SPLIT)
+        v == FLV_LIST_SPLIT || v == FLV_LIST_SAME_NAME)
         for (size_t i = 0; i < 2; i++)
             assert_string_equal(d->projects[i]->template_family->id, "list");
     pb_document_free(d);

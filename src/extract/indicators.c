@@ -398,6 +398,11 @@ static bool repeats_project(const pb_extractor *x, const pb_table *t, int row, c
     const pb_project *p = x->cur;
     if (!p || !p->has_indicator_table || !texts_equal(name->text, p->name.text))
         return false;
+    /* an export that merges the project's cells down merges each project's
+     * own: a merged name below the project's, in its table, is the next
+     * project of that name (another unit's 村组干部报酬, amount and goals alike) */
+    if (name->row_span > 1 && p->name.loc.table == t->index)
+        return false;
     const pb_cell *c;
     if (x->list_col[LIST_CODE] >= 0 && (c = at_col(t, row, x->list_col[LIST_CODE])) &&
         !texts_equal(c->text, p->code.text))
