@@ -1082,7 +1082,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
-    "goal-rows", "list-same-name"};
+    "goal-rows", "list-same-name", "value-blank"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1384,6 +1384,20 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|^|^|^|^|成本指标|维护总成本|≤600000元\n"
                    "^|^|^|^|效益指标|社会效益指标|群众出行改善|明显改善\n"
                    "^|^|^|^|满意度指标|服务对象满意度指标|群众满意度|≥90%");
+        break;
+    case FLV_VALUE_BLANK:
+        fl_para(d, "项目支出绩效目标表");
+        fl_grid(d, "项目名称|空白值项目|项目分类|专项工作经费\n"
+                   "主管部门||项目类型|新增项目\n"
+                   "资金总额（万元）|20|<|<\n"
+                   "年度目标|提高免费开放服务水平|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|免费开放天数|≥300天\n"
+                   "^|质量指标|考核指标完成率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|开放补助成本|≤20万元\n"
+                   "效益指标|社会效益指标|接待观众人次|≥30000人次\n"
+                   "满意度指标|服务对象满意度指标|观众满意度|≥90%");
         break;
     default:
         abort();

@@ -108,6 +108,7 @@ typedef enum fl_variant {
     FLV_FUNDS_TWO_TERMS, /* 资金总额 | … | 当年资金总额 | … side by side under 项目资金, 其他资金 and 当年其他资金 left blank */
     FLV_GOAL_ROWS,     /* 年度目标 merged down over one goal a row; 中期目标 with its label cell left blank below */
     FLV_LIST_SAME_NAME, /* a list export merging each project's cells down: two units' projects of one name, amount and goals */
+    FLV_VALUE_BLANK,   /* 主管部门 left blank beside 项目类型, a label the lexicon does not hold (a worksheet leaves the cell out) */
     FL_VARIANT_COUNT
 } fl_variant;
 

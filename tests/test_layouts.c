@@ -1267,6 +1267,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                        {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_LIST_SAME_NAME] = {2, {"道路维护", "道路维护"}, {"600000", "600000"}, PB_UNIT_YUAN,
                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_VALUE_BLANK] = {1, {"空白值项目"}, {"20"}, PB_UNIT_WANYUAN,
+                         {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1367,6 +1369,11 @@ static void check_variant(fl_variant v, fl_format f)
             fail_msg("%s (%s): %zu goals and %zu 中期 goals, want 3 and 2", what, fmt, p->goal_count, p->long_goal_count);
         assert_string_equal(p->goals[2], "目标3:完成物业费清算");
         assert_string_equal(p->long_goals[1], "目标2:安置小区物业全覆盖");
+    }
+    if (v == FLV_VALUE_BLANK) {
+        const char *dept = d->projects[0]->department.text;
+        if (dept && *dept)
+            fail_msg("%s (%s): 主管部门 「%s」, want blank", what, fmt, dept);
     }
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];

@@ -519,7 +519,11 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         }
         if (k == L_FUNDS_GROUP)
             continue;
-        const pb_cell *v = inside[i] ? inside[i] : i + 1 < n && kind[i + 1] == L_NONE ? s[i + 1].cell : NULL;
+        /* a worksheet leaves a blank value out: the text after the gap is
+         * the next field's label (项目编码 | | 项目分类 | …), not this value */
+        const pb_cell *v = inside[i]                                                   ? inside[i]
+                           : i + 1 < n && kind[i + 1] == L_NONE && adjacent(s, i, i + 1) ? s[i + 1].cell
+                                                                                          : NULL;
         if (!key_value(x, t, s, i, k, v))
             return false;
         if (v && !inside[i])
