@@ -1269,6 +1269,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_VALUE_BLANK] = {1, {"空白值项目"}, {"20"}, PB_UNIT_WANYUAN,
                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_SCORE_COLUMN] = {1, {"分值列项目"}, {"60"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1375,6 +1377,8 @@ static void check_variant(fl_variant v, fl_format f)
         if (dept && *dept)
             fail_msg("%s (%s): 主管部门 「%s」, want blank", what, fmt, dept);
     }
+    if (v == FLV_SCORE_COLUMN)
+        assert_int_equal(count_rule(d, "self-evaluation-skipped", NULL), 0);
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];
         assert_int_equal(p->goal_count, 1);

@@ -295,10 +295,12 @@ bool pbi_term_marker(const char *l, pb_term *term)
     return false;
 }
 
-/* Column heads found only in self-evaluation and evaluation tables. */
+/* Column heads found only in self-evaluation and evaluation tables.  Not
+ * 分值: a target table may give each indicator its 分值 (its weight), and a
+ * self-evaluation beside its 分值 always has its 得分 or 实际完成值. */
 bool pbi_self_evaluation_label(const char *l)
 {
-    static const lit exact[] = {LIT("实际值"), LIT("完成值"), LIT("分值"), LIT("得分"), LIT("实际完成情况")};
+    static const lit exact[] = {LIT("实际值"), LIT("完成值"), LIT("得分"), LIT("实际完成情况")};
     static const char *const prefix[] = {"实际完成值", "全年实际值", "年度实际完成值", "偏差原因", "全年执行数",
                                          "执行率", "自评得分", "全年执行率"};
     if (IN(l, strlen(l), exact))
