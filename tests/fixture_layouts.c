@@ -1082,7 +1082,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
-    "goal-rows", "list-same-name", "value-blank", "score-column"};
+    "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1412,6 +1412,20 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|人均救助标准|≤1200元/人|10\n"
                    "效益指标|社会效益指标|困难群众基本生活保障率|100%|30\n"
                    "满意度指标|服务对象满意度指标|救助对象满意度|≥90%|10");
+        break;
+    case FLV_FIELDS_BELOW:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|主管部门|实施单位|<\n"
+                   "值在下行项目|某县财政局|某县开发区管委会|<\n"
+                   "资金总额（万元）|40|<|<\n"
+                   "年度目标|完成安置小区物业管理|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|质量指标|巡查到位率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|物业管理成本|≤40万元\n"
+                   "效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|居民满意度|≥90%");
         break;
     default:
         abort();

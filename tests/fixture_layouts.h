@@ -110,6 +110,7 @@ typedef enum fl_variant {
     FLV_LIST_SAME_NAME, /* a list export merging each project's cells down: two units' projects of one name, amount and goals */
     FLV_VALUE_BLANK,   /* 主管部门 left blank beside 项目类型, a label the lexicon does not hold (a worksheet leaves the cell out) */
     FLV_SCORE_COLUMN,  /* 一级 | 二级 | 三级 | 指标值 | 分值: each indicator's 分值 (weight), no self-evaluation */
+    FLV_FIELDS_BELOW,  /* 项目名称 | 主管部门 | 实施单位 side by side, their values in the row below */
     FL_VARIANT_COUNT
 } fl_variant;
 

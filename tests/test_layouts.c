@@ -1271,6 +1271,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_SCORE_COLUMN] = {1, {"分值列项目"}, {"60"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_FIELDS_BELOW] = {1, {"值在下行项目"}, {"40"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1379,6 +1381,11 @@ static void check_variant(fl_variant v, fl_format f)
     }
     if (v == FLV_SCORE_COLUMN)
         assert_int_equal(count_rule(d, "self-evaluation-skipped", NULL), 0);
+    if (v == FLV_FIELDS_BELOW) {
+        assert_string_equal(d->projects[0]->department.text, "某县财政局");
+        assert_string_equal(d->projects[0]->implementer.text, "某县开发区管委会");
+        assert_string_equal(d->projects[0]->template_family->id, "declaration");
+    }
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];
         assert_int_equal(p->goal_count, 1);

@@ -116,6 +116,10 @@ struct pb_extractor {
     int long_goals_first; /* a row of goal labels put 中期目标 before 年度目标: 1, after: 0, none seen: -1 */
     int goal_cols[4];
     label_kind goal_kinds[4];
+    /* a row of field labels (项目名称 | 主管部门 | 实施单位) waiting for its values below */
+    int field_table, field_row, field_n;
+    int field_cols[MAX_FUND_COLS];
+    label_kind field_kinds[MAX_FUND_COLS];
     /* the last MAX_NESTED nested tables, a ring */
     nested_text nested[MAX_NESTED];
     unsigned nested_n;

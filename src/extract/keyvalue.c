@@ -425,6 +425,69 @@ static bool goal_values(pb_extractor *x, const pb_table *t, int row)
     return true;
 }
 
+/* Fields of the key/value part that may head a column of their own. */
+static bool is_text_field(label_kind k)
+{
+    return k == L_CODE || k == L_NAME || k == L_DEPARTMENT || k == L_IMPLEMENTER || k == L_ATTRIBUTE ||
+           k == L_PERIOD;
+}
+
+/* 项目名称 | 主管部门 | 实施单位 with the values in the row below (as
+ * horizontal_amounts): two such labels or more, each followed right beside
+ * it by another label, or by nothing. */
+static bool field_header(pb_extractor *x, const pb_table *t, int row, const slot *s, const label_kind *kind, int n)
+{
+    int fields = 0;
+    for (int i = 0; i < n; i++) {
+        if (kind[i] == L_NONE || s[i].cell->row != row)
+            continue;
+        if (!is_text_field(kind[i]))
+            return false;
+        fields++;
+        bool rest_blank = true;
+        for (int j = i + 1; j < n && rest_blank; j++)
+            rest_blank = pbi_is_blank(s[j].cell->text);
+        if (!(rest_blank || (kind[i + 1] != L_NONE && adjacent(s, i, i + 1))))
+            return false;
+    }
+    if (fields < 2)
+        return false;
+    x->field_n = 0;
+    for (int i = 0; i < n && x->field_n < MAX_FUND_COLS; i++) {
+        if (kind[i] == L_NONE || s[i].cell->row != row)
+            continue;
+        if (starts_next_project(x, t, kind[i], s[i].label) && !pbi_new_project(x, t, pbi_cell_loc(t, s[i].cell)))
+            return false;
+        x->keys |= KEY_FIELD(kind[i]);
+        if (kind[i] != L_CODE && kind[i] != L_NAME)
+            x->cur->layout = PB_LAYOUT_DECLARATION;
+        x->field_cols[x->field_n] = s[i].cell->col;
+        x->field_kinds[x->field_n++] = kind[i];
+    }
+    x->field_table = t->index;
+    x->field_row = row;
+    return true;
+}
+
+/* The row below a row of field labels: its values, unless it holds labels
+ * of its own (the labels above were left without values). */
+static bool field_values(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *done)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i].cell->row == row && pbi_slot_kind(&s[i], false) != L_NONE) {
+            x->field_n = 0;
+            return true;
+        }
+    *done = true;
+    for (int k = 0; k < x->field_n; k++) {
+        const pb_cell *c = pb_table_at(t, row, x->field_cols[k]);
+        if (c && c->row == row && !pbi_set_field(x, header_field(x->cur, x->field_kinds[k]), t, c))
+            return false;
+    }
+    x->field_n = 0;
+    return true;
+}
+
 /* 「项目名称：某项目」: the slot then holds the label, and *v a cell of the
  * arena with the text after the colon (at the cell's place). */
 static bool label_inside(pb_extractor *x, slot *sl, bool funds, label_kind *k, const pb_cell **v)
@@ -480,6 +543,10 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         return fund_header(x, t, row, s, kind, n);
     }
     if (!any_inside && goal_header(x, t, row, s, kind, n)) {
+        *used = true;
+        return true;
+    }
+    if (!any_inside && field_header(x, t, row, s, kind, n)) {
         *used = true;
         return true;
     }
@@ -547,5 +614,7 @@ bool pbi_pending_values_row(pb_extractor *x, const pb_table *t, int r, slot *s, 
         *done = true;
         return goal_values(x, t, r);
     }
+    if (x->field_n && x->cur && x->field_table == t->index && x->field_row == r - 1)
+        return field_values(x, t, r, s, n, done);
     return true;
 }
