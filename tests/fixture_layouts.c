@@ -1082,7 +1082,7 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
-    "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below"};
+    "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1426,6 +1426,23 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|物业管理成本|≤40万元\n"
                    "效益指标|社会效益指标|居住环境改善|明显改善\n"
                    "满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_FUND_SOURCES:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|资金来源项目|<|<\n"
+                   "主管部门|某县农业农村局|实施单位|某县农技站\n"
+                   "资金来源（万元）|资金总额|50|<\n"
+                   "^|中央补助|30|<\n"
+                   "^|县级配套|10|<\n"
+                   "^|自筹|10|<\n"
+                   "年度目标|建设高标准农田|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|建设面积|≥1000亩\n"
+                   "^|质量指标|验收合格率|≥95%\n"
+                   "^|时效指标|完成时间|11月底前\n"
+                   "^|成本指标|亩均建设成本|≤500元/亩\n"
+                   "效益指标|经济效益指标|亩均增收|≥100元\n"
+                   "满意度指标|服务对象满意度指标|农户满意度|≥90%");
         break;
     default:
         abort();

@@ -111,6 +111,7 @@ typedef enum fl_variant {
     FLV_VALUE_BLANK,   /* 主管部门 left blank beside 项目类型, a label the lexicon does not hold (a worksheet leaves the cell out) */
     FLV_SCORE_COLUMN,  /* 一级 | 二级 | 三级 | 指标值 | 分值: each indicator's 分值 (weight), no self-evaluation */
     FLV_FIELDS_BELOW,  /* 项目名称 | 主管部门 | 实施单位 side by side, their values in the row below */
+    FLV_FUND_SOURCES,  /* the funds by source: 中央补助 | 县级配套 | 自筹 */
     FL_VARIANT_COUNT
 } fl_variant;
 

@@ -1273,6 +1273,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_FIELDS_BELOW] = {1, {"值在下行项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_FUND_SOURCES] = {1, {"资金来源项目"}, {"50"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/经济效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1385,6 +1387,13 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(d->projects[0]->department.text, "某县财政局");
         assert_string_equal(d->projects[0]->implementer.text, "某县开发区管委会");
         assert_string_equal(d->projects[0]->template_family->id, "declaration");
+    }
+    if (v == FLV_FUND_SOURCES) {
+        const pb_project *p = d->projects[0];
+        if (!p->fiscal.present || !p->other.present || strcmp(dec(p->fiscal.value), "40") != 0 ||
+            strcmp(dec(p->other.value), "10") != 0)
+            fail_msg("%s (%s): fiscal %s, other %s, want 40 and 10", what, fmt,
+                     p->fiscal.present ? dec(p->fiscal.value) : "(none)", p->other.present ? dec(p->other.value) : "(none)");
     }
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];

@@ -180,6 +180,11 @@ static const struct {
     {LIT("省级资金"), L_FISCAL},       {LIT("市级资金"), L_FISCAL},         {LIT("区级资金"), L_FISCAL},
     {LIT("县级资金"), L_FISCAL},       {LIT("中央补助安排"), L_FISCAL},     {LIT("省级财政安排"), L_FISCAL},
     {LIT("市级财政安排"), L_FISCAL},   {LIT("本级财政"), L_FISCAL},         {LIT("预算申报数"), L_TOTAL},
+    /* county 申报表: the sources by level (not 上级补助: 上级补助收入 is a unit's other income) */
+    {LIT("中央补助"), L_FISCAL},       {LIT("省级补助"), L_FISCAL},         {LIT("市级补助"), L_FISCAL},
+    {LIT("县级补助"), L_FISCAL},       {LIT("区级补助"), L_FISCAL},         {LIT("本级配套"), L_FISCAL},
+    {LIT("市级配套"), L_FISCAL},       {LIT("县级配套"), L_FISCAL},         {LIT("区级配套"), L_FISCAL},
+    {LIT("地方配套"), L_FISCAL},       {LIT("自筹"), L_OTHER},
     /* 部门整体 tables */
     {LIT("部门名称"), L_DEPT_NAME},    {LIT("部门(单位)名称"), L_DEPT_NAME}, {LIT("预算部门名称"), L_DEPT_NAME},
     {LIT("部门编码"), L_DEPT_CODE},    {LIT("部门代码"), L_DEPT_CODE},       {LIT("年度绩效总目标"), L_GOALS},
