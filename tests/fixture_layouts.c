@@ -1082,7 +1082,8 @@ void fl_layout_doc(fl_doc *d, fl_layout l, const fl_project *projects, size_t n,
 static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
-    "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources"};
+    "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
+    "name-unit"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1443,6 +1444,20 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|亩均建设成本|≤500元/亩\n"
                    "效益指标|经济效益指标|亩均增收|≥100元\n"
                    "满意度指标|服务对象满意度指标|农户满意度|≥90%");
+        break;
+    case FLV_NAME_UNIT:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|名称注单位项目|<|<\n"
+                   "主管部门|某区民政局|实施单位|某区民政局\n"
+                   "资金总额（万元）|60|<|<\n"
+                   "年度目标|按时发放困难群众救助金|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|救助人数（人）|≥500\n"
+                   "^|质量指标|救助资金发放准确率（%）|≥98\n"
+                   "^|时效指标|发放完成时间|每月10日前\n"
+                   "^|成本指标|人均救助标准（元/人）|≤1200\n"
+                   "效益指标|社会效益指标|困难群众基本生活保障率（%）|100\n"
+                   "满意度指标|服务对象满意度指标|救助对象满意度（%）|≥90");
         break;
     default:
         abort();

@@ -112,6 +112,7 @@ typedef enum fl_variant {
     FLV_SCORE_COLUMN,  /* 一级 | 二级 | 三级 | 指标值 | 分值: each indicator's 分值 (weight), no self-evaluation */
     FLV_FIELDS_BELOW,  /* 项目名称 | 主管部门 | 实施单位 side by side, their values in the row below */
     FLV_FUND_SOURCES,  /* the funds by source: 中央补助 | 县级配套 | 自筹 */
+    FLV_NAME_UNIT,     /* 「救助人数（人）」 | 「500」: the unit noted in the 三级 name, no unit column */
     FL_VARIANT_COUNT
 } fl_variant;
 

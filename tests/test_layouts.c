@@ -1275,6 +1275,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_FUND_SOURCES] = {1, {"资金来源项目"}, {"50"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/经济效益", "满意度/服务对象满意度"}},
+    [FLV_NAME_UNIT] = {1, {"名称注单位项目"}, {"60"}, PB_UNIT_WANYUAN,
+                       {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1394,6 +1396,13 @@ static void check_variant(fl_variant v, fl_format f)
             strcmp(dec(p->other.value), "10") != 0)
             fail_msg("%s (%s): fiscal %s, other %s, want 40 and 10", what, fmt,
                      p->fiscal.present ? dec(p->fiscal.value) : "(none)", p->other.present ? dec(p->other.value) : "(none)");
+    }
+    if (v == FLV_NAME_UNIT) {
+        const pb_project *p = d->projects[0];
+        assert_string_equal(p->indicators[0].value.unit, "人");
+        assert_string_equal(p->indicators[3].value.unit, "元/人");
+        assert_string_equal(p->indicators[5].value.raw, "≥90%");
+        assert_int_equal(count_rule(d, "indicator-unit-missing", NULL), 0);
     }
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];

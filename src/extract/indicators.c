@@ -248,6 +248,13 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
                            ? ind->unit_cell.text
                        : !ind->unit_cell.text && x->value_unit[0] ? x->value_unit /* 「指标值（%）」 */
                                                                   : NULL;
+    /* 「安置小区数量(个)」 | 「8」: with no unit column, the name notes the unit */
+    char name[LABEL_MAX], note[16];
+    if (!unit && !ind->unit_cell.text && ind->level3.text) {
+        pbi_label_fold(ind->level3.text, name, sizeof name);
+        if (pbi_label_unit_note(name, note, sizeof note))
+            unit = note;
+    }
     bool add_op = op && ind->value.op == PB_OP_NONE;
     bool add_unit = unit && !*ind->value.unit;
     for (int attempt = 0; attempt < 2 && (add_op || add_unit); attempt++, add_unit = false) {
