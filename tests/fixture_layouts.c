@@ -1083,7 +1083,7 @@ static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
     "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
-    "name-unit"};
+    "name-unit", "funds-parens", "funds-commas"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1458,6 +1458,34 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|人均救助标准（元/人）|≤1200\n"
                    "效益指标|社会效益指标|困难群众基本生活保障率（%）|100\n"
                    "满意度指标|服务对象满意度指标|救助对象满意度（%）|≥90");
+        break;
+    case FLV_FUNDS_PARENS:
+        fl_para(d, "项目绩效目标表");
+        fl_grid(d, "项目名称|括号资金项目|<|<\n"
+                   "项目主管部门|某区教育局|项目执行单位|某区实验学校\n"
+                   "资金情况（万元）|年度资金总额16（其中：中央资金10，省级资金6）|<|<\n"
+                   "年度目标|改善薄弱学校办学条件|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|改造校舍面积|≥800平方米\n"
+                   "^|质量指标|验收合格率|100%\n"
+                   "^|时效指标|完成时间|8月底前\n"
+                   "^|成本指标|改造成本|≤16万元\n"
+                   "效益指标|社会效益指标|办学条件改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|家长满意度|≥90%");
+        break;
+    case FLV_FUNDS_COMMAS:
+        fl_para(d, "项目绩效目标表");
+        fl_grid(d, "项目名称|逗号资金项目|<|<\n"
+                   "项目主管部门|某区教育局|项目执行单位|某区实验学校\n"
+                   "资金情况（万元）|年度资金总额：16，其中：财政拨款10，其他资金6|<|<\n"
+                   "年度目标|改善薄弱学校办学条件|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|改造校舍面积|≥800平方米\n"
+                   "^|质量指标|验收合格率|100%\n"
+                   "^|时效指标|完成时间|8月底前\n"
+                   "^|成本指标|改造成本|≤16万元\n"
+                   "效益指标|社会效益指标|办学条件改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|家长满意度|≥90%");
         break;
     default:
         abort();

@@ -113,6 +113,8 @@ typedef enum fl_variant {
     FLV_FIELDS_BELOW,  /* 项目名称 | 主管部门 | 实施单位 side by side, their values in the row below */
     FLV_FUND_SOURCES,  /* the funds by source: 中央补助 | 县级配套 | 自筹 */
     FLV_NAME_UNIT,     /* 「救助人数（人）」 | 「500」: the unit noted in the 三级 name, no unit column */
+    FLV_FUNDS_PARENS,  /* «年度资金总额16（其中：中央资金10，省级资金6）»: the total's parts in parentheses */
+    FLV_FUNDS_COMMAS,  /* «年度资金总额：16，其中：财政拨款10，其他资金6»: commas between the amounts */
     FL_VARIANT_COUNT
 } fl_variant;
 

@@ -1277,6 +1277,10 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/经济效益", "满意度/服务对象满意度"}},
     [FLV_NAME_UNIT] = {1, {"名称注单位项目"}, {"60"}, PB_UNIT_WANYUAN,
                        {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_FUNDS_PARENS] = {1, {"括号资金项目"}, {"16"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_FUNDS_COMMAS] = {1, {"逗号资金项目"}, {"16"}, PB_UNIT_WANYUAN,
+                          {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1403,6 +1407,17 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(p->indicators[3].value.unit, "元/人");
         assert_string_equal(p->indicators[5].value.raw, "≥90%");
         assert_int_equal(count_rule(d, "indicator-unit-missing", NULL), 0);
+    }
+    if (v == FLV_FUNDS_PARENS) {
+        const pb_project *p = d->projects[0];
+        if (!p->fiscal.present || strcmp(dec(p->fiscal.value), "16") != 0)
+            fail_msg("%s (%s): fiscal %s, want 16", what, fmt, p->fiscal.present ? dec(p->fiscal.value) : "(none)");
+    }
+    if (v == FLV_FUNDS_COMMAS) {
+        const pb_project *p = d->projects[0];
+        if (strcmp(dec(p->fiscal.value), "10") != 0 || strcmp(dec(p->other.value), "6") != 0)
+            fail_msg("%s (%s): fiscal %s, other %s, want 10 and 6", what, fmt, dec(p->fiscal.value), dec(p->other.value));
+        assert_int_equal(count_rule(d, "budget-amount-unparsed", NULL), 0);
     }
     if (v == FLV_TOTAL_MERGED) {
         const pb_project *p = d->projects[0];
