@@ -1083,7 +1083,7 @@ static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
     "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
-    "name-unit", "funds-parens", "funds-commas"};
+    "name-unit", "funds-parens", "funds-commas", "level1-bands"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1486,6 +1486,23 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|改造成本|≤16万元\n"
                    "效益指标|社会效益指标|办学条件改善|明显改善\n"
                    "满意度指标|服务对象满意度指标|家长满意度|≥90%");
+        break;
+    case FLV_LEVEL1_BANDS:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|分段一级项目|<|<\n"
+                   "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                   "资金总额（万元）|40|<|<\n"
+                   "年度目标|完成安置小区物业管理|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "一、产出指标|<|<|<\n"
+                   "|数量指标|管理小区数|≥8个\n"
+                   "|质量指标|巡查到位率|≥95%\n"
+                   "|时效指标|完成时间|12月底前\n"
+                   "|成本指标|物业管理成本|≤40万元\n"
+                   "二、效益指标|<|<|<\n"
+                   "|社会效益指标|居住环境改善|明显改善\n"
+                   "三、满意度指标|<|<|<\n"
+                   "|服务对象满意度指标|居民满意度|≥90%");
         break;
     default:
         abort();

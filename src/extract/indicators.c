@@ -279,15 +279,44 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
 }
 
 
+/* 「产出指标」, 「一、效益指标」: a short text that starts with a 一级's name. */
+static bool level1_name(const char *text)
+{
+    static const char *const heads[] = {"产出", "效益", "满意度", "成本", "效果"};
+    static const char *const numerals[] = {"一、", "二、", "三、", "四、", "五、"};
+    char l[LABEL_MAX];
+    pbi_label_fold(text, l, sizeof l);
+    const char *s = l;
+    for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++)
+        if (pbi_has_prefix(s, numerals[i]))
+            s += strlen(numerals[i]);
+    if (strlen(s) > 18)
+        return false;
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (pbi_has_prefix(s, heads[i]))
+            return true;
+    return false;
+}
+
+/* 「产出指标」 in one cell across the name and value columns: the 一级 of
+ * the rows below it (a band), which goes on the part; NULL when the row is
+ * none. */
+static const pb_cell *level1_band(const pb_extractor *x, const pb_table *t, int row)
+{
+    const pb_cell *name = at_col(t, row, x->ind_col[COL_L3] >= 0 ? x->ind_col[COL_L3] : x->ind_col[COL_L2]);
+    const pb_cell *value = at_col(t, row, x->ind_col[COL_VALUE]);
+    return name && name == value && name->row == row && level1_name(name->text) ? name : NULL;
+}
+
 /* A row that ends the indicator part: one cell covering the name and the
- * value columns (项目实施进度计划), or a 一级 cell that names no category
- * (审核意见, 填报说明 below the indicators of a worksheet). */
+ * value columns (项目实施进度计划) but a 一级 band, or a 一级 cell that names
+ * no category (审核意见, 填报说明 below the indicators of a worksheet). */
 bool pbi_section_row(const pb_extractor *x, const pb_table *t, int row)
 {
     const pb_cell *name = at_col(t, row, x->ind_col[COL_L3] >= 0 ? x->ind_col[COL_L3] : x->ind_col[COL_L2]);
     const pb_cell *value = at_col(t, row, x->ind_col[COL_VALUE]);
     if (name && name == value && !pbi_is_blank(name->text))
-        return true;
+        return !level1_band(x, t, row);
     const pb_cell *l1 = at_col(t, row, x->ind_col[COL_L1]);
     return l1 && !blank_here(l1, row) && !pbi_looks_like_level1(l1->text);
 }
@@ -497,6 +526,13 @@ static bool list_row(pb_extractor *x, const pb_table *t, int row, bool *skip)
  * the 长期 ones with their own 二级 carried down. */
 bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
 {
+    const pb_cell *band = x->list_mode ? NULL : level1_band(x, t, row);
+    if (band) {
+        x->carry_l1 = band->text;
+        x->carry_l1_loc = pbi_cell_loc(t, band);
+        x->carry_l2 = NULL;
+        return true;
+    }
     if (x->list_mode) {
         bool skip;
         if (!list_row(x, t, row, &skip))
