@@ -1064,7 +1064,10 @@ static void test_title_mismatch(void **state)
                                        "1、楼门长补助专项经费项目绩效目标表", "楼门长补助专项经费",
                                        /* headings of the form, which name no project */
                                        "2023年项目支出绩效目标申报表", "省级部门预算项目支出绩效目标表(2023年度)",
-                                       "项目支出绩效目标申报表", "2024年度部门项目绩效目标表"};
+                                       "项目支出绩效目标申报表", "2024年度部门项目绩效目标表",
+                                       /* where it is filed, or its year, before the name */
+                                       "2023年度楼门长补助专项经费绩效目标表", "附件1：楼门长补助专项经费项目绩效目标表",
+                                       "表1 楼门长补助专项经费绩效目标表", "附件2：项目支出绩效目标表", "附件2：项目绩效目标"};
     for (size_t i = 0; i < sizeof fine / sizeof *fine; i++) {
         f.p.title = fine[i];
         d = check1(f);

@@ -464,17 +464,54 @@ static bool generic_heading(const char *t)
     return !*t || strcmp(t, "项目") == 0;
 }
 
+/* "附件1:", "附表2", "表1", "2021年度" before the project's name in a
+ * heading: where it is filed, not what it names. */
+static const char *after_heading_prefix(const char *t)
+{
+    static const char *const marks[] = {"附件", "附表", "表"};
+    for (bool more = true; more;) {
+        more = false;
+        const char *s = t;
+        for (size_t i = 0; i < sizeof marks / sizeof *marks && s == t; i++)
+            if (pbi_has_prefix(t, marks[i]) && t[strlen(marks[i])] >= '0' && t[strlen(marks[i])] <= '9')
+                s = t + strlen(marks[i]);
+        while (*s >= '0' && *s <= '9')
+            s++;
+        if (s == t)
+            break;
+        if (s - t == 4 && pbi_has_prefix(s, "年度"))
+            s += strlen("年度");
+        else if (s - t == 4 && pbi_has_prefix(s, "年"))
+            s += strlen("年");
+        else if (!pbi_has_prefix(t, "附") && !pbi_has_prefix(t, "表"))
+            break; /* a number that is part of the name */
+        if (*s == ':' || *s == '.')
+            s++;
+        more = s != t && *s;
+        if (more)
+            t = s;
+    }
+    return t;
+}
+
+/* The heading names the project: "XXX", or "XXX项目" over the name "XXX". */
+static bool names_project(const char *t, const char *name)
+{
+    size_t n = strlen(name), tn = strlen(t);
+    return strcmp(t, name) == 0 ||
+           (tn == n + strlen("项目") && strncmp(t, name, n) == 0 && strcmp(t + n, "项目") == 0);
+}
+
 void pbi_check_title(pbi_checker *k, const pb_project *p)
 {
     char buf[PBI_NORM_MAX], name[PBI_NORM_MAX];
     const char *t = p->title ? title_name(p->title, buf) : NULL;
     pbi_norm(p->name.text, name);
     /* The form's own name (项目支出绩效目标申报表) names no project. */
-    if (!t || !*t || !*name || strcmp(t, name) == 0 || generic_heading(t))
+    if (!t || !*t || !*name || generic_heading(t))
         return;
-    /* "XXX项目绩效目标表" over the name "XXX". */
-    size_t n = strlen(name), tn = strlen(t);
-    if (tn == n + strlen("项目") && strncmp(t, name, n) == 0 && strcmp(t + n, "项目") == 0)
+    const char *bare = after_heading_prefix(t);
+    if (names_project(t, name) || names_project(bare, name) || generic_heading(bare))
         return;
     pbi_add(k, RULE_PROJECT_TITLE_MISMATCH, p, pbi_field_or(&p->name, p->loc),
         _("the heading 「%s」 names 「%s」, but 项目名称 is 「%s」; make them the same"), p->title, t, p->name.text);
