@@ -1083,7 +1083,7 @@ static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
     "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
-    "name-unit", "funds-parens", "funds-commas", "level1-bands"};
+    "name-unit", "funds-parens", "funds-commas", "level1-bands", "one-unit-line"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1503,6 +1503,33 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "|社会效益指标|居住环境改善|明显改善\n"
                    "三、满意度指标|<|<|<\n"
                    "|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_ONE_UNIT_LINE:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_para(d, "单位：万元");
+        fl_grid(d, "项目名称|道路维护|<|<\n"
+                   "主管部门|某镇人民政府|实施单位|某镇城建办\n"
+                   "资金总额|60|<|<\n"
+                   "年度目标|维护道路|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|维护道路里程|≥10公里\n"
+                   "^|质量指标|道路完好率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|维护总成本|≤60万元\n"
+                   "效益指标|社会效益指标|群众出行改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|群众满意度|≥90%");
+        fl_para(d, " ");
+        fl_grid(d, "项目名称|环境整治|<|<\n"
+                   "主管部门|某镇人民政府|实施单位|某镇环卫所\n"
+                   "资金总额|40|<|<\n"
+                   "年度目标|整治环境|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|整治村庄|≥5个\n"
+                   "^|质量指标|验收合格率|≥95%\n"
+                   "^|时效指标|完成时间|11月底前\n"
+                   "^|成本指标|整治总成本|≤40万元\n"
+                   "效益指标|生态效益指标|垃圾无害化处理率|≥90%\n"
+                   "满意度指标|服务对象满意度指标|群众满意度|≥95%");
         break;
     default:
         abort();

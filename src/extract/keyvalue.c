@@ -178,6 +178,10 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
         org_loc = pbi_cell_loc(t, s[1 - i].cell);
     }
     if (pending) {
+        /* a line of its own, as a document's paragraph is (a worksheet's
+         * rows hold those): it holds for the projects below without one */
+        if (bare && n == 1)
+            x->para_unit = u;
         x->pend_unit = u;
         x->pend_unit_text = f;
         x->pend_org = org;
