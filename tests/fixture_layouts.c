@@ -1083,7 +1083,8 @@ static const char *const variant_names[FL_VARIANT_COUNT] = {
     "l1-every-row", "effect", "direction", "star-labels", "list-subtotal", "label-inside", "two-row-head", "list-unmerged",
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
     "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
-    "name-unit", "funds-parens", "funds-commas", "level1-bands", "one-unit-line"};
+    "name-unit", "funds-parens", "funds-commas", "level1-bands", "one-unit-line",
+    "applied-amount"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1530,6 +1531,22 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|整治总成本|≤40万元\n"
                    "效益指标|生态效益指标|垃圾无害化处理率|≥90%\n"
                    "满意度指标|服务对象满意度指标|群众满意度|≥95%");
+        break;
+    case FLV_APPLIED_AMOUNT:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|申报金额项目|<|<\n"
+                   "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                   "项目资金（万元）|申报金额|40|<\n"
+                   "^|其中：财政拨款|40|<\n"
+                   "^|其他资金||<\n"
+                   "年度目标|完成安置小区物业管理|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|质量指标|巡查到位率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|物业管理成本|≤40万元\n"
+                   "效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|居民满意度|≥90%");
         break;
     default:
         abort();

@@ -117,6 +117,7 @@ typedef enum fl_variant {
     FLV_FUNDS_COMMAS,  /* «年度资金总额：16，其中：财政拨款10，其他资金6»: commas between the amounts */
     FLV_LEVEL1_BANDS,  /* 「产出指标」 across the whole row over its 二级 rows, the 一级 column left blank */
     FLV_ONE_UNIT_LINE, /* one 「单位：万元」 line above two projects' tables (in a worksheet: a row of its own) */
+    FLV_APPLIED_AMOUNT, /* 项目资金 merged down over 申报金额 | 其中：财政拨款 | 其他资金 */
     FL_VARIANT_COUNT
 } fl_variant;
 

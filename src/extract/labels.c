@@ -167,6 +167,8 @@ static const struct {
     {LIT("专项名称"), L_NAME},         {LIT("专项资金名称"), L_NAME},       {LIT("资金名称"), L_NAME},
     {LIT("年度本级预算金额"), L_TOTAL}, {LIT("当年资金总额"), L_TOTAL},     {LIT("本年度资金总额"), L_TOTAL},
     {LIT("年度预算金额"), L_TOTAL},    {LIT("年度预算"), L_TOTAL},
+    {LIT("申报金额"), L_TOTAL},        {LIT("申请金额"), L_TOTAL},          {LIT("项目预算数"), L_TOTAL},
+    {LIT("本年预算数"), L_TOTAL},      {LIT("年初预算数"), L_TOTAL},
     {LIT("本年度绩效目标"), L_GOALS},  {LIT("本年度目标"), L_GOALS},        {LIT("当年绩效目标"), L_GOALS},
     {LIT("年度总体目标"), L_GOALS},    {LIT("项目年度目标"), L_GOALS},      {LIT("项目年度绩效目标"), L_GOALS},
     {LIT("整体目标"), L_GOALS},        {LIT("绩效目标总体描述"), L_GOALS},        {LIT("项目总体目标"), L_LONG_GOALS}, {LIT("项目中期目标"), L_LONG_GOALS},
