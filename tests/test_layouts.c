@@ -500,6 +500,35 @@ static void test_checkpoint_labels(void **state)
     }
 }
 
+/* Two indicators in one row, a numbered line each (the 「指标1:」 of the
+ * Anhui 申报表, ah_jinzhai_2021): one indicator per line. */
+static void test_lines_in_cell(void **state)
+{
+    (void)state;
+    const char *blocks[] = {"P:项目支出绩效目标申报表",
+                            "项目名称|分行指标项目|<|<\n"
+                            "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                            "资金总额（万元）|40|<|<\n"
+                            "年度目标|完成安置小区物业管理|<|<\n"
+                            "一级指标|二级指标|三级指标|指标值\n"
+                            "产出指标|数量指标|指标1:管理小区数\\n指标2:巡查次数|≥8个\\n≥365次\n"
+                            "满意度指标|服务对象满意度指标|指标1:居民满意度\\n（问卷调查）|≥90%\\n抽样"};
+    for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
+        pb_document *d = read_grids(blocks, 2, f);
+        assert_int_equal(d->project_count, 1);
+        const pb_project *p = d->projects[0];
+        assert_int_equal(p->indicator_count, 3);
+        assert_string_equal(p->indicators[0].level3.text, "指标1:管理小区数");
+        assert_string_equal(p->indicators[1].level3.text, "指标2:巡查次数");
+        assert_string_equal(p->indicators[1].value.raw, "≥365次");
+        assert_string_equal(p->indicators[1].level2.text, "数量指标");
+        /* a name wrapped onto a line not numbered is one indicator */
+        assert_true(pbi_contains(p->indicators[2].level3.text, "问卷调查"));
+        assert_int_equal(count_rule(d, "indicator-value-unparsed", NULL), 1);
+        pb_document_free(d);
+    }
+}
+
 static const char self_evaluation_grid[] =
     "项目名称|旧项目|<|<|<|<\n"
     "主管部门|某局|<|实施单位|某所|<\n"
@@ -1463,6 +1492,7 @@ int main(void)
         cmocka_unit_test(test_central),
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_checkpoint_labels),
+        cmocka_unit_test(test_lines_in_cell),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),
         cmocka_unit_test(test_comparator_column),

@@ -308,6 +308,50 @@ static const pb_cell *level1_band(const pb_extractor *x, const pb_table *t, int 
     return name && name == value && name->row == row && level1_name(name->text) ? name : NULL;
 }
 
+/* 「指标1:…」, 「1.…」, 「(1)…」: a line numbered as an item of a list. */
+static bool numbered_line(const char *s)
+{
+    if (pbi_has_prefix(s, "指标"))
+        s += strlen("指标");
+    else if (*s == '(')
+        s++;
+    return *s >= '0' && *s <= '9';
+}
+
+/* 「指标1:安置小区数量\n指标2:巡逻次数」 | 「8个\n≥365次」: indicators written
+ * in one row a line each, the names numbered and as many values as names;
+ * the last indicator read is then one per line. */
+static bool split_lines(pb_extractor *x)
+{
+    pb_project *p = x->cur;
+    pb_indicator *ind = &p->indicators[p->indicator_count - 1];
+    const char **names, **values;
+    size_t nn, nv;
+    if (!ind->level3.text || !ind->value_cell.text || !strchr(ind->level3.text, '\n') ||
+        !strchr(ind->value_cell.text, '\n'))
+        return indicator_value(x, ind);
+    if (!pbi_split_lines(x, ind->level3.text, &names, &nn) || !pbi_split_lines(x, ind->value_cell.text, &values, &nv))
+        return false;
+    bool numbered = nn >= 2 && nn == nv;
+    for (size_t i = 0; i < nn && numbered; i++)
+        numbered = numbered_line(names[i]);
+    if (!numbered)
+        return indicator_value(x, ind);
+    pb_indicator one = *ind;
+    p->indicator_count--;
+    for (size_t i = 0; i < nn; i++) {
+        if (!pbi_grow_indicators(x))
+            return false;
+        pb_indicator *d = &p->indicators[p->indicator_count++];
+        *d = one;
+        d->level3.text = names[i];
+        d->value_cell.text = values[i];
+        if (!indicator_value(x, d))
+            return false;
+    }
+    return true;
+}
+
 /* A row that ends the indicator part: one cell covering the name and the
  * value columns (项目实施进度计划) but a 一级 band, or a 一级 cell that names
  * no category (审核意见, 填报说明 below the indicators of a worksheet). */
@@ -419,7 +463,7 @@ static bool group_row(pb_extractor *x, const pb_table *t, int row)
         ind->description = ind->explanation;
     if (!ind->level1.text || !ind->level2.text)
         return false;
-    return indicator_value(x, ind);
+    return split_lines(x);
 }
 
 
