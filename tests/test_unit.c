@@ -107,13 +107,20 @@ static void test_normalize(void **state)
                 }
     assert_false(pbi_contains_any(NULL, words, nw));
     /* The label look-ups skip texts longer than any label they hold, and
-     * texts with a digit, which none holds. */
+     * find every label, hashed, where a scan of its list would. */
     size_t exact, column, exact_max, column_max;
-    bool digit;
-    pbi_label_longest(&exact, &column, &exact_max, &column_max, &digit);
+    pbi_label_longest(&exact, &column, &exact_max, &column_max);
     assert_true(exact <= exact_max);
     assert_true(column <= column_max);
-    assert_false(digit);
+    pbi_lexicon lx;
+    pbi_lexicon_init(&lx);
+    assert_int_equal(pbi_lexicon_misses(&lx), 0);
+    assert_int_equal(pbi_label_of(&lx, "项目名称", false), L_NAME);
+    assert_int_equal(pbi_label_of(&lx, "预算数(万元)", false), L_TOTAL);
+    assert_int_equal(pbi_label_of(&lx, "项目名称2", false), L_NONE);
+    assert_int_equal(pbi_indicator_column(&lx, "指标值(年度)"), COL_VALUE);
+    assert_int_equal(pbi_indicator_column(&lx, "二级指标"), COL_L2);
+    assert_int_equal(pbi_indicator_column(&lx, "二级指标(年度)"), -1);
     assert_true(pbi_is_blank(" \u3000\t\n"));
     assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */

@@ -215,8 +215,7 @@ static bool is_fiscal_label(const char *s)
 }
 
 /* The longest text of exact_labels and of column_labels, in bytes: a cell
- * longer is none of them, nor is a text with a digit (test_unit holds
- * them to pbi_label_longest()). */
+ * longer is none of them (test_unit holds them to pbi_label_longest()). */
 #define EXACT_LABEL_MAX 27
 #define COLUMN_LABEL_MAX 24
 
@@ -351,6 +350,44 @@ void pbi_lexicon_init(pbi_lexicon *lx)
     memset(lx, 0, sizeof *lx);
     LEXICON_FILL(lx->exact, exact_labels, PBI_LEXICON_EXACT_SLOTS)
     LEXICON_FILL(lx->column, column_labels, PBI_LEXICON_COLUMN_SLOTS)
+}
+
+/* The entry of a list a scan finds first for a text, by the hashed look-up. */
+#define LEXICON_FIND(table, list, slots, want, found)                                                    \
+    do {                                                                                                 \
+        probe p_ = probe_of((want)->s, (want)->len);                                                     \
+        (found) = -1;                                                                                    \
+        for (size_t i_ = slot_of(p_.head, p_.len, slots); (table)[i_] && (found) < 0; i_ = (i_ + 1) & ((slots) - 1)) \
+            if (lit_is(&(list)[(table)[i_] - 1].text, &p_))                                              \
+                (found) = (table)[i_] - 1;                                                               \
+    } while (0)
+
+size_t pbi_lexicon_misses(const pbi_lexicon *lx)
+{
+    size_t misses = 0;
+    for (size_t e = 0; e < sizeof exact_labels / sizeof *exact_labels; e++) {
+        int found, first = (int)e;
+        LEXICON_FIND(lx->exact, exact_labels, PBI_LEXICON_EXACT_SLOTS, &exact_labels[e].text, found);
+        for (size_t i = 0; i < e; i++)
+            if (exact_labels[i].text.len == exact_labels[e].text.len &&
+                memcmp(exact_labels[i].text.s, exact_labels[e].text.s, exact_labels[e].text.len) == 0) {
+                first = (int)i;
+                break;
+            }
+        misses += found != first;
+    }
+    for (size_t e = 0; e < sizeof column_labels / sizeof *column_labels; e++) {
+        int found, first = (int)e;
+        LEXICON_FIND(lx->column, column_labels, PBI_LEXICON_COLUMN_SLOTS, &column_labels[e].text, found);
+        for (size_t i = 0; i < e; i++)
+            if (column_labels[i].text.len == column_labels[e].text.len &&
+                memcmp(column_labels[i].text.s, column_labels[e].text.s, column_labels[e].text.len) == 0) {
+                first = (int)i;
+                break;
+            }
+        misses += found != first;
+    }
+    return misses;
 }
 
 int pbi_indicator_column(const pbi_lexicon *lx, const char *l)
@@ -503,28 +540,15 @@ const char *pbi_key_name(int key)
     return n ? n : "";
 }
 
-static bool has_digit(const lit *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] >= '0' && l->s[i] <= '9')
-            return true;
-    return false;
-}
-
-void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit)
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max)
 {
     *exact = *column = 0;
-    *digit = false;
-    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++) {
+    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
         if (exact_labels[i].text.len > *exact)
             *exact = exact_labels[i].text.len;
-        *digit = *digit || has_digit(&exact_labels[i].text);
-    }
-    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++) {
+    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
         if (column_labels[i].text.len > *column)
             *column = column_labels[i].text.len;
-        *digit = *digit || has_digit(&column_labels[i].text);
-    }
     *exact_max = EXACT_LABEL_MAX;
     *column_max = COLUMN_LABEL_MAX;
 }

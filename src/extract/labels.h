@@ -52,13 +52,16 @@ typedef struct pbi_lexicon {
     uint16_t column[PBI_LEXICON_COLUMN_SLOTS];
 } pbi_lexicon;
 void pbi_lexicon_init(pbi_lexicon *lx);
+/* The entries of the lists the look-ups do not find as a scan from the
+ * top would (for test_unit: 0). */
+size_t pbi_lexicon_misses(const pbi_lexicon *lx);
 
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
 label_kind pbi_label_of(const pbi_lexicon *lx, const char *label, bool funds);
 /* The longest exact label and column head, in bytes, and the bounds the
  * look-ups assume (for test_unit: the first two must not pass the others). */
-void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit);
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max);
 /* A label and its value in one cell («项目名称：某项目»): the field, its
  * folded label in head and *rest the value's text; L_NONE when the cell is
  * no such pair. */
