@@ -332,15 +332,27 @@ static int column_of(const pbi_lexicon *lx, const char *l, bool base)
     return -1;
 }
 
+/* The lists are arrays of structs whose first member is the lit: entry i
+ * of one, whichever its struct. */
+static const lit *entry(const void *list, size_t stride, size_t i)
+{
+    return (const lit *)(const void *)((const char *)list + i * stride);
+}
+
 /* Entries in list order, each to the first free slot from its own: a text
  * listed twice is found first where it was listed first, as by a scan. */
-#define LEXICON_FILL(table, list, slots)                                                                 \
-    for (size_t e = 0; e < sizeof(list) / sizeof *(list); e++) {                                         \
-        size_t i = slot_of(probe_of((list)[e].text.s, (list)[e].text.len).head, (list)[e].text.len, slots); \
-        while ((table)[i])                                                                               \
-            i = (i + 1) & ((slots) - 1);                                                                 \
-        (table)[i] = (uint16_t)(e + 1);                                                                  \
+static void fill(uint16_t *table, size_t slots, const void *list, size_t stride, size_t count)
+{
+    for (size_t e = 0; e < count; e++) {
+        const lit *l = entry(list, stride, e);
+        size_t i = slot_of(probe_of(l->s, l->len).head, l->len, slots);
+        while (table[i])
+            i = (i + 1) & (slots - 1);
+        table[i] = (uint16_t)(e + 1);
     }
+}
+
+#define FILL(table, list) fill((table), sizeof(table) / sizeof *(table), (list), sizeof *(list), sizeof(list) / sizeof *(list))
 
 void pbi_lexicon_init(pbi_lexicon *lx)
 {
@@ -348,46 +360,35 @@ void pbi_lexicon_init(pbi_lexicon *lx)
     _Static_assert(sizeof exact_labels / sizeof *exact_labels <= PBI_LEXICON_EXACT_SLOTS / 2, "exact slots");
     _Static_assert(sizeof column_labels / sizeof *column_labels <= PBI_LEXICON_COLUMN_SLOTS / 2, "column slots");
     memset(lx, 0, sizeof *lx);
-    LEXICON_FILL(lx->exact, exact_labels, PBI_LEXICON_EXACT_SLOTS)
-    LEXICON_FILL(lx->column, column_labels, PBI_LEXICON_COLUMN_SLOTS)
+    FILL(lx->exact, exact_labels);
+    FILL(lx->column, column_labels);
 }
 
-/* The entry of a list a scan finds first for a text, by the hashed look-up. */
-#define LEXICON_FIND(table, list, slots, want, found)                                                    \
-    do {                                                                                                 \
-        probe p_ = probe_of((want)->s, (want)->len);                                                     \
-        (found) = -1;                                                                                    \
-        for (size_t i_ = slot_of(p_.head, p_.len, slots); (table)[i_] && (found) < 0; i_ = (i_ + 1) & ((slots) - 1)) \
-            if (lit_is(&(list)[(table)[i_] - 1].text, &p_))                                              \
-                (found) = (table)[i_] - 1;                                                               \
-    } while (0)
+/* The entries the hashed look-up finds elsewhere than the first entry of
+ * the same text a scan of the list would. */
+static size_t misses(const uint16_t *table, size_t slots, const void *list, size_t stride, size_t count)
+{
+    size_t n = 0;
+    for (size_t e = 0; e < count; e++) {
+        const lit *want = entry(list, stride, e);
+        probe p = probe_of(want->s, want->len);
+        size_t found = count, first = e;
+        for (size_t i = slot_of(p.head, p.len, slots); table[i] && found == count; i = (i + 1) & (slots - 1))
+            if (lit_is(entry(list, stride, table[i] - 1u), &p))
+                found = table[i] - 1u;
+        for (size_t i = 0; i < e && first == e; i++)
+            if (lit_is(entry(list, stride, i), &p))
+                first = i;
+        n += found != first;
+    }
+    return n;
+}
+
+#define MISSES(table, list) misses((table), sizeof(table) / sizeof *(table), (list), sizeof *(list), sizeof(list) / sizeof *(list))
 
 size_t pbi_lexicon_misses(const pbi_lexicon *lx)
 {
-    size_t misses = 0;
-    for (size_t e = 0; e < sizeof exact_labels / sizeof *exact_labels; e++) {
-        int found, first = (int)e;
-        LEXICON_FIND(lx->exact, exact_labels, PBI_LEXICON_EXACT_SLOTS, &exact_labels[e].text, found);
-        for (size_t i = 0; i < e; i++)
-            if (exact_labels[i].text.len == exact_labels[e].text.len &&
-                memcmp(exact_labels[i].text.s, exact_labels[e].text.s, exact_labels[e].text.len) == 0) {
-                first = (int)i;
-                break;
-            }
-        misses += found != first;
-    }
-    for (size_t e = 0; e < sizeof column_labels / sizeof *column_labels; e++) {
-        int found, first = (int)e;
-        LEXICON_FIND(lx->column, column_labels, PBI_LEXICON_COLUMN_SLOTS, &column_labels[e].text, found);
-        for (size_t i = 0; i < e; i++)
-            if (column_labels[i].text.len == column_labels[e].text.len &&
-                memcmp(column_labels[i].text.s, column_labels[e].text.s, column_labels[e].text.len) == 0) {
-                first = (int)i;
-                break;
-            }
-        misses += found != first;
-    }
-    return misses;
+    return MISSES(lx->exact, exact_labels) + MISSES(lx->column, column_labels);
 }
 
 int pbi_indicator_column(const pbi_lexicon *lx, const char *l)
