@@ -12,6 +12,7 @@
 #include "pbcheck/pbcheck.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
@@ -120,6 +121,27 @@ static void test_catalogue_without_zh_locale(void **state)
     /* Chinese without a catalogue is refused, leaving English. */
     assert_false(cli_lang_apply(CLI_LANG_ZH, NULL));
     assert_string_equal(dgettext("pbcheck", "no findings"), "no findings");
+}
+
+/* The library's own read errors cite the system's error in pbcheck's
+ * words and language: strerror() gave "No such file or directory" in a
+ * Chinese message (libc's catalogue is rarely installed). */
+static void test_library_error_cites_errno_translated(void **state)
+{
+    (void)state;
+    setlocale(LC_ALL, "C");
+    assert_true(cli_lang_apply(CLI_LANG_ZH, TEST_LOCALEDIR));
+    pb_document *d = pb_read_file("tests/data/no-such-file.docx", NULL);
+    assert_non_null(d);
+    const pb_error *e = &d->error;
+    assert_int_equal(e->status, PB_ERR_IO);
+    assert_non_null(strstr(e->message, dgettext("pbcheck", "no such file or folder")));
+    assert_string_not_equal(dgettext("pbcheck", "no such file or folder"), "no such file or folder");
+    assert_null(strstr(e->message, "No such file"));
+    pb_document_free(d);
+    assert_true(cli_lang_apply(CLI_LANG_EN, TEST_LOCALEDIR));
+    assert_string_equal(pb_strerror(ENOENT), "no such file or folder");
+    assert_string_equal(pb_strerror(-12345), "system error");
 }
 
 static char *json_of_reference(void)
@@ -339,6 +361,7 @@ int main(void)
         cmocka_unit_test(test_lang_from_env),
         cmocka_unit_test(test_localedir_search),
         cmocka_unit_test(test_catalogue_without_zh_locale),
+        cmocka_unit_test(test_library_error_cites_errno_translated),
         cmocka_unit_test(test_json_keys_and_ids_stable),
         cmocka_unit_test(test_every_rule_text_translated),
         cmocka_unit_test(test_binary_chinese_from_lang),

@@ -107,13 +107,20 @@ static void test_normalize(void **state)
                 }
     assert_false(pbi_contains_any(NULL, words, nw));
     /* The label look-ups skip texts longer than any label they hold, and
-     * texts with a digit, which none holds. */
+     * find every label, hashed, where a scan of its list would. */
     size_t exact, column, exact_max, column_max;
-    bool digit;
-    pbi_label_longest(&exact, &column, &exact_max, &column_max, &digit);
+    pbi_label_longest(&exact, &column, &exact_max, &column_max);
     assert_true(exact <= exact_max);
     assert_true(column <= column_max);
-    assert_false(digit);
+    pbi_lexicon lx;
+    pbi_lexicon_init(&lx);
+    assert_int_equal(pbi_lexicon_misses(&lx), 0);
+    assert_int_equal(pbi_label_of(&lx, "项目名称", false), L_NAME);
+    assert_int_equal(pbi_label_of(&lx, "预算数(万元)", false), L_TOTAL);
+    assert_int_equal(pbi_label_of(&lx, "项目名称2", false), L_NONE);
+    assert_int_equal(pbi_indicator_column(&lx, "指标值(年度)"), COL_VALUE);
+    assert_int_equal(pbi_indicator_column(&lx, "二级指标"), COL_L2);
+    assert_int_equal(pbi_indicator_column(&lx, "二级指标(年度)"), -1);
     assert_true(pbi_is_blank(" \u3000\t\n"));
     assert_false(pbi_is_blank(" x "));
     /* Invalid UTF-8 does not stop the scan, and is kept as it is. */
@@ -335,6 +342,44 @@ static void test_arena_reset(void **state)
     pb_arena_free(a);
 }
 
+/* The rules read an indicator's 二级 class from the table pbi_classify
+ * made for its project; any other indicator (another project's, a copy)
+ * is classed from its text, and none is after pbi_unclassify. */
+static void test_sub_of_cache(void **state)
+{
+    (void)state;
+    pb_document *d = pb_read_file("data/reference.docx", NULL);
+    assert_non_null(d);
+    assert_true(d->project_count >= 2);
+    pb_config c;
+    pb_config_default(&c);
+    pbi_checker k;
+    assert_true(pbi_check_begin(&k, d, &c));
+    const pb_project *p = d->projects[0], *other = d->projects[1];
+    assert_true(pbi_classify(&k, p));
+    size_t quantities = 0;
+    for (size_t i = 0; i < p->indicator_count; i++) {
+        assert_int_equal(pbi_sub_of(&k, &p->indicators[i]), pbi_subcategory_of(p->indicators[i].level2.text));
+        quantities += pbi_sub_of(&k, &p->indicators[i]) == SUB_QUANTITY;
+    }
+    assert_true(quantities > 0);
+    for (size_t i = 0; i < other->indicator_count; i++)
+        assert_int_equal(pbi_sub_of(&k, &other->indicators[i]), pbi_subcategory_of(other->indicators[i].level2.text));
+    pb_indicator copy = p->indicators[0];
+    copy.level2.text = "满意度指标";
+    assert_int_equal(pbi_sub_of(&k, &copy), SUB_SATISFACTION);
+    /* the cache is what is read: an entry changed under it shows */
+    unsigned char saved = k.sub_of[0];
+    k.sub_of[0] = SUB_ECOLOGICAL;
+    assert_int_equal(pbi_sub_of(&k, &p->indicators[0]), SUB_ECOLOGICAL);
+    k.sub_of[0] = saved;
+    pbi_unclassify(&k);
+    k.sub_of[0] = SUB_ECOLOGICAL;
+    assert_int_equal(pbi_sub_of(&k, &p->indicators[0]), pbi_subcategory_of(p->indicators[0].level2.text));
+    assert_true(pbi_check_end(&k));
+    pb_document_free(d);
+}
+
 static void test_rules_table(void **state)
 {
     (void)state;
@@ -362,7 +407,7 @@ int main(void)
         cmocka_unit_test(test_normalize),     cmocka_unit_test(test_code_pattern_default),
         cmocka_unit_test(test_value_parse),   cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_arena),         cmocka_unit_test(test_arena_reset),
-        cmocka_unit_test(test_rules_table),
+        cmocka_unit_test(test_rules_table),   cmocka_unit_test(test_sub_of_cache),
     };
     return cmocka_run_group_tests_name("unit", tests, NULL, NULL);
 }

@@ -58,6 +58,10 @@ bool pb_fput_safe(FILE *out, const char *s);
  * most cap bytes to buf, NUL-terminated, and returns the length the whole
  * form needs, like snprintf.  NULL path is "". */
 size_t pb_path_display(const char *path, char *buf, size_t cap);
+/* An errno value in pbcheck's words and language ("no such file or
+ * folder", 「没有这个文件或文件夹」), for the messages that cite one; a
+ * value it does not name is "system error". */
+const char *pb_strerror(int err);
 /* Writes the display form of path made safe for a terminal
  * (pb_safe_text(pb_path_display(path))); false on a write error or out of
  * memory. */

@@ -145,6 +145,10 @@ void pbi_check_table(pbi_checker *k, const pb_project *p)
     const pb_project *q = pbi_check_placeholders(k, p) ? pbi_placeholders_cut(k, p) : p;
     if (!q)
         return;
+    if (!pbi_classify(k, q)) {
+        k->oom = true;
+        return;
+    }
     if (p->whole_department) {
         check_department(k, q);
     } else {
@@ -153,6 +157,8 @@ void pbi_check_table(pbi_checker *k, const pb_project *p)
         pbi_copied_add(k, q);
         add_view(k, q);
     }
+    /* q may be freed once checked, and its addresses taken again */
+    pbi_unclassify(k);
     repoint(k, from, q, p);
 }
 

@@ -121,6 +121,11 @@ typedef struct pbi_checker {
     size_t view_subject_cap;
     struct pbi_copied_key *copied; /* the first project's indicators by key */
     size_t copied_count, copied_projects;
+    /* the 二级 class of each indicator of the project the rules are on,
+     * worked out once (a dozen rules ask, 17 times per indicator) */
+    const pb_indicator *classed;
+    unsigned char *sub_of;
+    size_t classed_count;
 } pbi_checker;
 
 /* ---- the driver (check.c): the rules of one table at a time, then the
@@ -170,6 +175,12 @@ pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
 /* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
 /* pbi_category, pbi_subcategory and their classification: model/model.h */
 bool pbi_is_effect(pbi_subcategory s);
+/* The indicators of p classed for pbi_sub_of (false: out of memory). */
+bool pbi_classify(pbi_checker *k, const pb_project *p);
+void pbi_unclassify(pbi_checker *k);
+/* pbi_subcategory_of(ind->level2.text), from pbi_classify's table when ind
+ * is one of its project's. */
+pbi_subcategory pbi_sub_of(const pbi_checker *k, const pb_indicator *ind);
 bool pbi_belongs(pbi_subcategory s, pbi_category c);
 const char *pbi_home_of(pbi_subcategory s);
 /* A 三级 indicator that sets a target: a name (where the table has a 三级
@@ -228,7 +239,7 @@ void pbi_check_effects(pbi_checker *k, const pb_project *p);
 /* A 三级 that only repeats its 二级 (PB316, targets.c). */
 bool pbi_name_is_category(const pb_indicator *ind);
 /* A 数量指标 whose value is a percentage or qualitative (PB319). */
-bool pbi_quantity_not_count(const pb_indicator *ind);
+bool pbi_quantity_not_count(const pbi_checker *k, const pb_indicator *ind);
 void pbi_check_basis(pbi_checker *k, const pb_project *p, const pb_indicator *ind); /* PB313, wording.c */
 void pbi_check_wording(pbi_checker *k, const pb_project *p); /* PB310, PB311, PB314, PB316, PB322 per table */
 /* The row's 三级 is one of the configured boilerplate names (PB311). */
@@ -238,7 +249,7 @@ void pbi_check_framework(pbi_checker *k, const pb_project *p);  /* PB403-PB407 *
 void pbi_check_targets(pbi_checker *k, const pb_project *p);    /* PB207-PB209, PB315, PB325, PB326, targets.c */
 /* The one 数量指标 of a one-year project whose 成本指标 price no unit: PB209
  * divides the budget by it (and takes PB204's cell over); NULL otherwise. */
-const pb_indicator *pbi_implied_cost_quantity(const pb_project *p);
+const pb_indicator *pbi_implied_cost_quantity(const pbi_checker *k, const pb_project *p);
 /* PB312 (identity.c): the indicators of each project in turn, then the finding. */
 void pbi_copied_add(pbi_checker *k, const pb_project *p);
 void pbi_check_copied(pbi_checker *k);

@@ -7,6 +7,36 @@ bool pbi_is_effect(pbi_subcategory s)
     return s == SUB_ECONOMIC || s == SUB_SOCIAL || s == SUB_ECOLOGICAL || s == SUB_SUSTAINABLE;
 }
 
+bool pbi_classify(pbi_checker *k, const pb_project *p)
+{
+    k->classed = p->indicators;
+    k->classed_count = 0;
+    if (!p->indicator_count)
+        return true;
+    if (!(k->sub_of = pb_arena_alloc(k->scratch, p->indicator_count)))
+        return false;
+    for (size_t i = 0; i < p->indicator_count; i++)
+        k->sub_of[i] = (unsigned char)pbi_subcategory_of(p->indicators[i].level2.text);
+    k->classed_count = p->indicator_count;
+    return true;
+}
+
+void pbi_unclassify(pbi_checker *k)
+{
+    k->classed = NULL;
+    k->classed_count = 0;
+}
+
+pbi_subcategory pbi_sub_of(const pbi_checker *k, const pb_indicator *ind)
+{
+    /* addresses as integers: ind may be another project's (the rules across
+     * projects), and pointers into different arrays do not compare in C */
+    uintptr_t at = (uintptr_t)ind, base = (uintptr_t)k->classed;
+    if (at >= base && (at - base) / sizeof *ind < k->classed_count && (at - base) % sizeof *ind == 0)
+        return (pbi_subcategory)k->sub_of[(at - base) / sizeof *ind];
+    return pbi_subcategory_of(ind->level2.text);
+}
+
 bool pbi_belongs(pbi_subcategory s, pbi_category c)
 {
     switch (s) {

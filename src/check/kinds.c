@@ -34,7 +34,7 @@ static void check_timeliness_date(pbi_checker *k, const pb_project *p, const pb_
 {
     static const char *const dated[] = {"年", "月", "日", "天", "前", "内", "底", "季度", "周", "小时", "%", "率"};
     const pb_value *v = &ind->value;
-    if (v->kind != PB_VALUE_QUALITATIVE || pbi_subcategory_of(ind->level2.text) != SUB_TIME || has_digit(v->raw) ||
+    if (v->kind != PB_VALUE_QUALITATIVE || pbi_sub_of(k, ind) != SUB_TIME || has_digit(v->raw) ||
         pbi_contains_any(v->raw, dated, PBI_COUNT(dated)))
         return;
     pbi_add(k, RULE_INDICATOR_TIMELINESS_NO_DATE, p, ind->value_cell.loc,
@@ -43,16 +43,16 @@ static void check_timeliness_date(pbi_checker *k, const pb_project *p, const pb_
             pbi_group_of(ind), ind->level3.text, v->raw);
 }
 
-bool pbi_quantity_not_count(const pb_indicator *ind)
+bool pbi_quantity_not_count(const pbi_checker *k, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
-    return pbi_named(ind) && pbi_subcategory_of(ind->level2.text) == SUB_QUANTITY &&
+    return pbi_named(ind) && pbi_sub_of(k, ind) == SUB_QUANTITY &&
            (v->kind == PB_VALUE_QUALITATIVE || (v->kind == PB_VALUE_NUMBER && pbi_is_percent_unit(v->unit)));
 }
 
 static void check_quantity(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
-    if (!pbi_quantity_not_count(ind))
+    if (!pbi_quantity_not_count(k, ind))
         return;
     pbi_add(k, RULE_INDICATOR_QUANTITY_NOT_COUNT, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is not a quantity; a 数量指标 counts what the project delivers (人, 次, 个, "
@@ -142,7 +142,7 @@ void pbi_check_effects(pbi_checker *k, const pb_project *p)
     list[0] = '\0';
     for (size_t i = 0; i < p->indicator_count; i++) {
         const pb_indicator *ind = &p->indicators[i];
-        if (ind->value.kind != PB_VALUE_QUALITATIVE || !pbi_is_effect(pbi_subcategory_of(ind->level2.text)) ||
+        if (ind->value.kind != PB_VALUE_QUALITATIVE || !pbi_is_effect(pbi_sub_of(k, ind)) ||
             pbi_placeholder_value(ind) || !degree_only(ind->value.raw))
             continue;
         if (!n++)

@@ -140,7 +140,7 @@ void pbi_check_cost(pbi_checker *k, const pb_project *p, const pb_indicator *ind
     pb_decimal in_unit;
     bool converted = exp != pexp && pbi_money_convert(v->number, exp, pexp, &in_unit);
     /* The implied unit cost (PB209) says the same more precisely. */
-    bool implied = pbi_rule_on(k, RULE_IMPLIED_UNIT_COST) && pbi_implied_cost_quantity(p);
+    bool implied = pbi_rule_on(k, RULE_IMPLIED_UNIT_COST) && pbi_implied_cost_quantity(k, p);
     if (cmp == 0 && !implied && !pbi_cost_names_total(ind))
         pbi_add(k, RULE_COST_EQUALS_BUDGET, p, ind->value_cell.loc,
             _("%s/%s: 指标值 「%s」 is the project's whole budget (预算数 %s%s); give a unit or standard cost "

@@ -112,7 +112,7 @@ static void check_level_groups(pbi_checker *k, const pb_project *p)
         if (pbi_is_blank(ind->level2.text) || placeholder(ind->level2.text))
             continue;
         groups++;
-        pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
+        pbi_subcategory s = pbi_sub_of(k, ind);
         pbi_category c = pbi_category_of(ind->level1.text);
         /* 满意度 as a 二级 under 效益指标 is where the 2015 MOF template puts it */
         bool mof_2015 = s == SUB_SATISFACTION && c == CAT_EFFECT;
@@ -145,7 +145,7 @@ typedef struct framework {
     bool under[CAT_COUNT][SUB_COUNT];
 } framework;
 
-static void survey(const pb_project *p, framework *f)
+static void survey(const pbi_checker *k, const pb_project *p, framework *f)
 {
     memset(f, 0, sizeof *f);
     for (size_t i = 0; i < p->indicator_count; i++) {
@@ -154,7 +154,7 @@ static void survey(const pb_project *p, framework *f)
         if (!f->category[c])
             f->category_loc[c] = ind->level1.loc.table >= 0 ? ind->level1.loc : ind->loc;
         f->category[c] = true;
-        f->under[c][pbi_subcategory_of(ind->level2.text)] = true;
+        f->under[c][pbi_sub_of(k, ind)] = true;
         /* A two-level table (绩效指标分类 | 绩效指标) names 满意度 in the
          * indicator itself, under 效果指标 where its template puts it. */
         if (c == CAT_EFFECT && pbi_is_blank(ind->level2.text) && pbi_contains(ind->level3.text, "满意"))
@@ -172,7 +172,7 @@ static void missing_level2(pbi_checker *k, const pb_project *p, const framework 
 static void check_categories(pbi_checker *k, const pb_project *p)
 {
     framework f;
-    survey(p, &f);
+    survey(k, p, &f);
     pb_loc first_row = p->indicators[0].loc;
     static const char *const fix = N_("the indicator table has no 一级 「%s」; add it with %s");
     /* A two-level table (绩效指标分类 | 绩效指标) has no 二级 to ask for. */

@@ -96,10 +96,10 @@ static void check_annual_vs_medium(pbi_checker *k, const pb_project *p)
 
 /* The year's block a copy of the 中期 block: the same 二级, 三级 and 指标值
  * row for row (at least three), or the same goal lines. */
-static bool same_rows(const pb_indicator *a, const pb_indicator *m)
+static bool same_rows(const pbi_checker *k, const pb_indicator *a, const pb_indicator *m)
 {
     char x[PBI_NORM_MAX], y[PBI_NORM_MAX];
-    return pbi_subcategory_of(a->level2.text) == pbi_subcategory_of(m->level2.text) &&
+    return pbi_sub_of(k, a) == pbi_sub_of(k, m) &&
            pbi_same_text(a->level2.text, m->level2.text) &&
            strcmp(pbi_norm(a->level3.text, x), pbi_norm(m->level3.text, y)) == 0 &&
            strcmp(pbi_norm(a->value.raw, x), pbi_norm(m->value.raw, y)) == 0;
@@ -138,7 +138,7 @@ static void check_repeats_medium(pbi_checker *k, const pb_project *p)
             while (mi < p->indicator_count &&
                    (p->indicators[mi].term != PB_TERM_LONG || p->indicators[mi].value.kind == PB_VALUE_EMPTY))
                 mi++;
-            if (ai >= p->indicator_count || mi >= p->indicator_count || !same_rows(&p->indicators[ai], &p->indicators[mi]))
+            if (ai >= p->indicator_count || mi >= p->indicator_count || !same_rows(k, &p->indicators[ai], &p->indicators[mi]))
                 break;
             if (!first)
                 first = &p->indicators[ai];
@@ -265,7 +265,7 @@ static void check_budget_output(pbi_checker *k, const pb_project *p)
         for (size_t j = 0; j < p->indicator_count; j++) {
             const pb_indicator *q = &p->indicators[j];
             if (q->value.kind == PB_VALUE_NUMBER && q->term == PB_TERM_ANNUAL &&
-                pbi_subcategory_of(q->level2.text) == SUB_QUANTITY && strcmp(q->value.unit, per) == 0) {
+                pbi_sub_of(k, q) == SUB_QUANTITY && strcmp(q->value.unit, per) == 0) {
                 pairs++;
                 qty = q;
                 cost = c;
@@ -295,7 +295,7 @@ static void check_budget_output(pbi_checker *k, const pb_project *p)
             pb_decimal_format(p->total.value, b), unit);
 }
 
-const pb_indicator *pbi_implied_cost_quantity(const pb_project *p)
+const pb_indicator *pbi_implied_cost_quantity(const pbi_checker *k, const pb_project *p)
 {
     if (!budget_known(p))
         return NULL;
@@ -307,7 +307,7 @@ const pb_indicator *pbi_implied_cost_quantity(const pb_project *p)
         if (annual_spending_cost(c) && (per_unit(v->unit, &e) || pbi_cost_names_total(c)))
             return NULL; /* a unit cost is given (PB208's), or the template asks for the total */
         if (v->kind != PB_VALUE_NUMBER || c->term != PB_TERM_ANNUAL || !pbi_named(c) ||
-            pbi_subcategory_of(c->level2.text) != SUB_QUANTITY || !*v->unit || v->number.micro <= 0 ||
+            pbi_sub_of(k, c) != SUB_QUANTITY || !*v->unit || v->number.micro <= 0 ||
             pbi_is_percent_unit(v->unit) || pbi_is_time_unit(v->unit) || pbi_is_money_unit(v->unit))
             continue;
         if (qty)
@@ -321,7 +321,7 @@ const pb_indicator *pbi_implied_cost_quantity(const pb_project *p)
  * quantity is the unit cost the table implies, for the reviewer to weigh. */
 static void check_implied_unit_cost(pbi_checker *k, const pb_project *p)
 {
-    const pb_indicator *qty = pbi_implied_cost_quantity(p);
+    const pb_indicator *qty = pbi_implied_cost_quantity(k, p);
     if (!qty)
         return;
     const pb_indicator *cost = NULL;

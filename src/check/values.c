@@ -150,10 +150,10 @@ static bool whole_year_words(const char *raw)
 /* 「≥1年」 or 「全年」 under 时效 on a one-year budget, which PB309
  * reports; a multi-year project (项目期, 起止时间) or its 中期 block may
  * say it. */
-static bool timeliness_vague(const pb_project *p, const pb_indicator *ind)
+static bool timeliness_vague(const pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
-    if (pbi_subcategory_of(ind->level2.text) != SUB_TIME || ind->term == PB_TERM_LONG || pbi_project_years(p) > 1)
+    if (pbi_sub_of(k, ind) != SUB_TIME || ind->term == PB_TERM_LONG || pbi_project_years(p) > 1)
         return false;
     if (v->kind == PB_VALUE_NUMBER)
         return a_year_or_more(v);
@@ -166,7 +166,7 @@ static bool timeliness_vague(const pb_project *p, const pb_indicator *ind)
 static void check_timeliness(pbi_checker *k, const pb_project *p, const pb_indicator *ind)
 {
     const pb_value *v = &ind->value;
-    if (!timeliness_vague(p, ind))
+    if (!timeliness_vague(k, p, ind))
         return;
     if (v->op == PB_OP_LE || v->op == PB_OP_LT)
         pbi_add(k, RULE_INDICATOR_TIMELINESS_VAGUE, p, ind->value_cell.loc,
@@ -263,7 +263,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
      * its row, and 「≥1年」 under 时效 (PB309) that of its cell. */
     bool vague = (pbi_is_vague(k, ind, n3) && pbi_rule_on(k, RULE_INDICATOR_VAGUE_NAME)) ||
                  (pbi_name_is_category(ind) && pbi_rule_on(k, RULE_INDICATOR_NAME_IS_CATEGORY));
-    bool vague_time = timeliness_vague(p, ind) && pbi_rule_on(k, RULE_INDICATOR_TIMELINESS_VAGUE);
+    bool vague_time = timeliness_vague(k, p, ind) && pbi_rule_on(k, RULE_INDICATOR_TIMELINESS_VAGUE);
     if (!vague_time)
         check_direction(k, p, ind, n3);
     pbi_check_cost(k, p, ind);
@@ -271,7 +271,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
         check_operator(k, p, ind);
     check_satisfaction(k, p, ind);
     /* Under 数量指标 a percentage is PB319's: not a quantity. */
-    bool not_count = pbi_quantity_not_count(ind) && pbi_rule_on(k, RULE_INDICATOR_QUANTITY_NOT_COUNT);
+    bool not_count = pbi_quantity_not_count(k, ind) && pbi_rule_on(k, RULE_INDICATOR_QUANTITY_NOT_COUNT);
     if (!vague && !not_count)
         check_percent_rate(k, p, ind, n3);
     if (!vague)

@@ -36,7 +36,7 @@ static void check_effect_wording(pbi_checker *k, const pb_project *p, const pb_i
 {
     char n3[PBI_NORM_MAX];
     pbi_norm(ind->level3.text, n3);
-    pbi_subcategory s = pbi_subcategory_of(ind->level2.text);
+    pbi_subcategory s = pbi_sub_of(k, ind);
     if (!pbi_named(ind) || pbi_is_vague(k, ind, n3) || pbi_is_money_unit(ind->value.unit ? ind->value.unit : ""))
         return;
     bool economic = s == SUB_ECONOMIC && !pbi_is_economic_name(n3);

@@ -22,41 +22,30 @@ static inline unsigned tri_bit(const unsigned char *p)
     return ((unsigned)p[0] << 7 ^ (unsigned)p[1] << 4 ^ (unsigned)p[2]) & 511u;
 }
 
-/* One pass over s, not one per word: at each byte the set of the words'
- * first three bytes (their first character) is asked first, and only then
- * are the words compared.  The rules' lists hold up to some 70 words, the
- * names they are asked of a few dozen bytes.  Words shorter than three
- * bytes ("%", "率" is three) are looked for one by one. */
+/* The set of s's three-byte runs, one pass over s, then each word's first
+ * three bytes asked of it: only the words whose start occurs in s are
+ * looked for.  The rules' lists hold up to some 70 words, the names they
+ * are asked of a few dozen bytes, so the set is made of the shorter side.
+ * Words shorter than three bytes ("%"; "率" is three) are looked for
+ * directly. */
 bool pbi_contains_any(const char *s, const char *const *words, size_t n)
 {
     if (!s)
         return false;
     uint64_t set[8] = {0};
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *w = (const unsigned char *)words[i];
-        if (!w[0] || !w[1] || !w[2]) {
-            if (pbi_contains(s, words[i]))
-                return true;
-            continue;
-        }
-        unsigned k = tri_bit(w);
-        set[k >> 6] |= 1ull << (k & 63);
-        any = true;
-    }
-    if (!any)
-        return false;
     for (const unsigned char *p = (const unsigned char *)s; p[0] && p[1] && p[2]; p++) {
         unsigned k = tri_bit(p);
-        if (!((set[k >> 6] >> (k & 63)) & 1u))
-            continue;
-        for (size_t i = 0; i < n; i++) {
-            /* in order, so that a short word is never read past its end */
-            const unsigned char *w = (const unsigned char *)words[i];
-            if (w[0] == p[0] && w[1] == p[1] && w[2] == p[2] &&
-                pbi_has_prefix((const char *)p + 3, (const char *)w + 3))
-                return true;
+        set[k >> 6] |= 1ull << (k & 63);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *w = (const unsigned char *)words[i];
+        if (w[0] && w[1] && w[2]) {
+            unsigned k = tri_bit(w);
+            if (!((set[k >> 6] >> (k & 63)) & 1u))
+                continue;
         }
+        if (pbi_contains(s, words[i]))
+            return true;
     }
     return false;
 }

@@ -112,7 +112,7 @@ static bool walk(jobs *js, const char *dir, const char *out_dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, _("pbcheck annotate: cannot read folder %s: %s\n"), dir, cli_strerror(errno));
+        fprintf(stderr, _("pbcheck annotate: cannot read folder %s: %s\n"), dir, pb_strerror(errno));
         return false;
     }
     char **names = NULL;
@@ -235,7 +235,7 @@ static int plan(jobs *js, char **paths, int count, const char *out)
         }
         struct stat st;
         if (stat(p, &st) != 0) {
-            fprintf(stderr, _("pbcheck annotate: %s: %s\n"), p, cli_strerror(errno));
+            fprintf(stderr, _("pbcheck annotate: %s: %s\n"), p, pb_strerror(errno));
             return EXIT_UNREADABLE;
         }
         char *o = NULL;
@@ -299,7 +299,7 @@ static int annotate_one(const job *j, cli_configs *cc, pb_severity fail_on, pb_s
         fputs(_("pbcheck: out of memory\n"), stderr);
         status = EXIT_INTERNAL;
     } else if (!make_parents(j->out)) {
-        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), out, cli_strerror(errno));
+        fprintf(stderr, _("pbcheck annotate: cannot create the folder of %s: %s\n"), out, pb_strerror(errno));
         status = EXIT_INTERNAL;
     } else if (!(o = cli_output_open(j->out))) {
         status = EXIT_INTERNAL; /* cli_output_open said why */

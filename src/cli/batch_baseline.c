@@ -54,7 +54,7 @@ static char *read_all(const char *path, size_t *len, char *why, size_t cap)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(why, cap, "%s", cli_strerror(errno));
+        snprintf(why, cap, "%s", pb_strerror(errno));
         return NULL;
     }
     char *data = NULL;
@@ -78,7 +78,7 @@ static char *read_all(const char *path, size_t *len, char *why, size_t cap)
             break;
     }
     if (ok && ferror(f)) {
-        snprintf(why, cap, "%s", cli_strerror(errno));
+        snprintf(why, cap, "%s", pb_strerror(errno));
         ok = false;
     }
     fclose(f);

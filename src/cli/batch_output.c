@@ -165,7 +165,7 @@ static void write_page(output *o, size_t t, const result *r, const chunk *c)
     if (f && fclose(f) != 0)
         ok = false;
     if (!ok) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), path ? path : tg->path, cli_strerror(errno));
+        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), path ? path : tg->path, pb_strerror(errno));
         o->page_failed = true;
     }
     free(path);
@@ -316,7 +316,7 @@ static bool close_spool(output *o, size_t t)
     if (o->bc->targets[t].folder && o->files[t]) {
         ok = fclose(o->files[t]) == 0;
         if (!ok)
-            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), o->bc->targets[t].path, cli_strerror(errno));
+            fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), o->bc->targets[t].path, pb_strerror(errno));
         o->files[t] = NULL;
     }
     return ok;
@@ -361,7 +361,7 @@ static FILE *spool(void)
 {
     FILE *f = tmpfile();
     if (!f)
-        fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), cli_strerror(errno));
+        fprintf(stderr, _("pbcheck: cannot create a temporary file: %s\n"), pb_strerror(errno));
     return f;
 }
 
@@ -383,7 +383,7 @@ static bool open_folder(output *o, size_t t)
     char *index = in_folder(cli_output_dir_path(o->outs[t]), "index.html");
     o->dest[t] = index ? fopen(index, "w") : NULL;
     if (!o->dest[t]) {
-        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), o->bc->targets[t].path, cli_strerror(errno));
+        fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), o->bc->targets[t].path, pb_strerror(errno));
         free(index);
         return false;
     }

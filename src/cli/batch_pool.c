@@ -344,7 +344,7 @@ static void spool_failed(pb_document *d, const spools *s)
 {
     d->error.status = PB_ERR_INTERNAL;
     snprintf(d->error.message, sizeof d->error.message, _("cannot write a temporary file of the report: %s"),
-             cli_strerror(s->err));
+             pb_strerror(s->err));
     d->project_count = d->department_count = 0;
     d->finding_count = 0;
 }

@@ -83,7 +83,7 @@ static int push_dir(walker *w, char *path, const struct stat *st, item *it)
                                     w->stack[i].dir));
     DIR *dir = opendir(path);
     if (!dir)
-        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the folder: %s"), cli_strerror(errno)));
+        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the folder: %s"), pb_strerror(errno)));
     frame f = {path, NULL, 0, 0, st->st_dev, st->st_ino};
     size_t cap = 0;
     struct dirent *e;
@@ -127,7 +127,7 @@ static int push_dir(walker *w, char *path, const struct stat *st, item *it)
             free(dir_path);
             return -1;
         }
-        return set_item(it, ITEM_UNREADABLE, dir_path, cli_xprintf(_("cannot read the folder: %s"), cli_strerror(read_errno)));
+        return set_item(it, ITEM_UNREADABLE, dir_path, cli_xprintf(_("cannot read the folder: %s"), pb_strerror(read_errno)));
     }
     if (f.count) /* qsort(NULL, 0, …) is undefined */
         qsort(f.names, f.count, sizeof *f.names, cmp_str);
@@ -158,12 +158,12 @@ static int visit_entry(walker *w, char *path, const char *name, item *it)
     if (lstat(path, &st) != 0) {
         /* A path too long to open may be a folder of filings: say so. */
         if (errno == ENAMETOOLONG || errno == ELOOP)
-            return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open: %s"), cli_strerror(errno)));
+            return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open: %s"), pb_strerror(errno)));
         if (!wanted_name(name)) {
             free(path);
             return 0;
         }
-        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the file: %s"), cli_strerror(errno)));
+        return set_item(it, ITEM_UNREADABLE, path, cli_xprintf(_("cannot open the file: %s"), pb_strerror(errno)));
     }
     if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
         /* A dangling link named like a filing is a filing that is missing. */

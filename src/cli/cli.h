@@ -36,7 +36,6 @@ char *cli_shown_path(const char *path);
 /* pbcheck's own sentence for a system error (an errno value), in the
  * user's language: never the C library's words, which are English or "?"
  * where no Chinese locale is installed. */
-const char *cli_strerror(int err);
 /* A stream to write, rewind (fseek to 0) and read back: in memory up to
  * in_memory bytes, in a temporary file beyond (cli/spool.c).  NULL when out
  * of memory. */

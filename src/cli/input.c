@@ -134,7 +134,7 @@ static pb_document *read_input(const char *path, const pb_options *opt, const cl
     if (stat(path, &st) != 0 || access(path, R_OK) != 0) {
         /* said here, in pbcheck's words: the C library's may be "?????"
          * where no Chinese locale is installed */
-        snprintf(why, sizeof why, _("cannot open the file: %s"), cli_strerror(errno));
+        snprintf(why, sizeof why, _("cannot open the file: %s"), pb_strerror(errno));
         return cli_error_doc(path, PB_ERR_IO, why);
     }
     if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
@@ -142,7 +142,7 @@ static pb_document *read_input(const char *path, const pb_options *opt, const cl
     int64_t start = now_ms();
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-        snprintf(why, sizeof why, _("cannot open the file: %s"), cli_strerror(errno));
+        snprintf(why, sizeof why, _("cannot open the file: %s"), pb_strerror(errno));
         return cli_error_doc(path, PB_ERR_IO, why);
     }
     char *data;
@@ -168,7 +168,7 @@ static pb_document *read_input(const char *path, const pb_options *opt, const cl
                  (unsigned long long)l->max_file_size);
         d = cli_error_doc(path, s, why);
     } else if (s == PB_ERR_IO) {
-        snprintf(why, sizeof why, _("cannot read the file: %s"), cli_strerror(err));
+        snprintf(why, sizeof why, _("cannot read the file: %s"), pb_strerror(err));
         d = cli_error_doc(path, s, why);
     }
     free(data);

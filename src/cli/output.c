@@ -184,7 +184,7 @@ static void check_stdout_at_exit(void)
     if (!bad)
         return;
     if (!stdout_reported)
-        fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), cli_strerror(err));
+        fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), pb_strerror(err));
     _exit(EXIT_INTERNAL);
 }
 
@@ -240,7 +240,7 @@ static char *temp_name(const char *target)
 
 static void say_cannot_write(const char *name, int err)
 {
-    fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), name, cli_strerror(err));
+    fprintf(stderr, _("pbcheck: cannot write %s: %s\n"), name, pb_strerror(err));
 }
 
 /* The output with its names; the target of a symbolic link resolved.
@@ -416,7 +416,7 @@ int cli_output_commit(cli_output *o)
             err = stream_error(o->is_stdout ? &stdout_kept : &o->kept);
         if (o->is_stdout) {
             if (err) {
-                fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), cli_strerror(err));
+                fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), pb_strerror(err));
                 stdout_reported = true;
             }
             output_free(o);
@@ -442,14 +442,14 @@ int cli_output_fail(cli_output *o, int err)
     if (!o)
         return EXIT_INTERNAL;
     if (o->is_stdout)
-        fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), cli_strerror(err));
+        fprintf(stderr, _("pbcheck: cannot write to standard output: %s\n"), pb_strerror(err));
     else if (!o->tmp)
         say_cannot_write(o->shown, err);
     else if (o->had_target)
         fprintf(stderr, _("pbcheck: cannot write %s: %s; the previous file is left as it was\n"), o->shown,
-                cli_strerror(err));
+                pb_strerror(err));
     else
-        fprintf(stderr, _("pbcheck: cannot write %s: %s; no file was created\n"), o->shown, cli_strerror(err));
+        fprintf(stderr, _("pbcheck: cannot write %s: %s; no file was created\n"), o->shown, pb_strerror(err));
     if (o->is_stdout)
         stdout_reported = true;
     cli_output_abort(o);

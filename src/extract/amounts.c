@@ -51,7 +51,7 @@ static void clean_label(char *l)
 static bool record(pb_extractor *x, char *label, const char *num, size_t len, pb_loc loc, label_kind *kind)
 {
     clean_label(label);
-    label_kind k = pbi_label_of(label, true);
+    label_kind k = pbi_label_of(&x->lex, label, true);
     if (k != L_TOTAL && k != L_FISCAL && k != L_OTHER)
         return true;
     *kind = k;

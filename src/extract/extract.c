@@ -28,6 +28,7 @@ pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
         return NULL;
     x->doc = d;
     x->opt = o;
+    pbi_lexicon_init(&x->lex);
     x->a = x->sa = d->arena;
     x->last_table = -1;
     x->lines_table = -1;
@@ -37,12 +38,12 @@ pb_extractor *pbi_extractor_new(pb_document *d, const pb_options *o)
 }
 
 
-label_kind pbi_slot_kind(slot *s, bool funds)
+label_kind pbi_slot_kind(const pb_extractor *x, slot *s, bool funds)
 {
     if (s->kind[funds] < 0) {
-        label_kind k = pbi_label_of(s->label, funds);
+        label_kind k = pbi_label_of(&x->lex, s->label, funds);
         if (k == L_NONE && funds)
-            k = pbi_fund_item_label(s->label);
+            k = pbi_fund_item_label(&x->lex, s->label);
         s->kind[funds] = (signed char)k;
     }
     return (label_kind)s->kind[funds];
@@ -78,12 +79,12 @@ int pbi_non_blank_slots(const slot *s, int n, int *only)
 }
 
 /* A row holding a table's heading and nothing else. */
-static bool title_row(slot *s, int n, int *which)
+static bool title_row(const pb_extractor *x, slot *s, int n, int *which)
 {
     if (pbi_non_blank_slots(s, n, which) != 1)
         return false;
     const char *l = s[*which].label;
-    if (!*l || pbi_slot_kind(&s[*which], false) != L_NONE || pbi_unit_in(l) != PB_UNIT_UNKNOWN)
+    if (!*l || pbi_slot_kind(x, &s[*which], false) != L_NONE || pbi_unit_in(l) != PB_UNIT_UNKNOWN)
         return false;
     return pbi_label_has_suffix(l, "表") || pbi_contains(l, "绩效目标表") || pbi_contains(l, "申报表") ||
            pbi_contains(l, "自评表") || pbi_contains(l, "评价表");
@@ -113,7 +114,7 @@ static bool self_evaluation(pb_extractor *x, const pb_table *t, int from, const 
         int n = row_slots(t, r, s, MAX_SLOTS), which;
         if (keep)
             x->rc_start[++x->rc_count] = used + n;
-        if (r > from && title_row(s, n, &which))
+        if (r > from && title_row(x, s, n, &which))
             break;
         for (int i = 0; i < n && !found; i++)
             found = pbi_self_evaluation_label(s[i].label);
@@ -165,11 +166,11 @@ static bool keep_table(pb_extractor *x, const pb_table *t)
 
 /* A label or a unit line ends the indicator part: the next project's
  * table may follow without anything between. */
-static bool row_starts_project(slot *s, int n, int row)
+static bool row_starts_project(const pb_extractor *x, slot *s, int n, int row)
 {
     for (int i = 0; i < n; i++)
         if (s[i].cell->row == row &&
-            (pbi_slot_kind(&s[i], false) != L_NONE || pbi_unit_in(s[i].label) != PB_UNIT_UNKNOWN))
+            (pbi_slot_kind(x, &s[i], false) != L_NONE || pbi_unit_in(s[i].label) != PB_UNIT_UNKNOWN))
             return true;
     return false;
 }
@@ -194,7 +195,7 @@ static bool upper_header_row(const pb_extractor *x, const pb_table *t, int r, sl
             continue;
         if (c->row + c->row_span > r + 1)
             spans = true;
-        else if (pbi_slot_kind(&s[i], false) != L_NONE)
+        else if (pbi_slot_kind(x, &s[i], false) != L_NONE)
             return false;
     }
     if (!spans || r + 1 >= t->row_count)
@@ -227,7 +228,7 @@ static bool content_row(pb_extractor *x, const pb_table *t, int r, slot *s, int 
         }
         return true;
     }
-    if (x->ind_mode && !row_starts_project(s, n, r) && !pbi_section_row(x, t, r)) {
+    if (x->ind_mode && !row_starts_project(x, s, n, r) && !pbi_section_row(x, t, r)) {
         *used = true;
         return pbi_indicator_row(x, t, r);
     }
@@ -245,7 +246,7 @@ static bool table_rows(pb_extractor *x, const pb_table *t, bool *used)
     x->rc_count = 0; /* the look-ahead of the last table is not this one's */
     for (int r = 0; r < t->row_count; r++) {
         int n = take_row(x, t, r, s), which;
-        bool is_title = title_row(s, n, &which);
+        bool is_title = title_row(x, s, n, &which);
         const char *title = is_title ? s[which].label : NULL;
         if (r == 0 || is_title) {
             /* A table's heading is its title row, else the paragraph before

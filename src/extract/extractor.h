@@ -36,6 +36,7 @@ typedef struct nested_text {
 struct pb_extractor {
     pb_document *doc;
     const pb_options *opt;
+    pbi_lexicon lex;
     /* a: what a project points to — the document's arena, or, when the
      * projects are streamed, one reset after each project is done; sa:
      * the document's arena, for what outlives the project being read
@@ -131,7 +132,7 @@ static inline pb_loc pbi_cell_loc(const pb_table *t, const pb_cell *c)
 }
 
 /* ---- the driver (extract.c) */
-label_kind pbi_slot_kind(slot *s, bool funds);
+label_kind pbi_slot_kind(const pb_extractor *x, slot *s, bool funds);
 int pbi_non_blank_slots(const slot *s, int n, int *only);
 
 /* ---- projects (project.c) */

@@ -33,9 +33,9 @@ static bool complete(const int *col)
 
 /* 项目名称, 预算数, 年度目标, 项目编码 heading columns of an indicator
  * header: the project's cells of a list export. */
-static int list_column(slot *s)
+static int list_column(const pb_extractor *x, slot *s)
 {
-    switch (pbi_slot_kind(s, false)) {
+    switch (pbi_slot_kind(x, s, false)) {
     case L_NAME: return LIST_NAME;
     case L_TOTAL: return LIST_TOTAL;
     case L_GOALS: return LIST_GOALS;
@@ -90,7 +90,8 @@ static void split_repeated(const pb_table *t, int r, int long_first, const int *
     }
 }
 
-static bool indicator_header(const pb_table *t, int r, int long_first, slot *s, int n, ind_header *h)
+static bool indicator_header(const pb_extractor *x, const pb_table *t, int r, int long_first, slot *s, int n,
+                             ind_header *h)
 {
     int annual[COL_COUNT], dup[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
@@ -103,12 +104,12 @@ static bool indicator_header(const pb_table *t, int r, int long_first, slot *s, 
     h->value_unit[0] = '\0';
     for (int i = 0; i < n; i++) {
         pb_term term;
-        int k = pbi_indicator_column_term(s[i].label, &term);
+        int k = pbi_indicator_column_term(&x->lex, s[i].label, &term);
         if (k >= 0) {
             int *group = term == PB_TERM_LONG ? h->long_col : annual;
             if (group[k] < 0)
                 group[k] = s[i].cell->col;
-        } else if ((k = pbi_indicator_column(s[i].label)) >= 0) {
+        } else if ((k = pbi_indicator_column(&x->lex, s[i].label)) >= 0) {
             if (h->col[k] < 0)
                 h->col[k] = s[i].cell->col;
             else if (dup[k] < 0 && h->col[k] != s[i].cell->col)
@@ -118,7 +119,7 @@ static bool indicator_header(const pb_table *t, int r, int long_first, slot *s, 
             if (k == COL_VALUE && h->col[k] == s[i].cell->col &&
                 !pbi_label_unit_note(s[i].label, h->value_unit, sizeof h->value_unit))
                 h->value_unit[0] = '\0';
-        } else if ((k = list_column(&s[i])) >= 0) {
+        } else if ((k = list_column(x, &s[i])) >= 0) {
             if (h->list_col[k] < 0)
                 h->list_col[k] = s[i].cell->col;
         } else if (h->term < 0 && pbi_term_marker(s[i].label, &term)) {
@@ -610,12 +611,12 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
 bool pbi_is_indicator_header(const pb_extractor *x, const pb_table *t, int r, slot *s, int n)
 {
     ind_header h;
-    return indicator_header(t, r, x->long_goals_first, s, n, &h);
+    return indicator_header(x, t, r, x->long_goals_first, s, n, &h);
 }
 
 bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done)
 {
     ind_header h;
-    *done = indicator_header(t, r, x->long_goals_first, s, n, &h);
+    *done = indicator_header(x, t, r, x->long_goals_first, s, n, &h);
     return !*done || begin_block(x, t, r, s, &h);
 }

@@ -173,7 +173,7 @@ static bool unit_row(pb_extractor *x, const pb_table *t, slot *s, int n, int i, 
         return false;
     const char *org = NULL;
     pb_loc org_loc = PB_NOLOC;
-    if (bare && n == 2 && pbi_slot_kind(&s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text)) {
+    if (bare && n == 2 && pbi_slot_kind(x, &s[1 - i], false) == L_NONE && !pbi_is_blank(s[1 - i].cell->text)) {
         org = pbi_normalize(x->sa, s[1 - i].cell->text, false);
         org_loc = pbi_cell_loc(t, s[1 - i].cell);
     }
@@ -254,10 +254,10 @@ static bool starts_next_project(const pb_extractor *x, const pb_table *t, label_
 
 /* A row where a bare 其他 or 合计 names a part of the funds: beside a fund
  * label, or under 资金总额及构成 merged down over lines of label | amount. */
-static bool funds_context(slot *s, int n)
+static bool funds_context(const pb_extractor *x, slot *s, int n)
 {
     for (int i = 0; i < n; i++) {
-        label_kind k = pbi_slot_kind(&s[i], false);
+        label_kind k = pbi_slot_kind(x, &s[i], false);
         if (k == L_FUNDS_GROUP || k == L_FUNDS_TEXT || k == L_FISCAL || k == L_TOTAL)
             return true;
     }
@@ -344,7 +344,7 @@ static int text_below(const pb_extractor *x, const pb_table *t, int row, slot *s
     for (int k = 0; k < n; k++)
         if (s[k].cell->col <= x->lines_col && s[k].cell->row != row)
             return -1; /* a label merged down from above is no blank one */
-    return s[i].cell->row == row && s[i].cell->col > x->lines_col && pbi_slot_kind(&s[i], funds) == L_NONE
+    return s[i].cell->row == row && s[i].cell->col > x->lines_col && pbi_slot_kind(x, &s[i], funds) == L_NONE
                ? i
                : -1;
 }
@@ -478,7 +478,7 @@ static bool field_header(pb_extractor *x, const pb_table *t, int row, const slot
 static bool field_values(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *done)
 {
     for (int i = 0; i < n; i++)
-        if (s[i].cell->row == row && pbi_slot_kind(&s[i], false) != L_NONE) {
+        if (s[i].cell->row == row && pbi_slot_kind(x, &s[i], false) != L_NONE) {
             x->field_n = 0;
             return true;
         }
@@ -498,7 +498,7 @@ static bool label_inside(pb_extractor *x, slot *sl, bool funds, label_kind *k, c
 {
     char head[LABEL_MAX];
     const char *rest;
-    label_kind kk = pbi_label_inside(sl->cell->text, funds, head, sizeof head, &rest);
+    label_kind kk = pbi_label_inside(&x->lex, sl->cell->text, funds, head, sizeof head, &rest);
     if (kk == L_NONE)
         return false;
     pb_cell *c = pb_arena_alloc(x->sa, sizeof *c);
@@ -519,7 +519,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
 {
     label_kind kind[MAX_SLOTS + 1];
     const pb_cell *inside[MAX_SLOTS] = {NULL};
-    bool funds = funds_context(s, n), any_inside = false;
+    bool funds = funds_context(x, s, n), any_inside = false;
     int line = text_below(x, t, row, s, n, funds);
     if (line >= 0) {
         *used = true;
@@ -527,7 +527,7 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
         return more_lines(x, t, s[line].cell);
     }
     for (int i = 0; i < n; i++) {
-        kind[i] = pbi_slot_kind(&s[i], funds);
+        kind[i] = pbi_slot_kind(x, &s[i], funds);
         /* not the value of the label before it («年度资金总额:16 其中:上级资金16» beside 资金情况) */
         if (kind[i] == L_NONE && s[i].cell->row == row && (i == 0 || kind[i - 1] == L_NONE || inside[i - 1]))
             any_inside |= label_inside(x, &s[i], funds, &kind[i], &inside[i]);

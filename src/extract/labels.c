@@ -78,6 +78,13 @@ static inline bool lit_is(const lit *l, const probe *p)
            (p->len <= 8 || memcmp(l->s + 8, p->s + 8, p->len - 8) == 0);
 }
 
+/* A slot of a lexicon's table for a text's length and first 8 bytes
+ * (labels sharing both follow one another there). */
+static inline size_t slot_of(uint64_t head, size_t len, size_t slots)
+{
+    return (size_t)(((head ^ (uint64_t)len) * UINT64_C(0x9E3779B97F4A7C15)) >> 40) & (slots - 1);
+}
+
 static bool in_list(const char *s, size_t n, const lit *list, size_t count)
 {
     probe p = probe_of(s, n);
@@ -215,27 +222,24 @@ static bool is_fiscal_label(const char *s)
 }
 
 /* The longest text of exact_labels and of column_labels, in bytes: a cell
- * longer is none of them, nor is a text with a digit (test_unit holds
- * them to pbi_label_longest()). */
+ * longer is none of them (test_unit holds them to pbi_label_longest()). */
 #define EXACT_LABEL_MAX 27
 #define COLUMN_LABEL_MAX 24
 
-label_kind pbi_label_of(const char *label, bool funds)
+label_kind pbi_label_of(const pbi_lexicon *lx, const char *label, bool funds)
 {
     if (!*label)
         return L_NONE;
     char base[LABEL_MAX];
     pbi_label_base(label, base, sizeof base);
     size_t n = strlen(base);
-    probe p = probe_of(base, n);
-    /* Most cells that are no label are amounts, codes and 指标值, and no
-     * label holds a digit: they are ruled out at once. */
-    bool digit = false;
-    for (size_t i = 0; i < n && n <= EXACT_LABEL_MAX && !digit; i++)
-        digit = base[i] >= '0' && base[i] <= '9';
-    for (size_t i = 0; n <= EXACT_LABEL_MAX && !digit && i < sizeof exact_labels / sizeof *exact_labels; i++)
-        if (lit_is(&exact_labels[i].text, &p))
-            return exact_labels[i].kind;
+    if (n <= EXACT_LABEL_MAX) {
+        probe p = probe_of(base, n);
+        for (size_t i = slot_of(p.head, n, PBI_LEXICON_EXACT_SLOTS); lx->exact[i];
+             i = (i + 1) & (PBI_LEXICON_EXACT_SLOTS - 1))
+            if (lit_is(&exact_labels[lx->exact[i] - 1].text, &p))
+                return exact_labels[lx->exact[i] - 1].kind;
+    }
     if (pbi_has_prefix(base, "资金支出计划") || pbi_has_prefix(base, "资金支出进度") ||
         pbi_has_prefix(base, "支出进度计划") || strcmp(base, "支出计划") == 0)
         return L_SCHEDULE;
@@ -272,7 +276,7 @@ static const char *after_list_number(const char *s)
 
 /* Only beside other fund labels: elsewhere a numbered text that names a
  * field («1.年度目标») is a value. */
-label_kind pbi_fund_item_label(const char *label)
+label_kind pbi_fund_item_label(const pbi_lexicon *lx, const char *label)
 {
     const char *s = label;
     if (pbi_has_prefix(s, "其中:"))
@@ -280,7 +284,7 @@ label_kind pbi_fund_item_label(const char *label)
     s = after_list_number(s);
     if (s == label)
         return L_NONE;
-    label_kind k = pbi_label_of(s, true);
+    label_kind k = pbi_label_of(lx, s, true);
     return k == L_TOTAL || k == L_FISCAL || k == L_OTHER ? k : L_NONE;
 }
 
@@ -357,29 +361,91 @@ static const struct {
  * ("指标值(年度)", "权重(%)"); the others are compared as written. */
 static bool column_takes_note(ind_col c) { return c == COL_VALUE || c == COL_WEIGHT; }
 
-static int column_of(const char *l, bool base)
+static int column_of(const pbi_lexicon *lx, const char *l, bool base)
 {
     size_t n = strlen(l);
     if (n > COLUMN_LABEL_MAX)
         return -1;
     probe p = probe_of(l, n);
-    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
-        if (lit_is(&column_labels[i].text, &p) && (!base || column_takes_note(column_labels[i].col)))
-            return (int)column_labels[i].col;
+    for (size_t i = slot_of(p.head, n, PBI_LEXICON_COLUMN_SLOTS); lx->column[i];
+         i = (i + 1) & (PBI_LEXICON_COLUMN_SLOTS - 1)) {
+        ind_col c = column_labels[lx->column[i] - 1].col;
+        if (lit_is(&column_labels[lx->column[i] - 1].text, &p) && (!base || column_takes_note(c)))
+            return (int)c;
+    }
     return -1;
 }
 
-int pbi_indicator_column(const char *l)
+/* The lists are arrays of structs whose first member is the lit: entry i
+ * of one, whichever its struct. */
+static const lit *entry(const void *list, size_t stride, size_t i)
+{
+    return (const lit *)(const void *)((const char *)list + i * stride);
+}
+
+/* Entries in list order, each to the first free slot from its own: a text
+ * listed twice is found first where it was listed first, as by a scan. */
+static void fill(uint16_t *table, size_t slots, const void *list, size_t stride, size_t count)
+{
+    for (size_t e = 0; e < count; e++) {
+        const lit *l = entry(list, stride, e);
+        size_t i = slot_of(probe_of(l->s, l->len).head, l->len, slots);
+        while (table[i])
+            i = (i + 1) & (slots - 1);
+        table[i] = (uint16_t)(e + 1);
+    }
+}
+
+#define FILL(table, list) fill((table), sizeof(table) / sizeof *(table), (list), sizeof *(list), sizeof(list) / sizeof *(list))
+
+void pbi_lexicon_init(pbi_lexicon *lx)
+{
+    /* at most half full, so that a text that is no label meets an empty slot soon */
+    _Static_assert(sizeof exact_labels / sizeof *exact_labels <= PBI_LEXICON_EXACT_SLOTS / 2, "exact slots");
+    _Static_assert(sizeof column_labels / sizeof *column_labels <= PBI_LEXICON_COLUMN_SLOTS / 2, "column slots");
+    memset(lx, 0, sizeof *lx);
+    FILL(lx->exact, exact_labels);
+    FILL(lx->column, column_labels);
+}
+
+/* The entries the hashed look-up finds elsewhere than the first entry of
+ * the same text a scan of the list would. */
+static size_t misses(const uint16_t *table, size_t slots, const void *list, size_t stride, size_t count)
+{
+    size_t n = 0;
+    for (size_t e = 0; e < count; e++) {
+        const lit *want = entry(list, stride, e);
+        probe p = probe_of(want->s, want->len);
+        size_t found = count, first = e;
+        for (size_t i = slot_of(p.head, p.len, slots); table[i] && found == count; i = (i + 1) & (slots - 1))
+            if (lit_is(entry(list, stride, table[i] - 1u), &p))
+                found = table[i] - 1u;
+        for (size_t i = 0; i < e && first == e; i++)
+            if (lit_is(entry(list, stride, i), &p))
+                first = i;
+        n += found != first;
+    }
+    return n;
+}
+
+#define MISSES(table, list) misses((table), sizeof(table) / sizeof *(table), (list), sizeof *(list), sizeof(list) / sizeof *(list))
+
+size_t pbi_lexicon_misses(const pbi_lexicon *lx)
+{
+    return MISSES(lx->exact, exact_labels) + MISSES(lx->column, column_labels);
+}
+
+int pbi_indicator_column(const pbi_lexicon *lx, const char *l)
 {
     /* pbi_label_base drops at most "及单位" (9 bytes) and a note of 14 */
     if (strlen(l) > COLUMN_LABEL_MAX + 9 + 14)
         return -1;
-    int k = column_of(l, false);
+    int k = column_of(lx, l, false);
     if (k >= 0)
         return k;
     char base[LABEL_MAX];
     pbi_label_base(l, base, sizeof base);
-    return column_of(base, true);
+    return column_of(lx, base, true);
 }
 
 /* Heads that name a column only where no other head does: 「绩效指标」 is
@@ -402,7 +468,7 @@ int pbi_indicator_column_weak(const char *l)
     return -1;
 }
 
-int pbi_indicator_column_term(const char *l, pb_term *term)
+int pbi_indicator_column_term(const pbi_lexicon *lx, const char *l, pb_term *term)
 {
     static const struct {
         const char *suffix;
@@ -420,7 +486,7 @@ int pbi_indicator_column_term(const char *l, pb_term *term)
             memcpy(head, l, n);
             head[n] = '\0';
             *term = quals[i].term;
-            return pbi_indicator_column(head);
+            return pbi_indicator_column(lx, head);
         }
     /* 「中期指标值」 | 「年度指标值」: value columns named by a leading block
      * word (only values: 「年度绩效指标」 names a block, not a column) */
@@ -430,7 +496,7 @@ int pbi_indicator_column_term(const char *l, pb_term *term)
     } leads[] = {{"中期", PB_TERM_LONG}, {"长期", PB_TERM_LONG}, {"实施期", PB_TERM_LONG},
                  {"本年度", PB_TERM_ANNUAL}, {"年度", PB_TERM_ANNUAL}, {"当年", PB_TERM_ANNUAL}};
     for (size_t i = 0; i < sizeof leads / sizeof *leads; i++)
-        if (pbi_has_prefix(l, leads[i].prefix) && pbi_indicator_column(l + strlen(leads[i].prefix)) == COL_VALUE) {
+        if (pbi_has_prefix(l, leads[i].prefix) && pbi_indicator_column(lx, l + strlen(leads[i].prefix)) == COL_VALUE) {
             *term = leads[i].term;
             return COL_VALUE;
         }
@@ -519,28 +585,15 @@ const char *pbi_key_name(int key)
     return n ? n : "";
 }
 
-static bool has_digit(const lit *l)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->s[i] >= '0' && l->s[i] <= '9')
-            return true;
-    return false;
-}
-
-void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit)
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max)
 {
     *exact = *column = 0;
-    *digit = false;
-    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++) {
+    for (size_t i = 0; i < sizeof exact_labels / sizeof *exact_labels; i++)
         if (exact_labels[i].text.len > *exact)
             *exact = exact_labels[i].text.len;
-        *digit = *digit || has_digit(&exact_labels[i].text);
-    }
-    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++) {
+    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
         if (column_labels[i].text.len > *column)
             *column = column_labels[i].text.len;
-        *digit = *digit || has_digit(&column_labels[i].text);
-    }
     *exact_max = EXACT_LABEL_MAX;
     *column_max = COLUMN_LABEL_MAX;
 }
@@ -548,7 +601,7 @@ void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t 
 /* 「项目名称：某项目」, 「资金总额：20万元」, 「年度目标：…」: a field's label
  * and its value in one cell, split at the first colon (within the first
  * 40 bytes).  Only the key/value fields; a blank value is no pair. */
-label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap, const char **rest)
+label_kind pbi_label_inside(const pbi_lexicon *lx, const char *text, bool funds, char *head, size_t cap, const char **rest)
 {
     const char *colon = NULL;
     size_t skip = 0;
@@ -571,7 +624,7 @@ label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap
     memcpy(raw, text, len);
     raw[len] = '\0';
     pbi_label_fold(raw, head, cap);
-    label_kind k = pbi_label_of(head, funds);
+    label_kind k = pbi_label_of(lx, head, funds);
     switch (k) {
     case L_CODE: case L_NAME: case L_TOTAL: case L_FISCAL: case L_OTHER: case L_GOALS: case L_LONG_GOALS:
     case L_PURPOSE: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER: case L_MANAGER: case L_PHONE:

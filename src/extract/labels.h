@@ -41,29 +41,44 @@ bool pbi_label_has_suffix(const char *s, const char *suffix);
  * → "万元"); false for a block qualifier ("(年度)") or none. */
 bool pbi_label_unit_note(const char *label, char *out, size_t cap);
 
+/* The exact labels and the indicator column heads hashed by their text,
+ * for an extractor (or pb_table_recognize) to build once and ask for every
+ * cell: scanned entry by entry, the lists were the extractor's largest
+ * cost.  Slots hold an entry's index + 1, 0 when empty. */
+#define PBI_LEXICON_EXACT_SLOTS 512
+#define PBI_LEXICON_COLUMN_SLOTS 128
+typedef struct pbi_lexicon {
+    uint16_t exact[PBI_LEXICON_EXACT_SLOTS];
+    uint16_t column[PBI_LEXICON_COLUMN_SLOTS];
+} pbi_lexicon;
+void pbi_lexicon_init(pbi_lexicon *lx);
+/* The entries of the lists the look-ups do not find as a scan from the
+ * top would (for test_unit: 0). */
+size_t pbi_lexicon_misses(const pbi_lexicon *lx);
+
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
-label_kind pbi_label_of(const char *label, bool funds);
+label_kind pbi_label_of(const pbi_lexicon *lx, const char *label, bool funds);
 /* A part of the funds written as an item of a list («其中:1.中央资金»,
  * «2.市级资金», «其中:自有资金»): its amount kind, else L_NONE. */
-label_kind pbi_fund_item_label(const char *label);
+label_kind pbi_fund_item_label(const pbi_lexicon *lx, const char *label);
 /* The longest exact label and column head, in bytes, and the bounds the
  * look-ups assume (for test_unit: the first two must not pass the others). */
-void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max, bool *digit);
+void pbi_label_longest(size_t *exact, size_t *column, size_t *exact_max, size_t *column_max);
 /* A label and its value in one cell («项目名称：某项目»): the field, its
  * folded label in head and *rest the value's text; L_NONE when the cell is
  * no such pair. */
-label_kind pbi_label_inside(const char *text, bool funds, char *head, size_t cap, const char **rest);
+label_kind pbi_label_inside(const pbi_lexicon *lx, const char *text, bool funds, char *head, size_t cap, const char **rest);
 /* An amount label naming the year's amount ("当年资金总额", "其中:当年财政拨款",
  * "年度资金总额"), not the whole project's. */
 bool pbi_label_is_year(const char *label);
 /* The indicator column a folded label heads, or -1. */
-int pbi_indicator_column(const char *label);
+int pbi_indicator_column(const pbi_lexicon *lx, const char *label);
 /* A head that names a column only where no other head names it, or -1. */
 int pbi_indicator_column_weak(const char *label);
 /* The same for a head qualified by its block ("二级指标(长期)",
  * "指标值(年度)"): the column, and *term set; -1 when unqualified. */
-int pbi_indicator_column_term(const char *label, pb_term *term);
+int pbi_indicator_column_term(const pbi_lexicon *lx, const char *label, pb_term *term);
 /* The unit a label or unit line names ("单位：万元", "预算数(万元)"). */
 pb_money_unit pbi_unit_in(const char *label);
 /* "长期绩效指标", "中期指标", "年度绩效指标": the name of an indicator block. */

@@ -13,18 +13,20 @@ static void add(const char **list, size_t *count, const char *s)
 static uint64_t table_keys(const pb_table *t)
 {
     uint64_t keys = 0;
+    pbi_lexicon lx;
+    pbi_lexicon_init(&lx);
     char folded[LABEL_MAX];
     for (int r = 0; r < t->row_count; r++)
         for (int i = 0; i < t->rows[r].count; i++) {
             pbi_label_fold(t->rows[r].cells[i].text, folded, sizeof folded);
-            label_kind k = pbi_label_of(folded, false);
+            label_kind k = pbi_label_of(&lx, folded, false);
             const char *rest;
             char head[LABEL_MAX];
             if (k == L_NONE) /* «项目名称：某项目», as the extractor reads it */
-                k = pbi_label_inside(t->rows[r].cells[i].text, false, head, sizeof head, &rest);
+                k = pbi_label_inside(&lx, t->rows[r].cells[i].text, false, head, sizeof head, &rest);
             if (k != L_NONE)
                 keys |= KEY_FIELD(k);
-            int c = pbi_indicator_column(folded);
+            int c = pbi_indicator_column(&lx, folded);
             if (c >= 0)
                 keys |= KEY_COLUMN(c);
         }

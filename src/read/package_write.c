@@ -11,7 +11,7 @@
 
 static bool zip_fail(pb_error *e, const char *what, zip_t *za)
 {
-    pbi_error_set(e, PB_ERR_IO, "%s: %s", what, za ? zip_strerror(za) : strerror(errno));
+    pbi_error_set(e, PB_ERR_IO, "%s: %s", what, za ? zip_strerror(za) : pb_strerror(errno));
     return false;
 }
 
@@ -98,7 +98,7 @@ static bool copy_out(zip_source_t *src, FILE *out, pb_error *e)
         ok = fwrite(buf, 1, (size_t)n, out) == (size_t)n;
     zip_source_close(src);
     if (!ok)
-        pbi_error_set(e, PB_ERR_IO, _("cannot write the annotated copy: %s"), strerror(errno));
+        pbi_error_set(e, PB_ERR_IO, _("cannot write the annotated copy: %s"), pb_strerror(errno));
     return ok;
 }
 

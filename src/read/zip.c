@@ -67,7 +67,7 @@ static void zip_error_to(pb_error *e, int code)
         break;
     case ZIP_ER_READ:
     case ZIP_ER_OPEN:
-        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(errno));
+        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), pb_strerror(errno));
         break;
     default: {
         zip_error_t ze;
@@ -232,7 +232,7 @@ static pb_zip *open_whole(int fd, size_t size_hint, bool stream, const pb_limits
             int saved = errno;
             close(fd);
             free(data);
-            pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+            pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), pb_strerror(saved));
             return NULL;
         }
         len += (size_t)n;
@@ -280,7 +280,7 @@ static pb_zip *open_fd(int fd, const struct stat *st, const pb_limits *l, pb_err
     if (n < 0) {
         int saved = errno;
         close(fd);
-        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), pb_strerror(saved));
         return NULL;
     }
     if (!sniff(head, (size_t)n, e)) {
@@ -301,14 +301,14 @@ pb_zip *pbi_zip_open_file(const char *path, const pb_limits *l, pb_error *e)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        pbi_error_set(e, PB_ERR_IO, _("cannot open the file: %s"), strerror(errno));
+        pbi_error_set(e, PB_ERR_IO, _("cannot open the file: %s"), pb_strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int saved = errno;
         close(fd);
-        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), strerror(saved));
+        pbi_error_set(e, PB_ERR_IO, _("cannot read the file: %s"), pb_strerror(saved));
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
