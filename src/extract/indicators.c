@@ -280,23 +280,14 @@ static bool indicator_value(pb_extractor *x, pb_indicator *ind)
 }
 
 
-/* 「产出指标」, 「一、效益指标」: a short text that starts with a 一级's name. */
+/* 「产出指标」, 「一、效益指标」: a short text (six characters at most, after
+ * its list number) that names a 一级. */
 static bool level1_name(const char *text)
 {
-    static const char *const heads[] = {"产出", "效益", "满意度", "成本", "效果"};
-    static const char *const numerals[] = {"一、", "二、", "三、", "四、", "五、"};
     char l[LABEL_MAX];
     pbi_label_fold(text, l, sizeof l);
-    const char *s = l;
-    for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++)
-        if (pbi_has_prefix(s, numerals[i]))
-            s += strlen(numerals[i]);
-    if (strlen(s) > 18)
-        return false;
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-        if (pbi_has_prefix(s, heads[i]))
-            return true;
-    return false;
+    const char *s = pbi_after_list_number(l);
+    return strlen(s) <= 18 && pbi_category_of(s) != CAT_NONE;
 }
 
 /* 「产出指标」 in one cell across the name and value columns: the 一级 of

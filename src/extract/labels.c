@@ -253,9 +253,7 @@ label_kind pbi_label_of(const pbi_lexicon *lx, const char *label, bool funds)
 }
 
 
-/* The end of a list number at the start of s ("1.", "2、", "(3)", "一、",
- * "(二)"), or s when there is none. */
-static const char *after_list_number(const char *s)
+const char *pbi_after_list_number(const char *s)
 {
     static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     const char *p = s + (*s == '(');
@@ -281,7 +279,7 @@ label_kind pbi_fund_item_label(const pbi_lexicon *lx, const char *label)
     const char *s = label;
     if (pbi_has_prefix(s, "其中:"))
         s += strlen("其中:");
-    s = after_list_number(s);
+    s = pbi_after_list_number(s);
     if (s == label)
         return L_NONE;
     label_kind k = pbi_label_of(lx, s, true);

@@ -59,6 +59,9 @@ size_t pbi_lexicon_misses(const pbi_lexicon *lx);
 /* The field a folded label names; `funds` beside other fund labels, where
  * 其他 and 合计 mean parts of the funds. */
 label_kind pbi_label_of(const pbi_lexicon *lx, const char *label, bool funds);
+/* The end of a list number at the start of s ("1.", "2、", "(3)", "一、",
+ * "(二)"), or s when there is none. */
+const char *pbi_after_list_number(const char *s);
 /* A part of the funds written as an item of a list («其中:1.中央资金»,
  * «2.市级资金», «其中:自有资金»): its amount kind, else L_NONE. */
 label_kind pbi_fund_item_label(const pbi_lexicon *lx, const char *label);
