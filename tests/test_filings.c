@@ -111,6 +111,30 @@ static void amount(report *r, int pi, const char *what, const pb_amount *m, cons
              m->present && m->valid ? pb_decimal_format(m->value, buf) : m->raw ? m->raw : "(none)", want);
 }
 
+/* The truth files give a 资金情况 split by government level (中央资金,
+ * 市级资金 …) without a 财政资金 line: those levels are the fiscal part, so
+ * the fiscal amount read is their sum. */
+static void fiscal_levels(report *r, int pi, const pb_amount *fiscal, const cJSON *budget)
+{
+    static const char *const levels[] = {"central", "provincial", "municipal", "district"};
+    pb_decimal sum = {0}, v;
+    bool any = false;
+    for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+        const char *s = str(budget, levels[i]);
+        if (!s)
+            continue;
+        if (!pb_decimal_parse(s, strlen(s), &v) || !pb_decimal_add(sum, v, &sum)) {
+            miss(r, "  project %d: truth %s %s is no decimal\n", pi + 1, levels[i], s);
+            return;
+        }
+        any = true;
+    }
+    if (!any || str(budget, "fiscal"))
+        return;
+    char want[PB_DECIMAL_BUFSIZE];
+    amount(r, pi, "fiscal (the levels' sum)", fiscal, pb_decimal_format(sum, want));
+}
+
 static const char *unit_name(pb_money_unit u)
 {
     return u == PB_UNIT_WANYUAN ? "万元" : u == PB_UNIT_YUAN ? "元" : u == PB_UNIT_YIYUAN ? "亿元" : NULL;
@@ -221,6 +245,7 @@ static void project(report *r, int pi, const pb_project *p, const cJSON *t)
         amount(r, pi, "total", &p->total, str(budget, "total"));
         amount(r, pi, "fiscal", &p->fiscal, str(budget, "fiscal"));
         amount(r, pi, "other", &p->other, str(budget, "other"));
+        fiscal_levels(r, pi, &p->fiscal, budget);
     }
     goals(r, pi, "goals", p->goals, p->goal_count, cJSON_GetObjectItemCaseSensitive(t, "goals"));
     indicators(r, pi, p, cJSON_GetObjectItemCaseSensitive(t, "indicators"));
