@@ -478,37 +478,43 @@ static void test_same_codes_docx_and_xlsx(void **state)
 /* Issue 18: the byte scanner that counts a tag's attributes before libxml2
  * sees it goes through start tags, end tags and quoted values in one loop;
  * a chunk of 16 KiB may end at any byte of them.  512 attributes whose
- * values hold '=', '>' and a quote are allowed (nothing in a value is
- * counted) and 513 refused wherever the chunk cuts the tag.  (A scanner
+ * values hold '=', '>' and the other quote are allowed (nothing in a value
+ * is counted) and 513 refused wherever the chunk cuts the tag, whichever
+ * quotes the values.  (A scanner
  * that counted too few would still be caught by on_start's second wall,
  * with the same error; this guards against counting too many.) */
 static void test_scanner_across_chunks(void **state)
 {
     (void)state;
-    char *ok = flood("x", " a%d=\"=>%d'\"", 512);
-    char *over = flood("x", " a%d=\"=>%d'\"", 513);
-    size_t cap = strlen(over) + 20000;
-    char *payload = malloc(cap);
-    assert_non_null(payload);
-    for (int k = 0; k < 48; k++) {
-        /* the flood (about 8 KB) starts some 12 KB in: the first chunk ends
-         * inside it, one byte further each round */
-        size_t pad = 12000 + (size_t)k;
-        for (int refused = 0; refused < 2; refused++) {
-            size_t len = (size_t)snprintf(payload, cap, "<y>");
-            memset(payload + len, 'p', pad);
-            len += pad;
-            snprintf(payload + len, cap - len, "</y>%s", refused ? over : ok);
-            pb_status expect = refused ? PB_ERR_XML_TOO_MANY_ATTRIBUTES : PB_OK;
-            pb_status d = docx_status("", payload), x = xlsx_status("", payload);
-            if (d != expect || x != expect)
-                fail_msg("pad %zu, %s: .docx %s, .xlsx %s", pad, refused ? "513" : "512", pb_status_code(d),
-                         pb_status_code(x));
+    /* values in double quotes holding an apostrophe, in double quotes
+     * holding none (Word's own), and in apostrophes holding a double quote */
+    static const char *const styles[] = {" a%d=\"=>%d'\"", " a%d=\"=>%d\"", " a%d='=>\"%d'"};
+    for (size_t st = 0; st < sizeof styles / sizeof *styles; st++) {
+        char *ok = flood("x", styles[st], 512);
+        char *over = flood("x", styles[st], 513);
+        size_t cap = strlen(over) + 20000;
+        char *payload = malloc(cap);
+        assert_non_null(payload);
+        for (int k = 0; k < 48; k++) {
+            /* the flood (about 8 KB) starts some 12 KB in: the first chunk
+             * ends inside it, one byte further each round */
+            size_t pad = 12000 + (size_t)k;
+            for (int refused = 0; refused < 2; refused++) {
+                size_t len = (size_t)snprintf(payload, cap, "<y>");
+                memset(payload + len, 'p', pad);
+                len += pad;
+                snprintf(payload + len, cap - len, "</y>%s", refused ? over : ok);
+                pb_status expect = refused ? PB_ERR_XML_TOO_MANY_ATTRIBUTES : PB_OK;
+                pb_status d = docx_status("", payload), x = xlsx_status("", payload);
+                if (d != expect || x != expect)
+                    fail_msg("style %zu, pad %zu, %s: .docx %s, .xlsx %s", st, pad, refused ? "513" : "512",
+                             pb_status_code(d), pb_status_code(x));
+            }
         }
+        free(payload);
+        free(ok);
+        free(over);
     }
-    free(payload);
-    free(ok);
-    free(over);
 }
 
 /* Issue 18: the elements of a subtree the reader steps over (w:rPr here)
