@@ -529,6 +529,46 @@ static void test_lines_in_cell(void **state)
     }
 }
 
+/* Numbered lines are split up to a bound (32): a cell of thousands of
+ * them (a hostile file, or a pasted list) would make thousands of
+ * indicators of 504 bytes out of one row. */
+static pb_document *numbered_lines_doc(int lines, fl_format f)
+{
+    char names[4096] = "", values[4096] = "";
+    for (int i = 0; i < lines; i++) {
+        size_t n = strlen(names), v = strlen(values);
+        snprintf(names + n, sizeof names - n, "%s指标%d:巡查次数%d", i ? "\\n" : "", i + 1, i + 1);
+        snprintf(values + v, sizeof values - v, "%s≥%d次", i ? "\\n" : "", i + 1);
+    }
+    char grid[9000];
+    snprintf(grid, sizeof grid,
+             "项目名称|分行指标上限项目|<|<\n"
+             "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+             "资金总额（万元）|40|<|<\n"
+             "年度目标|完成巡查|<|<\n"
+             "一级指标|二级指标|三级指标|指标值\n"
+             "产出指标|数量指标|%s|%s",
+             names, values);
+    const char *blocks[] = {"P:项目支出绩效目标申报表", grid};
+    return read_grids(blocks, 2, f);
+}
+
+static void test_lines_in_cell_bounded(void **state)
+{
+    (void)state;
+    for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
+        pb_document *d = numbered_lines_doc(32, f);
+        assert_int_equal(d->project_count, 1);
+        assert_int_equal(d->projects[0]->indicator_count, 32);
+        assert_string_equal(d->projects[0]->indicators[31].value.raw, "≥32次");
+        pb_document_free(d);
+        d = numbered_lines_doc(33, f);
+        assert_int_equal(d->project_count, 1);
+        assert_int_equal(d->projects[0]->indicator_count, 1);
+        pb_document_free(d);
+    }
+}
+
 static const char self_evaluation_grid[] =
     "项目名称|旧项目|<|<|<|<\n"
     "主管部门|某局|<|实施单位|某所|<\n"
@@ -1493,6 +1533,7 @@ int main(void)
         cmocka_unit_test(test_units),
         cmocka_unit_test(test_checkpoint_labels),
         cmocka_unit_test(test_lines_in_cell),
+        cmocka_unit_test(test_lines_in_cell_bounded),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),
         cmocka_unit_test(test_comparator_column),

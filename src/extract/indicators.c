@@ -312,7 +312,10 @@ static bool numbered_line(const char *s)
 
 /* 「指标1:安置小区数量\n指标2:巡逻次数」 | 「8个\n≥365次」: indicators written
  * in one row a line each, the names numbered and as many values as names;
- * the last indicator read is then one per line. */
+ * the last indicator read is then one per line.  Real tables write a few
+ * so; a cell of thousands of numbered lines stays one row, so that the
+ * indicators (504 bytes each) stay bounded by the table's rows. */
+#define MAX_LINES_SPLIT 32
 static bool split_lines(pb_extractor *x)
 {
     pb_project *p = x->cur;
@@ -324,7 +327,7 @@ static bool split_lines(pb_extractor *x)
         return indicator_value(x, ind);
     if (!pbi_split_lines(x, ind->level3.text, &names, &nn) || !pbi_split_lines(x, ind->value_cell.text, &values, &nv))
         return false;
-    bool numbered = nn >= 2 && nn == nv;
+    bool numbered = nn >= 2 && nn == nv && nn <= MAX_LINES_SPLIT;
     for (size_t i = 0; i < nn && numbered; i++)
         numbered = numbered_line(names[i]);
     if (!numbered)
