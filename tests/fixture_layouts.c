@@ -1084,7 +1084,7 @@ static const char *const variant_names[FL_VARIANT_COUNT] = {
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
     "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
     "name-unit", "funds-parens", "funds-commas", "level1-bands", "one-unit-line",
-    "applied-amount"};
+    "applied-amount", "project-goals", "numbered-labels", "numbered-goals"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1540,6 +1540,50 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|其中：财政拨款|40|<\n"
                    "^|其他资金||<\n"
                    "年度目标|完成安置小区物业管理|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|质量指标|巡查到位率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|物业管理成本|≤40万元\n"
+                   "效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_PROJECT_GOALS:
+        fl_para(d, "项目支出绩效目标表");
+        fl_grid(d, "项目名称|项目绩效目标项目|<|<\n"
+                   "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                   "资金总额（万元）|40|<|<\n"
+                   "项目绩效目标|完成安置小区物业管理|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|质量指标|巡查到位率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|物业管理成本|≤40万元\n"
+                   "效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_NUMBERED_LABELS:
+        /* the goal text beside its label begins with a number of its own */
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "1.项目名称|编号标签项目|<|<\n"
+                   "一、主管部门|某县财政局|（二）实施单位|某县开发区管委会\n"
+                   "（一）资金总额（万元）|40|<|<\n"
+                   "４．年度目标|1.年度目标：完成安置小区物业管理|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|管理小区数|≥8个\n"
+                   "^|质量指标|巡查到位率|≥95%\n"
+                   "^|时效指标|完成时间|12月底前\n"
+                   "^|成本指标|物业管理成本|≤40万元\n"
+                   "效益指标|社会效益指标|居住环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_NUMBERED_GOALS:
+        fl_para(d, "项目支出绩效目标申报表");
+        fl_grid(d, "项目名称|编号目标项目|<|<\n"
+                   "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                   "资金总额（万元）|40|<|<\n"
+                   "中期目标|三年内建成智慧物业平台；安置小区物业全覆盖|<|<\n"
+                   "年度目标|1.维护安置小区安全巡逻；2.做好环境卫生；3、完成物业费清算。|<|<\n"
                    "一级指标|二级指标|三级指标|指标值\n"
                    "产出指标|数量指标|管理小区数|≥8个\n"
                    "^|质量指标|巡查到位率|≥95%\n"

@@ -118,6 +118,9 @@ typedef enum fl_variant {
     FLV_LEVEL1_BANDS,  /* 「产出指标」 across the whole row over its 二级 rows, the 一级 column left blank */
     FLV_ONE_UNIT_LINE, /* one 「单位：万元」 line above two projects' tables (in a worksheet: a row of its own) */
     FLV_APPLIED_AMOUNT, /* 项目资金 merged down over 申报金额 | 其中：财政拨款 | 其他资金 */
+    FLV_PROJECT_GOALS, /* 「项目绩效目标」 as the label of the year's goals */
+    FLV_NUMBERED_LABELS, /* «1.项目名称», «一、主管部门», «（一）资金总额»: the field labels numbered as a list */
+    FLV_NUMBERED_GOALS, /* «1.…；2.…；3.…»: the year's goals numbered in one paragraph */
     FL_VARIANT_COUNT
 } fl_variant;
 

@@ -529,6 +529,60 @@ static void test_lines_in_cell(void **state)
     }
 }
 
+/* 项目绩效目标 / 项目目标: the year's goals beside it, but merged down
+ * over 长期目标 | 年度目标 the name of their group (HN_ningxiang_batang_2021),
+ * which must not put the year's column group first (the goal labels are
+ * too far above the indicator heads to name their groups). */
+static void test_goal_group_label(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"项目绩效目标", "项目目标"};
+    for (size_t l = 0; l < 2; l++)
+        for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
+            char beside[1024], group[1024];
+            snprintf(beside, sizeof beside,
+                     "项目名称|项目目标项目|<|<\n"
+                     "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                     "资金总额（万元）|40|<|<\n"
+                     "%s|完成安置小区物业管理|<|<\n"
+                     "一级指标|二级指标|三级指标|指标值\n"
+                     "产出指标|数量指标|管理小区数|≥8个",
+                     labels[l]);
+            const char *b1[] = {"P:项目支出绩效目标表", beside};
+            pb_document *d = read_grids(b1, 2, f);
+            assert_int_equal(d->project_count, 1);
+            assert_int_equal(d->projects[0]->goal_count, 1);
+            assert_string_equal(d->projects[0]->goals[0], "完成安置小区物业管理");
+            assert_int_equal(count_rule(d, "table-incomplete", NULL), 0);
+            pb_document_free(d);
+            snprintf(group, sizeof group,
+                     "项目名称|分组目标项目|<|<|<|<|<\n"
+                     "%s|长期目标|<|<|年度目标|<|<\n"
+                     "^|三年内建成智慧物业平台|<|<|完成安置小区物业管理|<|<\n"
+                     "主管部门|某县财政局|<|<|实施单位|某县开发区管委会|<\n"
+                     "资金总额（万元）|40|<|<|<|<|<\n"
+                     "一级指标|二级指标|三级指标|指标值|二级指标|三级指标|指标值\n"
+                     "产出指标|数量指标|累计管理小区数|≥20个|数量指标|管理小区数|≥8个",
+                     labels[l]);
+            const char *b2[] = {"P:项目支出绩效目标表", group};
+            d = read_grids(b2, 2, f);
+            assert_int_equal(d->project_count, 1);
+            const pb_project *p = d->projects[0];
+            assert_int_equal(p->goal_count, 1);
+            assert_string_equal(p->goals[0], "完成安置小区物业管理");
+            assert_int_equal(p->long_goal_count, 1);
+            assert_string_equal(p->long_goals[0], "三年内建成智慧物业平台");
+            assert_int_equal(p->indicator_count, 2);
+            for (size_t i = 0; i < 2; i++) {
+                bool annual = strcmp(p->indicators[i].level3.text, "管理小区数") == 0;
+                if (p->indicators[i].term != (annual ? PB_TERM_ANNUAL : PB_TERM_LONG))
+                    fail_msg("%s (%s): 「%s」 in the wrong term", labels[l], fl_format_name(f),
+                             p->indicators[i].level3.text);
+            }
+            pb_document_free(d);
+        }
+}
+
 /* Numbered lines are split up to a bound (32): a cell of thousands of
  * them (a hostile file, or a pasted list) would make thousands of
  * indicators of 504 bytes out of one row. */
@@ -1356,6 +1410,12 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", NULL, "满意度/服务对象满意度"}},
     [FLV_APPLIED_AMOUNT] = {1, {"申报金额项目"}, {"40"}, PB_UNIT_WANYUAN,
                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_PROJECT_GOALS] = {1, {"项目绩效目标项目"}, {"40"}, PB_UNIT_WANYUAN,
+                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_NUMBERED_LABELS] = {1, {"编号标签项目"}, {"40"}, PB_UNIT_WANYUAN,
+                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_NUMBERED_GOALS] = {1, {"编号目标项目"}, {"40"}, PB_UNIT_WANYUAN,
+                            {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1371,7 +1431,9 @@ static void check_variant(fl_variant v, fl_format f)
         fail_msg("%s (%s): %zu projects, want %zu", what, fmt, d->project_count, e->projects);
     for (size_t i = 0; i < e->projects; i++) {
         const pb_project *p = d->projects[i];
-        assert_string_equal(p->name.text, e->names[i]);
+        if (!p->name.text || strcmp(p->name.text, e->names[i]) != 0)
+            fail_msg("%s (%s): project %zu named 「%s」, want 「%s」", what, fmt, i + 1,
+                     p->name.text ? p->name.text : "(none)", e->names[i]);
         assert_true(p->total.present && p->total.valid);
         pb_decimal want_total;
         assert_true(pb_decimal_parse(e->totals[i], strlen(e->totals[i]), &want_total));
@@ -1501,6 +1563,29 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(dec(p->fiscal.value), "40");
         assert_int_equal(count_rule(d, "budget-amount-unparsed", NULL), 0);
     }
+    if (v == FLV_PROJECT_GOALS) {
+        const pb_project *p = d->projects[0];
+        assert_int_equal(p->goal_count, 1);
+        assert_string_equal(p->goals[0], "完成安置小区物业管理");
+    }
+    if (v == FLV_NUMBERED_LABELS) {
+        const pb_project *p = d->projects[0];
+        assert_string_equal(p->department.text, "某县财政局");
+        assert_string_equal(p->implementer.text, "某县开发区管委会");
+        assert_int_equal(p->goal_count, 1);
+        assert_string_equal(p->goals[0], "1.年度目标:完成安置小区物业管理");
+        assert_string_equal(p->template_family->id, "declaration");
+    }
+    if (v == FLV_NUMBERED_GOALS) {
+        const pb_project *p = d->projects[0];
+        if (p->goal_count != 3)
+            fail_msg("%s (%s): %zu goals, want 3", what, fmt, p->goal_count);
+        assert_string_equal(p->goals[0], "1.维护安置小区安全巡逻");
+        assert_string_equal(p->goals[1], "2.做好环境卫生");
+        assert_string_equal(p->goals[2], "3、完成物业费清算。");
+        /* sentences not numbered are one goal */
+        assert_int_equal(p->long_goal_count, 1);
+    }
     if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED || v == FLV_LIST_REPEATED || v == FLV_LIST_TWO_ROW_HEAD ||
         v == FLV_LIST_SPLIT || v == FLV_LIST_SAME_NAME)
         for (size_t i = 0; i < 2; i++)
@@ -1534,6 +1619,7 @@ int main(void)
         cmocka_unit_test(test_checkpoint_labels),
         cmocka_unit_test(test_lines_in_cell),
         cmocka_unit_test(test_lines_in_cell_bounded),
+        cmocka_unit_test(test_goal_group_label),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),
         cmocka_unit_test(test_comparator_column),

@@ -158,6 +158,9 @@ bool pbi_set_total(pb_extractor *x, const char *label, const char *raw, pb_loc l
  * amount of the text as the project's total or a part of its funds. */
 bool pbi_amounts_in_text(pb_extractor *x, const char *text, pb_loc loc);
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count);
+/* The goals of a text: its lines, and the items of a numbered line
+ * («1.…；2.…；3.…» is three goals). */
+bool pbi_split_goals(pb_extractor *x, const char *s, const char ***lines, size_t *count);
 /* Keeps the lines of a nested table t for the cell it sits in. */
 bool pbi_note_nested(pb_extractor *x, const pb_table *t);
 /* 绩效目标 (or 中期目标) from cell c, and its lines: the lines of a table

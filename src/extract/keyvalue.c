@@ -311,7 +311,7 @@ static bool more_goal_lines(pb_extractor *x, label_kind k, const pb_table *t, co
         return pbi_set_goals(x, cell, lines, count, t, c);
     const char **more;
     size_t n;
-    if (!pbi_split_lines(x, c->text, &more, &n))
+    if (!pbi_split_goals(x, c->text, &more, &n))
         return false;
     if (!n)
         return true;
@@ -379,6 +379,27 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     }
 }
 
+/* 总体目标 (or 项目绩效目标) | 中期目标 | 年度目标: the first goal label,
+ * followed in its row by goal labels of both terms, names the group they
+ * make and is neither term (HB_qingshan_jyxt_2020, HN_ningxiang_batang_2021).
+ * Its index, or -1. */
+static int row_head_goal(const label_kind *kind, int n)
+{
+    int first = -1;
+    bool year = false, long_term = false;
+    for (int i = 0; i < n; i++) {
+        if (!is_goal_label(kind[i]))
+            continue;
+        if (first < 0)
+            first = i;
+        else if (kind[i] == L_GOALS)
+            year = true;
+        else
+            long_term = true;
+    }
+    return year && long_term ? first : -1;
+}
+
 /* 总体目标 | 中期目标 | 年度目标 with the texts in the row below (the 2015
  * 申报表): two goal labels or more, none with a text beside it. */
 static bool goal_header(pb_extractor *x, const pb_table *t, int row, const slot *s, const label_kind *kind, int n)
@@ -394,15 +415,18 @@ static bool goal_header(pb_extractor *x, const pb_table *t, int row, const slot 
     if (goals < 2 || !x->cur)
         return false;
     x->goal_n = 0;
-    /* 中期目标 after 年度目标 puts the year's first (a leading 总体目标 heads the row) */
+    int head = row_head_goal(kind, n);
+    /* 中期目标 after 年度目标 puts the year's first */
     for (int i = 0, seen_goals = 0; i < n; i++) {
+        if (i == head)
+            continue;
         if (kind[i] == L_GOALS && !seen_goals)
             seen_goals = 1, x->long_goals_first = 1;
         else if (kind[i] == L_LONG_GOALS && seen_goals)
             x->long_goals_first = 0;
     }
     for (int i = 0; i < n && x->goal_n < 4; i++)
-        if (is_goal_label(kind[i]) && s[i].cell->row == row) {
+        if (is_goal_label(kind[i]) && s[i].cell->row == row && i != head) {
             x->keys |= KEY_FIELD(kind[i]);
             x->goal_cols[x->goal_n] = s[i].cell->col;
             x->goal_kinds[x->goal_n++] = kind[i];
@@ -515,6 +539,21 @@ static bool label_inside(pb_extractor *x, slot *sl, bool funds, label_kind *k, c
     return true;
 }
 
+/* «1.项目名称» | «一、主管部门»: the slot then holds the label without its
+ * number.  Only with a text beside it: «二、绩效目标» alone across a row
+ * heads a part of the form, it is no field. */
+static label_kind numbered_label(pb_extractor *x, slot *sl, bool funds)
+{
+    const char *rest;
+    label_kind k = pbi_numbered_label(&x->lex, sl->label, funds, &rest);
+    if (k == L_NONE)
+        return L_NONE;
+    memmove(sl->label, rest, strlen(rest) + 1);
+    sl->kind[0] = sl->kind[1] = -1;
+    sl->kind[funds] = (signed char)k;
+    return k;
+}
+
 bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int n, bool *used)
 {
     label_kind kind[MAX_SLOTS + 1];
@@ -529,8 +568,11 @@ bool pbi_key_value_row(pb_extractor *x, const pb_table *t, int row, slot *s, int
     for (int i = 0; i < n; i++) {
         kind[i] = pbi_slot_kind(x, &s[i], funds);
         /* not the value of the label before it («年度资金总额:16 其中:上级资金16» beside 资金情况) */
-        if (kind[i] == L_NONE && s[i].cell->row == row && (i == 0 || kind[i - 1] == L_NONE || inside[i - 1]))
+        if (kind[i] == L_NONE && s[i].cell->row == row && (i == 0 || kind[i - 1] == L_NONE || inside[i - 1])) {
             any_inside |= label_inside(x, &s[i], funds, &kind[i], &inside[i]);
+            if (kind[i] == L_NONE && i + 1 < n && !pbi_is_blank(s[i + 1].cell->text))
+                kind[i] = numbered_label(x, &s[i], funds);
+        }
     }
     kind[n] = L_NONE;
     for (int i = 0; i < n; i++) {

@@ -178,6 +178,7 @@ static const struct {
     {LIT("本年预算数"), L_TOTAL},      {LIT("年初预算数"), L_TOTAL},
     {LIT("本年度绩效目标"), L_GOALS},  {LIT("本年度目标"), L_GOALS},        {LIT("当年绩效目标"), L_GOALS},
     {LIT("年度总体目标"), L_GOALS},    {LIT("项目年度目标"), L_GOALS},      {LIT("项目年度绩效目标"), L_GOALS},
+    {LIT("项目绩效目标"), L_GOALS},    {LIT("项目目标"), L_GOALS},
     {LIT("整体目标"), L_GOALS},        {LIT("绩效目标总体描述"), L_GOALS},        {LIT("项目总体目标"), L_LONG_GOALS}, {LIT("项目中期目标"), L_LONG_GOALS},
     {LIT("实施期绩效目标"), L_LONG_GOALS}, {LIT("实施期目标"), L_LONG_GOALS}, {LIT("中长期目标"), L_LONG_GOALS},
     {LIT("项目支出实施期"), L_PERIOD}, {LIT("实施期"), L_PERIOD},          {LIT("项目实施期限"), L_PERIOD},
@@ -270,6 +271,17 @@ const char *pbi_after_list_number(const char *s)
     if (*q == '.')
         return q + 1;
     return pbi_has_prefix(q, "、") ? q + strlen("、") : s;
+}
+
+label_kind pbi_numbered_label(const pbi_lexicon *lx, const char *label, bool funds, const char **rest)
+{
+    const char *s = pbi_after_list_number(label);
+    if (s == label || !*s)
+        return L_NONE;
+    label_kind k = pbi_label_of(lx, s, funds);
+    if (k != L_NONE)
+        *rest = s;
+    return k;
 }
 
 /* Only beside other fund labels: elsewhere a numbered text that names a

@@ -62,6 +62,11 @@ label_kind pbi_label_of(const pbi_lexicon *lx, const char *label, bool funds);
 /* The end of a list number at the start of s ("1.", "2、", "(3)", "一、",
  * "(二)"), or s when there is none. */
 const char *pbi_after_list_number(const char *s);
+/* «1.项目名称», «一、主管部门», «(一)资金总额»: a field label numbered as an
+ * item of a list; its kind and *rest the label after the number, else
+ * L_NONE.  Asked only where the cell is no label's value: beside 年度目标,
+ * «1.年度目标» is the goal. */
+label_kind pbi_numbered_label(const pbi_lexicon *lx, const char *label, bool funds, const char **rest);
 /* A part of the funds written as an item of a list («其中:1.中央资金»,
  * «2.市级资金», «其中:自有资金»): its amount kind, else L_NONE. */
 label_kind pbi_fund_item_label(const pbi_lexicon *lx, const char *label);

@@ -242,7 +242,52 @@ bool pbi_set_goals(pb_extractor *x, pb_field *f, const char ***lines, size_t *co
         }
         f->text = text;
     }
-    return pbi_split_lines(x, text, lines, count);
+    return pbi_split_goals(x, text, lines, count);
+}
+
+/* Where the next item of «1.…；2.…；3.…» begins: at a 「；」 followed by a
+ * list number; NULL when none does. */
+static const char *next_item(const char *s, const char **item)
+{
+    for (const char *c = s; *c; c++) {
+        size_t sep = strncmp(c, "；", strlen("；")) == 0 ? strlen("；") : *c == ';' ? 1 : 0;
+        if (sep && pbi_after_list_number(c + sep) != c + sep) {
+            *item = c + sep;
+            return c;
+        }
+    }
+    return NULL;
+}
+
+/* The items of one numbered line, each a goal; a line not numbered is
+ * one goal whatever its 「；」 (sentences of one goal). */
+static bool split_items(pb_extractor *x, const char *line, const char ***out, size_t *n, size_t *cap)
+{
+    bool numbered = pbi_after_list_number(line) != line;
+    for (const char *s = line;;) {
+        const char *item = NULL, *end = numbered ? next_item(s, &item) : NULL;
+        char *part = pb_arena_strndup(x->a, s, end ? (size_t)(end - s) : strlen(s));
+        if (!part || !pbi_grow(x->a, (void **)out, cap, *n, sizeof **out))
+            return false;
+        (*out)[(*n)++] = part;
+        if (!end)
+            return true;
+        s = item;
+    }
+}
+
+bool pbi_split_goals(pb_extractor *x, const char *s, const char ***lines, size_t *count)
+{
+    const char **raw;
+    size_t n, cap = 0;
+    if (!pbi_split_lines(x, s, &raw, &n))
+        return false;
+    *lines = NULL;
+    *count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!split_items(x, raw[i], lines, count, &cap))
+            return false;
+    return true;
 }
 
 bool pbi_split_lines(pb_extractor *x, const char *s, const char ***lines, size_t *count)

@@ -17,13 +17,16 @@ static uint64_t table_keys(const pb_table *t)
     pbi_lexicon_init(&lx);
     char folded[LABEL_MAX];
     for (int r = 0; r < t->row_count; r++)
-        for (int i = 0; i < t->rows[r].count; i++) {
+        for (int i = 0, prev = L_NONE; i < t->rows[r].count; i++) {
             pbi_label_fold(t->rows[r].cells[i].text, folded, sizeof folded);
             label_kind k = pbi_label_of(&lx, folded, false);
             const char *rest;
             char head[LABEL_MAX];
             if (k == L_NONE) /* «项目名称：某项目», as the extractor reads it */
                 k = pbi_label_inside(&lx, t->rows[r].cells[i].text, false, head, sizeof head, &rest);
+            if (k == L_NONE && prev == L_NONE) /* «1.项目名称», not «年度目标 | 1.年度目标» */
+                k = pbi_numbered_label(&lx, folded, false, &rest);
+            prev = k;
             if (k != L_NONE)
                 keys |= KEY_FIELD(k);
             int c = pbi_indicator_column(&lx, folded);
