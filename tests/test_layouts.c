@@ -583,6 +583,56 @@ static void test_goal_group_label(void **state)
         }
 }
 
+/* 单位名称 / 单位编码 in place of 部门名称 / 部门编码: a 单位整体 table, told by
+ * its title or by having no 项目名称, is a department's; beside 项目名称 they
+ * name the project's unit. */
+static void test_whole_unit_table(void **state)
+{
+    (void)state;
+    static const char unit[] = "单位编码|101001|单位名称|某县文化馆\n"
+                               "单位职能职责概述|开展群众文化活动|<|<\n"
+                               "年度绩效目标|全年举办文化活动20场|<|<\n"
+                               "一级指标|二级指标|三级指标|指标值\n"
+                               "产出指标|数量指标|举办文化活动场次|≥20场\n"
+                               "满意度指标|服务对象满意度指标|群众满意度|≥90%";
+    static const char project[] = "单位名称|某县文化馆|<|<\n"
+                                  "项目名称|文化下乡项目|<|<\n"
+                                  "主管部门|某县文旅局|实施单位|某县文化馆\n"
+                                  "资金总额（万元）|20|<|<\n"
+                                  "年度目标|全年送戏下乡20场|<|<\n"
+                                  "一级指标|二级指标|三级指标|指标值\n"
+                                  "产出指标|数量指标|送戏下乡场次|≥20场\n"
+                                  "满意度指标|服务对象满意度指标|群众满意度|≥90%";
+    static const char *const titles[] = {"P:单位整体支出绩效目标表", "P:2026年度绩效目标表"};
+    for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
+        for (size_t i = 0; i < 2; i++) {
+            const char *blocks[] = {titles[i], unit};
+            pb_document *d = read_grids(blocks, 2, f);
+            if (d->project_count != 0 || d->department_count != 1)
+                fail_msg("%s (%s): %zu projects and %zu departments, want 0 and 1", titles[i] + 2,
+                         fl_format_name(f), d->project_count, d->department_count);
+            const pb_project *u = d->departments[0];
+            assert_string_equal(u->name.text, "某县文化馆");
+            assert_string_equal(u->code.text, "101001");
+            assert_string_equal(u->template_family->id, "department");
+            assert_string_equal(u->goals[0], "全年举办文化活动20场");
+            assert_int_equal(u->indicator_count, 2);
+            for (size_t k = 0; k < d->finding_count; k++)
+                if (strncmp(d->findings[k].rule->id, "PB40", 4) == 0)
+                    fail_msg("%s (%s): %s %s", titles[i] + 2, fl_format_name(f), d->findings[k].rule->id,
+                             d->findings[k].message);
+            pb_document_free(d);
+        }
+        const char *blocks[] = {"P:项目支出绩效目标表", project};
+        pb_document *d = read_grids(blocks, 2, f);
+        assert_int_equal(d->project_count, 1);
+        assert_int_equal(d->department_count, 0);
+        assert_string_equal(d->projects[0]->name.text, "文化下乡项目");
+        assert_string_equal(d->projects[0]->template_family->id, "declaration");
+        pb_document_free(d);
+    }
+}
+
 /* Numbered lines are split up to a bound (32): a cell of thousands of
  * them (a hostile file, or a pasted list) would make thousands of
  * indicators of 504 bytes out of one row. */
@@ -1620,6 +1670,7 @@ int main(void)
         cmocka_unit_test(test_lines_in_cell),
         cmocka_unit_test(test_lines_in_cell_bounded),
         cmocka_unit_test(test_goal_group_label),
+        cmocka_unit_test(test_whole_unit_table),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),
         cmocka_unit_test(test_comparator_column),

@@ -111,6 +111,8 @@ struct pb_extractor {
     const char *pend_org;
     pb_loc pend_org_loc;
     uint64_t keys; /* KEY_FIELD / KEY_COLUMN bits met in cur's tables */
+    /* 单位名称 / 单位编码 of cur: its name and code if it is a 单位整体 table */
+    pb_field unit_name, unit_code;
     bool total_year; /* cur->total was given by a year's label (当年资金总额) */
     /* a row of goal labels (中期目标 | 年度目标) waiting for its texts below */
     int goal_table, goal_row, goal_n;

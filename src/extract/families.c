@@ -38,6 +38,14 @@ static const family families[] = {
     {{"indicators", "绩效目标表（未识别的表头）", PB_TF_INDICATORS}, INDICATORS, C(COL_L1) | C(COL_L3), INDICATORS},
 };
 
+uint64_t pbi_whole_unit_keys(uint64_t keys, const char *title)
+{
+    if (!(keys & (F(L_UNIT_NAME) | F(L_UNIT_CODE))))
+        return keys;
+    bool whole = title && (pbi_contains(title, "单位整体") || pbi_contains(title, "部门整体"));
+    return whole || !(keys & F(L_NAME)) ? keys | F(L_DEPT_NAME) : keys;
+}
+
 const family *pbi_family_of(uint64_t keys)
 {
     for (size_t i = 0; i < sizeof families / sizeof *families; i++) {

@@ -14,7 +14,7 @@ static bool is_header_field(label_kind k)
 {
     switch (k) {
     case L_CODE: case L_NAME: case L_TOTAL: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER:
-    case L_DEPT_NAME: case L_DEPT_CODE:
+    case L_DEPT_NAME: case L_DEPT_CODE: case L_UNIT_NAME: case L_UNIT_CODE:
     case L_MANAGER: case L_PHONE: case L_PERIOD: case L_FUNDS_GROUP: case L_BUDGET_GROUP:
         return true;
     default:
@@ -356,6 +356,10 @@ static bool key_value(pb_extractor *x, const pb_table *t, const slot *s, int i, 
     if (f)
         return pbi_set_field(x, f, t, v);
     switch (k) {
+    case L_UNIT_NAME:
+        return pbi_set_field(x, &x->unit_name, t, v);
+    case L_UNIT_CODE:
+        return pbi_set_field(x, &x->unit_code, t, v);
     case L_TOTAL:
         if (p->unit == PB_UNIT_UNKNOWN)
             p->unit = pbi_unit_in(s[i].label);

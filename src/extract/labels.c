@@ -199,6 +199,9 @@ static const struct {
     {LIT("部门名称"), L_DEPT_NAME},    {LIT("部门(单位)名称"), L_DEPT_NAME}, {LIT("预算部门名称"), L_DEPT_NAME},
     {LIT("部门编码"), L_DEPT_CODE},    {LIT("部门代码"), L_DEPT_CODE},       {LIT("年度绩效总目标"), L_GOALS},
     {LIT("部门整体绩效目标"), L_GOALS}, {LIT("部门职能职责概述"), L_PURPOSE}, {LIT("部门职责"), L_PURPOSE},
+    /* 单位整体 tables (and a project's unit: pbi_whole_unit_keys) */
+    {LIT("单位名称"), L_UNIT_NAME},    {LIT("单位编码"), L_UNIT_CODE},       {LIT("单位代码"), L_UNIT_CODE},
+    {LIT("单位整体绩效目标"), L_GOALS}, {LIT("单位职能职责概述"), L_PURPOSE}, {LIT("单位职责"), L_PURPOSE},
     {LIT("当年其他资金"), L_OTHER},    {LIT("年度其他资金"), L_OTHER},      {LIT("其中:当年其他资金"), L_OTHER},
 };
 
@@ -581,6 +584,7 @@ const char *pbi_key_name(int key)
         [L_ATTRIBUTE] = "项目属性",  [L_DEPARTMENT] = "主管部门",  [L_IMPLEMENTER] = "实施单位",
         [L_MANAGER] = "项目负责人",  [L_PHONE] = "联系电话",       [L_PERIOD] = "起止时间",
         [L_FUNDS_TEXT] = "资金情况", [L_DEPT_NAME] = "部门名称", [L_DEPT_CODE] = "部门编码",
+        [L_UNIT_NAME] = "单位名称", [L_UNIT_CODE] = "单位编码",
     };
     static const char *const columns[COL_COUNT] = {
         [COL_L1] = "一级指标",   [COL_L2] = "二级指标", [COL_L3] = "三级指标",     [COL_DESC] = "指标描述",
@@ -638,7 +642,7 @@ label_kind pbi_label_inside(const pbi_lexicon *lx, const char *text, bool funds,
     switch (k) {
     case L_CODE: case L_NAME: case L_TOTAL: case L_FISCAL: case L_OTHER: case L_GOALS: case L_LONG_GOALS:
     case L_PURPOSE: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER: case L_MANAGER: case L_PHONE:
-    case L_PERIOD: case L_FUNDS_TEXT: case L_DEPT_NAME: case L_DEPT_CODE:
+    case L_PERIOD: case L_FUNDS_TEXT: case L_DEPT_NAME: case L_DEPT_CODE: case L_UNIT_NAME: case L_UNIT_CODE:
         break;
     default:
         return L_NONE;

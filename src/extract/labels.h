@@ -20,6 +20,7 @@ typedef enum {
     L_MANAGER, L_PHONE, L_PERIOD,
     L_FUNDS_TEXT, /* 资金情况 / 资金总额及构成: the amounts written inside the text beside it */
     L_DEPT_NAME, L_DEPT_CODE, /* 部门名称, 部门编码: a 部门整体 table */
+    L_UNIT_NAME, L_UNIT_CODE, /* 单位名称, 单位编码: a 单位整体 table, or a project's unit (pbi_whole_unit_keys) */
     L_LIST, /* no label: project columns in the indicator header (a list export) */
     L_KIND_COUNT
 } label_kind;
@@ -118,6 +119,10 @@ typedef struct family {
     uint64_t any;      /* and at least one of these (0: none asked) */
     uint64_t requires; /* keys a complete table of the family has */
 } family;
+/* The keys of a 单位整体 table (单位名称 / 单位编码 under a 单位整体 title, or
+ * with no 项目名称) with those of a 部门整体 one added; other keys as found:
+ * in a project table 单位名称 names the project's unit. */
+uint64_t pbi_whole_unit_keys(uint64_t keys, const char *title);
 /* The family a set of keys found identifies, or NULL. */
 const family *pbi_family_of(uint64_t keys);
 /* The keys a project table needs at least: 项目编码 … 指标值, reported when a

@@ -461,6 +461,17 @@ static bool place(pb_extractor *x, pb_project *p)
     return true;
 }
 
+/* A 单位整体 table is named by its 单位名称 and 单位编码 as a 部门整体 one by
+ * its 部门名称 and 部门编码; a project keeps its own name and code. */
+static void whole_unit_fields(pb_extractor *x, pb_project *p)
+{
+    if (p->whole_department && !p->name.text && x->unit_name.text)
+        p->name = x->unit_name;
+    if (p->whole_department && !p->code.text && x->unit_code.text)
+        p->code = x->unit_code;
+    x->unit_name = x->unit_code = (pb_field){NULL, PB_NOLOC};
+}
+
 bool pbi_close_project(pb_extractor *x)
 {
     pb_project *p = x->cur;
@@ -469,8 +480,10 @@ bool pbi_close_project(pb_extractor *x)
     if (!p)
         return true;
     x->cur = NULL;
+    keys = pbi_whole_unit_keys(keys, p->title);
     if (keys & (KEY_FIELD(L_DEPT_NAME) | KEY_FIELD(L_DEPT_CODE)))
         p->whole_department = true;
+    whole_unit_fields(x, p);
     if (!p->template_family) {
         const family *f = pbi_family_of(keys);
         p->template_family = f ? &f->t : NULL;

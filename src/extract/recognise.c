@@ -33,7 +33,7 @@ static uint64_t table_keys(const pb_table *t)
             if (c >= 0)
                 keys |= KEY_COLUMN(c);
         }
-    return keys;
+    return pbi_whole_unit_keys(keys, NULL);
 }
 
 static bool inside_some_cell(const pb_table *t, int key)
