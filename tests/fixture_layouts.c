@@ -1084,7 +1084,8 @@ static const char *const variant_names[FL_VARIANT_COUNT] = {
     "list-repeated", "funds-blank", "list-two-row-head", "list-split", "funds-pairs", "total-merged", "fund-items", "funds-two-terms",
     "goal-rows", "list-same-name", "value-blank", "score-column", "fields-below", "fund-sources",
     "name-unit", "funds-parens", "funds-commas", "level1-bands", "one-unit-line",
-    "applied-amount", "project-goals", "numbered-labels", "numbered-goals"};
+    "applied-amount", "project-goals", "numbered-labels", "numbered-goals",
+    "transfer-region"};
 
 const char *fl_variant_name(fl_variant v) { return variant_names[v]; }
 
@@ -1591,6 +1592,24 @@ void fl_variant_doc(fl_doc *d, fl_variant v)
                    "^|成本指标|物业管理成本|≤40万元\n"
                    "效益指标|社会效益指标|居住环境改善|明显改善\n"
                    "满意度指标|服务对象满意度指标|居民满意度|≥90%");
+        break;
+    case FLV_TRANSFER_REGION:
+        fl_para(d, "中央对地方转移支付区域绩效目标表");
+        fl_para(d, "（2026年度）");
+        fl_grid(d, "转移支付名称|农村综合改革转移支付|<|<\n"
+                   "中央主管部门|财政部|<|<\n"
+                   "地方主管部门|某省财政厅|<|<\n"
+                   "资金情况（万元）|年度金额：|1000|<\n"
+                   "^|其中：中央补助|800|<\n"
+                   "^|地方资金|200|<\n"
+                   "年度总体目标|支持村级公益事业建设，改善农村人居环境|<|<\n"
+                   "一级指标|二级指标|三级指标|指标值\n"
+                   "产出指标|数量指标|支持村级公益事业项目数|≥100个\n"
+                   "^|质量指标|项目验收合格率|≥95%\n"
+                   "^|时效指标|资金下达及时率|100%\n"
+                   "^|成本指标|单个项目补助标准|≤10万元\n"
+                   "效益指标|社会效益指标|农村人居环境改善|明显改善\n"
+                   "满意度指标|服务对象满意度指标|受益群众满意度|≥90%");
         break;
     default:
         abort();

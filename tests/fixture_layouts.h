@@ -121,6 +121,7 @@ typedef enum fl_variant {
     FLV_PROJECT_GOALS, /* 「项目绩效目标」 as the label of the year's goals */
     FLV_NUMBERED_LABELS, /* «1.项目名称», «一、主管部门», «（一）资金总额»: the field labels numbered as a list */
     FLV_NUMBERED_GOALS, /* «1.…；2.…；3.…»: the year's goals numbered in one paragraph */
+    FLV_TRANSFER_REGION, /* 中央对地方转移支付区域绩效目标表: 转移支付名称, 中央 / 地方主管部门, 年度金额 / 中央补助 / 地方资金 */
     FL_VARIANT_COUNT
 } fl_variant;
 

@@ -1466,6 +1466,8 @@ static const variant_expect variant_expects[FL_VARIANT_COUNT] = {
                              {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_NUMBERED_GOALS] = {1, {"编号目标项目"}, {"40"}, PB_UNIT_WANYUAN,
                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
+    [FLV_TRANSFER_REGION] = {1, {"农村综合改革转移支付"}, {"1000"}, PB_UNIT_WANYUAN,
+                             {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
     [FLV_TOTAL_MERGED] = {1, {"资金总额合并项目"}, {"40"}, PB_UNIT_WANYUAN,
                           {"产出/数量", "产出/质量", "产出/时效", "产出/成本", "效益/社会效益", "满意度/服务对象满意度"}},
 };
@@ -1635,6 +1637,17 @@ static void check_variant(fl_variant v, fl_format f)
         assert_string_equal(p->goals[2], "3、完成物业费清算。");
         /* sentences not numbered are one goal */
         assert_int_equal(p->long_goal_count, 1);
+    }
+    if (v == FLV_TRANSFER_REGION) {
+        const pb_project *p = d->projects[0];
+        if (!p->fiscal.present || strcmp(dec(p->fiscal.value), "1000") != 0)
+            fail_msg("%s (%s): fiscal %s, want 1000", what, fmt, p->fiscal.present ? dec(p->fiscal.value) : "(none)");
+        assert_string_equal(p->department.text, "财政部");
+        assert_string_equal(p->implementer.text, "某省财政厅");
+        assert_int_equal(p->goal_count, 1);
+        assert_string_equal(p->goals[0], "支持村级公益事业建设,改善农村人居环境");
+        assert_string_equal(p->template_family->id, "declaration");
+        assert_int_equal(count_rule(d, "budget-sum-mismatch", NULL), 0);
     }
     if (v == FLV_LIST_SUBTOTAL || v == FLV_LIST_UNMERGED || v == FLV_LIST_REPEATED || v == FLV_LIST_TWO_ROW_HEAD ||
         v == FLV_LIST_SPLIT || v == FLV_LIST_SAME_NAME)

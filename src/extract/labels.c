@@ -199,6 +199,10 @@ static const struct {
     {LIT("部门名称"), L_DEPT_NAME},    {LIT("部门(单位)名称"), L_DEPT_NAME}, {LIT("预算部门名称"), L_DEPT_NAME},
     {LIT("部门编码"), L_DEPT_CODE},    {LIT("部门代码"), L_DEPT_CODE},       {LIT("年度绩效总目标"), L_GOALS},
     {LIT("部门整体绩效目标"), L_GOALS}, {LIT("部门职能职责概述"), L_PURPOSE}, {LIT("部门职责"), L_PURPOSE},
+    /* 中央对地方转移支付区域绩效目标表: the 中央 department heads the
+     * transfer, the 地方 one carries it out; both halves of the funds are fiscal */
+    {LIT("转移支付名称"), L_NAME},     {LIT("中央主管部门"), L_DEPARTMENT}, {LIT("地方主管部门"), L_IMPLEMENTER},
+    {LIT("年度金额"), L_TOTAL},        {LIT("地方资金"), L_FISCAL},
     /* 单位整体 tables (and a project's unit: pbi_whole_unit_keys) */
     {LIT("单位名称"), L_UNIT_NAME},    {LIT("单位编码"), L_UNIT_CODE},       {LIT("单位代码"), L_UNIT_CODE},
     {LIT("单位整体绩效目标"), L_GOALS}, {LIT("单位职能职责概述"), L_PURPOSE}, {LIT("单位职责"), L_PURPOSE},
