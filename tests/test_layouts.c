@@ -450,6 +450,19 @@ static void test_units(void **state)
         assert_int_equal(d->projects[0]->unit, PB_UNIT_WANYUAN);
         assert_null(d->projects[0]->unit_text.text);
         pb_document_free(d);
+        /* «3.5千» beside 预算数（万元）: 千 is 千元, as 万 is 万元 */
+        p = fl_clean;
+        p.total = "3.5千";
+        p.fiscal = "3500元";
+        p.other[0] = "";
+        d = read_one(FL_CENTRAL, &p, f);
+        pr = d->projects[0];
+        assert_int_equal(pr->unit, PB_UNIT_WANYUAN);
+        assert_true(pr->total.valid);
+        assert_string_equal(dec(pr->total.value), "0.35");
+        assert_int_equal(count_rule(d, "budget-amount-unparsed", NULL), 0);
+        assert_int_equal(count_rule(d, "budget-sum-mismatch", NULL), 0);
+        pb_document_free(d);
     }
 }
 

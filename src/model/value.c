@@ -199,6 +199,8 @@ static const struct {
     int exp;
 } money_suffix[] = {
     {"亿元", 8}, {"万元", 4}, {"千元", 3}, {"元", 0}, {"亿", 8}, {"万", 4},
+    /* «3.5千» beside 预算数（万元）: 千元, as «250万» is 万元 whatever the table's unit */
+    {"千", 3},
 };
 
 bool pbi_amount_parse(const char *raw, pb_decimal *out, int *unit_exp)
