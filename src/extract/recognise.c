@@ -33,7 +33,7 @@ static uint64_t table_keys(const pb_table *t)
             if (c >= 0)
                 keys |= KEY_COLUMN(c);
         }
-    return pbi_whole_unit_keys(keys, NULL);
+    return keys;
 }
 
 static bool inside_some_cell(const pb_table *t, int key)
@@ -49,7 +49,8 @@ void pb_table_recognize(const pb_table *t, pb_recognition *r)
 {
     memset(r, 0, sizeof *r);
     uint64_t keys = table_keys(t);
-    const family *f = pbi_family_of(keys);
+    /* the labels found are reported as written: 单位名称, not the 部门名称 it stands for */
+    const family *f = pbi_family_of(pbi_whole_unit_keys(keys, NULL));
     uint64_t expected = pbi_base_keys;
     if (f) {
         r->family = f->t.id;
