@@ -1647,7 +1647,7 @@ static void check_variant(fl_variant v, fl_format f)
             fail_msg("%s (%s): %zu goals, want 3", what, fmt, p->goal_count);
         assert_string_equal(p->goals[0], "1.维护安置小区安全巡逻");
         assert_string_equal(p->goals[1], "2.做好环境卫生");
-        assert_string_equal(p->goals[2], "3、完成物业费清算。");
+        assert_string_equal(p->goals[2], "(3)完成物业费清算。");
         /* sentences not numbered are one goal */
         assert_int_equal(p->long_goal_count, 1);
     }

@@ -245,14 +245,16 @@ bool pbi_set_goals(pb_extractor *x, pb_field *f, const char ***lines, size_t *co
     return pbi_split_goals(x, text, lines, count);
 }
 
-/* Where the next item of «1.…；2.…；3.…» begins: at a 「；」 followed by a
- * list number; NULL when none does. */
+/* Where the next item of «1.…；2.…；3.…» begins: at a ';' (「；」 folded)
+ * followed by a list number; NULL when none does. */
 static const char *next_item(const char *s, const char **item)
 {
-    for (const char *c = s; *c; c++) {
-        size_t sep = strncmp(c, "；", strlen("；")) == 0 ? strlen("；") : *c == ';' ? 1 : 0;
-        if (sep && pbi_after_list_number(c + sep) != c + sep) {
-            *item = c + sep;
+    for (const char *c = strchr(s, ';'); c; c = strchr(c + 1, ';')) {
+        const char *i = c + 1;
+        while (*i == ' ')
+            i++;
+        if (pbi_after_list_number(i) != i) {
+            *item = i;
             return c;
         }
     }
