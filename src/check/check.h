@@ -171,6 +171,9 @@ bool pbi_contains_any(const char *s, const char *const *words, size_t n);
 bool pbi_in_list(const char *s, const char *const *words, size_t n);
 /* f's location, or dflt where the table has no such cell. */
 pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
+/* What a finding on the indicator says it is about: 「一级/二级/三级」
+ * (pb_finding_subject's words for a cell of the indicator's row). */
+const char *pbi_indicator_subject(const pb_indicator *ind, char *buf, size_t cap);
 
 /* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
 /* pbi_category, pbi_subcategory and their classification: model/model.h */

@@ -94,6 +94,12 @@ static bool same_loc(pb_loc a, pb_loc b)
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
+const char *pbi_indicator_subject(const pb_indicator *ind, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text), or_empty(ind->level3.text));
+    return buf;
+}
+
 const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
 {
     const pb_project *p = f->project;
@@ -110,11 +116,8 @@ const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
     for (size_t i = 0; i < p->indicator_count; i++) {
         const pb_indicator *ind = &p->indicators[i];
         if (same_loc(ind->value_cell.loc, f->loc) ||
-            (ind->loc.table == f->loc.table && ind->loc.row == f->loc.row)) {
-            snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text),
-                     or_empty(ind->level3.text));
-            return buf;
-        }
+            (ind->loc.table == f->loc.table && ind->loc.row == f->loc.row))
+            return pbi_indicator_subject(ind, buf, cap);
     }
     const pb_amount *amounts[3] = {&p->total, &p->fiscal, &p->other};
     static const char *const names[3] = {"预算数", "财政资金", "其他资金"};
