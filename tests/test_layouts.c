@@ -686,6 +686,34 @@ static void test_lines_in_cell_bounded(void **state)
     }
 }
 
+/* 年度目标 merged down thousands of rows, a goal line in each: the lines
+ * stop at 256, since each row copied all the lines before it (quadratic
+ * time and memory on a hostile table). */
+static void test_goal_rows_bounded(void **state)
+{
+    (void)state;
+    enum { ROWS = 3000 };
+    size_t cap = (size_t)ROWS * 40 + 1024;
+    char *grid = malloc(cap);
+    assert_non_null(grid);
+    size_t len = (size_t)snprintf(grid, cap,
+                                  "项目名称|分行目标上限项目|<|<\n"
+                                  "主管部门|某县财政局|实施单位|某县开发区管委会\n"
+                                  "资金总额（万元）|20|<|<\n"
+                                  "年度目标|目标0|<|<\n");
+    for (int i = 1; i < ROWS; i++)
+        len += (size_t)snprintf(grid + len, cap - len, "^|目标%d|<|<\n", i);
+    snprintf(grid + len, cap - len, "一级指标|二级指标|三级指标|指标值\n产出指标|数量指标|巡查次数|≥8次");
+    const char *blocks[] = {"P:项目支出绩效目标申报表", grid};
+    pb_document *d = read_grids(blocks, 2, FL_DOCX);
+    assert_int_equal(d->project_count, 1);
+    assert_int_equal(d->projects[0]->goal_count, 256);
+    assert_string_equal(d->projects[0]->goals[255], "目标255");
+    assert_int_equal(d->projects[0]->indicator_count, 1);
+    pb_document_free(d);
+    free(grid);
+}
+
 static const char self_evaluation_grid[] =
     "项目名称|旧项目|<|<|<|<\n"
     "主管部门|某局|<|实施单位|某所|<\n"
@@ -1697,6 +1725,7 @@ int main(void)
         cmocka_unit_test(test_lines_in_cell_bounded),
         cmocka_unit_test(test_goal_group_label),
         cmocka_unit_test(test_whole_unit_table),
+        cmocka_unit_test(test_goal_rows_bounded),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),
         cmocka_unit_test(test_comparator_column),

@@ -550,6 +550,22 @@ static void test_weights_and_medium_term(void **state)
     m[0].value.number = pb_decimal_from_int(300);
     m[1].value.number = pb_decimal_from_int(150);
     assert_int_equal(findings_of(m, 4, "PB207", NULL), 0);
+    /* Several 中期 rows of one name (looked up sorted, not row by row): the
+     * first one below the year's is cited, another unit's is not compared,
+     * and a name written with spaces is the same name. */
+    pb_indicator w[5];
+    row(a, &w[0], "数量指标", "补助发放人数", "≥400人", NULL, PB_TERM_ANNUAL, 1);
+    row(a, &w[1], "数量指标", "补助发放人数", "≥500户", NULL, PB_TERM_LONG, 2);
+    row(a, &w[2], "数量指标", "补助发放人数", "≥450人", NULL, PB_TERM_LONG, 3);
+    row(a, &w[3], "数量指标", "补助 发放人数", "≥390人", NULL, PB_TERM_LONG, 4);
+    row(a, &w[4], "数量指标", "补助发放人数", "≥380人", NULL, PB_TERM_LONG, 5);
+    assert_int_equal(findings_of(w, 5, "PB207", &msg), 1);
+    assert_non_null(strstr(msg, "「≥390人」"));
+    w[0].value.number = pb_decimal_from_int(385);
+    assert_int_equal(findings_of(w, 5, "PB207", &msg), 1);
+    assert_non_null(strstr(msg, "「≥380人」"));
+    w[0].value.number = pb_decimal_from_int(380);
+    assert_int_equal(findings_of(w, 5, "PB207", NULL), 0);
     pb_arena_free(a);
 }
 

@@ -380,6 +380,52 @@ static void test_sub_of_cache(void **state)
     pb_document_free(d);
 }
 
+/* The subjects of a project's findings through its index are what
+ * pb_finding_subject says (the streamed check uses the index). */
+static void test_subject_index(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"data/reference.docx", "tests/data/real-filings/he_handan_2019.docx",
+                                        "tests/data/real-filings/SC_mata_2023.xlsx",
+                                        "tests/data/real-filings/HB_qingshan_jyxt_2020.docx"};
+    size_t compared = 0;
+    for (size_t fi = 0; fi < sizeof files / sizeof *files; fi++) {
+        pb_document *d = pb_read_file(files[fi], NULL);
+        assert_non_null(d);
+        assert_true(pb_check(d, NULL));
+        pb_arena *a = pb_arena_new();
+        assert_non_null(a);
+        for (size_t pi = 0; pi < d->project_count; pi++) {
+            pbi_subject_index ix;
+            assert_true(pbi_subject_index_build(a, d->projects[pi], &ix));
+            for (size_t i = 0; i < d->finding_count; i++) {
+                const pb_finding *f = &d->findings[i];
+                char x[1024], y[1024];
+                /* also at every indicator's cells, not only where findings are */
+                pb_finding probe = *f;
+                probe.project = d->projects[pi];
+                probe.subject = NULL;
+                assert_string_equal(pbi_subject_indexed(&probe, &ix, x, sizeof x), pb_finding_subject(&probe, y, sizeof y));
+                compared++;
+            }
+            for (size_t j = 0; j < d->projects[pi]->indicator_count; j++) {
+                const pb_indicator *ind = &d->projects[pi]->indicators[j];
+                const pb_loc at[] = {ind->loc, ind->value_cell.loc, ind->level3.loc};
+                for (size_t l = 0; l < sizeof at / sizeof *at; l++) {
+                    pb_finding probe = {.project = d->projects[pi], .loc = at[l]};
+                    char x[1024], y[1024];
+                    assert_string_equal(pbi_subject_indexed(&probe, &ix, x, sizeof x),
+                                        pb_finding_subject(&probe, y, sizeof y));
+                    compared++;
+                }
+            }
+        }
+        pb_arena_free(a);
+        pb_document_free(d);
+    }
+    assert_true(compared > 100);
+}
+
 static void test_rules_table(void **state)
 {
     (void)state;
@@ -407,7 +453,7 @@ int main(void)
         cmocka_unit_test(test_normalize),     cmocka_unit_test(test_code_pattern_default),
         cmocka_unit_test(test_value_parse),   cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_arena),         cmocka_unit_test(test_arena_reset),
-        cmocka_unit_test(test_rules_table),   cmocka_unit_test(test_sub_of_cache),
+        cmocka_unit_test(test_rules_table),   cmocka_unit_test(test_sub_of_cache), cmocka_unit_test(test_subject_index),
     };
     return cmocka_run_group_tests_name("unit", tests, NULL, NULL);
 }

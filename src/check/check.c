@@ -165,12 +165,17 @@ void pbi_check_table(pbi_checker *k, const pb_project *p)
 void pbi_check_retire(pbi_checker *k, const pb_project *p, const pb_project *stub, size_t from)
 {
     pb_document *d = k->d;
+    pbi_subject_index ix;
+    if (!pbi_subject_index_build(k->scratch, p, &ix)) {
+        k->oom = true;
+        return;
+    }
     for (size_t i = from; i < d->finding_count && !k->oom; i++) {
         pb_finding *f = &d->findings[i];
         if (f->project != p)
             continue;
         char subject[1024];
-        if (!f->subject && !(f->subject = pb_arena_strdup(d->arena, pb_finding_subject(f, subject, sizeof subject))))
+        if (!f->subject && !(f->subject = pb_arena_strdup(d->arena, pbi_subject_indexed(f, &ix, subject, sizeof subject))))
             k->oom = true;
         f->project = stub;
     }

@@ -171,6 +171,24 @@ bool pbi_contains_any(const char *s, const char *const *words, size_t n);
 bool pbi_in_list(const char *s, const char *const *words, size_t n);
 /* f's location, or dflt where the table has no such cell. */
 pb_loc pbi_field_or(const pb_field *f, pb_loc dflt);
+/* What a finding on the indicator says it is about: 「一级/二级/三级」
+ * (pb_finding_subject's words for a cell of the indicator's row). */
+const char *pbi_indicator_subject(const pb_indicator *ind, char *buf, size_t cap);
+/* The indicators of one project sorted by row and by value cell, so that
+ * the subjects of its many findings cost a binary search each, not a
+ * pass over the project (which made a project of many rows, each with a
+ * finding, quadratic). */
+typedef struct pbi_row_key {
+    int table, row, col;
+    size_t index;
+} pbi_row_key;
+typedef struct pbi_subject_index {
+    const pb_project *project;
+    pbi_row_key *rows, *cells;
+} pbi_subject_index;
+bool pbi_subject_index_build(pb_arena *a, const pb_project *p, pbi_subject_index *ix);
+/* pb_finding_subject(f), through ix when f is on ix's project. */
+const char *pbi_subject_indexed(const pb_finding *f, const pbi_subject_index *ix, char *buf, size_t cap);
 
 /* ---- the indicator framework: 一级 categories and their 二级 (framework.c) */
 /* pbi_category, pbi_subcategory and their classification: model/model.h */

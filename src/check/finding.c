@@ -94,7 +94,92 @@ static bool same_loc(pb_loc a, pb_loc b)
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
+const char *pbi_indicator_subject(const pb_indicator *ind, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text), or_empty(ind->level3.text));
+    return buf;
+}
+
+/* The first indicator, in order, whose value cell is at loc or whose row
+ * is loc's: the one a finding at loc is about. */
+static bool indicator_at(const pb_indicator *ind, pb_loc loc)
+{
+    return same_loc(ind->value_cell.loc, loc) || (ind->loc.table == loc.table && ind->loc.row == loc.row);
+}
+
+static const pb_indicator *first_indicator_at(const pb_project *p, pb_loc loc)
+{
+    for (size_t i = 0; i < p->indicator_count; i++)
+        if (indicator_at(&p->indicators[i], loc))
+            return &p->indicators[i];
+    return NULL;
+}
+
+/* The same through a pbi_subject_index: the indicators of loc's row and
+ * of loc's value cell found by binary search, the first in order of both. */
+static int cmp_row_key(const void *x, const void *y)
+{
+    const pbi_row_key *a = x, *b = y;
+    if (a->table != b->table)
+        return a->table < b->table ? -1 : 1;
+    if (a->row != b->row)
+        return a->row < b->row ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+static size_t first_key(const pbi_row_key *keys, size_t n, pbi_row_key want)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_row_key(&keys[mid], &want) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && keys[lo].table == want.table && keys[lo].row == want.row && keys[lo].col == want.col ? lo : n;
+}
+
+bool pbi_subject_index_build(pb_arena *a, const pb_project *p, pbi_subject_index *ix)
+{
+    size_t n = p->indicator_count;
+    *ix = (pbi_subject_index){p, NULL, NULL};
+    if (!n)
+        return true;
+    ix->rows = pb_arena_alloc(a, n * sizeof *ix->rows);
+    ix->cells = pb_arena_alloc(a, n * sizeof *ix->cells);
+    if (!ix->rows || !ix->cells)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const pb_indicator *ind = &p->indicators[i];
+        ix->rows[i] = (pbi_row_key){ind->loc.table, ind->loc.row, 0, i};
+        ix->cells[i] = (pbi_row_key){ind->value_cell.loc.table, ind->value_cell.loc.row, ind->value_cell.loc.col, i};
+    }
+    qsort(ix->rows, n, sizeof *ix->rows, cmp_row_key);
+    qsort(ix->cells, n, sizeof *ix->cells, cmp_row_key);
+    return true;
+}
+
+static const pb_indicator *indexed_indicator_at(const pbi_subject_index *ix, pb_loc loc)
+{
+    size_t n = ix->project->indicator_count, best = n;
+    size_t r = first_key(ix->rows, n, (pbi_row_key){loc.table, loc.row, 0, 0});
+    if (r < n)
+        best = ix->rows[r].index;
+    size_t c = first_key(ix->cells, n, (pbi_row_key){loc.table, loc.row, loc.col, 0});
+    /* a value cell matches as same_loc says: outside the tables, by paragraph too */
+    for (; c < n && ix->cells[c].table == loc.table && ix->cells[c].row == loc.row && ix->cells[c].col == loc.col; c++)
+        if (same_loc(ix->project->indicators[ix->cells[c].index].value_cell.loc, loc)) {
+            if (ix->cells[c].index < best)
+                best = ix->cells[c].index;
+            break;
+        }
+    return best < n ? &ix->project->indicators[best] : NULL;
+}
+
+static const char *subject_of(const pb_finding *f, const pbi_subject_index *ix, char *buf, size_t cap)
 {
     const pb_project *p = f->project;
     snprintf(buf, cap, "%s", f->subject ? f->subject : "");
@@ -107,15 +192,9 @@ const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
             snprintf(buf, cap, "资金支出计划/%s", or_empty(p->schedule.items[i].label));
             return buf;
         }
-    for (size_t i = 0; i < p->indicator_count; i++) {
-        const pb_indicator *ind = &p->indicators[i];
-        if (same_loc(ind->value_cell.loc, f->loc) ||
-            (ind->loc.table == f->loc.table && ind->loc.row == f->loc.row)) {
-            snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text),
-                     or_empty(ind->level3.text));
-            return buf;
-        }
-    }
+    const pb_indicator *ind = ix ? indexed_indicator_at(ix, f->loc) : first_indicator_at(p, f->loc);
+    if (ind)
+        return pbi_indicator_subject(ind, buf, cap);
     const pb_amount *amounts[3] = {&p->total, &p->fiscal, &p->other};
     static const char *const names[3] = {"预算数", "财政资金", "其他资金"};
     for (int i = 0; i < 3; i++)
@@ -124,4 +203,11 @@ const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap)
             return buf;
         }
     return buf;
+}
+
+const char *pb_finding_subject(const pb_finding *f, char *buf, size_t cap) { return subject_of(f, NULL, buf, cap); }
+
+const char *pbi_subject_indexed(const pb_finding *f, const pbi_subject_index *ix, char *buf, size_t cap)
+{
+    return subject_of(f, ix && ix->project == f->project ? ix : NULL, buf, cap);
 }

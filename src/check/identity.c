@@ -42,11 +42,10 @@ static bool first_project_keys(pbi_checker *k, const pb_project *p)
         if (!len)
             continue;
         char subject[1024];
-        pb_finding at = {.project = p, .loc = ind->level3.loc};
         keys[n] = (pbi_copied_key){pb_arena_strndup(k->keep, key, len), pb_arena_strdup(k->keep, pbi_group_of(ind)),
                                    pb_arena_strdup(k->keep, ind->level3.text),
                                    pb_arena_strdup(k->keep, ind->value.raw ? ind->value.raw : ""),
-                                   pb_arena_strdup(k->keep, pb_finding_subject(&at, subject, sizeof subject)),
+                                   pb_arena_strdup(k->keep, pbi_indicator_subject(ind, subject, sizeof subject)),
                                    ind->level3.loc, 1, 1};
         if (!keys[n].key || !keys[n].group || !keys[n].name || !keys[n].value || !keys[n].subject)
             return false;

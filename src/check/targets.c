@@ -66,31 +66,126 @@ bool pbi_name_is_category(const pb_indicator *ind)
 
 /* A year's quantity or amount above the same indicator's 中期 (multi-year)
  * target: the year cannot deliver more than the whole period. */
+/* A 中期 row with a number: its unit and normalised 三级 (the key), its
+ * place among the rows, and the smallest number of the rows of its key up
+ * to it (in the rows' order). */
+typedef struct medium_row {
+    const char *key;
+    size_t index;
+    pb_decimal least;
+} medium_row;
+
+static int cmp_medium(const void *x, const void *y)
+{
+    const medium_row *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* unit, then the 三级 as compared (pbi_same_text) */
+static const char *medium_key(pb_arena *a, const pb_indicator *ind)
+{
+    char norm[PBI_NORM_MAX];
+    pbi_norm(ind->level3.text, norm);
+    size_t u = strlen(ind->value.unit), n = strlen(norm);
+    char *key = pb_arena_alloc(a, u + n + 2);
+    if (key) {
+        memcpy(key, ind->value.unit, u);
+        key[u] = '\x1f';
+        memcpy(key + u + 1, norm, n + 1);
+    }
+    return key;
+}
+
+/* The 中期 rows with a number, sorted by key then place, each with the
+ * least number of its key so far; NULL (count 0) when there is none. */
+static medium_row *medium_rows(pbi_checker *k, const pb_project *p, size_t *count)
+{
+    *count = 0;
+    size_t n = 0;
+    for (size_t j = 0; j < p->indicator_count; j++)
+        n += p->indicators[j].term == PB_TERM_LONG && p->indicators[j].value.kind == PB_VALUE_NUMBER;
+    medium_row *rows = n ? pb_arena_alloc(k->scratch, n * sizeof *rows) : NULL;
+    if (!rows) {
+        k->oom = k->oom || n > 0;
+        return NULL;
+    }
+    for (size_t j = 0; j < p->indicator_count; j++) {
+        const pb_indicator *m = &p->indicators[j];
+        if (m->term != PB_TERM_LONG || m->value.kind != PB_VALUE_NUMBER)
+            continue;
+        const char *key = medium_key(k->scratch, m);
+        if (!key) {
+            k->oom = true;
+            return NULL;
+        }
+        rows[(*count)++] = (medium_row){key, j, m->value.number};
+    }
+    qsort(rows, *count, sizeof *rows, cmp_medium);
+    for (size_t i = 1; i < *count; i++)
+        if (strcmp(rows[i].key, rows[i - 1].key) == 0 && pb_decimal_cmp(rows[i - 1].least, rows[i].least) < 0)
+            rows[i].least = rows[i - 1].least;
+    return rows;
+}
+
+/* The first 中期 row, in the rows' order, of a's unit and 三级 whose
+ * number is below a's, or NULL: binary searches over the key's rows and
+ * their running least, so that a table of many rows costs n log n. */
+static const pb_indicator *medium_below(pbi_checker *k, const pb_project *p, const medium_row *rows, size_t count,
+                                        const pb_indicator *a)
+{
+    const char *key = medium_key(k->scratch, a);
+    if (!key) {
+        k->oom = true;
+        return NULL;
+    }
+    size_t lo = 0, hi = count;
+    while (lo < hi) { /* the key's first row */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(rows[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < count && strcmp(rows[end].key, key) == 0)
+        end++;
+    if (lo == end || pb_decimal_cmp(a->value.number, rows[end - 1].least) <= 0)
+        return NULL;
+    hi = end - 1; /* the first row whose running least is below a's number */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pb_decimal_cmp(a->value.number, rows[mid].least) > 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return &p->indicators[rows[lo].index];
+}
+
 static void check_annual_vs_medium(pbi_checker *k, const pb_project *p)
 {
-    for (size_t i = 0; i < p->indicator_count; i++) {
+    size_t count;
+    medium_row *rows = medium_rows(k, p, &count);
+    for (size_t i = 0; i < p->indicator_count && count; i++) {
         const pb_indicator *a = &p->indicators[i];
         const pb_value *v = &a->value;
         if (a->term != PB_TERM_ANNUAL || !pbi_named(a) || v->kind != PB_VALUE_NUMBER || !*v->unit ||
             pbi_is_percent_unit(v->unit) || pbi_is_time_unit(v->unit))
             continue;
-        for (size_t j = 0; j < p->indicator_count; j++) {
-            const pb_indicator *m = &p->indicators[j];
-            if (m->term != PB_TERM_LONG || m->value.kind != PB_VALUE_NUMBER || strcmp(m->value.unit, v->unit) != 0 ||
-                !pbi_same_text(m->level3.text, a->level3.text) || pb_decimal_cmp(v->number, m->value.number) <= 0)
-                continue;
-            if (pbi_is_money_unit(v->unit))
-                pbi_add(k, RULE_ANNUAL_ABOVE_MEDIUM_TERM, p, a->value_cell.loc,
-                        _("%s: the year's 指标值 「%s」 is above the 中期 target 「%s」; the year's amount is part of "
-                          "the whole period's: correct one of them"),
+        const pb_indicator *m = medium_below(k, p, rows, count, a);
+        if (!m)
+            continue;
+        if (pbi_is_money_unit(v->unit))
+            pbi_add(k, RULE_ANNUAL_ABOVE_MEDIUM_TERM, p, a->value_cell.loc,
+                    _("%s: the year's 指标值 「%s」 is above the 中期 target 「%s」; the year's amount is part of "
+                      "the whole period's: correct one of them"),
+                    a->level3.text, v->raw, m->value.raw);
+        else
+            pbi_add_sev(k, RULE_ANNUAL_ABOVE_MEDIUM_TERM, PB_SEV_WARNING, p, a->value_cell.loc,
+                        _("%s: the year's 指标值 「%s」 is above the 中期 target 「%s」; a year cannot deliver more "
+                          "than the whole period: correct one of them"),
                         a->level3.text, v->raw, m->value.raw);
-            else
-                pbi_add_sev(k, RULE_ANNUAL_ABOVE_MEDIUM_TERM, PB_SEV_WARNING, p, a->value_cell.loc,
-                            _("%s: the year's 指标值 「%s」 is above the 中期 target 「%s」; a year cannot deliver more "
-                              "than the whole period: correct one of them"),
-                            a->level3.text, v->raw, m->value.raw);
-            break;
-        }
     }
 }
 

@@ -300,7 +300,11 @@ static void label_lines(pb_extractor *x, const pb_table *t, int row, int label_c
 static bool is_goal_label(label_kind k) { return k == L_GOALS || k == L_LONG_GOALS; }
 
 /* 年度目标 over several rows, a goal in each («目标1:…» | «目标2:…»): each
- * row's text adds its lines to the goals (the first row's is the cell). */
+ * row's text adds its lines to the goals (the first row's is the cell).
+ * Each row copies the lines so far: past MAX_GOAL_LINES (no filing comes
+ * near) the rows below add nothing, so that a label merged down 100,000
+ * rows costs neither quadratic time nor memory. */
+#define MAX_GOAL_LINES 256
 static bool more_goal_lines(pb_extractor *x, label_kind k, const pb_table *t, const pb_cell *c)
 {
     pb_project *p = x->cur;
@@ -309,6 +313,8 @@ static bool more_goal_lines(pb_extractor *x, label_kind k, const pb_table *t, co
     size_t *count = k == L_GOALS ? &p->goal_count : &p->long_goal_count;
     if (pbi_is_blank(cell->text))
         return pbi_set_goals(x, cell, lines, count, t, c);
+    if (*count >= MAX_GOAL_LINES)
+        return true;
     const char **more;
     size_t n;
     if (!pbi_split_goals(x, c->text, &more, &n))
