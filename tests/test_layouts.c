@@ -615,7 +615,8 @@ static void test_whole_unit_table(void **state)
                                   "年度目标|全年送戏下乡20场|<|<\n"
                                   "一级指标|二级指标|三级指标|指标值\n"
                                   "产出指标|数量指标|送戏下乡场次|≥20场\n"
-                                  "满意度指标|服务对象满意度指标|群众满意度|≥90%";
+                                  "满意度指标|服务对象满意度指标|群众满意度|≥90%\n"
+                                  "单位名称（盖章）|某县文化馆|填报日期|2026年1月";
     static const char *const titles[] = {"P:单位整体支出绩效目标表", "P:2026年度绩效目标表"};
     for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
         for (size_t i = 0; i < 2; i++) {
@@ -642,6 +643,8 @@ static void test_whole_unit_table(void **state)
         assert_int_equal(d->department_count, 0);
         assert_string_equal(d->projects[0]->name.text, "文化下乡项目");
         assert_string_equal(d->projects[0]->template_family->id, "declaration");
+        /* the unit signing the table's foot is no project, nor an indicator */
+        assert_int_equal(d->projects[0]->indicator_count, 2);
         pb_document_free(d);
     }
 }

@@ -229,12 +229,13 @@ static bool total_has_room(const pb_extractor *x, const char *label)
     return p->total.raw && pbi_label_is_year(label) != x->total_year && !p->long_total.raw;
 }
 
-/* A contact line after the indicators (负责人 | 联系电话 in the table's foot,
- * in a table nested there or in the table right after it, with no heading
- * between) signs the project above; it starts no project of its own. */
+/* A contact line after the indicators (负责人 | 联系电话, 单位名称（盖章） in
+ * the table's foot, in a table nested there or in the table right after
+ * it, with no heading between) signs the project above; it starts no
+ * project of its own. */
 static bool contact_footer(const pb_extractor *x, const pb_table *t, label_kind k)
 {
-    if (k != L_MANAGER && k != L_PHONE)
+    if (k != L_MANAGER && k != L_PHONE && k != L_UNIT_NAME && k != L_UNIT_CODE)
         return false;
     const pb_project *p = x->cur;
     return t->index == p->last_table || (t->index == p->last_table + 1 && !x->title) ||
