@@ -596,6 +596,35 @@ static void test_goal_group_label(void **state)
         }
 }
 
+/* Projects stacked in one table, their field labels numbered: «1.项目名称»
+ * after the indicators of the one above starts the next. */
+static void test_numbered_labels_stacked(void **state)
+{
+    (void)state;
+    static const char grid[] = "1.项目名称|甲项目|<|<\n"
+                               "2.资金总额（万元）|10|<|<\n"
+                               "3.年度目标|完成甲|<|<\n"
+                               "一级指标|二级指标|三级指标|指标值\n"
+                               "产出指标|数量指标|甲次数|≥3次\n"
+                               "1.项目名称|乙项目|<|<\n"
+                               "2.资金总额（万元）|20|<|<\n"
+                               "3.年度目标|完成乙|<|<\n"
+                               "一级指标|二级指标|三级指标|指标值\n"
+                               "产出指标|数量指标|乙次数|≥5次";
+    for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
+        const char *blocks[] = {"P:项目支出绩效目标表", grid};
+        pb_document *d = read_grids(blocks, 2, f);
+        if (d->project_count != 2)
+            fail_msg("%s: %zu projects, want 2", fl_format_name(f), d->project_count);
+        for (size_t i = 0; i < 2; i++) {
+            assert_string_equal(d->projects[i]->name.text, i ? "乙项目" : "甲项目");
+            assert_int_equal(d->projects[i]->indicator_count, 1);
+            assert_string_equal(d->projects[i]->goals[0], i ? "完成乙" : "完成甲");
+        }
+        pb_document_free(d);
+    }
+}
+
 /* 单位名称 / 单位编码 in place of 部门名称 / 部门编码: a 单位整体 table, told by
  * its title or by having no 项目名称, is a department's; beside 项目名称 they
  * name the project's unit. */
@@ -1728,6 +1757,7 @@ int main(void)
         cmocka_unit_test(test_lines_in_cell_bounded),
         cmocka_unit_test(test_goal_group_label),
         cmocka_unit_test(test_whole_unit_table),
+        cmocka_unit_test(test_numbered_labels_stacked),
         cmocka_unit_test(test_goal_rows_bounded),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),
