@@ -69,6 +69,48 @@ static void test_recognize_table(void **state)
     pb_document_free(d);
 }
 
+/* `pbcheck tables` reads numbered labels and 单位整体 tables as the
+ * extractor does: «1.项目名称» is found, «年度目标 | 1.年度目标» only once and
+ * «二、中期目标» alone across a row not at all; 单位名称 without 项目名称 is a
+ * department's table, reported by the label written. */
+static void test_recognize_numbered_and_unit(void **state)
+{
+    (void)state;
+    pb_options o;
+    pb_options_default(&o);
+    o.keep_tables = true;
+    static const char body[] =
+        TBL(TR(TC("1.项目名称") TC("某专项"))
+            TR(TC("二、主管部门") TC("某局"))
+            TR(TC("二、中期目标"))
+            TR(TC("年度目标") TC("1.长期目标"))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")))
+        P("x")
+        TBL(TR(TC("单位编码") TC("101") TC("单位名称") TC("某馆"))
+            TR(TC("年度绩效目标") TC("保障运转"))
+            TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")));
+    size_t len;
+    void *mem = fx_docx_mem(body, &len);
+    pb_document *d = pb_read_memory(mem, len, "r.docx", &o);
+    free(mem);
+    assert_int_equal(d->table_count, 2);
+    pb_recognition r;
+    pb_table_recognize(d->tables[0], &r);
+    assert_string_equal(r.family, "declaration");
+    for (size_t i = 0; i < r.found_count; i++)
+        assert_string_not_equal(r.found[i], "中期目标");
+    pb_table_recognize(d->tables[1], &r);
+    assert_string_equal(r.family, "department");
+    bool unit = false;
+    for (size_t i = 0; i < r.found_count; i++) {
+        assert_string_not_equal(r.found[i], "部门名称");
+        unit |= strcmp(r.found[i], "单位名称") == 0;
+    }
+    assert_true(unit);
+    assert_int_equal(d->department_count, 1);
+    assert_string_equal(d->departments[0]->name.text, "某馆");
+    pb_document_free(d);
+}
 
 /* ---- issue 14: the layouts of other provinces, each on a small table */
 
@@ -702,6 +744,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recognize_table),
+        cmocka_unit_test(test_recognize_numbered_and_unit),
         cmocka_unit_test(test_list_export),
         cmocka_unit_test(test_amounts_in_text),
         cmocka_unit_test(test_year_and_long_term),

@@ -24,7 +24,10 @@ static uint64_t table_keys(const pb_table *t)
             char head[LABEL_MAX];
             if (k == L_NONE) /* «项目名称：某项目», as the extractor reads it */
                 k = pbi_label_inside(&lx, t->rows[r].cells[i].text, false, head, sizeof head, &rest);
-            if (k == L_NONE && prev == L_NONE) /* «1.项目名称», not «年度目标 | 1.年度目标» */
+            /* «1.项目名称» with its value beside, as the extractor reads it: not
+             * «年度目标 | 1.年度目标», nor «二、绩效目标» alone heading a part */
+            if (k == L_NONE && prev == L_NONE && i + 1 < t->rows[r].count &&
+                !pbi_is_blank(t->rows[r].cells[i + 1].text))
                 k = pbi_numbered_label(&lx, folded, false, &rest);
             prev = k;
             if (k != L_NONE)
