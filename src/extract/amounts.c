@@ -16,30 +16,20 @@ static bool thousands_comma(const char *p)
     return p[0] == ',' && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && !is_digit(p[4]);
 }
 
-/* "二、自有资金:" → "自有资金", "其中:上级资金" → "上级资金", "1.中央资金" → "中央资金" */
+/* "二、自有资金:" → "自有资金", "其中:上级资金" → "上级资金", "1.中央资金" → "中央资金":
+ * what is left before an amount of the number before it («16,其中:…»), a
+ * list number (pbi_after_list_number) and 「其中」, then a trailing colon. */
 static void clean_label(char *l)
 {
-    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     char *s = l;
     for (bool again = true; again;) {
-        again = false;
-        while (is_digit(*s) || *s == '.' || *s == ':' || *s == ',') {
+        const char *from = s;
+        while (is_digit(*s) || *s == '.' || *s == ':' || *s == ',')
             s++;
-            again = true;
-        }
-        for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++)
-            if (pbi_has_prefix(s, numerals[i])) {
-                s += strlen(numerals[i]);
-                again = true;
-            }
-        if (pbi_has_prefix(s, "、")) {
-            s += strlen("、");
-            again = true;
-        }
-        if (pbi_has_prefix(s, "其中")) {
+        s += pbi_after_list_number(s) - s;
+        if (pbi_has_prefix(s, "其中"))
             s += strlen("其中");
-            again = true;
-        }
+        again = s != from;
     }
     size_t n = strlen(s);
     while (n && s[n - 1] == ':')
