@@ -625,6 +625,33 @@ static void test_numbered_labels_stacked(void **state)
     }
 }
 
+/* A numbered label with its value in the same cell («1.项目名称：甲项目»). */
+static void test_numbered_labels_inside(void **state)
+{
+    (void)state;
+    static const char grid[] = "1.项目名称：编号内嵌项目|2.主管部门：某县财政局\n"
+                               "3.资金总额（万元）：20|<\n"
+                               "4.年度目标：完成巡查|<\n"
+                               "一级指标|二级指标|三级指标|指标值\n"
+                               "产出指标|数量指标|巡查次数|≥8次";
+    for (fl_format f = FL_DOCX; f <= FL_XLSX; f++) {
+        const char *blocks[] = {"P:项目支出绩效目标表", grid};
+        pb_document *d = read_grids(blocks, 2, f);
+        assert_int_equal(d->project_count, 1);
+        const pb_project *p = d->projects[0];
+        assert_non_null(p->name.text);
+        assert_string_equal(p->name.text, "编号内嵌项目");
+        assert_non_null(p->department.text);
+        assert_string_equal(p->department.text, "某县财政局");
+        assert_true(p->total.present);
+        assert_string_equal(dec(p->total.value), "20");
+        assert_int_equal(p->goal_count, 1);
+        assert_string_equal(p->goals[0], "完成巡查");
+        assert_int_equal(p->indicator_count, 1);
+        pb_document_free(d);
+    }
+}
+
 /* 单位名称 / 单位编码 in place of 部门名称 / 部门编码: a 单位整体 table, told by
  * its title or by having no 项目名称, is a department's; beside 项目名称 they
  * name the project's unit. */
@@ -1758,6 +1785,7 @@ int main(void)
         cmocka_unit_test(test_goal_group_label),
         cmocka_unit_test(test_whole_unit_table),
         cmocka_unit_test(test_numbered_labels_stacked),
+        cmocka_unit_test(test_numbered_labels_inside),
         cmocka_unit_test(test_goal_rows_bounded),
         cmocka_unit_test(test_self_evaluation),
         cmocka_unit_test(test_unknown_tables),

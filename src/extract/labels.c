@@ -643,6 +643,10 @@ label_kind pbi_label_inside(const pbi_lexicon *lx, const char *text, bool funds,
     raw[len] = '\0';
     pbi_label_fold(raw, head, cap);
     label_kind k = pbi_label_of(lx, head, funds);
+    const char *bare;
+    /* «1.项目名称：某项目»: the colon and the value make it a label */
+    if (k == L_NONE && (k = pbi_numbered_label(lx, head, funds, &bare)) != L_NONE)
+        memmove(head, bare, strlen(bare) + 1);
     switch (k) {
     case L_CODE: case L_NAME: case L_TOTAL: case L_FISCAL: case L_OTHER: case L_GOALS: case L_LONG_GOALS:
     case L_PURPOSE: case L_ATTRIBUTE: case L_DEPARTMENT: case L_IMPLEMENTER: case L_MANAGER: case L_PHONE:
