@@ -564,7 +564,9 @@ static const pb_rule catalogue[PBI_RULE_COUNT] = {
      N_("The heading above each table (「1.房屋租赁和物业管理专项经费绩效目标表」) repeats the project's "
         "name. When it names another project, the heading or the table was copied and not updated. "
         "Compared after white space and width are normalised, without the leading number and the "
-        "closing (项目)(支出)绩效目标表. Source: reviewer heuristic."),
+        "closing (项目)(支出)绩效目标表, and without what files or dates the table before the name "
+        "(附件1：, 附表2, 表1, 2021年度); a heading that names no project (附件2：项目支出绩效目标表) is not "
+        "compared. Source: reviewer heuristic."),
      N_("The heading 「3.街道专项工作经费绩效目标表」 above 项目名称 「中山路街道专项经费」."),
      N_("Make the heading and 项目名称 the same."),
      .strict = false},
