@@ -90,8 +90,7 @@ static void split_repeated(const pb_table *t, int r, int long_first, const int *
     }
 }
 
-static bool indicator_header(const pb_extractor *x, const pb_table *t, int r, int long_first, slot *s, int n,
-                             ind_header *h)
+static bool indicator_header(const pb_extractor *x, const pb_table *t, int r, slot *s, int n, ind_header *h)
 {
     int annual[COL_COUNT], dup[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
@@ -138,7 +137,7 @@ static bool indicator_header(const pb_extractor *x, const pb_table *t, int r, in
         any_annual = any_annual || annual[k] >= 0;
     }
     if (!any_long && !any_annual && h->grade_span == 0) {
-        split_repeated(t, r, long_first, dup, h->col, annual, h->long_col);
+        split_repeated(t, r, x->long_goals_first, dup, h->col, annual, h->long_col);
         for (int k = 0; k < COL_COUNT; k++) {
             any_long = any_long || h->long_col[k] >= 0;
             any_annual = any_annual || annual[k] >= 0;
@@ -605,12 +604,12 @@ bool pbi_indicator_row(pb_extractor *x, const pb_table *t, int row)
 bool pbi_is_indicator_header(const pb_extractor *x, const pb_table *t, int r, slot *s, int n)
 {
     ind_header h;
-    return indicator_header(x, t, r, x->long_goals_first, s, n, &h);
+    return indicator_header(x, t, r, s, n, &h);
 }
 
 bool pbi_indicator_header_row(pb_extractor *x, const pb_table *t, int r, slot *s, int n, bool *done)
 {
     ind_header h;
-    *done = indicator_header(x, t, r, x->long_goals_first, s, n, &h);
+    *done = indicator_header(x, t, r, s, n, &h);
     return !*done || begin_block(x, t, r, s, &h);
 }
