@@ -168,14 +168,10 @@ static const pb_indicator *indexed_indicator_at(const pbi_subject_index *ix, pb_
     size_t r = first_key(ix->rows, n, (pbi_row_key){loc.table, loc.row, 0, 0});
     if (r < n)
         best = ix->rows[r].index;
+    /* (loc is in a table: same_loc is the cell's table, row and column) */
     size_t c = first_key(ix->cells, n, (pbi_row_key){loc.table, loc.row, loc.col, 0});
-    /* a value cell matches as same_loc says: outside the tables, by paragraph too */
-    for (; c < n && ix->cells[c].table == loc.table && ix->cells[c].row == loc.row && ix->cells[c].col == loc.col; c++)
-        if (same_loc(ix->project->indicators[ix->cells[c].index].value_cell.loc, loc)) {
-            if (ix->cells[c].index < best)
-                best = ix->cells[c].index;
-            break;
-        }
+    if (c < n && ix->cells[c].index < best)
+        best = ix->cells[c].index;
     return best < n ? &ix->project->indicators[best] : NULL;
 }
 

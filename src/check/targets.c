@@ -13,11 +13,17 @@ typedef struct keyed_row {
     size_t index;
 } keyed_row;
 
+/* By key, then by place among the rows: equal keys in the rows' order. */
+static int cmp_key_then_index(const char *ka, size_t ia, const char *kb, size_t ib)
+{
+    int c = strcmp(ka, kb);
+    return c ? c : (ia > ib) - (ia < ib);
+}
+
 static int cmp_keyed_row(const void *x, const void *y)
 {
     const keyed_row *a = x, *b = y;
-    int c = strcmp(a->key, b->key);
-    return c ? c : (a->index > b->index) - (a->index < b->index);
+    return cmp_key_then_index(a->key, a->index, b->key, b->index);
 }
 
 /* The same 三级 twice in one block of the table with different targets:
@@ -78,8 +84,7 @@ typedef struct medium_row {
 static int cmp_medium(const void *x, const void *y)
 {
     const medium_row *a = x, *b = y;
-    int c = strcmp(a->key, b->key);
-    return c ? c : (a->index > b->index) - (a->index < b->index);
+    return cmp_key_then_index(a->key, a->index, b->key, b->index);
 }
 
 /* unit, then the 三级 as compared (pbi_same_text) */

@@ -136,6 +136,16 @@ static bool adjacent(const slot *s, int i, int j)
     return s[j].cell->col == s[i].cell->col + s[i].cell->col_span;
 }
 
+/* Label i has no value beside it: the next cell is another label, or
+ * every cell after it is blank — its value is in the row below. */
+static bool value_below(const slot *s, const label_kind *kind, int n, int i)
+{
+    bool rest_blank = true;
+    for (int j = i + 1; j < n && rest_blank; j++)
+        rest_blank = pbi_is_blank(s[j].cell->text);
+    return rest_blank || (kind[i + 1] != L_NONE && adjacent(s, i, i + 1));
+}
+
 /* 资金总额 | 财政拨款 | 自有资金 | …: labels side by side, values in the row
  * below.  Told from label | value pairs by each amount label being followed
  * by another label (or by nothing).  A label merged down from above (资金总额
@@ -148,10 +158,7 @@ static bool horizontal_amounts(const slot *s, const label_kind *kind, int n, int
         if (!is_amount_label(kind[i]) || s[i].cell->row != row)
             continue;
         amounts++;
-        bool rest_blank = true;
-        for (int j = i + 1; j < n && rest_blank; j++)
-            rest_blank = pbi_is_blank(s[j].cell->text);
-        if (!(rest_blank || (kind[i + 1] != L_NONE && adjacent(s, i, i + 1))))
+        if (!value_below(s, kind, n, i))
             return false;
     }
     return amounts >= 2;
@@ -483,10 +490,7 @@ static bool field_header(pb_extractor *x, const pb_table *t, int row, const slot
         if (!is_text_field(kind[i]))
             return false;
         fields++;
-        bool rest_blank = true;
-        for (int j = i + 1; j < n && rest_blank; j++)
-            rest_blank = pbi_is_blank(s[j].cell->text);
-        if (!(rest_blank || (kind[i + 1] != L_NONE && adjacent(s, i, i + 1))))
+        if (!value_below(s, kind, n, i))
             return false;
     }
     if (fields < 2)
