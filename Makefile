@@ -24,7 +24,7 @@ LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o)
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 
-.PHONY: all deps run check test unit asan clean
+.PHONY: all deps run check test unit asan tsan tsan-unit clean
 
 all: pbcheck
 
@@ -65,7 +65,7 @@ include tests/tests.mk tests/fuzz/fuzz.mk
 include po/po.mk man/man.mk install.mk
 
 clean:
-	rm -rf build build-asan pbcheck libpbcheck.a
+	rm -rf build build-asan build-tsan pbcheck libpbcheck.a
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 

@@ -488,7 +488,8 @@ static void test_large_outputs_stream(void **state)
     for (int i = 0; i < 5; i++) {
         const cJSON *f = cJSON_GetArrayItem(files, i);
         assert_string_equal(str_of(f, "path"), names[i]);
-        run_result r = sh("\"$PBCHECK\" -f json %s", names[i]);
+        /* alone, with a core to spare: read on a thread beside its checks */
+        run_result r = sh("\"$PBCHECK\" -j 2 -f json %s", names[i]);
         cJSON *alone = parse_json(r.out);
         const cJSON *same = cJSON_GetArrayItem(cJSON_GetObjectItem(alone, "files"), 0);
         if (!cJSON_Compare(f, same, 1))
@@ -498,6 +499,23 @@ static void test_large_outputs_stream(void **state)
     }
     cJSON_Delete(j);
     free(all);
+    /* One big file read beside its checks (-j 2) reports as when it is read
+     * and checked on one thread (-j 1): streamed, in every format but HTML,
+     * and read whole for HTML. */
+    for (int jobs = 1; jobs <= 2; jobs++) {
+        char cmd[4096];
+        int n = snprintf(cmd, sizeof cmd, "\"$PBCHECK\" -j %d -f html large/a-big.docx > one%d.html && \"$PBCHECK\" -j %d -f json large/a-big.docx > one%d.stdout",
+                         jobs, jobs, jobs, jobs);
+        for (size_t i = 0; i < FORMAT_COUNT; i++)
+            n += snprintf(cmd + n, sizeof cmd - (size_t)n, " --report %s:one%d.%s", all_formats[i], jobs, all_formats[i]);
+        run_result r = sh("%s", cmd);
+        assert_int_equal(r.status, 1);
+        run_free(&r);
+    }
+    for (size_t i = 0; i < FORMAT_COUNT; i++)
+        free(same_files("one1", "one2", all_formats[i]));
+    free(same_files("one1", "one2", "html"));
+    free(same_files("one1", "one2", "stdout"));
 }
 
 /* jsonl is written as soon as a file and those before it are done: the

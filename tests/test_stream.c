@@ -4,7 +4,9 @@
  * order, at the same cells, with the same subjects and fingerprints, on
  * every document the tests have — the repository's, the real filings and
  * the Word and WPS samples — with the default and the strict preset, and
- * on generated documents that fire the rules across projects. */
+ * on generated documents that fire the rules across projects.  Each
+ * streamed read is done twice: on the caller's thread, and with the
+ * package read on a thread of its own (pb_options.read_on_own_thread). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +27,14 @@ typedef struct seen {
     size_t indicators; /* over the projects fn saw */
     size_t stop_after; /* 0: never stop */
 } seen;
+
+/* The options of a streamed read: on one thread, or reading beside. */
+static const pb_options *stream_options(bool beside, pb_options *o)
+{
+    pb_options_default(o);
+    o->read_on_own_thread = beside;
+    return o;
+}
 
 static bool on_project(void *ctx, const pb_document *d, const pb_project *p)
 {
@@ -104,12 +114,16 @@ static size_t compare_file(const char *path, const pb_config *c)
     pb_document *whole = pb_read_file(path, NULL);
     assert_non_null(whole);
     assert_true(pb_check(whole, c));
-    seen s = {0};
-    pb_document *streamed = pb_check_file(path, NULL, c, on_project, &s);
-    assert_non_null(streamed);
-    size_t n = compare(whole, streamed, &s);
+    size_t n = 0;
+    for (int beside = 0; beside < 2; beside++) {
+        seen s = {0};
+        pb_options o;
+        pb_document *streamed = pb_check_file(path, stream_options(beside, &o), c, on_project, &s);
+        assert_non_null(streamed);
+        n = compare(whole, streamed, &s);
+        pb_document_free(streamed);
+    }
     pb_document_free(whole);
-    pb_document_free(streamed);
     return n;
 }
 
@@ -201,13 +215,16 @@ static void compare_bytes(const void *data, size_t len, const char *name)
 {
     pb_document *whole = pb_read_memory(data, len, name, NULL);
     assert_true(pb_check(whole, NULL));
-    seen s = {0};
-    pb_document *streamed = pb_check_memory(data, len, name, NULL, NULL, on_project, &s);
-    compare(whole, streamed, &s);
     assert_int_equal(whole->error.status, PB_OK);
     assert_true(whole->project_count + whole->department_count > 0);
+    for (int beside = 0; beside < 2; beside++) {
+        seen s = {0};
+        pb_options o;
+        pb_document *streamed = pb_check_memory(data, len, name, stream_options(beside, &o), NULL, on_project, &s);
+        compare(whole, streamed, &s);
+        pb_document_free(streamed);
+    }
     pb_document_free(whole);
-    pb_document_free(streamed);
 }
 
 /* Every layout of the other offices (test_layouts), as .docx and as .xlsx
@@ -249,14 +266,17 @@ static void test_layouts(void **state)
 static void test_caller_stops(void **state)
 {
     (void)state;
-    seen s = {.stop_after = 2};
-    pb_document *d = pb_check_file("data/reference.docx", NULL, NULL, on_project, &s);
-    assert_non_null(d);
-    assert_int_equal(s.calls, 2);
-    assert_int_equal(d->error.status, PB_ERR_INTERNAL);
-    assert_int_equal(d->project_count, 0);
-    assert_int_equal(d->finding_count, 0);
-    pb_document_free(d);
+    for (int beside = 0; beside < 2; beside++) {
+        seen s = {.stop_after = 2};
+        pb_options o;
+        pb_document *d = pb_check_file("data/reference.docx", stream_options(beside, &o), NULL, on_project, &s);
+        assert_non_null(d);
+        assert_int_equal(s.calls, 2);
+        assert_int_equal(d->error.status, PB_ERR_INTERNAL);
+        assert_int_equal(d->project_count, 0);
+        assert_int_equal(d->finding_count, 0);
+        pb_document_free(d);
+    }
 }
 
 /* A file cut short is unreadable, streamed as whole: no half document. */
@@ -268,9 +288,11 @@ static void test_truncated(void **state)
     static char buf[1 << 20];
     size_t len = fread(buf, 1, sizeof buf, f);
     fclose(f);
-    for (size_t cut = 1000; cut < len; cut += len / 7) {
+    for (size_t cut = 1000; cut < 2 * len; cut += len / 7) {
         seen s = {0};
-        pb_document *d = pb_check_memory(buf, cut, "cut.docx", NULL, NULL, on_project, &s);
+        pb_options o;
+        pb_document *d = pb_check_memory(buf, cut % len, "cut.docx", stream_options(cut >= len, &o), NULL,
+                                         on_project, &s);
         assert_non_null(d);
         assert_int_not_equal(d->error.status, PB_OK);
         assert_int_equal(d->project_count, 0);
@@ -278,6 +300,66 @@ static void test_truncated(void **state)
         assert_int_equal(d->finding_count, 0);
         pb_document_free(d);
     }
+}
+
+/* A document of many projects, read beside its checks in many batches:
+ * whole and streamed alike, a stop by fn while the reader is ahead, and
+ * cuts past the first batches (an error after projects were handed on). */
+enum { MANY = 300 };
+static void *many_projects(size_t *len, int n, const char *after)
+{
+    static char codes[MANY][32], names[MANY][64];
+    fx_project p[MANY];
+    for (int i = 0; i < n; i++) {
+        snprintf(codes[i], sizeof codes[i], "13020925P0014681%05d", i + 1);
+        snprintf(names[i], sizeof names[i], "第%d个社区服务专项经费", i + 1);
+        p[i] = (fx_project){.code = codes[i], .name = names[i]};
+    }
+    char *body = fx_reference_body(p, (size_t)n);
+    assert_non_null(body);
+    char *whole = malloc(strlen(body) + strlen(after) + 1);
+    assert_non_null(whole);
+    strcat(strcpy(whole, body), after);
+    free(body);
+    void *docx = fx_docx_mem(whole, len);
+    free(whole);
+    assert_non_null(docx);
+    return docx;
+}
+
+static void test_many_batches(void **state)
+{
+    (void)state;
+    size_t len;
+    void *docx = many_projects(&len, MANY, "");
+    compare_bytes(docx, len, "many.docx");
+    pb_options o;
+    for (size_t stop = 1; stop <= MANY; stop += MANY / 3) {
+        seen s = {.stop_after = stop};
+        pb_document *d = pb_check_memory(docx, len, "many.docx", stream_options(true, &o), NULL, on_project, &s);
+        assert_int_equal(s.calls, stop);
+        assert_int_equal(d->error.status, PB_ERR_INTERNAL);
+        assert_int_equal(d->project_count, 0);
+        pb_document_free(d);
+    }
+    /* broken markup after a few batches, and after all of them */
+    for (int at = MANY / 10; at <= MANY; at += MANY - MANY / 10) {
+        seen one = {0}, beside = {0};
+        size_t blen;
+        void *broken = many_projects(&blen, at, "<w:p></w:tbl>");
+        pb_document *a = pb_check_memory(broken, blen, "broken.docx", stream_options(false, &o), NULL, on_project, &one);
+        pb_document *b = pb_check_memory(broken, blen, "broken.docx", stream_options(true, &o), NULL, on_project, &beside);
+        assert_int_equal(a->error.status, PB_ERR_XML_MALFORMED);
+        assert_int_equal(b->error.status, PB_ERR_XML_MALFORMED);
+        assert_string_equal(a->error.message, b->error.message);
+        assert_true(one.calls >= (size_t)at - 1);
+        assert_int_equal(one.calls, beside.calls);
+        assert_int_equal(b->project_count + b->finding_count, 0);
+        pb_document_free(a);
+        pb_document_free(b);
+        free(broken);
+    }
+    free(docx);
 }
 
 /* NULL fn: checked all the same. */
@@ -298,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_across_projects),
         cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_caller_stops),
+        cmocka_unit_test(test_many_batches),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_without_callback),
     };

@@ -47,10 +47,21 @@ asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DPBI_PORTABLE_SCAN" \
 	  LDFLAGS="-fsanitize=address,undefined" unit
 
+# The tests that run threads — a file read beside its checks (test_stream),
+# files checked in parallel and written in order (test_batch) — under
+# ThreadSanitizer; a race makes pbcheck exit 66, which fails its test.
+TSAN_TESTS = $(B)/tests/test_stream $(B)/tests/test_batch
+tsan:
+	$(MAKE) --no-print-directory B=build-tsan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" LDFLAGS="-fsanitize=thread" tsan-unit
+tsan-unit: test-deps $(TSAN_TESTS) $(B)/pbcheck $(B)/tests/hostile_gen mo
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" PBCHECK=$(CURDIR)/$(B)/pbcheck B=$(B) tests/run.sh $(TSAN_TESTS)
+
 # The README's second command.
 check: deps test-deps
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory asan
+	$(MAKE) --no-print-directory tsan
 
 test: check
 .SECONDARY:

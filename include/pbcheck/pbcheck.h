@@ -467,6 +467,12 @@ typedef struct pb_options {
     /* Keep a copy of the tables a project was read from (for the HTML
      * report); on by default, off saves memory per project. */
     bool keep_project_tables;
+    /* Read the package on a thread of its own while the calling thread
+     * extracts and checks what has been read (pb_project_fn is still called
+     * on the calling thread, in the same order): with a second core free, a
+     * file takes about the reading's time instead of reading and checking
+     * one after the other.  Off by default; it costs a copy of each table. */
+    bool read_on_own_thread;
 } pb_options;
 
 void pb_options_default(pb_options *o);

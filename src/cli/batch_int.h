@@ -49,6 +49,8 @@ walker batch_walker(char **paths, int count, bool nul, bool follow);
 /* The next path to check.  Returns 1 with *it set, 0 at the end, -1 when
  * out of memory. */
 int batch_walker_next(walker *w, item *it);
+/* Whether the walk is one regular file named on the command line. */
+bool batch_walker_one_file(const walker *w);
 void batch_walker_free(walker *w);
 
 /* ==================================== batch_baseline.c: --baseline files */

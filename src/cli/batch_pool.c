@@ -30,6 +30,9 @@ typedef struct engine {
     bool walk_done;
     bool walk_oom;
     bool text_stdout; /* unreadable files are told on stdout, not stderr */
+    /* One file and a free core: it is read on a thread of its own beside
+     * its checks (pb_options.read_on_own_thread). */
+    bool read_beside;
     block *pool;      /* blocks written out, for reuse */
     size_t pool_count;
 } engine;
@@ -371,9 +374,11 @@ static void process(engine *e, item *it, size_t seq, result *r)
     spools sp = {.bc = bc};
     cli_stream st = {cfg ? cfg : bc->config, spool_project, &sp};
     bool stream = it->kind != ITEM_UNREADABLE && streams(bc);
+    pb_options opt = bc->opt;
+    opt.read_on_own_thread = e->read_beside;
     pb_document *d = it->kind == ITEM_UNREADABLE ? cli_error_doc(it->path, it->status, it->message)
-                     : stream                    ? cli_check_input(it->path, &bc->opt, &st)
-                                                 : cli_read_input(it->path, &bc->opt);
+                     : stream                    ? cli_check_input(it->path, &opt, &st)
+                                                 : cli_read_input(it->path, &opt);
     free(it->message);
     if (d && stream && (sp.err || !spools_rewind(&sp))) {
         spool_failed(d, &sp);
@@ -566,6 +571,7 @@ bool batch_pool_run(const batch_config *bc, const baseline *base, output *o, wal
     unsigned jobs = job_count(bc->jobs);
     engine e = {.bc = bc, .base = base, .window = 8u * jobs + 32u};
     e.w = w;
+    e.read_beside = jobs >= 2 && batch_walker_one_file(w);
     e.text_stdout = bc->target_count > 0 && !bc->targets[0].path && strcmp(bc->targets[0].reporter->name, "text") == 0;
     e.ring = calloc(e.window, sizeof *e.ring);
     pthread_mutex_init(&e.walk_mu, NULL);

@@ -14,6 +14,13 @@ walker batch_walker(char **paths, int count, bool nul, bool follow)
     return (walker){paths, count, 0, nul, follow, false, NULL, 0, NULL, 0, 0};
 }
 
+bool batch_walker_one_file(const walker *w)
+{
+    struct stat st;
+    return w->count == 1 && strcmp(w->args[0], "-") != 0 &&
+           stat(w->args[0], &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* Word's lock files (~$name.docx) are not documents. */
 static bool wanted_name(const char *name)
 {

@@ -1,5 +1,6 @@
 /* The pipeline of one file: package → main part → tables → projects, and,
  * streamed, each project checked as soon as it is read. */
+#include "pipeline/handoff.h"
 #include "read/read.h"
 #include "extract/extract.h"
 #include "check/check.h"
@@ -128,7 +129,9 @@ static void read_package(pb_document *d, pb_zip *z, const pb_options *o, stream 
     }
     sink_ctx ctx = {x, d, 0};
     pb_docx_sink sink = {&ctx, sink_paragraph, sink_table};
-    if (pbi_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error) && !pbi_extract_finish(x))
+    bool read = o->read_on_own_thread ? pbi_read_beside(z, d->arena, &o->limits, &sink, &d->format, &d->error)
+                                      : pbi_read_package(z, d->arena, &o->limits, &sink, &d->format, &d->error);
+    if (read && !pbi_extract_finish(x))
         pbi_error_set(&d->error, PB_ERR_NOMEM, "%s", _("out of memory"));
     pbi_extractor_free(x);
 }
