@@ -10,9 +10,11 @@
 #include <pthread.h>
 #include <string.h>
 
-/* Batches in flight: at most this many tables' copies are held at once
- * (about BATCH_BYTES each, or one table when it is larger). */
-enum { BATCHES = 4, BATCH_BYTES = 64 * 1024 };
+/* A batch is sent when it holds BATCH_BYTES; the reader waits while the
+ * batches sent and not yet taken back hold more than FLIGHT_BYTES, so that
+ * a few large tables are not all copied at once: what the copies hold is
+ * bounded by FLIGHT_BYTES and the largest table twice. */
+enum { BATCHES = 4, BATCH_BYTES = 64 * 1024, FLIGHT_BYTES = 1024 * 1024 };
 
 /* A paragraph when table is NULL. */
 typedef struct event {
@@ -36,6 +38,7 @@ typedef struct handoff {
     batch *idle;             /* ready to be filled */
     batch *queued, *last;    /* filled, in reading order */
     bool read_done, refused; /* refused: the caller's sink said no */
+    size_t in_flight;        /* bytes of the batches sent, until taken back */
     batch *filling;          /* the reader's thread's own */
     /* the read, done on the reader's thread */
     pb_zip *z;
@@ -72,7 +75,10 @@ static bool send(handoff *h)
         else
             h->queued = b;
         h->last = b;
+        h->in_flight += b->bytes;
         pthread_cond_broadcast(&h->changed);
+        while (h->in_flight > FLIGHT_BYTES && h->queued && !h->refused)
+            pthread_cond_wait(&h->changed, &h->mu);
     }
     bool ok = !h->refused;
     pthread_mutex_unlock(&h->mu);
@@ -166,9 +172,10 @@ static bool drain(handoff *h, const pb_docx_sink *sink)
         pthread_mutex_unlock(&h->mu);
         ok = ok && deliver(sink, b);
         pbi_arena_reset(b->arena);
+        pthread_mutex_lock(&h->mu);
+        h->in_flight -= b->bytes;
         b->events = NULL;
         b->count = b->cap = b->bytes = 0;
-        pthread_mutex_lock(&h->mu);
         b->next = h->idle;
         h->idle = b;
         h->refused = !ok;
