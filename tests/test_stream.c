@@ -306,14 +306,14 @@ static void test_truncated(void **state)
  * whole and streamed alike, a stop by fn while the reader is ahead, and
  * cuts past the first batches (an error after projects were handed on). */
 enum { MANY = 300 };
-static void *many_projects(size_t *len, int n, const char *after)
+static void *many_projects(size_t *len, int n, const char *after, bool goals_nested)
 {
     static char codes[MANY][32], names[MANY][64];
     fx_project p[MANY];
     for (int i = 0; i < n; i++) {
         snprintf(codes[i], sizeof codes[i], "13020925P0014681%05d", i + 1);
         snprintf(names[i], sizeof names[i], "第%d个社区服务专项经费", i + 1);
-        p[i] = (fx_project){.code = codes[i], .name = names[i]};
+        p[i] = (fx_project){.code = codes[i], .name = names[i], .goals_nested = goals_nested};
     }
     char *body = fx_reference_body(p, (size_t)n);
     assert_non_null(body);
@@ -331,8 +331,14 @@ static void test_many_batches(void **state)
 {
     (void)state;
     size_t len;
-    void *docx = many_projects(&len, MANY, "");
+    void *docx = many_projects(&len, MANY, "", false);
     compare_bytes(docx, len, "many.docx");
+    /* each goal list in a table nested in its cell: some nested table ends
+     * a batch and its parent comes in the next one */
+    size_t nlen;
+    void *nested = many_projects(&nlen, MANY, "", true);
+    compare_bytes(nested, nlen, "nested.docx");
+    free(nested);
     pb_options o;
     for (size_t stop = 1; stop <= MANY; stop += MANY / 3) {
         seen s = {.stop_after = stop};
@@ -346,7 +352,7 @@ static void test_many_batches(void **state)
     for (int at = MANY / 10; at <= MANY; at += MANY - MANY / 10) {
         seen one = {0}, beside = {0};
         size_t blen;
-        void *broken = many_projects(&blen, at, "<w:p></w:tbl>");
+        void *broken = many_projects(&blen, at, "<w:p></w:tbl>", false);
         pb_document *a = pb_check_memory(broken, blen, "broken.docx", stream_options(false, &o), NULL, on_project, &one);
         pb_document *b = pb_check_memory(broken, blen, "broken.docx", stream_options(true, &o), NULL, on_project, &beside);
         assert_int_equal(a->error.status, PB_ERR_XML_MALFORMED);

@@ -1,7 +1,8 @@
 /* The fuzzers' differential check: the bytes read whole and checked, and
- * read and checked a project at a time (pb_check_memory), must give the
- * same document — status, projects, departments and findings — or the
- * harness aborts, which libFuzzer reports as a finding. */
+ * read and checked a project at a time (pb_check_memory) — on one thread,
+ * and with the package read on a thread of its own beside the checks —
+ * must give the same document — status, projects, departments and
+ * findings — or the harness aborts, which libFuzzer reports as a finding. */
 #ifndef PB_FUZZ_SAME_STREAMED_H
 #define PB_FUZZ_SAME_STREAMED_H
 
@@ -18,10 +19,12 @@ static bool count_project(void *ctx, const pb_document *d, const pb_project *p)
     return true;
 }
 
-static void same_streamed(const pb_document *whole, const void *data, size_t len, const pb_options *o)
+static void same_streamed_read(const pb_document *whole, const void *data, size_t len, const pb_options *o,
+                               bool beside)
 {
     size_t seen = 0;
     pb_options streamed_opt = *o;
+    streamed_opt.read_on_own_thread = beside;
     pb_document *s = pb_check_memory(data, len, "fuzz.docx", &streamed_opt, NULL, count_project, &seen);
     if (!s)
         return; /* out of memory */
@@ -39,6 +42,12 @@ static void same_streamed(const pb_document *whole, const void *data, size_t len
     pb_document_free(s);
     if (!same && !resources)
         abort();
+}
+
+static void same_streamed(const pb_document *whole, const void *data, size_t len, const pb_options *o)
+{
+    same_streamed_read(whole, data, len, o, false);
+    same_streamed_read(whole, data, len, o, true);
 }
 
 #endif
