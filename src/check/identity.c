@@ -258,33 +258,42 @@ static void shape_of(const char *code, char *out, size_t cap)
  * system's numbering. */
 static bool common_shape(const named_project *codes, size_t n, char *out)
 {
-    size_t m = 0, len = 0, best = 0;
+    /* how many codes have each length: one pass, not one per code */
+    size_t of_length[CODE_MAX] = {0}, m = 0, len = 0, best = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t li = strlen(codes[i].text), same = 0;
-        if (li >= CODE_MAX)
-            continue;
-        m++;
-        for (size_t j = 0; j < n; j++)
-            same += strlen(codes[j].text) == li;
-        if (same > best) {
-            best = same;
+        size_t li = strlen(codes[i].text);
+        if (li < CODE_MAX) {
+            of_length[li]++;
+            m++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t li = strlen(codes[i].text);
+        if (li < CODE_MAX && of_length[li] > best) {
+            best = of_length[li];
             len = li;
         }
     }
     if (best < 2 || 2 * best <= m)
         return false;
-    for (size_t pos = 0; pos < len; pos++) {
-        size_t d = 0, l = 0, x = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (strlen(codes[i].text) != len)
-                continue;
-            char c = codes[i].text[pos];
-            d += c >= '0' && c <= '9';
-            l += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            x += !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    size_t digits[CODE_MAX] = {0}, letters[CODE_MAX] = {0}, others[CODE_MAX] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *code = codes[i].text;
+        if (strlen(code) != len)
+            continue;
+        for (size_t pos = 0; pos < len; pos++) {
+            char c = code[pos];
+            bool digit = c >= '0' && c <= '9', letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            digits[pos] += digit;
+            letters[pos] += letter;
+            others[pos] += !digit && !letter;
         }
-        out[pos] = 2 * d > best ? 'D' : 2 * l > best ? 'L' : 2 * x > best ? 'x' : '?';
     }
+    for (size_t pos = 0; pos < len; pos++)
+        out[pos] = 2 * digits[pos] > best    ? 'D'
+                   : 2 * letters[pos] > best ? 'L'
+                   : 2 * others[pos] > best  ? 'x'
+                                             : '?';
     out[len] = '\0';
     return true;
 }
