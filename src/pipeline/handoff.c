@@ -16,7 +16,7 @@
  * bounded by FLIGHT_BYTES and the largest table twice. */
 enum { BATCHES = 4, BATCH_BYTES = 64 * 1024, FLIGHT_BYTES = 1024 * 1024 };
 
-/* A paragraph when table is NULL. */
+/* A paragraph (text, index) when table is NULL. */
 typedef struct event {
     const pb_table *table;
     const char *text;
@@ -123,7 +123,7 @@ static bool read_paragraph(void *ctx, const char *text, int index)
 static bool read_table(void *ctx, const pb_table *t)
 {
     batch *b = filling(ctx);
-    event ev = {.table = b ? pbi_table_copy(b->arena, t) : NULL, .index = t->index};
+    event ev = {.table = b ? pbi_table_copy(b->arena, t) : NULL};
     return ev.table && add(ctx, b, ev, table_bytes(t));
 }
 
