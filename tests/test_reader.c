@@ -517,6 +517,74 @@ static void test_scanner_across_chunks(void **state)
     }
 }
 
+/* The scanner looks closer only at a run from one '<' to the next holding
+ * more '=' than the limit, and at comments, CDATA and processing
+ * instructions.  So: a flood right after each of them is still refused
+ * wherever it falls in the scanner's 32-byte blocks, text holding
+ * thousands of '=' is no flood, nor is one inside a comment or CDATA, and
+ * a value holding '<' (which XML
+ * forbids, and where libxml2 stops reading the tag's attributes) does not
+ * let a flood through. */
+static void expect_both(const char *what, size_t at, const char *payload, pb_status expect)
+{
+    pb_status d = docx_status("", payload), x = xlsx_status("", payload);
+    if (d != expect || x != expect)
+        fail_msg("%s at %zu: .docx %s, .xlsx %s, expected %s", what, at, pb_status_code(d), pb_status_code(x),
+                 pb_status_code(expect));
+}
+
+static void test_scanner_runs(void **state)
+{
+    (void)state;
+    static const char *const before[] = {"<!--a=b-->", "<?pi a=b?>", "<![CDATA[a=b]]>", "</y>", ""};
+    char *ok = flood("x", " a%d=\"%d\"", 512), *over = flood("x", " a%d=\"%d\"", 513);
+    size_t cap = strlen(over) + 256;
+    char *payload = malloc(cap);
+    assert_non_null(payload);
+    for (size_t b = 0; b < sizeof before / sizeof *before; b++)
+        for (size_t pad = 0; pad < 64; pad++)
+            for (int refused = 0; refused < 2; refused++) {
+                size_t len = (size_t)snprintf(payload, cap, "<y>");
+                memset(payload + len, 'p', pad);
+                len += pad;
+                snprintf(payload + len, cap - len, "%s%s%s", b == 3 ? "" : "</y>", before[b],
+                         refused ? over : ok);
+                expect_both(before[b], pad, payload, refused ? PB_ERR_XML_TOO_MANY_ATTRIBUTES : PB_OK);
+            }
+    free(payload);
+
+    size_t n = 40000;
+    char *text = malloc(n + 64);
+    assert_non_null(text);
+    size_t len = (size_t)snprintf(text, n + 64, "<y>");
+    for (size_t i = 0; i < n / 4; i++)
+        len += (size_t)snprintf(text + len, n + 64 - len, "a=b ");
+    snprintf(text + len, n + 64 - len, "</y><y k=\"==\">==</y>");
+    expect_both("text of '='", 0, text, PB_OK);
+    free(text);
+
+    /* a flood inside a comment or CDATA is no tag: read as text, not refused */
+    size_t olen = strlen(over);
+    char *quoted = malloc(olen + 64);
+    assert_non_null(quoted);
+    snprintf(quoted, olen + 64, "<!-- %.*s -->", (int)(olen - 2), over);
+    expect_both("flood in a comment", 0, quoted, PB_OK);
+    snprintf(quoted, olen + 64, "<y><![CDATA[%s]]></y>", over);
+    expect_both("flood in CDATA", 0, quoted, PB_OK);
+    free(quoted);
+
+
+    char *lt_in_value = malloc(olen + 16);
+    assert_non_null(lt_in_value);
+    snprintf(lt_in_value, olen + 16, "<x v=\"<\"%s", over + 2);
+    pb_status d = docx_status("", lt_in_value), x = xlsx_status("", lt_in_value);
+    assert_true(d == PB_ERR_XML_MALFORMED || d == PB_ERR_XML_TOO_MANY_ATTRIBUTES);
+    assert_true(x == PB_ERR_XML_MALFORMED || x == PB_ERR_XML_TOO_MANY_ATTRIBUTES);
+    free(lt_in_value);
+    free(ok);
+    free(over);
+}
+
 /* Issue 18: the elements of a subtree the reader steps over (w:rPr here)
  * are counted by the XML layer and not delivered; PBI_XML_SKIPPED_DEPTH
  * (256) still holds there, and the run's text after the subtree is read. */
@@ -747,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_body_paragraphs_not_in_tables),
         cmocka_unit_test(test_same_codes_docx_and_xlsx),
         cmocka_unit_test(test_scanner_across_chunks),
+        cmocka_unit_test(test_scanner_runs),
         cmocka_unit_test(test_depth_in_skipped_subtree),
         cmocka_unit_test(test_sheet_listed_many_times),
         cmocka_unit_test(test_rels_targets),

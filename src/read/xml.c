@@ -7,6 +7,7 @@
 #define PBI_SCAN_SSE2 1
 #include <emmintrin.h>
 #endif
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,7 @@ typedef struct xml_state {
     uint32_t skip_depth; /* depth of the element whose subtree the client steps over */
     uint64_t tag_max;
     scanner sc;
+    /* last: not zeroed (see pbi_xml_parse) */
     pbi_xml_attr attrs[PBI_XML_MAX_ATTRIBUTES];
     pbi_xml_ns decls[PBI_XML_MAX_ATTRIBUTES];
 } xml_state;
@@ -69,25 +71,22 @@ static bool scan_fail_tag(xml_state *x)
     return false;
 }
 
-/* Bit i set: byte i of the 16 at p is special (in the start tag's sense,
- * or '>' alone for an end tag).  Word's markup is tag after tag, short
- * names and values: SSE2 (every x86-64) tests 16 bytes at once where the
- * byte loop took four instructions a byte; elsewhere, or with
- * PBI_PORTABLE_SCAN (the sanitized test run, so both are tested), the same
- * mask is built byte by byte. */
-static inline unsigned tag_mask16(const char *p, bool end_tag)
+/* Bit i set: byte i of the 16 at p is special in a start tag.  Word's
+ * markup is short names and values: SSE2 (every x86-64) tests 16 bytes at
+ * once where the byte loop took four instructions a byte; elsewhere, or
+ * with PBI_PORTABLE_SCAN (the sanitized test run, so both are tested), the
+ * same mask is built byte by byte. */
+static inline unsigned tag_mask16(const char *p)
 {
 #if defined(PBI_SCAN_SSE2)
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i m = _mm_cmpeq_epi8(v, _mm_set1_epi8('>'));
-    if (!end_tag)
-        m = _mm_or_si128(_mm_or_si128(m, _mm_cmpeq_epi8(v, _mm_set1_epi8('='))),
-                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')), _mm_cmpeq_epi8(v, _mm_set1_epi8('='))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
     return (unsigned)_mm_movemask_epi8(m);
 #else
     unsigned bits = 0;
     for (int i = 0; i < 16; i++)
-        if (p[i] == '>' || (!end_tag && (p[i] == '=' || p[i] == '"' || p[i] == '\'')))
+        if (p[i] == '>' || p[i] == '=' || p[i] == '"' || p[i] == '\'')
             bits |= 1u << i;
     return bits;
 #endif
@@ -95,16 +94,16 @@ static inline unsigned tag_mask16(const char *p, bool end_tag)
 
 /* The mask of the (up to 16) bytes from p to end: a short tail is copied
  * into zeros, which are never special. */
-static inline unsigned tag_mask(const char *p, const char *end, bool end_tag, size_t *len)
+static inline unsigned tag_mask(const char *p, const char *end, size_t *len)
 {
     if (end - p >= 16) {
         *len = 16;
-        return tag_mask16(p, end_tag);
+        return tag_mask16(p);
     }
     char tail[16] = {0};
     *len = (size_t)(end - p);
     memcpy(tail, p, *len);
-    return tag_mask16(tail, end_tag);
+    return tag_mask16(tail);
 }
 
 static inline unsigned lowest_bit(unsigned bits)
@@ -134,7 +133,7 @@ static inline bool scan_tag(xml_state *x, const char **pp, const char *end)
     char quote = s->st == S_QUOTE ? s->quote : 0;
     while (p < end) {
         size_t len;
-        unsigned bits = tag_mask(p, end, false, &len);
+        unsigned bits = tag_mask(p, end, &len);
         for (; bits; bits &= bits - 1) {
             const char *at = p + lowest_bit(bits);
             char c = *at;
@@ -167,66 +166,22 @@ static inline bool scan_tag(xml_state *x, const char **pp, const char *end)
     return s->tag_len <= x->tag_max || scan_fail_tag(x);
 }
 
-/* The '>' closing an end tag from *pp, or false when the chunk ends first. */
-static inline bool skip_end_tag(const char **pp, const char *end)
-{
-    for (const char *p = *pp; p < end;) {
-        size_t len;
-        unsigned bits = tag_mask(p, end, true, &len);
-        if (bits) {
-            *pp = p + lowest_bit(bits);
-            return true;
-        }
-        p += len;
-    }
-    *pp = end;
-    return false;
-}
-
 /* Only start tags are counted; comments, CDATA, declarations and
- * processing instructions are stepped over by their closing sequence. */
-static bool scan(xml_state *x, const char *buf, size_t n)
+ * processing instructions are stepped over by their closing sequence.
+ * From a '<' (s->st S_TEXT, *pp at it) or from the state a chunk left,
+ * this runs until the markup is over (s->st back at S_TEXT, *pp after it)
+ * or the chunk is; false when refused. */
+static bool scan_markup(xml_state *x, const char **pp, const char *end)
 {
     scanner *s = &x->sc;
-    const char *p = buf, *end = buf + n;
-    while (p < end) {
+    const char *p = *pp;
+    if (s->st == S_TEXT) {
+        s->st = S_LT;
+        p++;
+    }
+    while (p < end && s->st != S_TEXT) {
         switch (s->st) {
         case S_TEXT:
-            /* Word's markup is tag after tag (most text runs are empty):
-             * start and end tags are taken here, one after the other,
-             * without going round the states. */
-            for (;;) {
-                const char *lt = *p == '<' ? p : memchr(p, '<', (size_t)(end - p));
-                if (!lt)
-                    return true;
-                p = lt + 1;
-                if (p == end) {
-                    s->st = S_LT;
-                    return true;
-                }
-                if (*p == '/') {
-                    if (!skip_end_tag(&p, end)) {
-                        s->st = S_END;
-                        return true;
-                    }
-                } else if (*p == '!' || *p == '?') {
-                    s->st = S_LT;
-                    break;
-                } else {
-                    s->st = S_TAG;
-                    s->attrs = 0;
-                    s->tag_len = 1;
-                    if (!scan_tag(x, &p, end))
-                        return false;
-                    if (s->st != S_TEXT)
-                        break;
-                    if (p == end)
-                        return true;
-                    continue;
-                }
-                if (++p == end)
-                    return true;
-            }
             break;
         case S_LT:
             if (*p == '/')
@@ -246,20 +201,16 @@ static bool scan(xml_state *x, const char *buf, size_t n)
             p++;
             break;
         case S_TAG:
-            if (!scan_tag(x, &p, end))
-                return false;
-            continue;
         case S_QUOTE:
             if (!scan_tag(x, &p, end))
                 return false;
-            continue;
+            break;
         case S_END:
         case S_DECL: {
             const char *gt = memchr(p, '>', (size_t)(end - p));
-            if (!gt)
-                return true;
-            p = gt + 1;
-            s->st = S_TEXT;
+            p = gt ? gt + 1 : end;
+            if (gt)
+                s->st = S_TEXT;
             break;
         }
         case S_BANG: {
@@ -298,6 +249,133 @@ static bool scan(xml_state *x, const char *buf, size_t n)
         }
         }
     }
+    *pp = p;
+    return true;
+}
+
+/* Bit i of *lt set: byte i of the 32 at p is '<'; of *eq: '='; of *bang:
+ * '!' or '?'. */
+static inline void text_masks(const char *p, uint32_t *lt, uint32_t *eq, uint32_t *bang)
+{
+#if defined(PBI_SCAN_SSE2)
+    uint32_t m[3][2];
+    for (int h = 0; h < 2; h++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * h));
+        m[0][h] = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')));
+        m[1][h] = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
+        m[2][h] = (uint32_t)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+    }
+    *lt = m[0][0] | m[0][1] << 16;
+    *eq = m[1][0] | m[1][1] << 16;
+    *bang = m[2][0] | m[2][1] << 16;
+#else
+    uint32_t l = 0, e = 0, b = 0;
+    for (int i = 0; i < 32; i++) {
+        l |= (uint32_t)(p[i] == '<') << i;
+        e |= (uint32_t)(p[i] == '=') << i;
+        b |= (uint32_t)(p[i] == '!' || p[i] == '?') << i;
+    }
+    *lt = l;
+    *eq = e;
+    *bang = b;
+#endif
+}
+
+/* The '=' of a block: a table, as x86-64's baseline has no popcount. */
+static const unsigned char bits_in_byte[256] = {
+#define B2(n) n, n + 1, n + 1, n + 2
+#define B4(n) B2(n), B2(n + 1), B2(n + 1), B2(n + 2)
+#define B6(n) B4(n), B4(n + 1), B4(n + 1), B4(n + 2)
+    B6(0), B6(1), B6(1), B6(2)
+#undef B6
+#undef B4
+#undef B2
+};
+
+static inline unsigned bits32(uint32_t m)
+{
+    return (unsigned)bits_in_byte[m & 0xFFu] + bits_in_byte[(m >> 8) & 0xFFu] + bits_in_byte[(m >> 16) & 0xFFu] +
+           bits_in_byte[m >> 24];
+}
+
+static inline unsigned highest_bit(unsigned bits)
+{
+#if defined(__GNUC__)
+    return 31u - (unsigned)__builtin_clz(bits);
+#else
+    unsigned i = 0;
+    while (bits >>= 1)
+        i++;
+    return i;
+#endif
+}
+
+/* The chunk's bytes, before libxml2 parses them.  XML allows no '<' inside
+ * a tag, and libxml2 stops reading a start tag's attributes at one: all
+ * that it reads of a tag lies between a '<' and the next (a run), and each
+ * attribute or declaration holds an '='.  So a run with no more '=' than
+ * the limit needs no closer look; only the others, and comments, CDATA,
+ * declarations and processing instructions ("<!", "<?"), go through
+ * scan_markup, which follows quotes and counts exactly.  The '=' are
+ * counted by whole 32-byte blocks, a few too many at worst, which only
+ * sends a run to the closer look; a run that starts and ends in one block
+ * holds at most 32.  A run still open when the chunk ends goes through
+ * scan_markup too, whose state the next chunk takes up: so a tag longer
+ * than a chunk, the only kind that can reach the tag limit, is always
+ * measured by it. */
+static bool scan(xml_state *x, const char *buf, size_t n)
+{
+    _Static_assert(PBI_XML_MIN_TAG_LIMIT > PBI_XML_CHUNK, "a tag within one chunk is below the tag limit");
+    _Static_assert(PBI_XML_MAX_ATTRIBUTES >= 32, "a run within one block is never looked at closer");
+    scanner *s = &x->sc;
+    const char *p = buf, *end = buf + n;
+    if (s->st != S_TEXT && !scan_markup(x, &p, end))
+        return false;
+    if (s->st != S_TEXT)
+        return true;
+    const char *run = NULL; /* the last '<' seen */
+    unsigned run_eq = 0;
+    uint32_t carry = 0; /* the block before ended in '<' */
+    char tail[32];
+    while (p < end) {
+        const char *block = p;
+        size_t len = 32;
+        if (end - p < 32) {
+            /* read as if followed by zeros */
+            len = (size_t)(end - p);
+            memset(tail, 0, sizeof tail);
+            memcpy(tail, p, len);
+            block = tail;
+        }
+        uint32_t lt, eq, bang;
+        text_masks(block, &lt, &eq, &bang);
+        unsigned block_eq = bits32(eq);
+        if ((lt != 0) & (run != NULL) & (run_eq + block_eq > PBI_XML_MAX_ATTRIBUTES))
+            goto closer_look;
+        uint32_t marked = ((lt << 1) | carry) & bang; /* a '<' before '!' or '?' */
+        if (marked) {
+            run = p + lowest_bit(marked) - 1;
+            goto closer_look;
+        }
+        carry = lt >> 31;
+        run = lt ? p + highest_bit(lt | 1u) : run;
+        run_eq = lt ? block_eq : run_eq + block_eq;
+        p += len;
+        continue;
+    closer_look:
+        p = run;
+        run = NULL;
+        carry = 0;
+        if (!scan_markup(x, &p, end))
+            return false;
+        if (s->st != S_TEXT)
+            return true;
+    }
+    if (run) {
+        p = run;
+        return scan_markup(x, &p, end);
+    }
     return true;
 }
 
@@ -322,12 +400,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     xml_state *x = ctx;
     if (x->stopped)
         return;
-    /* In a subtree stepped over only libxml2's classic wall holds, which
-     * its push parser does not enforce itself. */
-    uint32_t wall = x->lim->max_depth;
-    if (wall < PBI_XML_SKIPPED_DEPTH && x->h->skipping && x->h->skipping(x->h->ctx))
-        wall = PBI_XML_SKIPPED_DEPTH;
-    if (x->depth >= wall) {
+    /* Not in a subtree stepped over: on_start_skipped takes those. */
+    if (x->depth >= x->lim->max_depth) {
         pbi_error_set(x->err, PB_ERR_XML_TOO_DEEP, _("XML elements are nested more than %u deep"),
                      x->lim->max_depth);
         stop(x);
@@ -588,7 +662,11 @@ static void feed(xml_state *x, pb_part *part)
 
 bool pbi_xml_parse(pb_part *part, const char *name, const pb_limits *l, const pbi_xml_handler *h, pb_error *e)
 {
-    xml_state *x = calloc(1, sizeof *x);
+    /* The attribute arrays (24 KiB) are written before they are read:
+     * zeroing them cost more than a small part's parse. */
+    xml_state *x = malloc(sizeof *x);
+    if (x)
+        memset(x, 0, offsetof(xml_state, attrs));
     if (!x) {
         pbi_error_set(e, PB_ERR_NOMEM, "%s", _("out of memory"));
         return false;

@@ -51,9 +51,12 @@ typedef struct pbi_xml_handler {
     bool (*end)(void *ctx, const char *ns, const char *local);
     /* Character data (and CDATA), in pieces; not NUL-terminated. */
     bool (*text)(void *ctx, const char *s, size_t n);
-    /* Whether the client is stepping over the subtree it is in (NULL:
-     * never).  The depth limit counts only the elements it walks, as a
-     * subtree stepped over costs nothing; there PBI_XML_SKIPPED_DEPTH holds. */
+    /* Whether the client is stepping over the subtree of the element it
+     * was just given (NULL: never), asked after each start: a client
+     * starts stepping over a subtree only in start, and stops at that
+     * element's end, the subtree's one event delivered.  The depth limit
+     * counts only the elements it walks, as a subtree stepped over costs
+     * nothing; there PBI_XML_SKIPPED_DEPTH holds. */
     bool (*skipping)(void *ctx);
 } pbi_xml_handler;
 
