@@ -115,6 +115,10 @@ static void test_normalize(void **state)
     pbi_lexicon lx;
     pbi_lexicon_init(&lx);
     assert_int_equal(pbi_lexicon_misses(&lx), 0);
+    assert_int_equal(pbi_value_heads_unmarked(), 0);
+    assert_true(pbi_may_head_values("指标值(年度)"));
+    assert_true(pbi_may_head_values("绩效指标评价标准"));
+    assert_false(pbi_may_head_values("三级指标"));
     assert_int_equal(pbi_label_of(&lx, "项目名称", false), L_NAME);
     assert_int_equal(pbi_label_of(&lx, "预算数(万元)", false), L_TOTAL);
     assert_int_equal(pbi_label_of(&lx, "项目名称2", false), L_NONE);

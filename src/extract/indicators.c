@@ -92,6 +92,13 @@ static void split_repeated(const pb_table *t, int r, int long_first, const int *
 
 static bool indicator_header(const pb_extractor *x, const pb_table *t, int r, slot *s, int n, ind_header *h)
 {
+    /* A header names a value column (complete()): most rows are looked at
+     * no further. */
+    bool values = false;
+    for (int i = 0; i < n && !values; i++)
+        values = pbi_may_head_values(s[i].label);
+    if (!values)
+        return false;
     int annual[COL_COUNT], dup[COL_COUNT];
     for (int k = 0; k < COL_COUNT; k++)
         h->col[k] = h->long_col[k] = annual[k] = dup[k] = -1;

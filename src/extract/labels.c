@@ -374,6 +374,26 @@ static const struct {
     {LIT("权重"), COL_WEIGHT},        {LIT("指标权重"), COL_WEIGHT},
 };
 
+/* Every value column's head holds one of these: a row none of whose
+ * cells holds one heads no indicator block (see pbi_may_head_values). */
+static const char *const value_head_marks[] = {"值", "评价标准"};
+
+bool pbi_may_head_values(const char *l)
+{
+    for (size_t i = 0; i < sizeof value_head_marks / sizeof *value_head_marks; i++)
+        if (pbi_contains(l, value_head_marks[i]))
+            return true;
+    return false;
+}
+
+size_t pbi_value_heads_unmarked(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof column_labels / sizeof *column_labels; i++)
+        n += column_labels[i].col == COL_VALUE && !pbi_may_head_values(column_labels[i].text.s);
+    return n;
+}
+
 /* Heads whose short parenthesised note is dropped before comparing
  * ("指标值(年度)", "权重(%)"); the others are compared as written. */
 static bool column_takes_note(ind_col c) { return c == COL_VALUE || c == COL_WEIGHT; }

@@ -83,6 +83,12 @@ label_kind pbi_label_inside(const pbi_lexicon *lx, const char *text, bool funds,
 bool pbi_label_is_year(const char *label);
 /* The indicator column a folded label heads, or -1. */
 int pbi_indicator_column(const pbi_lexicon *lx, const char *label);
+/* Whether a folded label may head the value column, alone, qualified
+ * by its block or with a note: each such head holds a mark of every value
+ * head, and a label without one is looked up no further. */
+bool pbi_may_head_values(const char *label);
+/* The value heads of the lexicon that hold no such mark (for test_unit: 0). */
+size_t pbi_value_heads_unmarked(void);
 /* A head that names a column only where no other head names it, or -1. */
 int pbi_indicator_column_weak(const char *label);
 /* The same for a head qualified by its block ("二级指标(长期)",
