@@ -66,6 +66,37 @@ static void test_decimal_arith(void **state)
     pb_decimal big = {INT64_MAX - 5, 0};
     assert_false(pb_decimal_add(big, big, &s));
     assert_false(pb_decimal_scale10(big, 2, &s));
+    /* the digits written by hand, as printf wrote them: the extremes, the
+     * zeros of a fraction, the digits a written form asked for */
+    const struct {
+        pb_decimal d;
+        const char *printed;
+    } shown[] = {{{INT64_MIN, 0}, "-9223372036854.775808"}, {{INT64_MAX, 6}, "9223372036854.775807"},
+                 {{-1, 6}, "-0.000001"}, {{1000000, 2}, "1.00"}, {{10, 0}, "0.00001"}, {{0, 3}, "0.000"},
+                 {{-120000000, 1}, "-120.0"}};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
+        assert_string_equal(pb_decimal_format(shown[i].d, buf), shown[i].printed);
+}
+
+/* pbi_join cuts and counts as snprintf("%s/%s/%s") does, at every size. */
+static void test_join(void **state)
+{
+    (void)state;
+    const char *parts[3] = {"产出", NULL, "数量x"};
+    for (size_t cap = 0; cap < 24; cap++) {
+        char a[24], b[24];
+        memset(a, '#', sizeof a);
+        memset(b, '#', sizeof b);
+        size_t n = pbi_join(a, cap, "/", parts, 3);
+        int m = snprintf(b, cap, "%s/%s/%s", "产出", "", "数量x");
+        assert_int_equal(n, (size_t)m);
+        assert_memory_equal(a, b, sizeof a);
+    }
+    char one[8];
+    assert_int_equal(pbi_join(one, sizeof one, "", parts, 1), strlen("产出"));
+    assert_string_equal(one, "产出");
+    assert_int_equal(pbi_join(one, sizeof one, "/", parts, 0), 0);
+    assert_string_equal(one, "");
 }
 
 static void test_normalize(void **state)
@@ -453,7 +484,7 @@ static void test_rules_table(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_decimal_parse), cmocka_unit_test(test_decimal_arith),
+        cmocka_unit_test(test_decimal_parse), cmocka_unit_test(test_decimal_arith), cmocka_unit_test(test_join),
         cmocka_unit_test(test_normalize),     cmocka_unit_test(test_code_pattern_default),
         cmocka_unit_test(test_value_parse),   cmocka_unit_test(test_amounts),
         cmocka_unit_test(test_arena),         cmocka_unit_test(test_arena_reset),

@@ -92,11 +92,10 @@ static bool same_loc(pb_loc a, pb_loc b)
     return a.table == b.table && a.row == b.row && a.col == b.col && (a.table >= 0 || a.paragraph == b.paragraph);
 }
 
-static const char *or_empty(const char *s) { return s ? s : ""; }
-
 const char *pbi_indicator_subject(const pb_indicator *ind, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%s/%s/%s", or_empty(ind->level1.text), or_empty(ind->level2.text), or_empty(ind->level3.text));
+    const char *parts[3] = {ind->level1.text, ind->level2.text, ind->level3.text};
+    pbi_join(buf, cap, "/", parts, 3);
     return buf;
 }
 
@@ -178,14 +177,15 @@ static const pb_indicator *indexed_indicator_at(const pbi_subject_index *ix, pb_
 static const char *subject_of(const pb_finding *f, const pbi_subject_index *ix, char *buf, size_t cap)
 {
     const pb_project *p = f->project;
-    snprintf(buf, cap, "%s", f->subject ? f->subject : "");
+    pbi_join(buf, cap, "", &f->subject, 1);
     if (f->subject)
         return buf;
     if (!p || f->loc.table < 0)
         return buf;
     for (size_t i = 0; i < p->schedule.count; i++)
         if (same_loc(p->schedule.items[i].loc, f->loc)) {
-            snprintf(buf, cap, "资金支出计划/%s", or_empty(p->schedule.items[i].label));
+            const char *parts[2] = {"资金支出计划", p->schedule.items[i].label};
+            pbi_join(buf, cap, "/", parts, 2);
             return buf;
         }
     const pb_indicator *ind = ix ? indexed_indicator_at(ix, f->loc) : first_indicator_at(p, f->loc);
@@ -195,7 +195,7 @@ static const char *subject_of(const pb_finding *f, const pbi_subject_index *ix, 
     static const char *const names[3] = {"预算数", "财政资金", "其他资金"};
     for (int i = 0; i < 3; i++)
         if (same_loc(amounts[i]->loc, f->loc)) {
-            snprintf(buf, cap, "%s", names[i]);
+            pbi_join(buf, cap, "", &names[i], 1);
             return buf;
         }
     return buf;

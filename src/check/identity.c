@@ -10,9 +10,9 @@ static size_t indicator_key(const pb_indicator *ind, char *key)
     if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
         return 0;
     char l2[PBI_NORM_MAX], l3[PBI_NORM_MAX], v[PBI_NORM_MAX];
-    int n = snprintf(key, KEY_MAX, "%s\x1f%s\x1f%s", pbi_norm(ind->level2.text, l2), pbi_norm(ind->level3.text, l3),
-                     pbi_norm(ind->value.raw, v));
-    return n < 0 ? 0 : (size_t)n < KEY_MAX ? (size_t)n : KEY_MAX - 1;
+    const char *parts[3] = {pbi_norm(ind->level2.text, l2), pbi_norm(ind->level3.text, l3), pbi_norm(ind->value.raw, v)};
+    size_t n = pbi_join(key, KEY_MAX, "\x1f", parts, 3);
+    return n < KEY_MAX ? n : KEY_MAX - 1;
 }
 
 static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }

@@ -41,7 +41,8 @@ static void check_named_twice(pbi_checker *k, const pb_project *p)
         if (!pbi_named(ind) || ind->value.kind == PB_VALUE_EMPTY)
             continue;
         char l3[PBI_NORM_MAX];
-        snprintf(rows[n].key, sizeof rows[n].key, "%d\x1f%s", (int)ind->term, pbi_norm(ind->level3.text, l3));
+        const char *parts[2] = {ind->term == PB_TERM_LONG ? "1" : "0", pbi_norm(ind->level3.text, l3)};
+        pbi_join(rows[n].key, sizeof rows[n].key, "\x1f", parts, 2);
         rows[n++].index = i;
     }
     qsort(rows, n, sizeof *rows, cmp_keyed_row);

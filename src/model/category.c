@@ -69,9 +69,7 @@ const char *pbi_indicator_category(const pb_indicator *ind, char *buf, size_t ca
         sub = pbi_contains(ind->level2.text, "社会")                                           ? "社会成本"
               : pbi_contains(ind->level2.text, "生态") || pbi_contains(ind->level2.text, "环境") ? "生态环境成本"
                                                                                                 : "经济成本";
-    if (sub)
-        snprintf(buf, cap, "%s/%s", cats[c], sub);
-    else
-        snprintf(buf, cap, "%s", cats[c]);
+    const char *parts[2] = {cats[c], sub};
+    pbi_join(buf, cap, "/", parts, sub ? 2 : 1);
     return buf;
 }

@@ -64,6 +64,23 @@ bool pb_decimal_parse(const char *s, size_t len, pb_decimal *out)
     return true;
 }
 
+/* v in decimal at p, at least width digits (zeros before); the end.
+ * Written by hand: the JSON report formats every amount. */
+static char *put_digits(char *p, uint64_t v, int width)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n < width)
+        tmp[n++] = '0';
+    while (n)
+        *p++ = tmp[--n];
+    return p;
+}
+
 char *pb_decimal_format(pb_decimal d, char *buf)
 {
     uint64_t m = d.micro < 0 ? (uint64_t)(-(d.micro + 1)) + 1 : (uint64_t)d.micro;
@@ -81,10 +98,12 @@ char *pb_decimal_format(pb_decimal d, char *buf)
     char *p = buf;
     if (d.micro < 0)
         *p++ = '-';
-    p += sprintf(p, "%llu", (unsigned long long)ip);
-    if (digits > 0)
-        sprintf(p, ".%0*llu", digits,
-                (unsigned long long)(fp / (uint64_t)pow10_tab[PB_DECIMAL_MAX_DIGITS - digits]));
+    p = put_digits(p, ip, 1);
+    if (digits > 0) {
+        *p++ = '.';
+        p = put_digits(p, fp / (uint64_t)pow10_tab[PB_DECIMAL_MAX_DIGITS - digits], digits);
+    }
+    *p = '\0';
     return buf;
 }
 

@@ -117,6 +117,25 @@ bool pbi_contains(const char *s, const char *needle)
     return false;
 }
 
+size_t pbi_join(char *buf, size_t cap, const char *sep, const char *const *parts, size_t n)
+{
+    size_t len = 0, sep_len = strlen(sep);
+    for (size_t i = 0; i < n; i++) {
+        const char *piece[2] = {i ? sep : "", parts[i] ? parts[i] : ""};
+        size_t piece_len[2] = {i ? sep_len : 0, strlen(piece[1])};
+        for (int k = 0; k < 2; k++) {
+            if (len + 1 < cap) {
+                size_t room = cap - 1 - len;
+                memcpy(buf + len, piece[k], piece_len[k] < room ? piece_len[k] : room);
+            }
+            len += piece_len[k];
+        }
+    }
+    if (cap)
+        buf[len < cap ? len : cap - 1] = '\0';
+    return len;
+}
+
 void pbi_error_set(pb_error *e, pb_status s, const char *fmt, ...)
 {
     if (!e || e->status != PB_OK)

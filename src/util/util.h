@@ -54,6 +54,10 @@ static inline bool pbi_has_prefix(const char *s, const char *prefix)
     return true;
 }
 bool pbi_contains(const char *s, const char *needle);
+/* The n parts (NULL as "") joined by sep into buf, cut at cap - 1 bytes
+ * as snprintf cuts; the length the whole has.  What snprintf's "%s/%s"
+ * does, without parsing a format for each indicator a rule names. */
+size_t pbi_join(char *buf, size_t cap, const char *sep, const char *const *parts, size_t n);
 /* ---- UTF-8 (utf8.c; its strictness is documented there and at
  * pb_utf8_decode in the public header) */
 /* pb_utf8_decode under the internal prefix the stages use. */
