@@ -9,11 +9,13 @@
 #define W_NS_S "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define MAX_AC_DEPTH 64
+#define OPEN_IDS 256
 
 /* The WordprocessingML elements the walker acts on. */
 typedef enum {
     E_OTHER, E_P, E_T, E_TAB, E_BR, E_NOBREAKHYPHEN, E_FLDCHAR, E_TBL, E_TR, E_TC, E_TRPR, E_TCPR, E_DEL,
-    E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_GRIDAFTER, E_TBLHEADER, E_DOCUMENT, E_SKIP
+    E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_GRIDAFTER, E_TBLHEADER, E_DOCUMENT, E_SKIP,
+    E_FOREIGN /* in another namespace than the main one */
 } elem;
 
 /* Sorted by name (strcmp), for bsearch. */
@@ -86,10 +88,13 @@ struct pbi_walker {
     bool interned;
     const char *w_ns[2], *other_ns[4];
     struct {
-        const char *name;
+        const char *ns, *name;
         elem id;
     } by_ptr[256];
     int by_ptr_count;
+    /* The element open at each level below OPEN_IDS, as its start found
+     * it: its end is not looked up again. */
+    unsigned char open_id[OPEN_IDS];
 };
 
 static bool is_w_text(const char *ns) { return ns && (strcmp(ns, W_NS_T) == 0 || strcmp(ns, W_NS_S) == 0); }
@@ -116,23 +121,26 @@ static bool is_w_of(pbi_walker *w, const char *ns)
 
 #define BY_PTR_SLOTS (sizeof ((pbi_walker *)0)->by_ptr / sizeof *((pbi_walker *)0)->by_ptr)
 
-static elem elem_of_w(pbi_walker *w, const char *local)
+/* The element (ns, local) names: E_FOREIGN outside the main namespace. */
+static elem elem_of_w(pbi_walker *w, const char *ns, const char *local)
 {
     if (!w->interned)
-        return elem_of(local);
-    uint64_t h = (uint64_t)(uintptr_t)local * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
+        return is_w_text(ns) ? elem_of(local) : E_FOREIGN;
+    uint64_t h = ((uint64_t)(uintptr_t)local ^ (uint64_t)(uintptr_t)ns << 7) * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
     size_t k = (size_t)(h >> 56) & (BY_PTR_SLOTS - 1);
     for (; w->by_ptr[k].name; k = (k + 1) & (BY_PTR_SLOTS - 1))
-        if (w->by_ptr[k].name == local)
+        if (w->by_ptr[k].name == local && w->by_ptr[k].ns == ns)
             return w->by_ptr[k].id;
-    elem id = elem_of(local);
+    elem id = is_w_of(w, ns) ? elem_of(local) : E_FOREIGN;
     if ((size_t)w->by_ptr_count < BY_PTR_SLOTS / 2) { /* half full at most: probes stay short */
+        w->by_ptr[k].ns = ns;
         w->by_ptr[k].name = local;
         w->by_ptr[k].id = id;
         w->by_ptr_count++;
     }
     return id;
 }
+
 static bool is_mc(const char *ns) { return ns && strcmp(ns, MC_NS) == 0; }
 
 static bool oom(pbi_walker *w)
@@ -590,16 +598,19 @@ bool pbi_walker_start(pbi_walker *w, const char *ns, const char *local, const pb
         return true;
     if (ndecls > 0 && !push_decls(w, decls, ndecls))
         return false;
+    elem id = elem_of_w(w, ns, local);
+    if (w->level < OPEN_IDS)
+        w->open_id[w->level] = (unsigned char)id;
     if (!w->seen_root) {
         w->seen_root = true;
-        if (is_w_of(w, ns) && strcmp(local, "document") == 0)
+        if (id == E_DOCUMENT)
             return true;
         pbi_error_set(w->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a WordprocessingML document"));
         return false;
     }
     bool descend = true;
-    if (is_w_of(w, ns)) {
-        if (!w_start(w, elem_of_w(w, local), attrs, nattrs, &descend))
+    if (id != E_FOREIGN) {
+        if (!w_start(w, id, attrs, nattrs, &descend))
             return false;
     } else if (is_mc(ns)) {
         descend = mc_start(w, local, attrs, nattrs);
@@ -622,8 +633,9 @@ bool pbi_walker_end(pbi_walker *w, const char *ns, const char *local)
         return true;
     }
     pop_decls_at(w, level);
-    if (is_w_of(w, ns))
-        return w_end(w, elem_of_w(w, local));
+    elem id = level < OPEN_IDS ? (elem)w->open_id[level] : elem_of_w(w, ns, local);
+    if (id != E_FOREIGN)
+        return w_end(w, id);
     if (is_mc(ns) && strcmp(local, "AlternateContent") == 0 && w->ac_depth > 0)
         w->ac_depth--;
     return true;
