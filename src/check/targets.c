@@ -62,11 +62,13 @@ static void check_named_twice(pbi_checker *k, const pb_project *p)
 
 bool pbi_name_is_category(const pb_indicator *ind)
 {
+    if (!pbi_named(ind))
+        return false;
     char l2[PBI_NORM_MAX], l3[PBI_NORM_MAX];
     pbi_norm(ind->level2.text, l2);
     pbi_norm(ind->level3.text, l3);
     size_t n3 = strlen(l3), n2 = strlen(l2);
-    return pbi_named(ind) && *l3 &&
+    return *l3 &&
            (strcmp(l2, l3) == 0 ||
             (n2 == n3 + strlen("指标") && strncmp(l2, l3, n3) == 0 && strcmp(l2 + n3, "指标") == 0));
 }

@@ -262,7 +262,7 @@ void pbi_check_indicator(pbi_checker *k, const pb_project *p, const pb_indicator
     /* One problem, one finding: a boilerplate name (PB311) is the problem of
      * its row, and 「≥1年」 under 时效 (PB309) that of its cell. */
     bool vague = (pbi_is_vague(k, ind, n3) && pbi_rule_on(k, RULE_INDICATOR_VAGUE_NAME)) ||
-                 (pbi_name_is_category(ind) && pbi_rule_on(k, RULE_INDICATOR_NAME_IS_CATEGORY));
+                 (pbi_rule_on(k, RULE_INDICATOR_NAME_IS_CATEGORY) && pbi_name_is_category(ind));
     bool vague_time = timeliness_vague(k, p, ind) && pbi_rule_on(k, RULE_INDICATOR_TIMELINESS_VAGUE);
     if (!vague_time)
         check_direction(k, p, ind, n3);
