@@ -9,13 +9,26 @@
 #define W_NS_S "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #define MAX_AC_DEPTH 64
-#define OPEN_IDS 256
+/* Open elements whose kind is remembered from start to end; deeper ones
+ * (past pbcheck's default depth limit) are looked up again at their end. */
+#define OPEN_MAX 256
 
-/* The WordprocessingML elements the walker acts on. */
+/* Kept out of the functions of the inner loop (see "dispatch" below), so
+ * that their common path saves no registers: GCC would inline it there. */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
+/* The WordprocessingML elements the walker acts on, then the kinds of the
+ * elements of other namespaces (E_FOREIGN and after). */
 typedef enum {
     E_OTHER, E_P, E_T, E_TAB, E_BR, E_NOBREAKHYPHEN, E_FLDCHAR, E_TBL, E_TR, E_TC, E_TRPR, E_TCPR, E_DEL,
     E_GRIDSPAN, E_VMERGE, E_HMERGE, E_GRIDBEFORE, E_GRIDAFTER, E_TBLHEADER, E_DOCUMENT, E_SKIP,
-    E_FOREIGN /* in another namespace than the main one */
+    E_FOREIGN,  /* neither the main namespace nor markup compatibility */
+    E_MC,       /* mc:, but not mc:AlternateContent */
+    E_MC_AC     /* mc:AlternateContent */
 } elem;
 
 /* Sorted by name (strcmp), for bsearch. */
@@ -81,67 +94,70 @@ struct pbi_walker {
     int ac_depth;
     ns_decl *ns;
     size_t ns_count, ns_cap;
+    size_t ns_top; /* depth of the innermost declaration, 0: none (an end's quick test) */
     pb_buf ns_text;
     /* Events from pbi_walker_handler() carry libxml2's interned names,
-     * which stay put for the parse: then names are looked up by pointer
-     * (the walker's inner loop), else by their text. */
+     * which stay put for the parse: then an element's kind is looked up
+     * by the pointers of its namespace and name (the walker's inner loop),
+     * else by their text. */
     bool interned;
-    const char *w_ns[2], *other_ns[4];
     struct {
-        const char *ns, *name;
-        elem id;
+        const char *local, *ns;
+        unsigned char kind;
     } by_ptr[256];
     int by_ptr_count;
-    /* The element open at each level below OPEN_IDS, as its start found
-     * it: its end is not looked up again. */
-    unsigned char open_id[OPEN_IDS];
+    /* The kind of each open element, by level, so that its end needs no
+     * look-up; only read at the end of an element whose start set it. */
+    unsigned char open[OPEN_MAX];
 };
 
 static bool is_w_text(const char *ns) { return ns && (strcmp(ns, W_NS_T) == 0 || strcmp(ns, W_NS_S) == 0); }
+static bool is_mc(const char *ns) { return ns && strcmp(ns, MC_NS) == 0; }
 
-static bool is_w_of(pbi_walker *w, const char *ns)
+static elem kind_of_text(const char *ns, const char *local)
 {
-    if (!w->interned || !ns)
-        return is_w_text(ns);
-    if (ns == w->w_ns[0] || ns == w->w_ns[1])
-        return true;
-    for (int i = 0; i < 4; i++)
-        if (ns == w->other_ns[i])
-            return false;
-    bool yes = is_w_text(ns);
-    const char **slot = yes ? (w->w_ns[0] ? &w->w_ns[1] : &w->w_ns[0]) : NULL;
-    if (!yes)
-        for (int i = 0; i < 4 && !slot; i++)
-            if (!w->other_ns[i])
-                slot = &w->other_ns[i];
-    if (slot)
-        *slot = ns;
-    return yes;
+    if (is_w_text(ns))
+        return elem_of(local);
+    if (is_mc(ns))
+        return strcmp(local, "AlternateContent") == 0 ? E_MC_AC : E_MC;
+    return E_FOREIGN;
 }
 
 #define BY_PTR_SLOTS (sizeof ((pbi_walker *)0)->by_ptr / sizeof *((pbi_walker *)0)->by_ptr)
 
-/* The element (ns, local) names: E_FOREIGN outside the main namespace. */
-static elem elem_of_w(pbi_walker *w, const char *ns, const char *local)
+static size_t kind_slot(const char *ns, const char *local)
 {
-    if (!w->interned)
-        return is_w_text(ns) ? elem_of(local) : E_FOREIGN;
-    uint64_t h = ((uint64_t)(uintptr_t)local ^ (uint64_t)(uintptr_t)ns << 7) * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
-    size_t k = (size_t)(h >> 56) & (BY_PTR_SLOTS - 1);
-    for (; w->by_ptr[k].name; k = (k + 1) & (BY_PTR_SLOTS - 1))
-        if (w->by_ptr[k].name == local && w->by_ptr[k].ns == ns)
-            return w->by_ptr[k].id;
-    elem id = is_w_of(w, ns) ? elem_of(local) : E_FOREIGN;
-    if ((size_t)w->by_ptr_count < BY_PTR_SLOTS / 2) { /* half full at most: probes stay short */
-        w->by_ptr[k].ns = ns;
-        w->by_ptr[k].name = local;
-        w->by_ptr[k].id = id;
-        w->by_ptr_count++;
-    }
+    /* Fibonacci hashing of both pointers: the same name in two namespaces
+     * (w:p, a:p) is two entries */
+    uint64_t h = ((uint64_t)(uintptr_t)local + (uint64_t)(uintptr_t)ns) * 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 56) & (BY_PTR_SLOTS - 1);
+}
+
+/* A name not in the table yet (or names not interned): by its text. */
+OUT_OF_LINE static elem kind_miss(pbi_walker *w, const char *ns, const char *local)
+{
+    elem id = kind_of_text(ns, local);
+    if (!w->interned || (size_t)w->by_ptr_count >= BY_PTR_SLOTS / 2) /* half full at most: probes stay short */
+        return id;
+    size_t k = kind_slot(ns, local);
+    while (w->by_ptr[k].local)
+        k = (k + 1) & (BY_PTR_SLOTS - 1);
+    w->by_ptr[k].local = local;
+    w->by_ptr[k].ns = ns;
+    w->by_ptr[k].kind = (unsigned char)id;
+    w->by_ptr_count++;
     return id;
 }
 
-static bool is_mc(const char *ns) { return ns && strcmp(ns, MC_NS) == 0; }
+/* The kind of an interned name already seen, or NULL (always, for names
+ * not interned, which kind_miss() keeps out of the table). */
+static inline const unsigned char *kind_find(const pbi_walker *w, const char *ns, const char *local)
+{
+    for (size_t k = kind_slot(ns, local); w->by_ptr[k].local; k = (k + 1) & (BY_PTR_SLOTS - 1))
+        if (w->by_ptr[k].local == local && w->by_ptr[k].ns == ns)
+            return &w->by_ptr[k].kind;
+    return NULL;
+}
 
 static bool oom(pbi_walker *w)
 {
@@ -172,7 +188,7 @@ static int text_target(pbi_walker *w)
     return f && f->in_cell ? (int)w->depth : 0;
 }
 
-static bool emit(pbi_walker *w, int target, const char *s, size_t n)
+OUT_OF_LINE static bool emit(pbi_walker *w, int target, const char *s, size_t n)
 {
     return !w->c.text || client_ok(w, w->c.text(w->c.ctx, target, s, n));
 }
@@ -191,7 +207,7 @@ static bool para_start(pbi_walker *w)
     return !nested || emit(w, 0, "\n", 1);
 }
 
-static bool para_end(pbi_walker *w)
+OUT_OF_LINE static bool para_end(pbi_walker *w)
 {
     if (w->para_depth > 0)
         w->para_depth--;
@@ -231,7 +247,7 @@ static int parse_count(const pbi_xml_attr *a, int n, const char *name, int dflt)
 
 /* ---- tables */
 
-static bool table_start(pbi_walker *w)
+OUT_OF_LINE static bool table_start(pbi_walker *w)
 {
     if (w->depth >= w->lim->max_table_depth) {
         pbi_error_set(w->err, PB_ERR_TABLES_TOO_DEEP, _("tables are nested more than %u deep"),
@@ -266,7 +282,7 @@ static bool table_start(pbi_walker *w)
     return !w->c.table_start || client_ok(w, w->c.table_start(w->c.ctx, &f->t));
 }
 
-static bool row_start(pbi_walker *w)
+OUT_OF_LINE static bool row_start(pbi_walker *w)
 {
     frame *f = top(w);
     if ((uint32_t)f->row_count >= w->lim->max_rows) {
@@ -282,7 +298,7 @@ static bool row_start(pbi_walker *w)
     return !w->c.row_start || client_ok(w, w->c.row_start(w->c.ctx, &f->t, &f->row));
 }
 
-static bool row_end(pbi_walker *w)
+OUT_OF_LINE static bool row_end(pbi_walker *w)
 {
     frame *f = top(w);
     if (!f->in_row)
@@ -293,7 +309,7 @@ static bool row_end(pbi_walker *w)
     return !w->c.row_end || client_ok(w, w->c.row_end(w->c.ctx, &f->t, &f->row));
 }
 
-static bool cell_start(pbi_walker *w)
+OUT_OF_LINE static bool cell_start(pbi_walker *w)
 {
     frame *f = top(w);
     if (!f->in_row && !row_start(w))
@@ -313,7 +329,7 @@ static bool cell_start(pbi_walker *w)
     return !w->c.cell_start || client_ok(w, w->c.cell_start(w->c.ctx, &f->t, &f->row, &f->cell));
 }
 
-static bool cell_end(pbi_walker *w)
+OUT_OF_LINE static bool cell_end(pbi_walker *w)
 {
     frame *f = top(w);
     f->in_cell = false;
@@ -332,7 +348,7 @@ static bool cell_end(pbi_walker *w)
     return !w->c.cell_end || client_ok(w, w->c.cell_end(w->c.ctx, &f->t, &f->row, &f->cell));
 }
 
-static bool table_end(pbi_walker *w)
+OUT_OF_LINE static bool table_end(pbi_walker *w)
 {
     frame *f = top(w);
     if (f->in_cell && !cell_end(w))
@@ -344,7 +360,7 @@ static bool table_end(pbi_walker *w)
     return ok;
 }
 
-static bool tcpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
+OUT_OF_LINE static bool tcpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
 {
     frame *f = top(w);
     if (l == E_GRIDSPAN) {
@@ -363,7 +379,7 @@ static bool tcpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
     return true;
 }
 
-static bool trpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
+OUT_OF_LINE static bool trpr_child(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
 {
     frame *f = top(w);
     if (!f->in_row)
@@ -404,6 +420,7 @@ static bool push_decls(pbi_walker *w, const pbi_xml_ns *d, int nd)
         }
         ns_decl *x = &w->ns[w->ns_count++];
         x->depth = w->level;
+        w->ns_top = w->level;
         x->prefix = (size_t)-1;
         if (d[i].prefix) {
             x->prefix = w->ns_text.len;
@@ -424,6 +441,7 @@ static void pop_decls_at(pbi_walker *w, size_t level)
         ns_decl *x = &w->ns[--w->ns_count];
         w->ns_text.len = x->prefix != (size_t)-1 ? x->prefix : x->uri;
     }
+    w->ns_top = w->ns_count ? w->ns[w->ns_count - 1].depth : 0;
 }
 
 static const char *lookup_ns(const pbi_walker *w, const char *prefix, size_t len)
@@ -482,9 +500,9 @@ static bool choice_ok(const pbi_walker *w, const pbi_xml_attr *a, int n)
 }
 
 /* Returns whether to descend. */
-static bool mc_start(pbi_walker *w, const char *local, const pbi_xml_attr *a, int n)
+static bool mc_start(pbi_walker *w, elem kind, const char *local, const pbi_xml_attr *a, int n)
 {
-    if (strcmp(local, "AlternateContent") == 0) {
+    if (kind == E_MC_AC) {
         if (w->ac_depth >= MAX_AC_DEPTH)
             return false;
         w->ac_chosen[w->ac_depth++] = false;
@@ -501,9 +519,14 @@ static bool mc_start(pbi_walker *w, const char *local, const pbi_xml_attr *a, in
     return true;
 }
 
-/* ---- dispatch */
+/* ---- dispatch
+ *
+ * The starts and ends are the walker's inner loop (a few thousand a
+ * document, most of them w:r, w:t, w:p, w:tc and the property elements
+ * stepped over): their common path does no call that must come back, so
+ * that it saves no registers; the rest is in the functions it jumps to. */
 
-static void fld_char(pbi_walker *w, const pbi_xml_attr *a, int n)
+OUT_OF_LINE static bool fld_char(pbi_walker *w, const pbi_xml_attr *a, int n)
 {
     if (w_attr_is(a, n, "fldCharType", "begin")) {
         w->fld_code |= 1ull << (w->fld_depth & 63);
@@ -515,35 +538,44 @@ static void fld_char(pbi_walker *w, const pbi_xml_attr *a, int n)
         if (w->fld_depth > 0)
             w->fld_depth--;
     }
+    return true;
 }
 
-/* Start of an element in the main namespace; *descend false steps over it. */
-static bool w_start(pbi_walker *w, elem l, const pbi_xml_attr *a, int n, bool *descend)
+static bool skip_subtree(pbi_walker *w)
 {
-    *descend = true;
-    frame *f = top(w);
-    if (w->in_tcPr && f)
-        return tcpr_child(w, l, a, n);
-    if (w->in_trPr && f)
-        return trpr_child(w, l, a, n);
+    w->skip_from = w->level;
+    return true;
+}
+
+OUT_OF_LINE static bool br_start(pbi_walker *w, const pbi_xml_attr *a, int n)
+{
+    if (w_attr(a, n, "type", &(size_t){0}) && !w_attr_is(a, n, "type", "textWrapping"))
+        return true;
+    return append_text(w, "\n", 1);
+}
+
+/* Start of an element in the main namespace. */
+static bool w_start(pbi_walker *w, elem l, const pbi_xml_attr *a, int n)
+{
+    if ((w->in_tcPr || w->in_trPr) && w->depth > 0) /* most properties (tcW, vAlign) are no concern */
+        return l == E_OTHER || (w->in_tcPr ? tcpr_child(w, l, a, n) : trpr_child(w, l, a, n));
     switch (l) {
     case E_DEL:
     case E_SKIP:
-        *descend = false;
-        return true;
+        return skip_subtree(w);
     case E_P:
         return para_start(w);
     case E_TBL:
         return table_start(w);
     case E_TR:
-        return !f || f->in_cell || row_start(w);
+        return w->depth == 0 || top(w)->in_cell || row_start(w);
     case E_TC:
-        return !f || cell_start(w);
+        return w->depth == 0 || cell_start(w);
     case E_TRPR:
-        w->in_trPr = f != NULL;
+        w->in_trPr = w->depth > 0;
         return true;
     case E_TCPR:
-        w->in_tcPr = f && f->in_cell;
+        w->in_tcPr = w->depth > 0 && top(w)->in_cell;
         return true;
     case E_T:
         w->in_t = true;
@@ -551,22 +583,19 @@ static bool w_start(pbi_walker *w, elem l, const pbi_xml_attr *a, int n, bool *d
     case E_TAB:
         return append_text(w, "\t", 1);
     case E_BR:
-        if (w_attr(a, n, "type", &(size_t){0}) && !w_attr_is(a, n, "type", "textWrapping"))
-            return true;
-        return append_text(w, "\n", 1);
+        return br_start(w, a, n);
     case E_NOBREAKHYPHEN:
         return append_text(w, "-", 1);
     case E_FLDCHAR:
-        fld_char(w, a, n);
-        return true;
+        return fld_char(w, a, n);
     default:
         return true;
     }
 }
 
-static bool w_end(pbi_walker *w, elem l)
+/* The end of an element of any kind. */
+static bool kind_end(pbi_walker *w, elem l)
 {
-    frame *f = top(w);
     switch (l) {
     case E_T:
         w->in_t = false;
@@ -580,14 +609,62 @@ static bool w_end(pbi_walker *w, elem l)
         w->in_trPr = false;
         return true;
     case E_TC:
-        return !f || !f->in_cell || cell_end(w);
+        return w->depth == 0 || !top(w)->in_cell || cell_end(w);
     case E_TR:
-        return !f || f->in_cell || row_end(w); /* a w:tr in a cell was not started */
+        return w->depth == 0 || top(w)->in_cell || row_end(w); /* a w:tr in a cell was not started */
     case E_TBL:
-        return !f || table_end(w);
+        return w->depth == 0 || table_end(w);
+    case E_MC_AC:
+        if (w->ac_depth > 0)
+            w->ac_depth--;
+        return true;
     default:
         return true;
     }
+}
+
+OUT_OF_LINE static bool root_start(pbi_walker *w, elem kind)
+{
+    w->seen_root = true;
+    if (kind == E_DOCUMENT)
+        return true;
+    pbi_error_set(w->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a WordprocessingML document"));
+    return false;
+}
+
+OUT_OF_LINE static bool mc_step(pbi_walker *w, elem kind, const char *local, const pbi_xml_attr *a, int n)
+{
+    return mc_start(w, kind, local, a, n) || skip_subtree(w);
+}
+
+static bool kind_start(pbi_walker *w, elem kind, const char *local, const pbi_xml_attr *attrs, int nattrs)
+{
+    if (w->level <= OPEN_MAX)
+        w->open[w->level - 1] = (unsigned char)kind;
+    if (!w->seen_root)
+        return root_start(w, kind);
+    if (kind < E_FOREIGN)
+        return w_start(w, kind, attrs, nattrs);
+    return kind == E_FOREIGN || mc_step(w, kind, local, attrs, nattrs);
+}
+
+OUT_OF_LINE static bool miss_start(pbi_walker *w, const char *ns, const char *local, const pbi_xml_attr *attrs,
+                                   int nattrs)
+{
+    return kind_start(w, kind_miss(w, ns, local), local, attrs, nattrs);
+}
+
+/* An element's start once its namespace declarations are in. */
+static bool elem_start(pbi_walker *w, const char *ns, const char *local, const pbi_xml_attr *attrs, int nattrs)
+{
+    const unsigned char *k = kind_find(w, ns, local);
+    return k ? kind_start(w, (elem)*k, local, attrs, nattrs) : miss_start(w, ns, local, attrs, nattrs);
+}
+
+OUT_OF_LINE static bool decls_start(pbi_walker *w, const char *ns, const char *local, const pbi_xml_attr *attrs,
+                                    int nattrs, const pbi_xml_ns *decls, int ndecls)
+{
+    return push_decls(w, decls, ndecls) && elem_start(w, ns, local, attrs, nattrs);
 }
 
 bool pbi_walker_start(pbi_walker *w, const char *ns, const char *local, const pbi_xml_attr *attrs, int nattrs,
@@ -596,49 +673,40 @@ bool pbi_walker_start(pbi_walker *w, const char *ns, const char *local, const pb
     w->level++;
     if (w->skip_from)
         return true;
-    if (ndecls > 0 && !push_decls(w, decls, ndecls))
-        return false;
-    elem id = elem_of_w(w, ns, local);
-    if (w->level < OPEN_IDS)
-        w->open_id[w->level] = (unsigned char)id;
-    if (!w->seen_root) {
-        w->seen_root = true;
-        if (id == E_DOCUMENT)
-            return true;
-        pbi_error_set(w->err, PB_ERR_NO_MAIN_PART, "%s", _("the main part is not a WordprocessingML document"));
-        return false;
-    }
-    bool descend = true;
-    if (id != E_FOREIGN) {
-        if (!w_start(w, id, attrs, nattrs, &descend))
-            return false;
-    } else if (is_mc(ns)) {
-        descend = mc_start(w, local, attrs, nattrs);
-    }
-    if (!descend)
-        w->skip_from = w->level;
+    if (ndecls > 0)
+        return decls_start(w, ns, local, attrs, nattrs, decls, ndecls);
+    return elem_start(w, ns, local, attrs, nattrs);
+}
+
+OUT_OF_LINE static bool unrecorded_end(pbi_walker *w, const char *ns, const char *local)
+{
+    const unsigned char *k = kind_find(w, ns, local);
+    return kind_end(w, k ? (elem)*k : kind_miss(w, ns, local));
+}
+
+static bool skipped_end(pbi_walker *w, size_t level)
+{
+    if (level > w->skip_from)
+        return true;
+    w->skip_from = 0; /* the end of the subtree stepped over */
+    if (level == w->ns_top)
+        pop_decls_at(w, level); /* a skipped AlternateContent pushed no branch */
     return true;
 }
 
 bool pbi_walker_end(pbi_walker *w, const char *ns, const char *local)
 {
     size_t level = w->level;
-    if (w->level > 0)
-        w->level--;
-    if (w->skip_from) {
-        if (level > w->skip_from)
-            return true;
-        w->skip_from = 0; /* the end of the subtree stepped over */
-        pop_decls_at(w, level); /* a skipped AlternateContent pushed no branch */
-        return true;
-    }
-    pop_decls_at(w, level);
-    elem id = level < OPEN_IDS ? (elem)w->open_id[level] : elem_of_w(w, ns, local);
-    if (id != E_FOREIGN)
-        return w_end(w, id);
-    if (is_mc(ns) && strcmp(local, "AlternateContent") == 0 && w->ac_depth > 0)
-        w->ac_depth--;
-    return true;
+    if (level > 0)
+        w->level = level - 1;
+    if (w->skip_from)
+        return skipped_end(w, level);
+    if (level == w->ns_top)
+        pop_decls_at(w, level);
+    if (level - 1 < OPEN_MAX)
+        return kind_end(w, (elem)w->open[level - 1]);
+    /* deep, or level 0: an end with no start, from a client feeding events itself */
+    return unrecorded_end(w, ns, local);
 }
 
 bool pbi_walker_text(pbi_walker *w, const char *s, size_t n)
